@@ -1,0 +1,106 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// Settings every Haven target shares: Swift 6 language mode plus the upcoming features the
+/// best server codebases turn on, so that existential types are spelled out (`any`).
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Haven",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "haven", targets: ["haven"]),
+        .library(name: "HavenCore", targets: ["HavenCore"]),
+        .library(name: "HavenCrypto", targets: ["HavenCrypto"]),
+        .library(name: "HavenStore", targets: ["HavenStore"]),
+        .library(name: "HavenServer", targets: ["HavenServer"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+    ],
+    targets: [
+        .target(
+            name: "HavenCore",
+            resources: [.copy("Resources/gazetteer.json")],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HavenCrypto",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HavenStore",
+            dependencies: [
+                "HavenCore",
+                "HavenCrypto",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "HavenServer",
+            dependencies: [
+                "HavenCore",
+                "HavenStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "haven",
+            dependencies: [
+                "HavenCore",
+                "HavenCrypto",
+                "HavenStore",
+                "HavenServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenCoreTests",
+            dependencies: ["HavenCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenCryptoTests",
+            dependencies: ["HavenCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenStoreTests",
+            dependencies: ["HavenStore", "HavenCore", "HavenCrypto"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenServerTests",
+            dependencies: [
+                "HavenServer", "HavenStore", "HavenCore",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "havenTests",
+            dependencies: ["haven", "HavenStore", "HavenCrypto"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,19 @@
+/// Who is acting: every store call and every request handler receives one, so that
+/// authorization and the audit log always know whose action it is.
+public struct ActingIdentity: Sendable, Hashable, Codable {
+    /// A stable identifier, recorded in the audit log.
+    public let id: String
+    /// A human name for logs and pages.
+    public let displayName: String
+
+    /// Creates an identity.
+    public init(id: String, displayName: String) {
+        self.id = id
+        self.displayName = displayName
+    }
+
+    /// The operator of a single-user local installation, before accounts exist.
+    public static let localOperator = ActingIdentity(id: "local-operator", displayName: "Local operator")
+    /// Haven itself, for work it does on its own (migrations, scheduled checks).
+    public static let system = ActingIdentity(id: "system", displayName: "Haven")
+}

@@ -1,0 +1,119 @@
+import Foundation
+import HavenCore
+import HavenCrypto
+
+/// A record as it lies in the database: coded fields in plaintext JSON, each protected field
+/// sealed on its own.
+struct SealedRow: Sendable, Equatable {
+    var id: UUID
+    var kind: RecordKind
+    var compartment: String
+    var version: Int
+    var keyVersion: Int
+    /// Plaintext JSON of the coded fields (no id, no compartment: they are columns).
+    var coded: String
+    /// JSON object of field name → base64 sealed value.
+    var sealed: String
+    var facets: RowFacets
+    var deleted: Bool
+    var updatedAt: Date
+
+    /// SHA-256 over what is stored, bound into the audit entry that wrote it.
+    var contentHash: String {
+        SHA256Hex.of(Data("\(id.lowercased)|\(kind.code)|\(compartment)|\(version)|\(keyVersion)|\(deleted)|\(coded)|\(sealed)".utf8))
+    }
+}
+
+/// The facets that are stored in plaintext columns: codes and coarse (year-month) dates only.
+struct RowFacets: Sendable, Equatable {
+    var status: String?
+    var placeCode: String?
+    var dateFrom: String?
+    var dateTo: String?
+    var parentID: String?
+    var typeCode: String?
+
+    init(_ facets: RecordFacets) {
+        status = facets.status
+        placeCode = facets.placeCode
+        dateFrom = facets.from?.coarse
+        dateTo = facets.to?.coarse
+        parentID = facets.parentID?.lowercased
+        typeCode = facets.typeCode
+    }
+
+    init(status: String?, placeCode: String?, dateFrom: String?, dateTo: String?, parentID: String?, typeCode: String?) {
+        self.status = status
+        self.placeCode = placeCode
+        self.dateFrom = dateFrom
+        self.dateTo = dateTo
+        self.parentID = parentID
+        self.typeCode = typeCode
+    }
+}
+
+extension UUID {
+    /// The lowercase form Haven stores and prints.
+    var lowercased: String { uuidString.lowercased() }
+}
+
+/// Splits records into coded and sealed parts and joins them again.
+struct RecordCodec: Sendable {
+    let dataKeys: @Sendable (String, Int?) throws -> DataKey
+
+    /// The seal context of one field of one version of one record.
+    static func context(kind: RecordKind, id: UUID, version: Int, field: String, keyVersion: Int) -> SealContext {
+        SealContext(table: "records.\(kind.code)", recordID: "\(id.lowercased)#\(version)", field: field, keyVersion: keyVersion)
+    }
+
+    func seal<R: Record>(_ record: R, version: Int, deleted: Bool = false, at date: Date) throws -> SealedRow {
+        let data = try StoredJSON.encoder().encode(record)
+        guard case .object(var fields) = try StoredJSON.decoder().decode(JSONValue.self, from: data) else {
+            throw StoreError.corrupt("a record did not encode as an object")
+        }
+        fields["id"] = nil
+        fields["compartment"] = nil
+        let key = try dataKeys(record.compartment, nil)
+        var sealed: [String: String] = [:]
+        for field in R.protectedFields {
+            guard let value = fields.removeValue(forKey: field), value != .null else { continue }
+            let plaintext = try StoredJSON.encoder().encode(value)
+            let context = Self.context(kind: R.kind, id: record.id, version: version, field: field, keyVersion: key.version)
+            sealed[field] = try key.seal(plaintext, for: context).base64EncodedString()
+        }
+        let encoder = StoredJSON.encoder()
+        return SealedRow(
+            id: record.id, kind: R.kind, compartment: record.compartment, version: version, keyVersion: key.version,
+            coded: String(decoding: try encoder.encode(JSONValue.object(fields)), as: UTF8.self),
+            sealed: String(decoding: try encoder.encode(sealed), as: UTF8.self),
+            facets: RowFacets(record.facets), deleted: deleted, updatedAt: date
+        )
+    }
+
+    func open<R: Record>(_ type: R.Type, _ row: SealedRow) throws -> R {
+        let decoder = StoredJSON.decoder()
+        guard case .object(var fields) = try decoder.decode(JSONValue.self, from: Data(row.coded.utf8)) else {
+            throw StoreError.corrupt("coded fields of a \(row.kind.code) are not an object")
+        }
+        let sealed = try decoder.decode([String: String].self, from: Data(row.sealed.utf8))
+        let key = try dataKeys(row.compartment, row.keyVersion)
+        for (field, base64) in sealed {
+            guard R.protectedFields.contains(field), let bytes = Data(base64Encoded: base64) else {
+                throw StoreError.corrupt("unexpected sealed field in a \(row.kind.code)")
+            }
+            let context = Self.context(kind: row.kind, id: row.id, version: row.version, field: field, keyVersion: row.keyVersion)
+            do {
+                fields[field] = try decoder.decode(JSONValue.self, from: try key.open(bytes, for: context))
+            } catch {
+                throw StoreError.corrupt("a sealed field of \(row.kind.code) \(row.id.lowercased) failed to open")
+            }
+        }
+        fields["id"] = .string(row.id.uuidString)
+        fields["compartment"] = .string(row.compartment)
+        do {
+            return try decoder.decode(R.self, from: try StoredJSON.encoder().encode(JSONValue.object(fields)))
+        } catch {
+            throw StoreError.corrupt("a \(row.kind.code) did not decode after opening")
+        }
+    }
+}

@@ -1,0 +1,162 @@
+public import Foundation
+public import HavenCore
+
+/// A record as the store holds it: the value plus its version and when it last changed.
+public struct Stored<R: Record>: Sendable {
+    /// The record.
+    public var record: R
+    /// Its version: 1 at creation, one more at every update.
+    public var version: Int
+    /// When this version was written.
+    public var updatedAt: Date
+    /// Whether this version is a deletion.
+    public var deleted: Bool
+
+    /// Creates a stored record.
+    public init(record: R, version: Int, updatedAt: Date, deleted: Bool = false) {
+        self.record = record
+        self.version = version
+        self.updatedAt = updatedAt
+        self.deleted = deleted
+    }
+}
+
+/// A record of any kind, as search results hold them.
+public struct AnyStored: Sendable {
+    /// The record.
+    public var record: any Record
+    /// Its version.
+    public var version: Int
+    /// When this version was written.
+    public var updatedAt: Date
+
+    /// The record's kind.
+    public var kind: RecordKind { type(of: record).kind }
+}
+
+/// Filters for listing and searching.
+public struct RecordQuery: Sendable, Equatable {
+    /// Text that must occur in a name, title or narrative (any substring, Hangul or Latin).
+    public var text: String?
+    /// Only these kinds; empty means all.
+    public var kinds: Set<RecordKind> = []
+    /// Only records with this status code.
+    public var status: String?
+    /// Only records at this place or within it (a province code finds its cities).
+    public var placeCode: String?
+    /// Only records whose dates overlap a period starting on this day (`YYYY-MM-DD`).
+    public var from: String?
+    /// … and ending on this day.
+    public var to: String?
+    /// Only records belonging to this one (an event's acts …).
+    public var parentID: UUID?
+    /// Only records of this type code (act type, organisation kind …).
+    public var typeCode: String?
+    /// Only these compartments; nil means every compartment.
+    public var compartments: Set<String>?
+    /// How many results to skip.
+    public var offset: Int = 0
+    /// How many results to return at most.
+    public var limit: Int = 50
+
+    /// Creates a query.
+    public init(
+        text: String? = nil, kinds: Set<RecordKind> = [], status: String? = nil, placeCode: String? = nil,
+        from: String? = nil, to: String? = nil, parentID: UUID? = nil, typeCode: String? = nil,
+        compartments: Set<String>? = nil, offset: Int = 0, limit: Int = 50
+    ) {
+        self.text = text
+        self.kinds = kinds
+        self.status = status
+        self.placeCode = placeCode
+        self.from = from
+        self.to = to
+        self.parentID = parentID
+        self.typeCode = typeCode
+        self.compartments = compartments
+        self.offset = offset
+        self.limit = limit
+    }
+}
+
+/// One page of results.
+public struct Page<Item: Sendable>: Sendable {
+    /// The results on this page.
+    public var items: [Item]
+    /// How many results match in all.
+    public var total: Int
+    /// The offset of the first item.
+    public var offset: Int
+    /// The page size asked for.
+    public var limit: Int
+}
+
+/// Why a store operation failed. Messages never contain protected values.
+public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The vault has not been created yet.
+    case notInitialised
+    /// A vault already exists here.
+    case alreadyInitialised
+    /// The store is locked: nothing personal can be read or written until it is unlocked.
+    case locked
+    /// The passphrase or key file does not open this vault.
+    case wrongKey
+    /// No record of that kind with that id.
+    case notFound(RecordKind, UUID)
+    /// A record with that id already exists.
+    case alreadyExists(UUID)
+    /// Someone else changed the record since the version the caller read.
+    case versionConflict(expected: Int, actual: Int)
+    /// The record is invalid.
+    case invalid(ValidationError)
+    /// One record of a batch is invalid; nothing was written.
+    case invalidInBatch(index: Int, ValidationError)
+    /// Stored data failed to open or decode: tampering or corruption.
+    case corrupt(String)
+    /// The database refused or failed an operation.
+    case database(String)
+
+    public var description: String {
+        switch self {
+        case .notInitialised: "no vault here yet: run `haven init` first"
+        case .alreadyInitialised: "a vault already exists here"
+        case .locked: "the vault is locked"
+        case .wrongKey: "the passphrase or key file does not open this vault; nothing was changed"
+        case .notFound(let kind, let id): "no \(kind.code) with id \(id.uuidString.lowercased())"
+        case .alreadyExists(let id): "a record with id \(id.uuidString.lowercased()) already exists"
+        case .versionConflict(let expected, let actual):
+            "the record changed since version \(expected) (it is now at version \(actual)); reload and retry"
+        case .invalid(let error): "invalid record: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+        case .invalidInBatch(let index, let error):
+            "record \(index + 1) is invalid: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+        case .corrupt(let what): "stored data failed its integrity check: \(what)"
+        case .database(let what): "database error: \(what)"
+        }
+    }
+}
+
+/// The storage of Haven's records. It speaks domain types only; the server and the command line
+/// never see a database driver.
+public protocol Repository: Sendable {
+    /// Creates a record. Fails with ``StoreError/alreadyExists(_:)`` if its id is taken.
+    func create<R: Record>(_ record: R, by actor: ActingIdentity) async throws -> Stored<R>
+    /// Replaces a record with a new version, keeping the old one in its history. With
+    /// `expectedVersion`, fails if someone else wrote in between.
+    func update<R: Record>(_ record: R, expectedVersion: Int?, by actor: ActingIdentity) async throws -> Stored<R>
+    /// Deletes a record; its history stays (sealed) for accountability.
+    func delete<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws
+    /// Reads a record and records the read in the audit log.
+    func get<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> Stored<R>
+    /// Every version of a record, oldest first.
+    func history<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> [Stored<R>]
+    /// Records of one kind matching the query, newest first.
+    func list<R: Record>(_ type: R.Type, query: RecordQuery, by actor: ActingIdentity) async throws -> Page<Stored<R>>
+    /// Records of any kind matching the query, newest first.
+    func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored>
+    /// The ids of records whose protected field equals `value` exactly (after normalisation).
+    func lookup(kind: RecordKind, field: String, value: String, by actor: ActingIdentity) async throws -> [UUID]
+    /// Writes many records in one transaction: all of them or none.
+    func importRecords(_ records: [any Record], by actor: ActingIdentity) async throws -> Int
+    /// Every current record, decrypted, for export. The export itself is audited.
+    func exportRecords(plaintext: Bool, by actor: ActingIdentity) async throws -> [any Record]
+}

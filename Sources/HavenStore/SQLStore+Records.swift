@@ -1,0 +1,304 @@
+public import Foundation
+public import HavenCore
+import HavenCrypto
+import SQLKit
+
+extension SQLStore {
+    /// The validation context the store applies: shipped gazetteer places plus custom places,
+    /// and SHA-256 for attachments.
+    func validationContext() -> ValidationContext {
+        let customPlaces = Set(index.query(RecordQuery(kinds: [.place], limit: Int.max), within: nil).items
+            .compactMap { ($0.record as? Place)?.code })
+        return ValidationContext(
+            isKnownPlace: { Gazetteer.shared.place(code: $0) != nil || customPlaces.contains($0) },
+            sha256Hex: { SHA256Hex.of($0) }
+        )
+    }
+
+    func requireUnlocked() throws -> RecordCodec {
+        guard let codec, keys != nil else { throw StoreError.locked }
+        return codec
+    }
+
+    public func create<R: Record>(_ record: R, by actor: ActingIdentity) async throws -> Stored<R> {
+        try await exclusive {
+            _ = try requireUnlocked()
+            var record = record
+            let context = validationContext()
+            record.prepareForIntake(context)
+            do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalid(error) }
+            if try await Self.currentRow(id: record.id, on: db) != nil { throw StoreError.alreadyExists(record.id) }
+            return try await write([AnyRecordWrite(record: record, version: 1, action: "create")], by: actor)
+                .first.map { Stored(record: record, version: 1, updatedAt: $0) }!
+        }
+    }
+
+    public func update<R: Record>(_ record: R, expectedVersion: Int?, by actor: ActingIdentity) async throws -> Stored<R> {
+        try await exclusive {
+            _ = try requireUnlocked()
+            var record = record
+            let context = validationContext()
+            record.prepareForIntake(context)
+            do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalid(error) }
+            guard let current = try await Self.currentRow(id: record.id, on: db), current.kind == R.kind, !current.deleted else {
+                throw StoreError.notFound(R.kind, record.id)
+            }
+            if let expectedVersion, expectedVersion != current.version {
+                throw StoreError.versionConflict(expected: expectedVersion, actual: current.version)
+            }
+            let version = current.version + 1
+            let dates = try await write([AnyRecordWrite(record: record, version: version, action: "update")], by: actor)
+            return Stored(record: record, version: version, updatedAt: dates[0])
+        }
+    }
+
+    public func delete<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws {
+        try await exclusive {
+            let codec = try requireUnlocked()
+            guard let current = try await Self.currentRow(id: id, on: db), current.kind == R.kind, !current.deleted else {
+                throw StoreError.notFound(R.kind, id)
+            }
+            // The deletion is a new version that keeps the record's content sealed, so that
+            // history and accountability survive; the record leaves every list and search.
+            let record = try codec.open(type, current)
+            _ = try await write([AnyRecordWrite(record: record, version: current.version + 1, action: "delete", deleted: true)], by: actor)
+        }
+    }
+
+    public func get<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> Stored<R> {
+        try await exclusive {
+            let codec = try requireUnlocked()
+            guard let row = try await Self.currentRow(id: id, on: db), row.kind == R.kind, !row.deleted else {
+                throw StoreError.notFound(R.kind, id)
+            }
+            let record = try codec.open(type, row)
+            try await audit("read", kind: R.kind.code, recordID: id.lowercased, version: row.version, by: actor)
+            return Stored(record: record, version: row.version, updatedAt: row.updatedAt)
+        }
+    }
+
+    public func history<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> [Stored<R>] {
+        try await exclusive {
+            let codec = try requireUnlocked()
+            let rows = try await Self.selectRows(from: "record_versions", on: db) {
+                $0.where("id", .equal, SQLBind(id.lowercased)).where("kind", .equal, SQLBind(R.kind.code)).orderBy("version")
+            }
+            guard !rows.isEmpty else { throw StoreError.notFound(R.kind, id) }
+            let versions = try rows.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
+            try await audit("read.history", kind: R.kind.code, recordID: id.lowercased, version: rows.count, by: actor)
+            return versions
+        }
+    }
+
+    public func list<R: Record>(_ type: R.Type, query: RecordQuery, by actor: ActingIdentity) async throws -> Page<Stored<R>> {
+        var query = query
+        query.kinds = [R.kind]
+        let page = try await search(query, by: actor)
+        return Page(items: page.items.compactMap { item in
+            (item.record as? R).map { Stored(record: $0, version: item.version, updatedAt: item.updatedAt) }
+        }, total: page.total, offset: page.offset, limit: page.limit)
+    }
+
+    public func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored> {
+        try await exclusive {
+            _ = try requireUnlocked()
+            let places = query.placeCode.map { code in
+                Set([code] + Gazetteer.shared.places(within: code).map(\.code))
+            }
+            let (items, total) = index.query(query, within: places)
+            if !items.isEmpty {
+                let ids = items.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
+                try await audit(query.text == nil ? "list" : "search", detail: "returned=\(items.count) total=\(total) ids=\(ids)", by: actor)
+            }
+            return Page(items: items, total: total, offset: query.offset, limit: query.limit)
+        }
+    }
+
+    public func lookup(kind: RecordKind, field: String, value: String, by actor: ActingIdentity) async throws -> [UUID] {
+        try await exclusive {
+            _ = try requireUnlocked()
+            guard let indexer = keys?.blindIndexer else { throw StoreError.locked }
+            let normalised = BlindTerm(field: field, value: value).value
+            let token = indexer.token(kind: kind.code, field: field, value: normalised)
+            struct Row: Decodable { let record_id: String }
+            let rows = try await db.select().column("record_id").from("blind_index").where("token", .equal, SQLBind(token))
+                .all(decoding: Row.self)
+            // A token can collide: confirm every candidate against the decrypted record.
+            let ids = Set(rows.compactMap { UUID(uuidString: $0.record_id) }).filter { id in
+                index.query(RecordQuery(kinds: [kind], limit: Int.max), within: nil).items
+                    .first { $0.record.id == id }?.record.blindTerms.contains(BlindTerm(field: field, value: value)) ?? false
+            }
+            try await audit("lookup", kind: kind.code, detail: "field=\(field) matches=\(ids.count)", by: actor)
+            return ids.sorted { $0.uuidString < $1.uuidString }
+        }
+    }
+
+    public func importRecords(_ records: [any Record], by actor: ActingIdentity) async throws -> Int {
+        try await exclusive {
+            _ = try requireUnlocked()
+            let context = validationContext()
+            var writes: [AnyRecordWrite] = []
+            var seen = Set<UUID>()
+            for (i, original) in records.enumerated() {
+                var record = original
+                record.prepareForIntake(context)
+                do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalidInBatch(index: i, error) }
+                guard seen.insert(record.id).inserted else {
+                    throw StoreError.invalidInBatch(index: i, ValidationError(problems: [FieldProblem(field: "id", message: "appears twice in the batch")]))
+                }
+                writes.append(AnyRecordWrite(record: record, version: 1, action: "import"))
+            }
+            let existing = try await Self.existingIDs(Array(seen), on: db)
+            if let clash = writes.firstIndex(where: { existing.contains($0.record.id) }) {
+                throw StoreError.invalidInBatch(index: clash, ValidationError(problems: [FieldProblem(field: "id", message: "a record with this id already exists")]))
+            }
+            _ = try await write(writes, by: actor)
+            return writes.count
+        }
+    }
+
+    public func exportRecords(plaintext: Bool, by actor: ActingIdentity) async throws -> [any Record] {
+        try await exclusive {
+            let codec = try requireUnlocked()
+            let rows = try await Self.selectRows(from: "records", on: db) { $0.where("deleted", .equal, SQLBind(0)).orderBy("updated_at") }
+            let records = try rows.map { row -> any Record in try Self.open(RecordTypes.type(for: row.kind), row, codec: codec) }
+            try await audit(plaintext ? "export.plaintext" : "export.sealed", detail: "records=\(records.count)", by: actor)
+            return records
+        }
+    }
+
+    private static func open<R: Record>(_ type: R.Type, _ row: SealedRow, codec: RecordCodec) throws -> any Record {
+        try codec.open(type, row)
+    }
+}
+
+/// One record to write, of any type.
+struct AnyRecordWrite: Sendable {
+    var record: any Record
+    var version: Int
+    var action: String
+    var deleted = false
+}
+
+extension SQLStore {
+    /// Seals and writes records with their history rows, blind-index tokens and audit entries,
+    /// all in one transaction, then updates the in-memory index. Returns each write's time.
+    func write(_ writes: [AnyRecordWrite], by actor: ActingIdentity) async throws -> [Date] {
+        try await ensureDataKeys(for: Set(writes.map(\.record.compartment)), on: db)
+        guard let codec, let indexer = keys?.blindIndexer else { throw StoreError.locked }
+        let now = clock()
+        var rows: [SealedRow] = []
+        var tokens: [(String, String)] = []
+        for write in writes {
+            let row = try Self.seal(write.record, version: write.version, deleted: write.deleted, at: now, codec: codec)
+            rows.append(row)
+            if !write.deleted {
+                for term in write.record.blindTerms {
+                    tokens.append((indexer.token(kind: row.kind.code, field: term.field, value: term.value), row.id.lowercased))
+                }
+            }
+        }
+        let (entries, next) = try signedEntries(
+            zip(writes, rows).map { ($0.action, $1.kind.code, $1.id.lowercased, $1.version, $1.contentHash, "") }, actor: actor
+        )
+        let replacing = writes.contains { $0.version > 1 }
+        try await transaction(on: db) { [rows, tokens] db in
+            if replacing {
+                for row in rows where row.version > 1 {
+                    try await db.delete(from: "records").where("id", .equal, SQLBind(row.id.lowercased)).run()
+                    try await db.delete(from: "blind_index").where("record_id", .equal, SQLBind(row.id.lowercased)).run()
+                }
+            }
+            for table in ["records", "record_versions"] {
+                try await Self.insertRows(rows, into: table, actor: actor.id, on: db)
+            }
+            for chunk in stride(from: 0, to: tokens.count, by: 500).map({ tokens[$0..<min($0 + 500, tokens.count)] }) {
+                let insert = db.insert(into: "blind_index").columns("token", "record_id")
+                for (token, id) in chunk { insert.values(SQLBind(token), SQLBind(id)) }
+                try await insert.run()
+            }
+            try await Self.append(entries, on: db)
+        }
+        frontier = next
+        for (write, row) in zip(writes, rows) {
+            if write.deleted {
+                index.remove(row.id)
+            } else {
+                index.upsert(try Self.indexed(write.record, row: row))
+            }
+        }
+        return rows.map(\.updatedAt)
+    }
+
+    private static func seal<R: Record>(_ record: R, version: Int, deleted: Bool, at date: Date, codec: RecordCodec) throws -> SealedRow {
+        try codec.seal(record, version: version, deleted: deleted, at: date)
+    }
+
+    private static func indexed<R: Record>(_ record: R, row: SealedRow) throws -> AnyStored {
+        var copy: any Record = record
+        if var attachment = record as? Attachment {
+            attachment.content = Data()
+            copy = attachment
+        }
+        return AnyStored(record: copy, version: row.version, updatedAt: row.updatedAt)
+    }
+
+    static func insertRows(_ rows: [SealedRow], into table: String, actor: String, on db: any SQLDatabase) async throws {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for chunk in stride(from: 0, to: rows.count, by: 200).map({ rows[$0..<min($0 + 200, rows.count)] }) {
+            let insert = db.insert(into: table).columns(
+                "id", "version", "kind", "compartment", "key_version", "status", "place_code", "date_from", "date_to",
+                "parent_id", "type_code", "deleted", "updated_at", "actor", "coded", "sealed")
+            for r in chunk {
+                insert.values(
+                    SQLBind(r.id.lowercased), SQLBind(r.version), SQLBind(r.kind.code), SQLBind(r.compartment), SQLBind(r.keyVersion),
+                    SQLBind(r.facets.status), SQLBind(r.facets.placeCode), SQLBind(r.facets.dateFrom), SQLBind(r.facets.dateTo),
+                    SQLBind(r.facets.parentID), SQLBind(r.facets.typeCode), SQLBind(r.deleted ? 1 : 0),
+                    SQLBind(formatter.string(from: r.updatedAt)), SQLBind(actor), SQLBind(r.coded), SQLBind(r.sealed))
+            }
+            try await insert.run()
+        }
+    }
+
+    static func currentRow(id: UUID, on db: any SQLDatabase) async throws -> SealedRow? {
+        try await selectRows(from: "records", on: db) { $0.where("id", .equal, SQLBind(id.lowercased)) }.first
+    }
+
+    static func existingIDs(_ ids: [UUID], on db: any SQLDatabase) async throws -> Set<UUID> {
+        struct Row: Decodable { let id: String }
+        var found = Set<UUID>()
+        for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
+            let rows = try await db.select().column("id").from("records")
+                .where("id", .in, chunk.map(\.lowercased)).all(decoding: Row.self)
+            found.formUnion(rows.compactMap { UUID(uuidString: $0.id) })
+        }
+        return found
+    }
+
+    static func selectRows(from table: String, on db: any SQLDatabase,
+                           _ filter: (SQLSelectBuilder) -> SQLSelectBuilder) async throws -> [SealedRow] {
+        struct Row: Decodable {
+            let id: String, version: Int, kind: String, compartment: String, key_version: Int
+            let status: String?, place_code: String?, date_from: String?, date_to: String?, parent_id: String?, type_code: String?
+            let deleted: Int, updated_at: String, coded: String, sealed: String
+        }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let builder = db.select().columns(
+            "id", "version", "kind", "compartment", "key_version", "status", "place_code", "date_from", "date_to",
+            "parent_id", "type_code", "deleted", "updated_at", "coded", "sealed").from(table)
+        return try await filter(builder).all(decoding: Row.self).map { r in
+            guard let id = UUID(uuidString: r.id), let kind = RecordKind(rawValue: r.kind) else {
+                throw StoreError.corrupt("a stored row has an unreadable id or kind")
+            }
+            return SealedRow(
+                id: id, kind: kind, compartment: r.compartment, version: r.version, keyVersion: r.key_version,
+                coded: r.coded, sealed: r.sealed,
+                facets: RowFacets(status: r.status, placeCode: r.place_code, dateFrom: r.date_from, dateTo: r.date_to,
+                                  parentID: r.parent_id, typeCode: r.type_code),
+                deleted: r.deleted != 0, updatedAt: formatter.date(from: r.updated_at) ?? Date(timeIntervalSince1970: 0)
+            )
+        }
+    }
+}

@@ -1,0 +1,153 @@
+public import Foundation
+public import HavenCore
+public import HavenCrypto
+import SQLKit
+
+extension SQLStore {
+    /// Creates the vault: header, blind-index key and audit signing key, all wrapped by `master`.
+    /// Pass `scrypt` when the master key came from a passphrase, nil for a key file.
+    public func initialise(master: MasterKey, scrypt: ScryptParameters?, by actor: ActingIdentity) async throws {
+        try await exclusive {
+            guard header == nil else { throw StoreError.alreadyInitialised }
+            let wrapper = KeyWrapper(master: master)
+            let (indexer, wrappedIndex) = try wrapper.newBlindIndexKey()
+            let (signer, wrappedSigner) = try wrapper.newAuditSigner()
+            let vaultID = UUID()
+            let newHeader = VaultHeader(
+                vaultID: vaultID, createdAt: ISO8601DateFormatter().string(from: clock()), scrypt: scrypt,
+                keyCheck: master.keyCheck(vaultID: vaultID), auditPublicKeyHex: signer.publicKeyHex
+            )
+            let headerJSON = String(decoding: try StoredJSON.encoder().encode(newHeader), as: UTF8.self)
+            let unlocked = UnlockedKeys(wrapper: wrapper, dataKeys: [:], blindIndexer: indexer, signer: signer)
+            var newFrontier = MerkleFrontier()
+            let entry = try signedEntry(AuditEntry(seq: 0, at: timestamp(), actor: actor.id, action: "vault.init"),
+                                        frontier: &newFrontier, signer: signer)
+            try await transaction(on: db) { db in
+                try await db.insert(into: "vault").columns("id", "header").values(SQLBind(1), SQLBind(headerJSON)).run()
+                for key in [wrappedIndex, wrappedSigner] { try await Self.insertKey(key, on: db) }
+                try await Self.append([entry], on: db)
+            }
+            header = newHeader
+            keys = unlocked
+            frontier = newFrontier
+            installCodec()
+        }
+    }
+
+    /// Unlocks the vault with its master key: checks the key, opens the wrapped keys, checks the
+    /// audit log's latest head and builds the in-memory index. A wrong key changes nothing.
+    public func unlock(master: MasterKey, by actor: ActingIdentity) async throws {
+        try await exclusive {
+            guard let header else { throw StoreError.notInitialised }
+            guard master.matches(keyCheck: header.keyCheck, vaultID: header.vaultID) else { throw StoreError.wrongKey }
+            let wrapper = KeyWrapper(master: master)
+            var unlocked: UnlockedKeys?
+            var dataKeys: [String: [Int: DataKey]] = [:]
+            var indexer: BlindIndexer?
+            var signer: AuditSigner?
+            for stored in try await loadKeys() {
+                switch stored.purpose {
+                case "data": dataKeys[stored.compartment, default: [:]][stored.version] = try wrapper.dataKey(stored)
+                case "blind-index": indexer = try wrapper.blindIndexer(stored)
+                case "audit-signing": signer = try wrapper.auditSigner(stored)
+                default: throw StoreError.corrupt("unknown key purpose")
+                }
+            }
+            guard let indexer, let signer else { throw StoreError.corrupt("the vault's keys are incomplete") }
+            guard signer.publicKeyHex == header.auditPublicKeyHex else {
+                throw StoreError.corrupt("the audit signing key does not match the vault header")
+            }
+            unlocked = UnlockedKeys(wrapper: wrapper, dataKeys: dataKeys, blindIndexer: indexer, signer: signer)
+            keys = unlocked
+            installCodec()
+            frontier = try await rebuildFrontier()
+            try await rebuildIndex()
+            let entry = try signedEntry(
+                AuditEntry(seq: frontier.size, at: timestamp(), actor: actor.id, action: "unlock", detail: "records=\(index.count)"),
+                frontier: &frontier, signer: signer
+            )
+            try await transaction(on: db) { db in try await Self.append([entry], on: db) }
+        }
+    }
+
+    /// Drops the keys and the decrypted index; the store serves nothing personal until unlocked again.
+    public func lock() {
+        keys = nil
+        codec = nil
+    }
+
+    func installCodec() {
+        let snapshot = keys
+        codec = RecordCodec { [snapshot] compartment, version in
+            guard let snapshot else { throw StoreError.locked }
+            if let version {
+                guard let key = snapshot.dataKeys[compartment]?[version] else {
+                    throw StoreError.corrupt("no data key version \(version) for compartment \(compartment)")
+                }
+                return key
+            }
+            guard let current = snapshot.dataKeys[compartment]?.max(by: { $0.key < $1.key })?.value else {
+                throw StoreError.corrupt("no data key for compartment \(compartment)")
+            }
+            return current
+        }
+    }
+
+    /// Makes sure the compartments have data keys, creating and storing new ones in `db`.
+    func ensureDataKeys(for compartments: Set<String>, on db: any SQLDatabase) async throws {
+        guard var unlocked = keys else { throw StoreError.locked }
+        var created: [WrappedKey] = []
+        for compartment in compartments where unlocked.dataKeys[compartment] == nil {
+            let (key, wrapped) = try unlocked.wrapper.newDataKey(compartment: compartment, version: 1)
+            unlocked.dataKeys[compartment] = [1: key]
+            created.append(wrapped)
+        }
+        guard !created.isEmpty else { return }
+        try await transaction(on: db) { [created] db in
+            for key in created { try await Self.insertKey(key, on: db) }
+        }
+        keys = unlocked
+        installCodec()
+    }
+
+    private func loadKeys() async throws -> [WrappedKey] {
+        struct Row: Decodable { let purpose: String; let compartment: String; let version: Int; let wrapped: String }
+        return try await db.select().columns("purpose", "compartment", "version", "wrapped").from("vault_keys")
+            .all(decoding: Row.self)
+            .map { row in
+                guard let data = Data(base64Encoded: row.wrapped) else { throw StoreError.corrupt("a stored key is not base64") }
+                return WrappedKey(purpose: row.purpose, compartment: row.compartment, version: row.version, wrapped: data)
+            }
+    }
+
+    static func insertKey(_ key: WrappedKey, on db: any SQLDatabase) async throws {
+        try await db.insert(into: "vault_keys").columns("purpose", "compartment", "version", "wrapped")
+            .values(SQLBind(key.purpose), SQLBind(key.compartment), SQLBind(key.version), SQLBind(key.wrapped.base64EncodedString()))
+            .run()
+    }
+
+    private func rebuildIndex() async throws {
+        guard let codec else { throw StoreError.locked }
+        let rows = try await Self.selectRows(from: "records", on: db) { $0.where("deleted", .equal, SQLBind(0)) }
+        for row in rows {
+            let type = RecordTypes.type(for: row.kind)
+            index.upsert(try Self.anyStored(type, row, codec: codec))
+        }
+    }
+
+    static func anyStored<R: Record>(_ type: R.Type, _ row: SealedRow, codec: RecordCodec) throws -> AnyStored {
+        var record = try codec.open(type, row)
+        // Attachment bytes stay on disk (sealed); the index holds the rest.
+        if var attachment = record as? Attachment {
+            attachment.content = Data()
+            record = attachment as! R
+        }
+        return AnyStored(record: record, version: row.version, updatedAt: row.updatedAt)
+    }
+
+    func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: clock())
+    }
+}

@@ -1,0 +1,179 @@
+public import Foundation
+public import HavenCore
+public import HavenCrypto
+public import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLKit
+import SQLiteKit
+
+/// Where the store keeps its data.
+public enum StoreLocation: Sendable, Equatable {
+    /// An SQLite file (the embedded default).
+    case sqlite(path: String)
+    /// A PostgreSQL database, by `postgres://user:password@host:port/database` URL.
+    case postgres(url: String)
+}
+
+/// The keys available once the vault is unlocked.
+struct UnlockedKeys: @unchecked Sendable {
+    // `@unchecked`: DataKey, BlindIndexer and AuditSigner are immutable value wrappers; the
+    // dictionary is only mutated from the store actor.
+    var wrapper: KeyWrapper
+    var dataKeys: [String: [Int: DataKey]]
+    var blindIndexer: BlindIndexer
+    var signer: AuditSigner
+}
+
+/// Haven's store, written once against SQLKit for SQLite and PostgreSQL.
+///
+/// Records are sealed field by field before they reach the database; the decrypted view lives
+/// only in memory, in the search index built at unlock. Every write and every read of
+/// protected data appends a signed entry to the audit log in the same transaction.
+public actor SQLStore: Repository {
+    let db: any SQLDatabase
+    let engine: Engine
+    let logger: Logger
+    private let shutdown: @Sendable () async throws -> Void
+    let gate = SerialGate()
+    let clock: @Sendable () -> Date
+
+    /// The vault header, once a vault exists.
+    public internal(set) var header: VaultHeader?
+    var keys: UnlockedKeys?
+    var frontier = MerkleFrontier()
+    let index = SearchIndex()
+    var codec: RecordCodec?
+
+    enum Engine: Sendable { case sqlite, postgres }
+
+    init(db: any SQLDatabase, engine: Engine, logger: Logger, clock: @escaping @Sendable () -> Date,
+         shutdown: @escaping @Sendable () async throws -> Void) {
+        self.db = db
+        self.engine = engine
+        self.logger = logger
+        self.clock = clock
+        self.shutdown = shutdown
+    }
+
+    /// Opens (and migrates) the database at `location`. The store starts locked.
+    public static func open(
+        _ location: StoreLocation, logger: Logger = Logger(label: "haven.store"),
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) async throws -> SQLStore {
+        // SQL statements are never logged: binds can hold sealed values and ids.
+        var quiet = logger
+        quiet.logLevel = .warning
+        let store: SQLStore
+        switch location {
+        case .sqlite(let path):
+            let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
+            let db = connection.sql(queryLogLevel: nil)
+            store = SQLStore(db: db, engine: .sqlite, logger: logger, clock: clock) { try await connection.close() }
+            try await store.configureSQLite()
+        case .postgres(let url):
+            let configuration: SQLPostgresConfiguration
+            do {
+                configuration = try SQLPostgresConfiguration(url: url)
+            } catch {
+                throw StoreError.database("the PostgreSQL URL could not be read; expected postgres://user@host:port/database")
+            }
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: configuration),
+                maxConnectionsPerEventLoop: 1, logger: quiet, on: MultiThreadedEventLoopGroup.singleton
+            )
+            let db = pool.database(logger: quiet).sql(queryLogLevel: nil)
+            let box = PoolBox(pool: pool)
+            store = SQLStore(db: db, engine: .postgres, logger: logger, clock: clock) { try await box.pool.shutdownAsync() }
+        }
+        do {
+            try await store.migrate()
+            try await store.loadHeader()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        return store
+    }
+
+    /// Closes the database. The in-memory index and keys are dropped.
+    public func close() async throws {
+        keys = nil
+        codec = nil
+        try await shutdown()
+    }
+
+    /// Whether the vault is unlocked.
+    public var isUnlocked: Bool { keys != nil }
+
+    /// How many current records the in-memory index holds.
+    public var indexedRecordCount: Int { index.count }
+
+    private func configureSQLite() async throws {
+        // WAL for concurrent readers, FULL so a committed write survives power loss, and
+        // secure_delete so freed pages are zeroed.
+        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON", "PRAGMA foreign_keys = ON"] {
+            try await db.raw(SQLQueryString(pragma)).run()
+        }
+    }
+
+    /// The SQLite `synchronous` setting in force (2 = FULL); nil on PostgreSQL.
+    public func sqliteSynchronous() async throws -> Int? {
+        guard engine == .sqlite else { return nil }
+        struct Row: Decodable { let synchronous: Int }
+        return try await db.raw("PRAGMA synchronous").first(decoding: Row.self)?.synchronous
+    }
+
+    private func migrate() async throws {
+        try await Migrator.migrate(db) { db, body in try await self.transaction(on: db, body) }
+    }
+
+    private func loadHeader() async throws {
+        struct Row: Decodable { let header: String }
+        guard let row = try await db.select().column("header").from("vault").where("id", .equal, SQLBind(1))
+            .first(decoding: Row.self) else { return }
+        header = try StoredJSON.decoder().decode(VaultHeader.self, from: Data(row.header.utf8))
+    }
+
+    /// Runs `body` in one transaction on one connection.
+    func transaction<T: Sendable>(on db: any SQLDatabase, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await db.withSession { session in
+            try await session.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await body(session)
+                try await session.raw("COMMIT").run()
+                return result
+            } catch {
+                try? await session.raw("ROLLBACK").run()
+                throw error
+            }
+        }
+    }
+
+    /// Runs `body` with the gate held, so that no other store operation interleaves.
+    func exclusive<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        await gate.enter()
+        defer { gate.leave() }
+        do {
+            return try await body()
+        } catch let error as StoreError {
+            throw error
+        } catch let error as HavenCryptoError {
+            throw StoreError.corrupt(error.description)
+        } catch is DecodingError {
+            throw StoreError.corrupt("stored data did not decode")
+        } catch {
+            // Driver errors can quote statements and values; only their type is passed on.
+            logger.error("database operation failed", metadata: ["error-type": "\(type(of: error))"])
+            throw StoreError.database("the database operation failed (\(type(of: error)))")
+        }
+    }
+}
+
+/// Carries the PostgreSQL pool into the store's shutdown closure. The pool is thread-safe (it
+/// guards its state with its event loops) but is not annotated `Sendable`.
+private struct PoolBox: @unchecked Sendable {
+    let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+}

@@ -1,0 +1,1 @@
+@main struct Haven { static func main() {} }
