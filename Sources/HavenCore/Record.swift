@@ -74,10 +74,13 @@ public protocol Record: Codable, Sendable, Equatable, Identifiable where ID == U
     var blindTerms: [BlindTerm] { get }
     /// Fills values taken at intake (an attachment's digest) before validation.
     mutating func prepareForIntake(_ context: ValidationContext)
+    /// Values the API fills in when a request body leaves these fields out.
+    static var inputDefaults: [String: JSONValue] { get }
 }
 
 extension Record {
     public var blindTerms: [BlindTerm] { [] }
+    public static var inputDefaults: [String: JSONValue] { [:] }
     public mutating func prepareForIntake(_ context: ValidationContext) {}
 
     /// Throws ``ValidationError`` when ``problems(in:)`` finds anything.

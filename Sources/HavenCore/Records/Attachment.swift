@@ -24,6 +24,7 @@ public struct CustodyEntry: Sendable, Hashable, Codable {
 public struct Attachment: Record {
     public static let kind = RecordKind.attachment
     public static let protectedFields: Set<String> = ["fileName", "content", "sha256", "custody"]
+    public static let inputDefaults: [String: JSONValue] = ["sha256": .string(""), "custody": .array([])]
 
     public var id: UUID
     public var compartment: String

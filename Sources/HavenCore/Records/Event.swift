@@ -4,6 +4,7 @@ import Foundation
 public struct Event: Record {
     public static let kind = RecordKind.event
     public static let protectedFields: Set<String> = ["title", "description", "startDate", "endDate", "placeDetail"]
+    public static let inputDefaults: [String: JSONValue] = ["verification": .string(VerificationStatus.unverified.code)]
 
     public var id: UUID
     public var compartment: String
@@ -60,6 +61,7 @@ public struct Event: Record {
 public struct Act: Record {
     public static let kind = RecordKind.act
     public static let protectedFields: Set<String> = ["date", "notes"]
+    public static let inputDefaults: [String: JSONValue] = ["victimStatus": .string(VictimStatus.unknown.code)]
 
     public var id: UUID
     public var compartment: String

@@ -7,6 +7,7 @@ import Foundation
 public struct Intervention: Record {
     public static let kind = RecordKind.intervention
     public static let protectedFields: Set<String> = ["request", "responseText", "notes"]
+    public static let inputDefaults: [String: JSONValue] = ["subjectIDs": .array([]), "response": .string(InterventionResponse.awaiting.code), "status": .string(InterventionStatus.draft.code), "priority": .string(Priority.normal.code)]
 
     public var id: UUID
     public var compartment: String

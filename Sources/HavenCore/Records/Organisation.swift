@@ -4,6 +4,7 @@ import Foundation
 public struct Organisation: Record {
     public static let kind = RecordKind.organisation
     public static let protectedFields: Set<String> = ["name", "aliases", "notes"]
+    public static let inputDefaults: [String: JSONValue] = ["aliases": .array([])]
 
     public var id: UUID
     public var compartment: String
@@ -51,6 +52,7 @@ public struct Organisation: Record {
 public struct Involvement: Record {
     public static let kind = RecordKind.involvement
     public static let protectedFields: Set<String> = ["notes"]
+    public static let inputDefaults: [String: JSONValue] = ["degree": .string(InvolvementDegree.unknown.code)]
 
     public var id: UUID
     public var compartment: String

@@ -37,6 +37,7 @@ public struct Person: Record {
     public static let protectedFields: Set<String> = [
         "names", "birthDate", "ageRange", "familyLinks", "phone", "address", "notes",
     ]
+    public static let inputDefaults: [String: JSONValue] = ["sex": .string(Sex.unknown.code), "familyLinks": .array([])]
 
     public var id: UUID
     public var compartment: String
@@ -76,21 +77,6 @@ public struct Person: Record {
         self.phone = phone
         self.address = address
         self.notes = notes
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decodeIfPresent(UUID.self, forKey: .id) ?? UUID()
-        compartment = try c.decodeIfPresent(String.self, forKey: .compartment) ?? Compartment.default
-        names = try c.decode([PersonName].self, forKey: .names)
-        sex = try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown
-        birthDate = try c.decodeIfPresent(FuzzyDate.self, forKey: .birthDate)
-        ageRange = try c.decodeIfPresent(AgeRange.self, forKey: .ageRange)
-        originPlaceCode = try c.decodeIfPresent(String.self, forKey: .originPlaceCode)
-        familyLinks = try c.decodeIfPresent([FamilyLink].self, forKey: .familyLinks) ?? []
-        phone = try c.decodeIfPresent(String.self, forKey: .phone)
-        address = try c.decodeIfPresent(String.self, forKey: .address)
-        notes = try c.decodeIfPresent(String.self, forKey: .notes)
     }
 
     public func problems(in context: ValidationContext) -> [FieldProblem] {

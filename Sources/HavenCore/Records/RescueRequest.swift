@@ -38,6 +38,7 @@ public struct RescueStatusChange: Sendable, Hashable, Codable {
 public struct RescueRequest: Record {
     public static let kind = RecordKind.rescueRequest
     public static let protectedFields: Set<String> = ["timeline", "notes"]
+    public static let inputDefaults: [String: JSONValue] = ["subjectIDs": .array([]), "contactInitiatedBy": .string(ContactInitiator.unknown.code), "status": .string(RescueStatus.received.code), "timeline": .array([])]
 
     public var id: UUID
     public var compartment: String

@@ -49,6 +49,7 @@ public struct Source: Record {
 public struct Information: Record {
     public static let kind = RecordKind.information
     public static let protectedFields: Set<String> = ["receivedDate", "content"]
+    public static let inputDefaults: [String: JSONValue] = ["connection": .string(SourceConnection.unknown.code), "reliability": .string(Reliability.f.code), "credibility": .string(Credibility.cannotBeJudged.code)]
 
     public var id: UUID
     public var compartment: String

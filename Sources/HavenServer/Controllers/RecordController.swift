@@ -1,0 +1,132 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// Create, read, update, delete, list and history for one record type, at `/api/<kind>`.
+struct RecordController<R: Record>: Sendable {
+    let repository: any Repository
+
+    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
+        let path = RouterPath(stringLiteral: R.kind.pathSegment)
+        group.get(path, use: list)
+        group.post(path, use: create)
+        group.get(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id"), use: get)
+        group.put(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id"), use: update)
+        group.delete(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id"), use: delete)
+        group.get(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id/history"), use: history)
+    }
+
+    @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        var object = try await RecordBody.object(request, context: context)
+        if object["id"] == nil || object["id"] == .null { object["id"] = .string(UUID().uuidString) }
+        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Compartment.default) }
+        for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
+        let record = try RecordBody.record(R.self, from: object)
+        let stored = try await repository.create(record, by: try context.actor())
+        var response = try RecordEnvelope.response(stored, status: .created)
+        response.headers[.location] = "/api/\(R.kind.pathSegment)/\(stored.record.id.uuidString.lowercased())"
+        return response
+    }
+
+    @Sendable func get(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let stored = try await repository.get(R.self, id: try Self.id(context), by: try context.actor())
+        return try RecordEnvelope.response(stored, status: .ok)
+    }
+
+    @Sendable func update(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let id = try Self.id(context)
+        var object = try await RecordBody.object(request, context: context)
+        let expected = try Self.expectedVersion(request, &object)
+        if let given = object["id"], given != .null {
+            guard case .string(let text) = given, UUID(uuidString: text) == id else {
+                throw Problem.invalid([FieldProblem(field: "id", message: "differs from the id in the path")])
+            }
+        }
+        object["id"] = .string(id.uuidString)
+        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Compartment.default) }
+        for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
+        let record = try RecordBody.record(R.self, from: object)
+        let stored = try await repository.update(record, expectedVersion: expected, by: try context.actor())
+        return try RecordEnvelope.response(stored, status: .ok)
+    }
+
+    @Sendable func delete(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        try await repository.delete(R.self, id: try Self.id(context), by: try context.actor())
+        return Response(status: .noContent)
+    }
+
+    @Sendable func history(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let versions = try await repository.history(R.self, id: try Self.id(context), by: try context.actor())
+        return try jsonResponse(["items": versions.map(RecordEnvelope.init)], status: .ok)
+    }
+
+    @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let query = try QueryParameters.recordQuery(request.uri.queryParameters)
+        let page = try await repository.list(R.self, query: query, by: try context.actor())
+        return try jsonResponse(PageEnvelope(items: page.items.map(RecordEnvelope.init), total: page.total,
+                                                    offset: page.offset, limit: page.limit), status: .ok)
+    }
+
+    static func id(_ context: HavenRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("id"), let id = UUID(uuidString: text) else {
+            throw Problem.badRequest("the id in the path is not a UUID", field: "id")
+        }
+        return id
+    }
+
+    /// The version the client last read, from `If-Match` or a `version` field; optional.
+    static func expectedVersion(_ request: Request, _ object: inout [String: JSONValue]) throws -> Int? {
+        if let header = request.headers[.ifMatch] {
+            guard let version = Int(header.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
+                throw Problem.badRequest("If-Match must hold the record version, e.g. \"3\"", field: "If-Match")
+            }
+            object["version"] = nil
+            return version
+        }
+        guard let value = object.removeValue(forKey: "version") else { return nil }
+        guard case .number(let number) = value, number == number.rounded(), number >= 1 else {
+            throw Problem.invalid([FieldProblem(field: "version", message: "must be a positive whole number")])
+        }
+        return Int(number)
+    }
+}
+
+/// A record with its version, as the API returns it.
+struct RecordEnvelope<R: Record>: Encodable {
+    let kind: String
+    let version: Int
+    let updatedAt: Date
+    let deleted: Bool?
+    let record: R
+
+    init(_ stored: Stored<R>) {
+        kind = R.kind.code
+        version = stored.version
+        updatedAt = stored.updatedAt
+        deleted = stored.deleted ? true : nil
+        record = stored.record
+    }
+}
+
+struct PageEnvelope<Item: Encodable>: Encodable {
+    let items: [Item]
+    let total: Int
+    let offset: Int
+    let limit: Int
+}
+
+extension RecordEnvelope {
+    static func response(_ stored: Stored<R>, status: HTTPResponse.Status) throws -> Response {
+        var response = try jsonResponse(RecordEnvelope(stored), status: status)
+        response.headers[.eTag] = "\"\(stored.version)\""
+        return response
+    }
+}
+
+/// A JSON response with Haven's encoder.
+func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
+    let data = try RecordBody.encoder().encode(value)
+    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// Search across every kind (`GET /api/search`) and exact lookup of protected values through
+/// blind indexes (`POST /api/lookup`, so that the value never appears in a URL or access log).
+struct SearchController: Sendable {
+    let repository: any Repository
+
+    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
+        group.get("search", use: search)
+        group.post("lookup", use: lookup)
+    }
+
+    @Sendable func search(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let query = try QueryParameters.recordQuery(request.uri.queryParameters)
+        let page = try await repository.search(query, by: try context.actor())
+        return try jsonResponse(PageEnvelope(items: page.items.map(AnyRecordEnvelope.init), total: page.total,
+                                             offset: page.offset, limit: page.limit), status: .ok)
+    }
+
+    struct LookupRequest: Decodable {
+        let kind: RecordKind
+        let field: String
+        let value: String
+    }
+
+    @Sendable func lookup(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let object = try await RecordBody.object(request, context: context)
+        let body: LookupRequest
+        do {
+            body = try RecordBody.decoder().decode(LookupRequest.self, from: try RecordBody.encoder().encode(JSONValue.object(object)))
+        } catch let error as DecodingError {
+            throw Problem.decoding(error)
+        }
+        guard ["name", "phone"].contains(body.field) else {
+            throw Problem.invalid([FieldProblem(field: "field", message: "exact lookup is available for name and phone")])
+        }
+        let ids = try await repository.lookup(kind: body.kind, field: body.field, value: body.value, by: try context.actor())
+        return try jsonResponse(["ids": ids.map { $0.uuidString.lowercased() }], status: .ok)
+    }
+}
+
+/// A record of any kind with its version, as search results hold them.
+struct AnyRecordEnvelope: Encodable {
+    let stored: AnyStored
+
+    enum CodingKeys: String, CodingKey { case kind, version, updatedAt, record }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(stored.kind.code, forKey: .kind)
+        try container.encode(stored.version, forKey: .version)
+        try container.encode(stored.updatedAt, forKey: .updatedAt)
+        try container.encode(stored.record, forKey: .record)
+    }
+}

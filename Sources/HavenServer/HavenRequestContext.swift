@@ -1,0 +1,24 @@
+public import Hummingbird
+public import HavenCore
+
+/// The request context of every Haven route. It carries the acting identity, so that every
+/// handler already knows who acts and authorization slots in without rewriting handlers.
+public struct HavenRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// Who is acting. Until accounts exist this is the local operator, set by ``IdentityMiddleware``.
+    public var identity: ActingIdentity?
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        identity = nil
+    }
+
+    /// Attachments are the largest bodies: 10 MiB of content, base64 in JSON.
+    public var maxUploadSize: Int { 16 * 1024 * 1024 }
+
+    /// The acting identity, or 401 when no middleware set one.
+    public func actor() throws -> ActingIdentity {
+        guard let identity else { throw Problem(status: .unauthorized, title: "Not signed in", titleKo: "로그인이 필요합니다") }
+        return identity
+    }
+}

@@ -1,0 +1,52 @@
+public import HavenCore
+import HavenStore
+public import Hummingbird
+import Logging
+
+/// Turns every error into an RFC 9457 problem response, so that no stack trace, driver message
+/// or protected value reaches a client, and logs only the error's type.
+public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Creates the middleware.
+    public init() {}
+
+    public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            return problem.response()
+        } catch let error as StoreError {
+            return Self.problem(for: error).response()
+        } catch let error as HTTPError {
+            if error.status == .contentTooLarge {
+                return Problem(status: .contentTooLarge, title: "The body is too large", titleKo: "요청 본문이 너무 큽니다",
+                               detail: "the request body is larger than the server accepts").response()
+            }
+            return Problem(status: error.status, title: error.status.reasonPhrase, titleKo: "요청을 처리할 수 없습니다").response()
+        } catch let error as DecodingError {
+            return Problem.decoding(error).response()
+        } catch {
+            context.logger.error("request failed", metadata: ["error-type": "\(type(of: error))"])
+            return Problem(status: .internalServerError, title: "Something went wrong", titleKo: "오류가 발생했습니다",
+                           detail: "the error was logged without its data; try again or tell the operator").response()
+        }
+    }
+
+    static func problem(for error: StoreError) -> Problem {
+        switch error {
+        case .invalid(let validation):
+            return .invalid(validation.problems)
+        case .invalidInBatch(let index, let validation):
+            return .invalid(validation.problems, detail: error.description + " (record \(index + 1))")
+        case .notFound:
+            return .notFound(error.description)
+        case .alreadyExists, .versionConflict:
+            return Problem(status: .conflict, title: "Conflict", titleKo: "충돌", detail: error.description)
+        case .locked, .notInitialised:
+            return Problem(status: .serviceUnavailable, title: "The vault is locked", titleKo: "보관소가 잠겨 있습니다", detail: error.description)
+        case .wrongKey, .alreadyInitialised:
+            return Problem(status: .forbidden, title: "Refused", titleKo: "거부됨", detail: error.description)
+        case .corrupt, .database:
+            return Problem(status: .internalServerError, title: "Storage error", titleKo: "저장소 오류", detail: error.description)
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+import HavenCore
+
+/// The OpenAPI 3.1 description of the JSON API, built from the same record kinds the router
+/// mounts, so that the two cannot drift apart silently (a test compares them route by route).
+enum OpenAPIDocument {
+    /// Every operation the document describes, as `METHOD /path` with `{id}` parameters.
+    static func operations() -> [(method: String, path: String, summary: String)] {
+        var ops: [(String, String, String)] = [
+            ("GET", "/health", "Liveness and lock state"),
+            ("GET", "/openapi.json", "This document"),
+            ("GET", "/api/search", "Search every record kind by any substring of names and texts, with filters"),
+            ("POST", "/api/lookup", "Exact lookup of a protected name or phone through blind indexes"),
+            ("GET", "/api/vocabularies", "Every controlled vocabulary with Korean and English labels"),
+            ("GET", "/api/gazetteer", "The shipped gazetteer of places"),
+        ]
+        for kind in RecordKind.allCases {
+            let base = "/api/\(kind.pathSegment)"
+            let name = kind.label.en.lowercased()
+            ops += [
+                ("GET", base, "List \(name) records, newest first, with filters and pagination"),
+                ("POST", base, "Create a \(name) record"),
+                ("GET", "\(base)/{id}", "Read one \(name) record (audited)"),
+                ("PUT", "\(base)/{id}", "Replace a \(name) record with a new version"),
+                ("DELETE", "\(base)/{id}", "Delete a \(name) record (its history is kept)"),
+                ("GET", "\(base)/{id}/history", "Every version of a \(name) record"),
+            ]
+        }
+        return ops
+    }
+
+    /// The document as JSON.
+    static func json() throws -> Data {
+        var paths: [String: [String: JSONValue]] = [:]
+        for op in operations() {
+            var operation: [String: JSONValue] = [
+                "summary": .string(op.summary),
+                "operationId": .string(operationID(op.method, op.path)),
+                "responses": .object(responses(op.method, op.path)),
+            ]
+            var parameters: [JSONValue] = []
+            if op.path.contains("{id}") {
+                parameters.append(.object(["name": .string("id"), "in": .string("path"), "required": .bool(true),
+                                           "schema": .object(["type": .string("string"), "format": .string("uuid")])]))
+            }
+            if op.method == "GET", op.path == "/api/search" || (op.path.hasPrefix("/api/") && !op.path.contains("{id}")
+                && !["/api/vocabularies", "/api/gazetteer"].contains(op.path)) {
+                for (name, description) in [
+                    ("q", "substring of a name, title or narrative (Hangul or Latin, 2+ characters use the index)"),
+                    ("kind", "comma-separated record kinds (search only)"), ("status", "status code"),
+                    ("place", "place code; a province finds its cities"), ("from", "YYYY, YYYY-MM or YYYY-MM-DD"),
+                    ("to", "YYYY, YYYY-MM or YYYY-MM-DD"), ("parent", "id of the record these belong to"),
+                    ("type", "type code within the kind"), ("offset", "results to skip"), ("limit", "1–500, default 50"),
+                ] {
+                    parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(false),
+                                               "description": .string(description), "schema": .object(["type": .string("string")])]))
+                }
+            }
+            if op.path == "/api/gazetteer" {
+                parameters.append(.object(["name": .string("q"), "in": .string("query"), "required": .bool(false),
+                                           "schema": .object(["type": .string("string")])]))
+            }
+            if !parameters.isEmpty { operation["parameters"] = .array(parameters) }
+            if op.method == "POST" || op.method == "PUT" {
+                let schema = kind(of: op.path).map { JSONValue.object(["$ref": .string("#/components/schemas/\(schemaName($0))")]) }
+                    ?? .object(["type": .string("object")])
+                operation["requestBody"] = .object(["required": .bool(true), "content": .object([
+                    "application/json": .object(["schema": schema]),
+                ])])
+            }
+            paths[op.path, default: [:]][op.method.lowercased()] = .object(operation)
+        }
+        var schemas: [String: JSONValue] = [
+            "Problem": .object([
+                "type": .string("object"),
+                "description": .string("RFC 9457 problem details, with the title in Korean too and the fields at fault"),
+                "properties": .object([
+                    "type": .object(["type": .string("string")]), "title": .object(["type": .string("string")]),
+                    "titleKo": .object(["type": .string("string")]), "status": .object(["type": .string("integer")]),
+                    "detail": .object(["type": .string("string")]),
+                    "errors": .object(["type": .string("array"), "items": .object(["type": .string("object"), "properties": .object([
+                        "field": .object(["type": .string("string")]), "message": .object(["type": .string("string")]),
+                    ])])]),
+                ]),
+            ]),
+        ]
+        for type in RecordTypes.all {
+            schemas[schemaName(type.kind)] = .object([
+                "type": .string("object"),
+                "description": .string("\(type.kind.label.en) (\(type.kind.label.ko)). Protected fields, sealed at rest: \(type.protectedFields.sorted().joined(separator: ", "))."),
+                "x-protected-fields": .array(type.protectedFields.sorted().map(JSONValue.string)),
+            ])
+        }
+        let document: JSONValue = .object([
+            "openapi": .string("3.1.0"),
+            "info": .object([
+                "title": .string("Haven API"),
+                "version": .string("0.1.0"),
+                "description": .string("Secure documentation of incidents, rescue requests and interventions concerning North Korean refugees. Every read of protected data is audited."),
+            ]),
+            "servers": .array([.object(["url": .string("http://127.0.0.1:8080")])]),
+            "paths": .object(paths.mapValues { JSONValue.object($0) }),
+            "components": .object(["schemas": .object(schemas)]),
+        ])
+        return try RecordBody.encoder().encode(document)
+    }
+
+    private static func kind(of path: String) -> RecordKind? {
+        let segment = path.split(separator: "/").dropFirst().first.map(String.init)
+        return RecordKind.allCases.first { $0.pathSegment == segment }
+    }
+
+    private static func schemaName(_ kind: RecordKind) -> String {
+        kind.code.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+    }
+
+    private static func operationID(_ method: String, _ path: String) -> String {
+        method.lowercased() + path.split(separator: "/").map { part in
+            let clean = part.replacingOccurrences(of: "{", with: "by-").replacingOccurrences(of: "}", with: "")
+                .replacingOccurrences(of: ".", with: "-")
+            return clean.split(separator: "-").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        }.joined()
+    }
+
+    private static func responses(_ method: String, _ path: String) -> [String: JSONValue] {
+        let problem: JSONValue = .object(["description": .string("Problem"), "content": .object([
+            "application/problem+json": .object(["schema": .object(["$ref": .string("#/components/schemas/Problem")])]),
+        ])])
+        var result: [String: JSONValue] = [:]
+        switch method {
+        case "POST" where path != "/api/lookup": result["201"] = .object(["description": .string("Created")])
+        case "DELETE": result["204"] = .object(["description": .string("Deleted")])
+        default: result["200"] = .object(["description": .string("OK")])
+        }
+        if path.hasPrefix("/api/") { result["4XX"] = problem }
+        return result
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import HavenCore
+import HavenCrypto
+import HavenStore
+
+/// `haven demo`: a throwaway vault with fictional data, unlocked and served.
+struct Demo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Serve a throwaway vault filled with fictional demo data.",
+        discussion: """
+        Creates a new vault in a temporary directory with a random key file beside it (not inside it),
+        loads a synthetic dataset (fictional people with Korean and romanised names, incidents, rescue
+        requests, interventions, brokers and sources), unlocks it and serves it on 127.0.0.1. It asks
+        nothing, so it runs without a terminal. The vault is deleted when Haven stops.
+
+        Examples:
+          swift run haven demo
+          swift run haven demo --port 9090
+        """
+    )
+
+    @Option(help: "The port to listen on (127.0.0.1 only).") var port: Int = 8080
+
+    func run() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haven-demo-\(UUID().uuidString.prefix(8))")
+        let data = root.appendingPathComponent("data"), keys = root.appendingPathComponent("keys")
+        for dir in [data, keys] {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        }
+        defer { try? FileManager.default.removeItem(at: root) }
+        let master = MasterKey.random()
+        try KeyFile.create(keys.appendingPathComponent("demo.key").path, master: master, dataDirectory: data.path)
+        let store = try await SQLStore.open(.sqlite(path: data.appendingPathComponent("haven.sqlite").path))
+        try await store.initialise(master: master, scrypt: nil, by: .system)
+        let records = DemoDataset.records()
+        _ = try await store.importRecords(records, by: .system)
+        print("""
+        Haven demo — every person and event here is fictional / 모든 인물과 사건은 가상입니다.
+        Vault: \(data.path) (deleted when Haven stops)
+        Loaded \(records.count) demo records.
+
+        Try:
+          curl http://127.0.0.1:\(port)/api/search?q=김
+          curl http://127.0.0.1:\(port)/api/events
+          curl http://127.0.0.1:\(port)/api/interventions?status=overdue
+          curl http://127.0.0.1:\(port)/openapi.json
+        """)
+        try await Serve.serve(store: store, port: port)
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import HavenCore
+import HavenServer
+import HavenStore
+import Hummingbird
+import Logging
+
+/// `haven serve`: unlocks a vault and serves it on 127.0.0.1.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Unlock a vault and serve Haven on 127.0.0.1.",
+        discussion: """
+        The vault starts locked; Haven unlocks it with the passphrase (prompted, or one line on standard
+        input) or --key-file, builds its in-memory search index, then listens. A wrong passphrase is
+        refused and changes nothing. Until accounts exist Haven listens on 127.0.0.1 only.
+
+        Examples:
+          haven serve --data /srv/haven
+          echo "$PASSPHRASE" | haven serve --data /srv/haven --port 8443
+          haven serve --database postgres://haven@127.0.0.1:5432/haven --key-file ~/haven.key
+        """
+    )
+
+    @OptionGroup var vault: VaultOptions
+    @Option(help: "The port to listen on (127.0.0.1 only).") var port: Int = 8080
+
+    func run() async throws {
+        let store = try await vault.unlockedStore(as: .localOperator)
+        try await Self.serve(store: store, port: port)
+    }
+
+    static func serve(store: SQLStore, port: Int) async throws {
+        var logger = Logger(label: "haven")
+        logger.logLevel = .info
+        let app = buildApplication(repository: store, configuration: ServerConfiguration(port: port), logger: logger)
+        print("Haven is unlocked (\(await store.indexedRecordCount) records) and listening on http://\(ServerConfiguration.host):\(port)")
+        print("API description: http://\(ServerConfiguration.host):\(port)/openapi.json — stop with Ctrl-C.")
+        fflush(nil) // reach a pipe or log file at once, not when the buffer fills
+        do {
+            try await app.runService()
+        } catch {
+            try? await store.close()
+            throw error
+        }
+        try await store.close()
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import HavenCore
+import HavenCrypto
+import HavenStore
+
+/// The JSON export format: every current record with its kind.
+struct ExportDocument: Codable {
+    var format = "haven-export-v1"
+    var exportedAt: String
+    var records: [ExportedRecord]
+}
+
+/// One exported record.
+struct ExportedRecord: Codable {
+    var kind: RecordKind
+    var record: JSONValue
+}
+
+/// A sealed export: the export document sealed under a key derived from the vault's master key.
+struct SealedExport: Codable {
+    var format = "haven-sealed-export-v1"
+    var vaultID: UUID
+    var scrypt: ScryptParameters?
+    var keyCheck: Data
+    var salt: Data
+    var ciphertext: Data
+}
+
+enum ExportCoding {
+    static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        encoder.dataEncodingStrategy = .base64
+        return encoder
+    }
+
+    static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dataDecodingStrategy = .base64
+        return decoder
+    }
+
+    static func document(_ records: [any Record], at date: Date) throws -> ExportDocument {
+        ExportDocument(exportedAt: ISO8601DateFormatter().string(from: date), records: try records.map { record in
+            ExportedRecord(kind: type(of: record).kind, record: try decoder().decode(JSONValue.self, from: try encoder().encode(record)))
+        })
+    }
+
+    /// Decodes the records of a document, naming the first record that does not decode.
+    static func records(of document: ExportDocument) throws -> [any Record] {
+        try document.records.enumerated().map { index, exported in
+            do {
+                return try decode(RecordTypes.type(for: exported.kind), exported.record)
+            } catch let error as DecodingError {
+                throw CLIError("record \(index + 1) (\(exported.kind.code)) is not valid: \(describe(error))")
+            }
+        }
+    }
+
+    private static func decode<R: Record>(_ type: R.Type, _ value: JSONValue) throws -> any Record {
+        try decoder().decode(R.self, from: try encoder().encode(value))
+    }
+
+    static func describe(_ error: DecodingError) -> String {
+        switch error {
+        case .keyNotFound(let key, let context): "\((context.codingPath + [key]).map(\.stringValue).joined(separator: ".")) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            "\(context.codingPath.map(\.stringValue).joined(separator: ".")) has the wrong type"
+        case .dataCorrupted(let context): "\(context.codingPath.map(\.stringValue).joined(separator: ".")): \(context.debugDescription)"
+        @unknown default: "it does not decode"
+        }
+    }
+
+    /// Writes bytes to a new file readable by the owner only, refusing to overwrite.
+    static func write(_ data: Data, to path: String) throws {
+        guard !FileManager.default.fileExists(atPath: path) else { throw CLIError("\(path) already exists; choose another name") }
+        guard FileManager.default.createFile(atPath: path, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            throw CLIError("cannot write \(path)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import HavenCore
+import HavenCrypto
+import HavenStore
+import Logging
+
+/// The options every command that opens a vault shares.
+struct VaultOptions: ParsableArguments {
+    @Option(name: .long, help: "The vault's data directory (holds haven.sqlite).")
+    var data: String?
+
+    @Option(name: .long, help: "A PostgreSQL URL (postgres://user@host:port/db) instead of the embedded SQLite file.")
+    var database: String?
+
+    @Option(name: .customLong("key-file"), help: "Unlock with this key file (kept outside the data directory) instead of a passphrase.")
+    var keyFile: String?
+
+    /// Where the store lives.
+    func location() throws -> StoreLocation {
+        if let database {
+            guard database.hasPrefix("postgres://") || database.hasPrefix("postgresql://") else {
+                throw ValidationError("--database must be a postgres:// URL")
+            }
+            return .postgres(url: database)
+        }
+        guard let data else { throw ValidationError("give --data DIR (or --database postgres://…)") }
+        return .sqlite(path: URL(fileURLWithPath: data).appendingPathComponent("haven.sqlite").path)
+    }
+
+    /// Opens the store without unlocking it.
+    func openStore(creatingDirectory: Bool = false) async throws -> SQLStore {
+        if let data, database == nil {
+            var isDirectory: ObjCBool = false
+            if !FileManager.default.fileExists(atPath: data, isDirectory: &isDirectory) {
+                guard creatingDirectory else { throw CLIError("no vault at \(data): the directory does not exist; run `haven init --data \(data)` first") }
+                try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true,
+                                                        attributes: [.posixPermissions: 0o700])
+            } else if !isDirectory.boolValue {
+                throw CLIError("\(data) is a file, not a directory")
+            }
+        }
+        return try await SQLStore.open(try location(), logger: Logger(label: "haven.store"))
+    }
+
+    /// The master key for an existing vault: from the key file, or a passphrase read from the
+    /// terminal (without echo) or from standard input.
+    func masterKey(for header: VaultHeader) throws -> MasterKey {
+        if let keyFile { return try KeyFile.read(keyFile) }
+        guard let scrypt = header.scrypt else {
+            throw CLIError("this vault opens with a key file: give --key-file PATH")
+        }
+        let passphrase = try Passphrase.read(prompt: "Passphrase / 암호문: ")
+        return try MasterKey.derive(passphrase: passphrase, parameters: scrypt)
+    }
+
+    /// Opens and unlocks the store, refusing a wrong key with a clear message.
+    func unlockedStore(as identity: ActingIdentity) async throws -> SQLStore {
+        let store = try await openStore()
+        do {
+            guard let header = await store.header else {
+                throw CLIError("no vault here yet: run `haven init` first")
+            }
+            try await store.unlock(master: try masterKey(for: header), by: identity)
+            return store
+        } catch StoreError.wrongKey {
+            try? await store.close()
+            throw CLIError("wrong passphrase or key file: the vault was not unlocked and nothing was changed\n잘못된 암호문 또는 키 파일입니다. 보관소는 열리지 않았고 아무것도 바뀌지 않았습니다.")
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}
+
+/// An error the command line explains in plain words.
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
