@@ -88,7 +88,11 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenStoreTests",
-            dependencies: ["HavenStore", "HavenCore", "HavenCrypto"],
+            dependencies: [
+                "HavenStore", "HavenCore", "HavenCrypto",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

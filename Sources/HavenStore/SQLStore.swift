@@ -32,7 +32,7 @@ struct UnlockedKeys: @unchecked Sendable {
 /// only in memory, in the search index built at unlock. Every write and every read of
 /// protected data appends a signed entry to the audit log in the same transaction.
 public actor SQLStore: Repository {
-    let db: any SQLDatabase
+    nonisolated let db: any SQLDatabase
     let engine: Engine
     let logger: Logger
     private let shutdown: @Sendable () async throws -> Void

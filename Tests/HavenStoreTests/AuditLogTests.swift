@@ -1,0 +1,130 @@
+import Foundation
+import HavenCore
+import HavenCrypto
+@testable import HavenStore
+import SQLKit
+import Testing
+
+@Suite(.serialized)
+struct AuditLogTests {
+    let me = ActingIdentity.localOperator
+
+    /// A store with a small log: init, creates, an update, a read.
+    func smallLog(_ engine: Engine) async throws -> (StoreFixture, SQLStore) {
+        let fixture = try await StoreFixture(engine)
+        let store = try await fixture.initialised()
+        var event = Event(title: "감사 기록 시험")
+        _ = try await store.create(event, by: me)
+        _ = try await store.create(Person(names: [PersonName("Test", script: .latin, system: .unknown)]), by: me)
+        event.description = "updated"
+        _ = try await store.update(event, expectedVersion: 1, by: me)
+        _ = try await store.get(Event.self, id: event.id, by: me)
+        return (fixture, store)
+    }
+
+    @Test(arguments: Engine.available)
+    func anIntactLogVerifies(engine: Engine) async throws {
+        let (fixture, store) = try await smallLog(engine)
+        defer { fixture.cleanUp() }
+        let report = try await store.verifyAudit()
+        #expect(report.isIntact)
+        #expect(report.entries == 5)
+        let actions = try await store.auditLog().map(\.entry.action)
+        #expect(actions == ["vault.init", "create", "create", "update", "read"])
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func changingAnySingleEntryIsDetectedAtThatEntry(engine: Engine) async throws {
+        let (fixture, store) = try await smallLog(engine)
+        defer { fixture.cleanUp() }
+        let count = try await store.auditLog().count
+        for seq in 0..<count {
+            let original = try #require(try await store.auditLog()[seq].entry.actor)
+            try await store.db.update("audit_log").set("actor", to: "mallory").where("seq", .equal, seq).run()
+            let report = try await store.verifyAudit()
+            #expect(report.problem?.seq == seq, "changed entry \(seq)")
+            try await store.db.update("audit_log").set("actor", to: original).where("seq", .equal, seq).run()
+        }
+        #expect(try await store.verifyAudit().isIntact)
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func deletingAnySingleEntryIsDetected(engine: Engine) async throws {
+        let (fixture, store) = try await smallLog(engine)
+        defer { fixture.cleanUp() }
+        let log = try await store.auditLog()
+        for stored in log {
+            let e = stored.entry
+            try await store.db.delete(from: "audit_log").where("seq", .equal, e.seq).run()
+            let report = try await store.verifyAudit()
+            #expect(report.problem?.seq == e.seq, "deleted entry \(e.seq)")
+            try await store.db.insert(into: "audit_log")
+                .columns("seq", "at", "actor", "action", "kind", "record_id", "version", "content_hash", "detail", "root", "signature")
+                .values(SQLBind(e.seq), SQLBind(e.at), SQLBind(e.actor), SQLBind(e.action), SQLBind(e.kind), SQLBind(e.recordID),
+                        SQLBind(e.version), SQLBind(e.contentHash), SQLBind(e.detail), SQLBind(stored.rootHex), SQLBind(stored.signatureHex))
+                .run()
+        }
+        #expect(try await store.verifyAudit().isIntact)
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func swappingAnyTwoNeighbouringEntriesIsDetected(engine: Engine) async throws {
+        let (fixture, store) = try await smallLog(engine)
+        defer { fixture.cleanUp() }
+        let count = try await store.auditLog().count
+        for seq in 0..<(count - 1) {
+            // Swap the contents (everything but the position) of entries seq and seq+1.
+            try await swap(seq, seq + 1, in: store)
+            #expect(try await store.verifyAudit().problem?.seq == seq, "swapped \(seq) and \(seq + 1)")
+            try await swap(seq, seq + 1, in: store)
+        }
+        #expect(try await store.verifyAudit().isIntact)
+        try await store.close()
+    }
+
+    private func swap(_ a: Int, _ b: Int, in store: SQLStore) async throws {
+        let log = try await store.auditLog()
+        for (target, source) in [(a, log[b]), (b, log[a])] {
+            try await store.db.update("audit_log")
+                .set("at", to: source.entry.at).set("actor", to: source.entry.actor).set("action", to: source.entry.action)
+                .set("kind", to: source.entry.kind).set("record_id", to: source.entry.recordID).set("version", to: source.entry.version)
+                .set("content_hash", to: source.entry.contentHash).set("detail", to: source.entry.detail)
+                .set("root", to: source.rootHex).set("signature", to: source.signatureHex)
+                .where("seq", .equal, target).run()
+        }
+    }
+
+    @Test(arguments: Engine.available)
+    func aCheckpointIsProvenConsistentWithTheGrownLogButNotWithARewrittenOne(engine: Engine) async throws {
+        let (fixture, store) = try await smallLog(engine)
+        defer { fixture.cleanUp() }
+        let checkpoint = try await store.checkpoint()
+        #expect(checkpoint.isSignatureValid)
+        for i in 0..<7 { _ = try await store.create(Event(title: "later \(i)"), by: me) }
+        let grown = AuditVerifier.verify(try await store.auditLog(), extends: checkpoint)
+        #expect(grown.ok, "\(grown.reason)")
+        // Rewrite an entry from before the checkpoint: the proof must fail.
+        try await store.db.update("audit_log").set("detail", to: "rewritten").where("seq", .equal, 2).run()
+        #expect(!AuditVerifier.verify(try await store.auditLog(), extends: checkpoint).ok)
+        // A forged checkpoint signature is refused.
+        var forged = checkpoint
+        forged.head = TreeHead(size: checkpoint.head.size, root: Data(repeating: 1, count: 32))
+        #expect(!forged.isSignatureValid)
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func aStoreWhoseLogWasCutRefusesToUnlock(engine: Engine) async throws {
+        let (fixture, store) = try await smallLog(engine)
+        defer { fixture.cleanUp() }
+        let last = try await store.auditLog().count - 1
+        try await store.db.delete(from: "audit_log").where("seq", .equal, last).run()
+        try await store.close()
+        let reopened = try await SQLStore.open(fixture.location)
+        await #expect(throws: StoreError.self) { try await reopened.unlock(master: fixture.master, by: me) }
+        try await reopened.close()
+    }
+}

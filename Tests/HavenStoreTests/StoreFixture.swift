@@ -1,0 +1,75 @@
+import Foundation
+import HavenCore
+import HavenCrypto
+@testable import HavenStore
+import SQLKit
+import Testing
+
+/// The engines the shared store suite runs against: SQLite always, PostgreSQL when
+/// `HAVEN_TEST_POSTGRES_URL` names a server (`.ci/run` starts one).
+enum Engine: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite, postgres
+
+    static var available: [Engine] {
+        ProcessInfo.processInfo.environment["HAVEN_TEST_POSTGRES_URL"] == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    var testDescription: String { rawValue }
+}
+
+/// A fresh store on a temporary SQLite file or an emptied PostgreSQL database.
+struct StoreFixture {
+    let engine: Engine
+    let directory: URL
+    let location: StoreLocation
+    let master = MasterKey.random()
+
+    init(_ engine: Engine) async throws {
+        self.engine = engine
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        switch engine {
+        case .sqlite:
+            location = .sqlite(path: directory.appendingPathComponent("haven.sqlite").path)
+        case .postgres:
+            let url = ProcessInfo.processInfo.environment["HAVEN_TEST_POSTGRES_URL"]!
+            location = .postgres(url: url)
+            // Start from an empty database: the suite is serialized, so no other test uses it now.
+            let store = try await SQLStore.open(location)
+            try await store.db.raw("DROP SCHEMA public CASCADE").run()
+            try await store.db.raw("CREATE SCHEMA public").run()
+            try await store.close()
+        }
+    }
+
+    /// Opens the store and creates an unlocked vault in it.
+    func initialised() async throws -> SQLStore {
+        let store = try await SQLStore.open(location)
+        try await store.initialise(master: master, scrypt: nil, by: .localOperator)
+        return store
+    }
+
+    /// Reopens the store (as after a restart) and unlocks it.
+    func reopened() async throws -> SQLStore {
+        let store = try await SQLStore.open(location)
+        try await store.unlock(master: master, by: .localOperator)
+        return store
+    }
+
+    /// Every byte the SQLite engine keeps on disk: the database, its WAL and shared memory.
+    func diskBytes() throws -> Data {
+        var all = Data()
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory.path) {
+            all.append(try Data(contentsOf: directory.appendingPathComponent(name)))
+        }
+        return all
+    }
+
+    func cleanUp() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+extension Data {
+    func contains(_ text: String) -> Bool { range(of: Data(text.utf8)) != nil }
+}

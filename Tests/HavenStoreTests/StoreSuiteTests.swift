@@ -1,0 +1,146 @@
+import Foundation
+import HavenCore
+import HavenCrypto
+@testable import HavenStore
+import SQLKit
+import Testing
+
+/// The shared store suite: every test runs against SQLite and, in CI, a real PostgreSQL.
+@Suite(.serialized)
+struct StoreSuiteTests {
+    let me = ActingIdentity.localOperator
+
+    @Test(arguments: Engine.available)
+    func createReadUpdateKeepsHistoryAndDeleteHidesTheRecord(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        var person = Person(names: [PersonName("리영희", script: .hangul, system: .northKorean)], sex: .female, originPlaceCode: "KP-09-ONSONG")
+        let created = try await store.create(person, by: me)
+        #expect(created.version == 1)
+        person.names.append(PersonName("Ri Yong-hui", script: .latin, system: .northKoreanOfficial))
+        let updated = try await store.update(person, expectedVersion: 1, by: me)
+        #expect(updated.version == 2)
+        await #expect(throws: StoreError.versionConflict(expected: 1, actual: 2)) {
+            try await store.update(person, expectedVersion: 1, by: me)
+        }
+        let read = try await store.get(Person.self, id: person.id, by: me)
+        #expect(read.record == person)
+        let history = try await store.history(Person.self, id: person.id, by: me)
+        #expect(history.map(\.version) == [1, 2])
+        #expect(history[0].record.names.count == 1)
+        try await store.delete(Person.self, id: person.id, by: me)
+        await #expect(throws: StoreError.notFound(.person, person.id)) { try await store.get(Person.self, id: person.id, by: me) }
+        #expect(try await store.search(RecordQuery(text: "리영"), by: me).total == 0)
+        #expect(try await store.history(Person.self, id: person.id, by: me).last?.deleted == true)
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func searchFindsTwoCharacterHangulAndLatinSubstringsWithFilters(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let kim = Person(names: [PersonName("김정미", script: .hangul, system: .southKorean), PersonName("Kim Jeongmi", script: .latin, system: .revisedRomanization)],
+                         originPlaceCode: "KP-10-HYESAN")
+        let other = Person(names: [PersonName("박철수", script: .hangul, system: .southKorean)], originPlaceCode: "KP-09-MUSAN")
+        let event = Event(title: "김정 관련 체포", startDate: try FuzzyDate(parsing: "2024-03-14"), placeCode: "CN-YN-KUNMING", verification: .verified)
+        _ = try await store.importRecords([kim, other, event], by: me)
+        let hangul = try await store.search(RecordQuery(text: "김정"), by: me)
+        #expect(Set(hangul.items.map(\.record.id)) == [kim.id, event.id])
+        #expect(try await store.search(RecordQuery(text: "jeongM"), by: me).items.map(\.record.id) == [kim.id])
+        #expect(try await store.search(RecordQuery(text: "김정", kinds: [.person]), by: me).items.map(\.record.id) == [kim.id])
+        // A province finds records at its cities.
+        #expect(try await store.search(RecordQuery(placeCode: "KP-10"), by: me).items.map(\.record.id) == [kim.id])
+        #expect(try await store.search(RecordQuery(from: "2024-03-01", to: "2024-03-31"), by: me).items.map(\.record.id) == [event.id])
+        #expect(try await store.search(RecordQuery(from: "2024-04-01"), by: me).total == 0)
+        #expect(try await store.search(RecordQuery(status: "verified"), by: me).items.map(\.record.id) == [event.id])
+        #expect(try await store.search(RecordQuery(text: "없는이름"), by: me).total == 0)
+        #expect(try await store.lookup(kind: .person, field: "name", value: "  kim   JEONGMI ", by: me) == [kim.id])
+        #expect(try await store.lookup(kind: .person, field: "name", value: "Kim Jeong", by: me) == [])
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func restartedStoreHasEverythingAndFindsIt(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let records = DemoDataset.records()
+        _ = try await store.importRecords(records, by: me)
+        try await store.close()
+
+        let reopened = try await fixture.reopened()
+        #expect(await reopened.indexedRecordCount == records.count)
+        #expect(try await reopened.search(RecordQuery(text: "혜산"), by: me).total >= 1)
+        let sample = try #require(records.compactMap { $0 as? Person }.first)
+        #expect(try await reopened.get(Person.self, id: sample.id, by: me).record == sample)
+        try await reopened.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func wrongKeyIsRefusedAndChangesNothing(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        try await store.close()
+        let locked = try await SQLStore.open(fixture.location)
+        let before = try await locked.auditLog().count
+        await #expect(throws: StoreError.wrongKey) { try await locked.unlock(master: MasterKey.random(), by: me) }
+        #expect(try await locked.auditLog().count == before)
+        await #expect(throws: StoreError.locked) { try await locked.search(RecordQuery(), by: me) }
+        try await locked.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func aHalfValidImportWritesNothingAndNamesTheRecord(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let good = Event(title: "ok")
+        let bad = Event(title: "", placeCode: "XX-NOWHERE")
+        do {
+            _ = try await store.importRecords([good, bad], by: me)
+            Issue.record("the import should have failed")
+        } catch StoreError.invalidInBatch(let index, let error) {
+            #expect(index == 1)
+            #expect(Set(error.problems.map(\.field)) == ["title", "placeCode"])
+        }
+        #expect(try await store.search(RecordQuery(), by: me).total == 0)
+        try await store.close()
+        let reopened = try await fixture.reopened()
+        #expect(await reopened.indexedRecordCount == 0)
+        try await reopened.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func sealedValueCopiedToAnotherRecordOrFieldFailsToOpen(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let a = Person(names: [PersonName("갑", script: .hangul, system: .southKorean)], notes: "note A")
+        let b = Person(names: [PersonName("을", script: .hangul, system: .southKorean)], notes: "note B")
+        _ = try await store.importRecords([a, b], by: me)
+        struct Row: Decodable { let sealed: String }
+        let db = store.db
+        let sealedA = try #require(try await db.select().column("sealed").from("records").where("id", .equal, a.id.uuidString.lowercased()).first(decoding: Row.self)).sealed
+        // Another record: b's row gets a's sealed fields.
+        try await db.update("records").set("sealed", to: sealedA).where("id", .equal, b.id.uuidString.lowercased()).run()
+        await #expect(throws: StoreError.self) { try await store.get(Person.self, id: b.id, by: me) }
+        // Another field: a's notes ciphertext placed under names.
+        var fields = try JSONDecoder().decode([String: String].self, from: Data(sealedA.utf8))
+        fields["names"] = fields["notes"]
+        let swapped = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
+        try await db.update("records").set("sealed", to: swapped).where("id", .equal, a.id.uuidString.lowercased()).run()
+        await #expect(throws: StoreError.self) { try await store.get(Person.self, id: a.id, by: me) }
+        try await store.close()
+    }
+
+    @Test func sqliteRunsWithSynchronousFull() async throws {
+        let fixture = try await StoreFixture(.sqlite)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        #expect(try await store.sqliteSynchronous() == 2)
+        try await store.close()
+    }
+}
