@@ -62,6 +62,13 @@ public actor SQLStore: Repository {
         _ location: StoreLocation, logger: Logger = Logger(label: "haven.store"),
         clock: @escaping @Sendable () -> Date = Date.init
     ) async throws -> SQLStore {
+        try await open(location, logger: logger, clock: clock, migrating: true)
+    }
+
+    static func open(
+        _ location: StoreLocation, logger: Logger = Logger(label: "haven.store"),
+        clock: @escaping @Sendable () -> Date = Date.init, migrating: Bool
+    ) async throws -> SQLStore {
         // SQL statements are never logged: binds can hold sealed values and ids.
         var quiet = logger
         quiet.logLevel = .warning
@@ -87,6 +94,7 @@ public actor SQLStore: Repository {
             let box = PoolBox(pool: pool)
             store = SQLStore(db: db, engine: .postgres, logger: logger, clock: clock) { try await box.pool.shutdownAsync() }
         }
+        guard migrating else { return store }
         do {
             try await store.migrate()
             try await store.loadHeader()

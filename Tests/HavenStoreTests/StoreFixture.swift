@@ -32,13 +32,20 @@ struct StoreFixture {
         case .sqlite:
             location = .sqlite(path: directory.appendingPathComponent("haven.sqlite").path)
         case .postgres:
-            let url = ProcessInfo.processInfo.environment["HAVEN_TEST_POSTGRES_URL"]!
-            location = .postgres(url: url)
-            // Start from an empty database: the suite is serialized, so no other test uses it now.
-            let store = try await SQLStore.open(location)
-            try await store.db.raw("DROP SCHEMA public CASCADE").run()
-            try await store.db.raw("CREATE SCHEMA public").run()
-            try await store.close()
+            // Each test gets a database of its own, so tests run in parallel without meeting.
+            let base = ProcessInfo.processInfo.environment["HAVEN_TEST_POSTGRES_URL"]!
+            let name = "haven_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
+            let admin = try await SQLStore.open(.postgres(url: base), migrating: false)
+            do {
+                try await admin.db.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run()
+            } catch {
+                try? await admin.close()
+                throw error
+            }
+            try await admin.close()
+            var components = try #require(URLComponents(string: base))
+            components.path = "/" + name
+            location = .postgres(url: try #require(components.string))
         }
     }
 
