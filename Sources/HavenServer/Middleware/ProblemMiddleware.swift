@@ -2,6 +2,7 @@ public import HavenCore
 import HavenStore
 public import Hummingbird
 import Logging
+import NIOCore
 
 /// Turns every error into an RFC 9457 problem response, so that no stack trace, driver message
 /// or protected value reaches a client, and logs only the error's type.
@@ -22,6 +23,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                                detail: "the request body is larger than the server accepts").response()
             }
             return Problem(status: error.status, title: error.status.reasonPhrase, titleKo: "요청을 처리할 수 없습니다").response()
+        } catch is NIOTooManyBytesError {
+            return Problem(status: .contentTooLarge, title: "The body is too large", titleKo: "요청 본문이 너무 큽니다",
+                           detail: "the request body is larger than the server accepts").response()
         } catch let error as DecodingError {
             return Problem.decoding(error).response()
         } catch {
