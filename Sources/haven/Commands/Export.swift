@@ -24,7 +24,7 @@ struct Export: AsyncParsableCommand {
     @Flag(help: "Write decrypted JSON instead of a sealed file (audited).") var plaintext = false
 
     func run() async throws {
-        let store = try await vault.unlockedStore(as: .localOperator)
+        let (store, master) = try await vault.unlocked(as: .localOperator)
         defer { Task { try? await store.close() } }
         guard let header = await store.header else { throw CLIError("no vault here") }
         let records = try await store.exportRecords(plaintext: plaintext, by: .localOperator)
@@ -33,7 +33,6 @@ struct Export: AsyncParsableCommand {
             try ExportCoding.write(document, to: output)
             print("Wrote \(records.count) records DECRYPTED to \(output). This export is in the audit log; delete it when done.")
         } else {
-            let master = try vault.masterKey(for: header)
             let salt = ExportSealer.randomSalt()
             let sealed = SealedExport(vaultID: header.vaultID, scrypt: header.scrypt, keyCheck: header.keyCheck, salt: salt,
                                       ciphertext: try ExportSealer.seal(document, master: master, salt: salt, vaultID: header.vaultID))

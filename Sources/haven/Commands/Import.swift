@@ -29,7 +29,7 @@ struct Import: AsyncParsableCommand {
         guard let format = try? JSONDecoder().decode(Format.self, from: data).format else {
             throw CLIError("\(file) is not a Haven export (not a JSON object with a format)")
         }
-        let store = try await vault.unlockedStore(as: .localOperator)
+        let (store, targetMaster) = try await vault.unlocked(as: .localOperator)
         do {
             let documentData: Data
             switch format {
@@ -37,7 +37,7 @@ struct Import: AsyncParsableCommand {
                 documentData = data
             case "haven-sealed-export-v1":
                 let sealed = try ExportCoding.decoder().decode(SealedExport.self, from: data)
-                documentData = try open(sealed, targetHeader: await store.header)
+                documentData = try open(sealed, targetHeader: await store.header, targetMaster: targetMaster)
             default:
                 throw CLIError("\(file) has format '\(format.prefix(40))', which this Haven does not read")
             }
@@ -61,12 +61,12 @@ struct Import: AsyncParsableCommand {
         }
     }
 
-    private func open(_ sealed: SealedExport, targetHeader: VaultHeader?) throws -> Data {
+    private func open(_ sealed: SealedExport, targetHeader: VaultHeader?, targetMaster: MasterKey) throws -> Data {
         let master: MasterKey
         if let exportKeyFile {
             master = try KeyFile.read(exportKeyFile)
         } else if let header = targetHeader, header.vaultID == sealed.vaultID {
-            master = try vault.masterKey(for: header)
+            master = targetMaster
         } else if let scrypt = sealed.scrypt {
             let passphrase = try Passphrase.read(prompt: "Passphrase of the exporting vault / 내보낸 보관소의 암호문: ")
             master = try MasterKey.derive(passphrase: passphrase, parameters: scrypt)

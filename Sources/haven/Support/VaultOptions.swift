@@ -56,13 +56,19 @@ struct VaultOptions: ParsableArguments {
 
     /// Opens and unlocks the store, refusing a wrong key with a clear message.
     func unlockedStore(as identity: ActingIdentity) async throws -> SQLStore {
+        try await unlocked(as: identity).store
+    }
+
+    /// Opens and unlocks the store, and returns the master key for commands that seal with it.
+    func unlocked(as identity: ActingIdentity) async throws -> (store: SQLStore, master: MasterKey) {
         let store = try await openStore()
         do {
             guard let header = await store.header else {
                 throw CLIError("no vault here yet: run `haven init` first")
             }
-            try await store.unlock(master: try masterKey(for: header), by: identity)
-            return store
+            let master = try masterKey(for: header)
+            try await store.unlock(master: master, by: identity)
+            return (store, master)
         } catch StoreError.wrongKey {
             try? await store.close()
             throw CLIError("wrong passphrase or key file: the vault was not unlocked and nothing was changed\n잘못된 암호문 또는 키 파일입니다. 보관소는 열리지 않았고 아무것도 바뀌지 않았습니다.")
