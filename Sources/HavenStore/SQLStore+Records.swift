@@ -7,8 +7,7 @@ extension SQLStore {
     /// The validation context the store applies: shipped gazetteer places plus custom places,
     /// and SHA-256 for attachments.
     func validationContext() -> ValidationContext {
-        let customPlaces = Set(index.query(RecordQuery(kinds: [.place], limit: Int.max), within: nil).items
-            .compactMap { ($0.record as? Place)?.code })
+        let customPlaces = index.customPlaceCodes
         return ValidationContext(
             isKnownPlace: { Gazetteer.shared.place(code: $0) != nil || customPlaces.contains($0) },
             sha256Hex: { SHA256Hex.of($0) }
@@ -125,8 +124,8 @@ extension SQLStore {
                 .all(decoding: Row.self)
             // A token can collide: confirm every candidate against the decrypted record.
             let ids = Set(rows.compactMap { UUID(uuidString: $0.record_id) }).filter { id in
-                index.query(RecordQuery(kinds: [kind], limit: Int.max), within: nil).items
-                    .first { $0.record.id == id }?.record.blindTerms.contains(BlindTerm(field: field, value: value)) ?? false
+                guard let stored = index.stored(id: id), stored.kind == kind else { return false }
+                return stored.record.blindTerms.contains(BlindTerm(field: field, value: value))
             }
             try await audit("lookup", kind: kind.code, detail: "field=\(field) matches=\(ids.count)", by: actor)
             return ids.sorted { $0.uuidString < $1.uuidString }

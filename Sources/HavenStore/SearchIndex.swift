@@ -25,6 +25,14 @@ final class SearchIndex {
 
     var count: Int { ordinalByID.count }
 
+    /// Codes of the custom places in the index, for validating place references without a scan.
+    private(set) var customPlaceCodes: Set<String> = []
+
+    /// The indexed record with this id, if it is current.
+    func stored(id: UUID) -> AnyStored? {
+        ordinalByID[id].flatMap { entries[$0]?.stored }
+    }
+
     /// Lowercased NFC scalars: the form both texts and queries are compared in.
     static func normalise(_ text: String) -> [Unicode.Scalar] {
         Array(text.precomposedStringWithCanonicalMapping.lowercased().unicodeScalars)
@@ -46,6 +54,7 @@ final class SearchIndex {
             facets: record.facets, text: text, ordinal: ordinal
         )
         ordinalByID[record.id] = ordinal
+        if let place = record as? Place { customPlaceCodes.insert(place.code) }
         var seen = Set<UInt64>()
         if text.count >= 2 {
             for i in 0..<(text.count - 1) where text[i] != "\n" && text[i + 1] != "\n" {
@@ -59,6 +68,7 @@ final class SearchIndex {
     /// they outnumber the live ones.
     func remove(_ id: UUID) {
         guard let ordinal = ordinalByID.removeValue(forKey: id), let entry = entries.removeValue(forKey: ordinal) else { return }
+        if let place = entry.stored.record as? Place { customPlaceCodes.remove(place.code) }
         deadPostings += max(entry.text.count - 1, 0)
         if deadPostings > 1_000_000 && deadPostings > postings.count * 4 { compact() }
     }
@@ -68,6 +78,7 @@ final class SearchIndex {
         entries = [:]
         ordinalByID = [:]
         postings = [:]
+        customPlaceCodes = []
         deadPostings = 0
         for entry in live { upsert(entry.stored) }
     }
