@@ -103,10 +103,5 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(
-            name: "havenTests",
-            dependencies: ["haven", "HavenStore", "HavenCrypto"],
-            swiftSettings: swiftSettings
-        ),
     ]
 )
