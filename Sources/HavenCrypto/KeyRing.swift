@@ -112,6 +112,6 @@ public struct BlindIndexer: Sendable {
             inputKeyMaterial: root, info: Data("haven.blind.v1|\(kind)|\(field)".utf8), outputByteCount: 32
         )
         let mac = HMAC<SHA256>.authenticationCode(for: Data(value.utf8), using: subkey)
-        return Data(mac).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return Data(Data(mac).prefix(8)).hexString
     }
 }

@@ -7,17 +7,29 @@ import HavenCore
 ///
 /// Owned by the store actor; not thread-safe on its own.
 final class SearchIndex {
-    struct Entry {
-        var stored: AnyStored
-        var kind: RecordKind
-        var compartment: String
-        var facets: RecordFacets
+    /// One indexed record. A class, so that scanning many candidates copies references only.
+    final class Entry {
+        let stored: AnyStored
+        let kind: RecordKind
+        let compartment: String
+        let facets: RecordFacets
         /// Normalised searchable text, fields joined by newlines.
-        var text: [Unicode.Scalar]
-        var ordinal: Int32
+        let text: [Unicode.Scalar]
+        let ordinal: Int32
+
+        init(stored: AnyStored, kind: RecordKind, compartment: String, facets: RecordFacets, text: [Unicode.Scalar], ordinal: Int32) {
+            self.stored = stored
+            self.kind = kind
+            self.compartment = compartment
+            self.facets = facets
+            self.text = text
+            self.ordinal = ordinal
+        }
     }
 
-    private var entries: [Int32: Entry] = [:]
+    /// Entries by ordinal (insertion order); nil where a record was removed or replaced.
+    /// Posting lists hold ordinals in ascending order, so newest-first is a reverse walk.
+    private var entries: [Entry?] = []
     private var ordinalByID: [UUID: Int32] = [:]
     private var postings: [UInt64: [Int32]] = [:]
     private var nextOrdinal: Int32 = 0
@@ -30,7 +42,7 @@ final class SearchIndex {
 
     /// The indexed record with this id, if it is current.
     func stored(id: UUID) -> AnyStored? {
-        ordinalByID[id].flatMap { entries[$0]?.stored }
+        ordinalByID[id].flatMap { entries[Int($0)]?.stored }
     }
 
     /// Lowercased NFC scalars: the form both texts and queries are compared in.
@@ -49,10 +61,10 @@ final class SearchIndex {
         let text = Self.normalise(record.searchText.joined(separator: "\n"))
         let ordinal = nextOrdinal
         nextOrdinal += 1
-        entries[ordinal] = Entry(
+        entries.append(Entry(
             stored: stored, kind: type(of: record).kind, compartment: record.compartment,
             facets: record.facets, text: text, ordinal: ordinal
-        )
+        ))
         ordinalByID[record.id] = ordinal
         if let place = record as? Place { customPlaceCodes.insert(place.code) }
         var seen = Set<UInt64>()
@@ -67,15 +79,17 @@ final class SearchIndex {
     /// Removes a record. Its postings are left behind and skipped; they are compacted once
     /// they outnumber the live ones.
     func remove(_ id: UUID) {
-        guard let ordinal = ordinalByID.removeValue(forKey: id), let entry = entries.removeValue(forKey: ordinal) else { return }
+        guard let ordinal = ordinalByID.removeValue(forKey: id), let entry = entries[Int(ordinal)] else { return }
+        entries[Int(ordinal)] = nil
         if let place = entry.stored.record as? Place { customPlaceCodes.remove(place.code) }
         deadPostings += max(entry.text.count - 1, 0)
         if deadPostings > 1_000_000 && deadPostings > postings.count * 4 { compact() }
     }
 
     private func compact() {
-        let live = entries.values.sorted { $0.ordinal < $1.ordinal }
-        entries = [:]
+        let live = entries.compactMap { $0 }
+        entries = []
+        nextOrdinal = 0
         ordinalByID = [:]
         postings = [:]
         customPlaceCodes = []
@@ -86,7 +100,14 @@ final class SearchIndex {
     /// The records matching a query, newest first, and the total count.
     func query(_ query: RecordQuery, within places: Set<String>?) -> (items: [AnyStored], total: Int) {
         let needle = Self.normalise(query.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
-        let candidates: [Int32]
+        var total = 0
+        var page: [AnyStored] = []
+        func consider(_ ordinal: Int32) {
+            guard let entry = entries[Int(ordinal)], matchesFilters(entry, query, places) else { return }
+            if !needle.isEmpty && !entry.text.containsSubsequence(needle) { return }
+            if total >= query.offset && page.count < query.limit { page.append(entry.stored) }
+            total += 1
+        }
         if needle.count >= 2 {
             var lists: [[Int32]] = []
             for i in 0..<(needle.count - 1) {
@@ -94,21 +115,39 @@ final class SearchIndex {
                 lists.append(list)
             }
             lists.sort { $0.count < $1.count }
-            var set = Set(lists[0])
-            for list in lists.dropFirst() where set.count > 0 { set.formIntersection(list) }
-            candidates = Array(set)
+            var candidates = lists[0]
+            for list in lists.dropFirst() where !candidates.isEmpty { candidates = Self.intersect(candidates, list) }
+            for ordinal in candidates.reversed() { consider(ordinal) }
         } else {
-            candidates = Array(entries.keys)
+            for ordinal in stride(from: Int32(entries.count) - 1, through: 0, by: -1) { consider(ordinal) }
         }
-        var matches: [Entry] = []
-        for ordinal in candidates {
-            guard let entry = entries[ordinal], matchesFilters(entry, query, places) else { continue }
-            if !needle.isEmpty && !entry.text.containsSubsequence(needle) { continue }
-            matches.append(entry)
+        return (page, total)
+    }
+
+    /// The intersection of two ascending lists, ascending; walks the longer one by galloping
+    /// so that a rare bigram against a common one costs little.
+    static func intersect(_ small: [Int32], _ large: [Int32]) -> [Int32] {
+        var out: [Int32] = []
+        out.reserveCapacity(small.count)
+        var low = 0
+        for value in small {
+            // Gallop to a range that holds `value`, then binary-search it.
+            var step = 1
+            var high = low
+            while high < large.count && large[high] < value {
+                low = high + 1
+                high += step
+                step *= 2
+            }
+            var upper = min(high, large.count - 1)
+            while low <= upper {
+                let middle = (low + upper) / 2
+                if large[middle] < value { low = middle + 1 } else { upper = middle - 1 }
+            }
+            if low < large.count && large[low] == value { out.append(value) }
+            if low >= large.count { break }
         }
-        matches.sort { $0.ordinal > $1.ordinal }
-        let page = matches.dropFirst(query.offset).prefix(query.limit).map(\.stored)
-        return (Array(page), matches.count)
+        return out
     }
 
     private func matchesFilters(_ entry: Entry, _ q: RecordQuery, _ places: Set<String>?) -> Bool {
