@@ -28,17 +28,15 @@ struct Audit: AsyncParsableCommand {
         @Option(help: "A checkpoint file from `haven audit checkpoint`.") var checkpoint: String?
 
         func run() async throws {
-            let store = try await vault.openStore()
-            defer { Task { try? await store.close() } }
-            guard let header = await store.header else { throw CLIError("no vault here yet") }
-            let report = try await store.verifyAudit()
-            if let problem = report.problem {
-                print("FAILED: \(problem)")
-                try await store.close()
-                throw ExitCode(1)
-            }
-            print("OK: \(report.entries) audit entries, every tree head and signature verifies. Root \(report.head.rootHex)")
-            if let checkpoint {
+            try await vault.withLockedStore { store in
+                guard let header = await store.header else { throw CLIError("no vault here yet") }
+                let report = try await store.verifyAudit()
+                if let problem = report.problem {
+                    print("FAILED: \(problem)")
+                    throw ExitCode(1)
+                }
+                print("OK: \(report.entries) audit entries, every tree head and signature verifies. Root \(report.head.rootHex)")
+                guard let checkpoint else { return }
                 guard let data = FileManager.default.contents(atPath: checkpoint),
                       let saved = try? JSONDecoder().decode(HavenCrypto.Checkpoint.self, from: data) else {
                     throw CLIError("\(checkpoint) is not a Haven checkpoint")
@@ -51,7 +49,6 @@ struct Audit: AsyncParsableCommand {
                 print((result.ok ? "OK: " : "FAILED: ") + result.reason)
                 if !result.ok { throw ExitCode(1) }
             }
-            try await store.close()
         }
     }
 
@@ -70,9 +67,7 @@ struct Audit: AsyncParsableCommand {
         @OptionGroup var vault: VaultOptions
 
         func run() async throws {
-            let store = try await vault.openStore()
-            let checkpoint = try await store.checkpoint()
-            try await store.close()
+            let checkpoint = try await vault.withLockedStore { try await $0.checkpoint() }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             print(String(decoding: try encoder.encode(checkpoint), as: UTF8.self))

@@ -24,21 +24,20 @@ struct Export: AsyncParsableCommand {
     @Flag(help: "Write decrypted JSON instead of a sealed file (audited).") var plaintext = false
 
     func run() async throws {
-        let (store, master) = try await vault.unlocked(as: .localOperator)
-        defer { Task { try? await store.close() } }
-        guard let header = await store.header else { throw CLIError("no vault here") }
-        let records = try await store.exportRecords(plaintext: plaintext, by: .localOperator)
-        let document = try ExportCoding.encoder().encode(try ExportCoding.document(records, at: Date()))
-        if plaintext {
-            try ExportCoding.write(document, to: output)
-            print("Wrote \(records.count) records DECRYPTED to \(output). This export is in the audit log; delete it when done.")
-        } else {
-            let salt = ExportSealer.randomSalt()
-            let sealed = SealedExport(vaultID: header.vaultID, scrypt: header.scrypt, keyCheck: header.keyCheck, salt: salt,
-                                      ciphertext: try ExportSealer.seal(document, master: master, salt: salt, vaultID: header.vaultID))
-            try ExportCoding.write(try ExportCoding.encoder().encode(sealed), to: output)
-            print("Wrote \(records.count) records, sealed, to \(output).")
+        try await vault.withUnlocked(as: .localOperator) { store, master in
+            guard let header = await store.header else { throw CLIError("no vault here") }
+            let records = try await store.exportRecords(plaintext: plaintext, by: .localOperator)
+            let document = try ExportCoding.encoder().encode(try ExportCoding.document(records, at: Date()))
+            if plaintext {
+                try ExportCoding.write(document, to: output)
+                print("Wrote \(records.count) records DECRYPTED to \(output). This export is in the audit log; delete it when done.")
+            } else {
+                let salt = ExportSealer.randomSalt()
+                let sealed = SealedExport(vaultID: header.vaultID, scrypt: header.scrypt, keyCheck: header.keyCheck, salt: salt,
+                                          ciphertext: try ExportSealer.seal(document, master: master, salt: salt, vaultID: header.vaultID))
+                try ExportCoding.write(try ExportCoding.encoder().encode(sealed), to: output)
+                print("Wrote \(records.count) records, sealed, to \(output).")
+            }
         }
-        try await store.close()
     }
 }

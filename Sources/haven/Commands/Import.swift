@@ -29,8 +29,7 @@ struct Import: AsyncParsableCommand {
         guard let format = try? JSONDecoder().decode(Format.self, from: data).format else {
             throw CLIError("\(file) is not a Haven export (not a JSON object with a format)")
         }
-        let (store, targetMaster) = try await vault.unlocked(as: .localOperator)
-        do {
+        try await vault.withUnlocked(as: .localOperator) { store, targetMaster in
             let documentData: Data
             switch format {
             case "haven-export-v1":
@@ -54,10 +53,6 @@ struct Import: AsyncParsableCommand {
             } catch let error as StoreError {
                 throw CLIError("nothing was imported: \(error)")
             }
-            try await store.close()
-        } catch {
-            try? await store.close()
-            throw error
         }
     }
 

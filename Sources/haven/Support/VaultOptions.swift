@@ -79,6 +79,38 @@ struct VaultOptions: ParsableArguments {
     }
 }
 
+extension VaultOptions {
+    /// Runs `body` with the unlocked store and closes the store afterwards, whether or not
+    /// `body` throws.
+    func withUnlocked<T: Sendable>(
+        as identity: ActingIdentity, _ body: (SQLStore, MasterKey) async throws -> T
+    ) async throws -> T {
+        let (store, master) = try await unlocked(as: identity)
+        do {
+            let result = try await body(store, master)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    /// Runs `body` with the store opened but locked (enough for the audit log, which needs no
+    /// key) and closes it afterwards.
+    func withLockedStore<T: Sendable>(_ body: (SQLStore) async throws -> T) async throws -> T {
+        let store = try await openStore()
+        do {
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+}
+
 /// An error the command line explains in plain words.
 struct CLIError: Error, CustomStringConvertible {
     let description: String

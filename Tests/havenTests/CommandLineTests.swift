@@ -1,0 +1,193 @@
+import ArgumentParser
+import Foundation
+@testable import haven
+import HavenCore
+import HavenCrypto
+import HavenStore
+import Testing
+
+/// The `haven` commands, parsed from argument arrays as a shell would pass them and run against
+/// real SQLite vaults in a temporary directory. Key files stand in for passphrases, because a
+/// test has no terminal.
+@Suite(.serialized)
+struct CommandLineTests {
+    static let hangulCanary = "명령줄카나리아새"
+    static let latinCanary = "CLI-CANARY-Quokka-Tamarind-41"
+
+    /// A scratch directory holding vaults, key files and exports.
+    struct Scratch: ~Copyable {
+        let root: URL
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("haven-cli-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        }
+        func path(_ name: String) -> String { root.appendingPathComponent(name).path }
+        deinit { try? FileManager.default.removeItem(at: root) }
+    }
+
+    /// Parses `arguments` exactly as `haven` would and runs the chosen command.
+    func haven(_ arguments: [String]) async throws {
+        let command = try Haven.parseAsRoot(arguments)
+        guard var runnable = command as? any AsyncParsableCommand else {
+            Issue.record("\(arguments.first ?? "") is not an async command")
+            return
+        }
+        try await runnable.run()
+    }
+
+    /// Opens a vault made by `haven init` directly, to put records in or look at its log.
+    func withStore<T: Sendable>(_ scratch: borrowing Scratch, vault: String, key: String,
+                                _ body: (SQLStore) async throws -> T) async throws -> T {
+        let store = try await SQLStore.open(.sqlite(path: scratch.path(vault) + "/haven.sqlite"))
+        do {
+            try await store.unlock(master: try KeyFile.read(scratch.path(key)), by: .localOperator)
+            let result = try await body(store)
+            try await store.close()
+            return result
+        } catch {
+            try? await store.close()
+            throw error
+        }
+    }
+
+    func addCanaryRecords(_ scratch: borrowing Scratch, vault: String, key: String) async throws {
+        try await withStore(scratch, vault: vault, key: key) { store in
+            _ = try await store.create(Person(names: [PersonName(Self.hangulCanary, script: .hangul, system: .southKorean),
+                                                      PersonName(Self.latinCanary, script: .latin, system: .passport)],
+                                              phone: "+82 10 4444 0123", notes: Self.hangulCanary), by: .localOperator)
+            _ = try await store.create(Event(title: Self.latinCanary, description: Self.hangulCanary), by: .localOperator)
+        }
+    }
+
+    @Test func aDefaultExportHoldsNoProtectedValueAndImportsIntoAnotherVault() async throws {
+        let scratch = try Scratch()
+        try await haven(["init", "--data", scratch.path("a"), "--key-file", scratch.path("a.key")])
+        try await addCanaryRecords(scratch, vault: "a", key: "a.key")
+
+        try await haven(["export", "--data", scratch.path("a"), "--key-file", scratch.path("a.key"), "--output", scratch.path("sealed.json")])
+        let sealed = try Data(contentsOf: URL(fileURLWithPath: scratch.path("sealed.json")))
+        #expect(sealed.range(of: Data("haven-sealed-export-v1".utf8)) != nil)
+        for canary in [Self.hangulCanary, Self.latinCanary, "4444 0123"] {
+            #expect(sealed.range(of: Data(canary.utf8)) == nil, "a protected value is readable in the sealed export")
+            #expect(sealed.range(of: Data(canary.decomposedStringWithCanonicalMapping.utf8)) == nil)
+        }
+
+        // Another vault opens it with the exporting vault's key file, and finds the records.
+        try await haven(["init", "--data", scratch.path("b"), "--key-file", scratch.path("b.key")])
+        try await haven(["import", "--data", scratch.path("b"), "--key-file", scratch.path("b.key"),
+                         "--export-key-file", scratch.path("a.key"), scratch.path("sealed.json")])
+        let found = try await withStore(scratch, vault: "b", key: "b.key") { store in
+            try await store.search(RecordQuery(text: "카나리"), by: .localOperator).items.map(\.kind)
+        }
+        #expect(Set(found) == [.person, .event])
+
+        // Importing the same export again clashes on ids and writes nothing.
+        await #expect(throws: CLIError.self) {
+            try await haven(["import", "--data", scratch.path("b"), "--key-file", scratch.path("b.key"),
+                             "--export-key-file", scratch.path("a.key"), scratch.path("sealed.json")])
+        }
+        let count = try await withStore(scratch, vault: "b", key: "b.key") { await $0.indexedRecordCount }
+        #expect(count == 2)
+    }
+
+    @Test func aPlaintextExportNeedsTheFlagIsOwnerOnlyAndAudited() async throws {
+        let scratch = try Scratch()
+        try await haven(["init", "--data", scratch.path("a"), "--key-file", scratch.path("a.key")])
+        try await addCanaryRecords(scratch, vault: "a", key: "a.key")
+        try await haven(["export", "--data", scratch.path("a"), "--key-file", scratch.path("a.key"),
+                         "--output", scratch.path("plain.json"), "--plaintext"])
+        let plain = try Data(contentsOf: URL(fileURLWithPath: scratch.path("plain.json")))
+        #expect(plain.range(of: Data(Self.latinCanary.utf8)) != nil)
+        let permissions = try FileManager.default.attributesOfItem(atPath: scratch.path("plain.json"))[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        let actions = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.auditLog().map(\.entry.action) }
+        #expect(actions.contains("export.plaintext"))
+
+        // An export never overwrites a file.
+        await #expect(throws: (any Error).self) {
+            try await haven(["export", "--data", scratch.path("a"), "--key-file", scratch.path("a.key"),
+                             "--output", scratch.path("plain.json"), "--plaintext"])
+        }
+    }
+
+    @Test func aWrongKeyFileIsRefusedAndChangesNothing() async throws {
+        let scratch = try Scratch()
+        try await haven(["init", "--data", scratch.path("a"), "--key-file", scratch.path("a.key")])
+        try await haven(["init", "--data", scratch.path("other"), "--key-file", scratch.path("other.key")])
+        let before = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.auditLog().count }
+        do {
+            try await haven(["export", "--data", scratch.path("a"), "--key-file", scratch.path("other.key"), "--output", scratch.path("x.json")])
+            Issue.record("a wrong key file opened the vault")
+        } catch let error as CLIError {
+            #expect(error.description.contains("wrong passphrase or key file"))
+            #expect(error.description.contains("잘못된"))
+        }
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("x.json")))
+        // The successful unlock for counting adds one entry; the refused one added none.
+        let after = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.auditLog().count }
+        #expect(after == before + 1)
+    }
+
+    @Test func initRefusesAKeyFileInsideTheDataDirectoryAndASecondVault() async throws {
+        let scratch = try Scratch()
+        await #expect(throws: CLIError.self) {
+            try await haven(["init", "--data", scratch.path("a"), "--key-file", scratch.path("a") + "/inside.key"])
+        }
+        try await haven(["init", "--data", scratch.path("a"), "--key-file", scratch.path("a.key")])
+        do {
+            try await haven(["init", "--data", scratch.path("a"), "--key-file", scratch.path("a2.key")])
+            Issue.record("a second init over an existing vault succeeded")
+        } catch let error as CLIError {
+            #expect(error.description.contains("already exists"))
+        }
+        // The first key still opens the vault.
+        let unlocked = try await withStore(scratch, vault: "a", key: "a.key") { await $0.isUnlocked }
+        #expect(unlocked)
+    }
+
+    @Test func auditVerifyAcceptsAnEarlierCheckpointAndRefusesAnotherVaults() async throws {
+        let scratch = try Scratch()
+        try await haven(["init", "--data", scratch.path("a"), "--key-file", scratch.path("a.key")])
+        try await addCanaryRecords(scratch, vault: "a", key: "a.key")
+        let checkpoint = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.checkpoint() }
+        try JSONEncoder().encode(checkpoint).write(to: URL(fileURLWithPath: scratch.path("a.checkpoint")))
+        try await addCanaryRecords(scratch, vault: "a", key: "a.key")
+        try await haven(["audit", "verify", "--data", scratch.path("a"), "--checkpoint", scratch.path("a.checkpoint")])
+
+        try await haven(["init", "--data", scratch.path("b"), "--key-file", scratch.path("b.key")])
+        await #expect(throws: ExitCode(1)) {
+            try await haven(["audit", "verify", "--data", scratch.path("b"), "--checkpoint", scratch.path("a.checkpoint")])
+        }
+    }
+
+    @Test func parseErrorsNameTheMissingOrBadOption() throws {
+        #expect(throws: (any Error).self) { try Haven.parseAsRoot(["export", "--data", "/tmp/x"]) }
+        do {
+            _ = try Haven.parseAsRoot(["export", "--data", "/tmp/x"])
+        } catch {
+            #expect(Haven.message(for: error).contains("--output"))
+        }
+        do {
+            _ = try Haven.parseAsRoot(["serve", "--data", "/tmp/x", "--port", "not-a-port"])
+            Issue.record("a non-numeric port was accepted")
+        } catch {
+            #expect(Haven.message(for: error).contains("port"))
+        }
+    }
+
+    @Test func everyCommandExplainsItselfWithAnExample() {
+        for path in [["init"], ["serve"], ["demo"], ["export"], ["import"], ["audit", "verify"], ["audit", "checkpoint"]] {
+            let help = Haven.helpMessage(for: Self.command(at: path))
+            #expect(help.contains("Example"), "haven \(path.joined(separator: " ")) --help has no example")
+            #expect(help.contains("haven \(path.joined(separator: " "))"), "haven \(path.joined(separator: " ")) --help shows no invocation")
+        }
+    }
+
+    static func command(at path: [String]) -> any ParsableCommand.Type {
+        var current: any ParsableCommand.Type = Haven.self
+        for name in path {
+            current = current.configuration.subcommands.first { $0._commandName == name } ?? current
+        }
+        return current
+    }
+}
