@@ -36,10 +36,26 @@ public struct TreeHead: Sendable, Codable, Equatable {
 
     /// Whether `signature` over this head verifies under the hex Ed25519 public key.
     public func verify(signature: Data, publicKeyHex: String) -> Bool {
-        guard let raw = Data(hex: publicKeyHex),
-              let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw)
-        else { return false }
-        return key.isValidSignature(signature, for: signedBytes)
+        TreeHeadVerifier(publicKeyHex: publicKeyHex)?.isValid(signature, for: self) ?? false
+    }
+}
+
+/// Checks tree-head signatures under one public key, parsed once (a log holds one signed head
+/// per entry).
+public struct TreeHeadVerifier: Sendable {
+    private let key: Curve25519.Signing.PublicKey
+
+    /// A verifier for the hex Ed25519 public key, or nil when it is not one.
+    public init?(publicKeyHex: String) {
+        guard let raw = Data(hex: publicKeyHex), let key = try? Curve25519.Signing.PublicKey(rawRepresentation: raw) else {
+            return nil
+        }
+        self.key = key
+    }
+
+    /// Whether `signature` is this key's signature over `head`.
+    public func isValid(_ signature: Data, for head: TreeHead) -> Bool {
+        key.isValidSignature(signature, for: head.signedBytes)
     }
 }
 

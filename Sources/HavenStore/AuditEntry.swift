@@ -94,6 +94,19 @@ public struct AuditProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "audit entry \(seq): \(reason)" }
 }
 
+/// The smallest failing position reported by parallel workers.
+private final class FirstBad: @unchecked Sendable {
+    // `@unchecked`: every access holds the lock.
+    private let lock = NSLock()
+    private var position: Int?
+
+    func record(_ candidate: Int) {
+        lock.withLock { position = min(position ?? candidate, candidate) }
+    }
+
+    var value: Int? { lock.withLock { position } }
+}
+
 /// Recomputes an audit log's Merkle tree and checks every stored tree head and signature.
 public enum AuditVerifier {
     /// Checks a whole log, given in stored order. `head` is the latest signed head the store
@@ -101,27 +114,33 @@ public enum AuditVerifier {
     public static func verify(
         _ entries: [SignedAuditEntry], publicKeyHex: String, latestHead: (size: Int, rootHex: String, signatureHex: String)?
     ) -> AuditReport {
+        // First the cheap sequential part: order, and the tree head after every entry.
         var frontier = MerkleFrontier()
-        func report(_ seq: Int, _ reason: String) -> AuditReport {
-            AuditReport(entries: entries.count, head: TreeHead(size: frontier.size, root: frontier.root),
-                        problem: AuditProblem(seq: seq, reason: reason))
-        }
+        var heads: [TreeHead] = []
+        heads.reserveCapacity(entries.count)
+        var orderProblem: (position: Int, reason: String)?
         for (position, stored) in entries.enumerated() {
             if stored.entry.seq != position {
-                return stored.entry.seq > position
-                    ? report(position, "missing: the log jumps from entry \(position - 1) to \(stored.entry.seq)")
-                    : report(position, "out of order: entry \(stored.entry.seq) stands at position \(position)")
+                orderProblem = (position, stored.entry.seq > position
+                    ? "missing: the log jumps from entry \(position - 1) to \(stored.entry.seq)"
+                    : "out of order: entry \(stored.entry.seq) stands at position \(position)")
+                break
             }
             frontier.append(leafHash: stored.entry.leafHash)
-            let head = TreeHead(size: frontier.size, root: frontier.root)
-            guard let signature = Data(hex: stored.signatureHex),
-                  head.verify(signature: signature, publicKeyHex: publicKeyHex)
-            else {
-                return report(position, stored.rootHex == head.rootHex
-                    ? "its signature does not verify"
-                    : "changed, removed or reordered: the tree head recomputed here differs from the one signed when it was written")
-            }
+            heads.append(TreeHead(size: frontier.size, root: frontier.root))
         }
+        func report(_ position: Int, _ reason: String) -> AuditReport {
+            let head = position < heads.count ? heads[position] : TreeHead(size: frontier.size, root: frontier.root)
+            return AuditReport(entries: entries.count, head: head, problem: AuditProblem(seq: position, reason: reason))
+        }
+        // Then every signature, on all cores: most of the time of verifying a large log.
+        let verifier = TreeHeadVerifier(publicKeyHex: publicKeyHex)
+        if let position = firstBadSignature(entries, heads: heads, verifier: verifier) {
+            return report(position, entries[position].rootHex == heads[position].rootHex
+                ? "its signature does not verify"
+                : "changed, removed or reordered: the tree head recomputed here differs from the one signed when it was written")
+        }
+        if let orderProblem { return report(orderProblem.position, orderProblem.reason) }
         let head = TreeHead(size: frontier.size, root: frontier.root)
         if let latest = latestHead {
             let signed = TreeHead(size: latest.size, root: Data(hex: latest.rootHex) ?? Data())
@@ -137,6 +156,26 @@ public enum AuditVerifier {
             }
         }
         return AuditReport(entries: entries.count, head: head, problem: nil)
+    }
+
+    /// The position of the first entry whose signed head does not verify against the head
+    /// recomputed for it, checking chunks of the log in parallel.
+    static func firstBadSignature(_ entries: [SignedAuditEntry], heads: [TreeHead], verifier: TreeHeadVerifier?) -> Int? {
+        guard !heads.isEmpty else { return nil }
+        guard let verifier else { return 0 }
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, heads.count / 256))
+        let size = (heads.count + chunks - 1) / chunks
+        let firstBad = FirstBad()
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for position in (chunk * size)..<min((chunk + 1) * size, heads.count) {
+                guard let signature = Data(hex: entries[position].signatureHex),
+                      verifier.isValid(signature, for: heads[position]) else {
+                    firstBad.record(position)
+                    return
+                }
+            }
+        }
+        return firstBad.value
     }
 
     /// Checks that the log extends a checkpoint kept elsewhere, with an RFC 6962 consistency proof.

@@ -243,8 +243,6 @@ extension SQLStore {
     }
 
     static func insertRows(_ rows: [SealedRow], into table: String, actor: String, on db: any SQLDatabase) async throws {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         for chunk in stride(from: 0, to: rows.count, by: 200).map({ rows[$0..<min($0 + 200, rows.count)] }) {
             let insert = db.insert(into: table).columns(
                 "id", "version", "kind", "compartment", "key_version", "status", "place_code", "date_from", "date_to",
@@ -254,7 +252,7 @@ extension SQLStore {
                     SQLBind(r.id.lowercased), SQLBind(r.version), SQLBind(r.kind.code), SQLBind(r.compartment), SQLBind(r.keyVersion),
                     SQLBind(r.facets.status), SQLBind(r.facets.placeCode), SQLBind(r.facets.dateFrom), SQLBind(r.facets.dateTo),
                     SQLBind(r.facets.parentID), SQLBind(r.facets.typeCode), SQLBind(r.deleted ? 1 : 0),
-                    SQLBind(formatter.string(from: r.updatedAt)), SQLBind(actor), SQLBind(r.coded), SQLBind(r.sealed))
+                    SQLBind(Timestamp.string(r.updatedAt)), SQLBind(actor), SQLBind(r.coded), SQLBind(r.sealed))
             }
             try await insert.run()
         }
@@ -282,21 +280,19 @@ extension SQLStore {
             let status: String?, place_code: String?, date_from: String?, date_to: String?, parent_id: String?, type_code: String?
             let deleted: Int, updated_at: String, coded: String, sealed: String
         }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let builder = db.select().columns(
             "id", "version", "kind", "compartment", "key_version", "status", "place_code", "date_from", "date_to",
             "parent_id", "type_code", "deleted", "updated_at", "coded", "sealed").from(table)
         return try await filter(builder).all(decoding: Row.self).map { r in
-            guard let id = UUID(uuidString: r.id), let kind = RecordKind(rawValue: r.kind) else {
-                throw StoreError.corrupt("a stored row has an unreadable id or kind")
+            guard let id = UUID(uuidString: r.id), let kind = RecordKind(rawValue: r.kind), let updatedAt = Timestamp.date(r.updated_at) else {
+                throw StoreError.corrupt("a stored row has an unreadable id, kind or time")
             }
             return SealedRow(
                 id: id, kind: kind, compartment: r.compartment, version: r.version, keyVersion: r.key_version,
                 coded: r.coded, sealed: r.sealed,
                 facets: RowFacets(status: r.status, placeCode: r.place_code, dateFrom: r.date_from, dateTo: r.date_to,
                                   parentID: r.parent_id, typeCode: r.type_code),
-                deleted: r.deleted != 0, updatedAt: formatter.date(from: r.updated_at) ?? Date(timeIntervalSince1970: 0)
+                deleted: r.deleted != 0, updatedAt: updatedAt
             )
         }
     }

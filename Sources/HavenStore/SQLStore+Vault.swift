@@ -128,11 +128,12 @@ extension SQLStore {
 
     private func rebuildIndex() async throws {
         guard let codec else { throw StoreError.locked }
-        let rows = try await Self.selectRows(from: "records", on: db) { $0.where("deleted", .equal, SQLBind(0)) }
-        for row in rows {
-            let type = RecordTypes.type(for: row.kind)
-            index.upsert(try Self.anyStored(type, row, codec: codec))
+        let rows = try await Self.selectRows(from: "records", on: db) {
+            $0.where("deleted", .equal, SQLBind(0)).orderBy("updated_at")
         }
+        // Opening (AES-GCM and JSON decoding) is most of the work of unlocking: use every core.
+        let opened = try ParallelMap.map(rows) { row in try Self.anyStored(RecordTypes.type(for: row.kind), row, codec: codec) }
+        for stored in opened { index.upsert(stored) }
     }
 
     static func anyStored<R: Record>(_ type: R.Type, _ row: SealedRow, codec: RecordCodec) throws -> AnyStored {
@@ -146,8 +147,6 @@ extension SQLStore {
     }
 
     func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return formatter.string(from: clock())
+        Timestamp.string(clock())
     }
 }
