@@ -30,7 +30,7 @@ let package = Package(
     targets: [
         .target(
             name: "HavenCore",
-            resources: [.copy("Resources/gazetteer.json")],
+            resources: [.copy("Resources/gazetteer.json"), .copy("Resources/common-passwords.txt")],
             swiftSettings: swiftSettings
         ),
         .target(
