@@ -152,8 +152,9 @@ public enum Compartment {
         let allowed = name.unicodeScalars.allSatisfy {
             ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
         }
-        if name.isEmpty || name.count > 40 || !allowed {
-            return [FieldProblem(field: "compartment", message: "must be 1–40 characters of a–z, 0–9, - and _")]
+        // A leading '_' is kept for Haven's own keys (accounts are sealed under "_accounts").
+        if name.isEmpty || name.count > 40 || !allowed || name.hasPrefix("_") || name.hasPrefix("-") {
+            return [FieldProblem(field: "compartment", message: "must be 1–40 characters of a–z, 0–9, - and _, starting with a letter or digit")]
         }
         return []
     }

@@ -105,6 +105,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(RecordKind, UUID)
     /// A record with that id already exists.
     case alreadyExists(UUID)
+    /// No account with that id or name.
+    case noSuchAccount
     /// Someone else changed the record since the version the caller read.
     case versionConflict(expected: Int, actual: Int)
     /// The record is invalid.
@@ -124,6 +126,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .wrongKey: "the passphrase or key file does not open this vault; nothing was changed"
         case .notFound(let kind, let id): "no \(kind.code) with id \(id.uuidString.lowercased())"
         case .alreadyExists(let id): "a record with id \(id.uuidString.lowercased()) already exists"
+        case .noSuchAccount: "no such account"
         case .versionConflict(let expected, let actual):
             "the record changed since version \(expected) (it is now at version \(actual)); reload and retry"
         case .invalid(let error): "invalid record: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")

@@ -19,6 +19,7 @@ enum Migrator {
         CreateRecords(),
         CreateBlindIndex(),
         CreateAuditLog(),
+        CreateAccounts(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.
