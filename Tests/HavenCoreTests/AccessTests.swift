@@ -34,6 +34,16 @@ struct AccessTests {
         #expect(policy.problem(with: "river crossing at dawn", username: "minjung") == nil)
     }
 
+    @Test func userNamesAllowTwoSyllableHangulAndRefuseSpaces() {
+        #expect(Account.usernameProblem("민정") == nil)
+        #expect(Account.usernameProblem("kim.minjung_2") == nil)
+        #expect(Account.usernameProblem("k") != nil)
+        #expect(Account.usernameProblem("kim minjung") != nil)
+        #expect(Account.usernameProblem("kim@haven") != nil)
+        #expect(Account.normaliseUsername("  Kim.MinJung ") == "kim.minjung")
+        #expect(Account.normaliseUsername("민정".decomposedStringWithCanonicalMapping) == "민정")
+    }
+
     @Test func rolesGrantOnlyWhatTheirDutiesNeed() {
         #expect(Role.reviewer.allows(.readRecords))
         #expect(!Role.reviewer.allows(.readProtected))

@@ -176,7 +176,8 @@ struct CommandLineTests {
     }
 
     @Test func everyCommandExplainsItselfWithAnExample() {
-        for path in [["init"], ["serve"], ["demo"], ["export"], ["import"], ["audit", "verify"], ["audit", "checkpoint"]] {
+        for path in [["init"], ["serve"], ["demo"], ["export"], ["import"], ["audit", "verify"], ["audit", "checkpoint"],
+                     ["user", "add"], ["user", "list"], ["user", "disable"], ["user", "grant"], ["user", "revoke"], ["user", "reset-mfa"]] {
             let help = Haven.helpMessage(for: Self.command(at: path))
             #expect(help.contains("Example"), "haven \(path.joined(separator: " ")) --help has no example")
             #expect(help.contains("haven \(path.joined(separator: " "))"), "haven \(path.joined(separator: " ")) --help shows no invocation")

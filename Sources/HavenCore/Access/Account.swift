@@ -42,9 +42,10 @@ public struct Account: Sendable, Equatable, Identifiable {
         let allowed = normalised.unicodeScalars.allSatisfy {
             $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-" || $0 == "_"
         }
-        guard (3...64).contains(normalised.count), allowed else {
-            return LocalizedLabel(en: "A user name has 3–64 letters, digits, '.', '-' or '_'.",
-                                  ko: "사용자 이름은 글자, 숫자, '.', '-', '_'로 된 3–64자여야 합니다.")
+        // Two characters at least: many Korean given names are two syllables (민정).
+        guard (2...64).contains(normalised.count), allowed else {
+            return LocalizedLabel(en: "A user name has 2–64 letters, digits, '.', '-' or '_'.",
+                                  ko: "사용자 이름은 글자, 숫자, '.', '-', '_'로 된 2–64자여야 합니다.")
         }
         return nil
     }
