@@ -57,6 +57,7 @@ let package = Package(
             name: "HavenServer",
             dependencies: [
                 "HavenCore",
+                "HavenCrypto",
                 "HavenStore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
@@ -116,7 +117,7 @@ let package = Package(
         .testTarget(
             name: "HavenServerTests",
             dependencies: [
-                "HavenServer", "HavenStore", "HavenCore",
+                "HavenServer", "HavenStore", "HavenCore", "HavenCrypto",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings

@@ -1,3 +1,4 @@
+public import Foundation
 /// Who is acting: every store call and every request handler receives one, so that
 /// authorization and the audit log always know whose action it is.
 public struct ActingIdentity: Sendable, Hashable, Codable {
@@ -16,4 +17,9 @@ public struct ActingIdentity: Sendable, Hashable, Codable {
     public static let localOperator = ActingIdentity(id: "local-operator", displayName: "Local operator")
     /// Haven itself, for work it does on its own (migrations, scheduled checks).
     public static let system = ActingIdentity(id: "system", displayName: "Haven")
+
+    /// A signed-in account, known in the audit log by its id only (never its name).
+    public static func account(_ id: UUID) -> ActingIdentity {
+        ActingIdentity(id: "account:" + id.uuidString.lowercased(), displayName: "account")
+    }
 }

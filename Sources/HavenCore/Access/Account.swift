@@ -79,6 +79,8 @@ public struct AccountCredentials: Sendable, Equatable, Codable, CustomStringConv
     public var lastTOTPStep: Int64
     /// SHA-256 (hex) of each unused recovery code.
     public var recoveryCodeHashes: [String]
+    /// Failed sign-ins within the last hour, for ``LoginThrottle``.
+    public var recentFailures: [Date]
 
     /// Credentials with a password only, before any second factor.
     public init(passwordHash: String, mustChangePassword: Bool) {
@@ -88,6 +90,7 @@ public struct AccountCredentials: Sendable, Equatable, Codable, CustomStringConv
         self.pendingTOTPSecret = nil
         self.lastTOTPStep = 0
         self.recoveryCodeHashes = []
+        self.recentFailures = []
     }
 
     /// Whether a second factor is enrolled.

@@ -20,6 +20,7 @@ enum Migrator {
         CreateBlindIndex(),
         CreateAuditLog(),
         CreateAccounts(),
+        CreateSessions(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

@@ -1,0 +1,175 @@
+public import Foundation
+public import HavenCore
+import HavenCrypto
+public import HavenStore
+
+/// What a sign-in attempt came to. Every refusal is the same value, whatever the reason (no
+/// such account, wrong password, wrong or missing code, disabled account), so that nothing
+/// tells an attacker which part was wrong or whether the account exists.
+public enum SignInResult: Sendable, Equatable {
+    /// Signed in. The token goes to the client once (in a cookie) and is stored only hashed.
+    case signedIn(token: String, session: StoredSession)
+    /// Refused.
+    case refused
+    /// Too many failures: try again after this many seconds.
+    case throttled(retryAfter: Int)
+    /// Too many sign-ins are being checked right now.
+    case busy
+}
+
+/// Signs people in and out and checks sessions: passwords (scrypt, bounded concurrency),
+/// TOTP codes used once, recovery codes used once, throttling per account and per address,
+/// idle and absolute session timeouts. Every success and failure is in the audit log.
+public actor Authenticator {
+    let store: SQLStore
+    let clock: @Sendable () -> Date
+    let hashing: HashingGate
+    let sessionPolicy: SessionPolicy
+    let accountThrottle = LoginThrottle()
+    let addressThrottle: LoginThrottle
+    /// Parameters of the work spent on an unknown account, matching real hashes.
+    let dummyParameters: ScryptParameters
+    /// Failures per client address, and per unknown user name (so that an unknown name is
+    /// throttled exactly like a real one). In memory: they protect this process.
+    private var addressFailures: [String: [Date]] = [:]
+    private var unknownNameFailures: [String: [Date]] = [:]
+
+    /// Creates an authenticator over a store.
+    public init(store: SQLStore, sessionPolicy: SessionPolicy = SessionPolicy(), hashing: HashingGate = HashingGate(),
+                dummyParameters: ScryptParameters = PasswordHasher.standardParameters(),
+                clock: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.sessionPolicy = sessionPolicy
+        self.hashing = hashing
+        self.dummyParameters = dummyParameters
+        self.clock = clock
+        var perAddress = LoginThrottle()
+        perAddress.maximumPerHour = 300
+        perAddress.freeFailures = 10
+        self.addressThrottle = perAddress
+    }
+
+    // MARK: - Signing in
+
+    /// Checks a user name, password and (once enrolled) a TOTP or recovery code.
+    public func signIn(username: String, password: String, code: String?, address: String) async throws -> SignInResult {
+        let now = clock()
+        if let wait = addressThrottle.wait(after: addressFailures[address] ?? [], now: now) {
+            return .throttled(retryAfter: Int(wait.rounded(.up)))
+        }
+        let normalised = Account.normaliseUsername(username)
+        guard let stored = try await store.account(username: normalised) else {
+            return try await refuseUnknown(normalised, address: address, now: now)
+        }
+        if let wait = accountThrottle.wait(after: stored.credentials.recentFailures, now: now) {
+            return .throttled(retryAfter: Int(wait.rounded(.up)))
+        }
+        guard let hash = PasswordHash(encoded: stored.credentials.passwordHash) else {
+            throw StoreError.corrupt("an account's password hash is unreadable")
+        }
+        let passwordMatches: Bool
+        do {
+            passwordMatches = try await hashing.run { PasswordHasher.verify(password, against: hash) }
+        } catch is HashingGate.Busy {
+            return .busy
+        }
+        var next = stored
+        guard passwordMatches, !stored.account.disabled, let factor = secondFactor(of: &next, code: code, now: now) else {
+            return try await refuse(next, address: address, now: now)
+        }
+        next.credentials.recentFailures = []
+        if next != stored {
+            try await store.saveAccount(next, action: "login.factor", detail: "factor=\(factor)", by: actor(next))
+        }
+        let scope: SessionScope = next.credentials.hasSecondFactor && !next.credentials.mustChangePassword ? .full : .enrolment
+        let token = Self.newToken()
+        let session = StoredSession(tokenHash: Self.hash(token), accountID: next.account.id, scope: scope,
+                                    createdAt: now, lastSeenAt: now, address: address)
+        try await store.createSession(session, by: actor(next))
+        return .signedIn(token: token, session: session)
+    }
+
+    /// Which second factor let the person in ("totp", "recovery", or "none" before
+    /// enrolment), consuming it; nil when the code is missing or wrong.
+    private func secondFactor(of stored: inout StoredAccount, code: String?, now: Date) -> String? {
+        guard let secret = stored.credentials.totpSecret else { return "none" }
+        guard let code, !code.isEmpty else { return nil }
+        if let step = TOTP(secret: secret).match(code, at: now), step > stored.credentials.lastTOTPStep {
+            stored.credentials.lastTOTPStep = step
+            return "totp"
+        }
+        let hashed = SHA256Hex.of(Data(ReadableSecret.normalise(code).utf8))
+        if let index = stored.credentials.recoveryCodeHashes.firstIndex(where: { ConstantTime.equal(Data($0.utf8), Data(hashed.utf8)) }) {
+            stored.credentials.recoveryCodeHashes.remove(at: index)
+            return "recovery"
+        }
+        return nil
+    }
+
+    private func refuse(_ stored: StoredAccount, address: String, now: Date) async throws -> SignInResult {
+        var failed = stored
+        failed.credentials.recentFailures = accountThrottle.recent(stored.credentials.recentFailures + [now], now: now)
+        addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
+        try await store.saveAccount(failed, action: "login.failure", detail: "from=\(address)", by: .system)
+        return .refused
+    }
+
+    private func refuseUnknown(_ name: String, address: String, now: Date) async throws -> SignInResult {
+        let key = SHA256Hex.of(Data(name.utf8))
+        if let wait = accountThrottle.wait(after: unknownNameFailures[key] ?? [], now: now) {
+            return .throttled(retryAfter: Int(wait.rounded(.up)))
+        }
+        // The same work as a real attempt: one hash, one audited write.
+        do {
+            let parameters = dummyParameters
+            _ = try await hashing.run { PasswordHasher.verifyNothing(parameters: parameters) }
+        } catch is HashingGate.Busy {
+            return .busy
+        }
+        unknownNameFailures[key] = accountThrottle.recent((unknownNameFailures[key] ?? []) + [now], now: now)
+        addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
+        try await store.recordSignInFailureForUnknownAccount(address: address)
+        return .refused
+    }
+
+    // MARK: - Sessions
+
+    /// The account and session a token belongs to, if the session is alive and the account
+    /// enabled; ends an expired session on the way.
+    public func authenticate(token: String) async throws -> (account: Account, session: StoredSession)? {
+        let now = clock()
+        guard let session = try await store.session(tokenHash: Self.hash(token)) else { return nil }
+        if let end = sessionPolicy.expiry(createdAt: session.createdAt, lastSeen: session.lastSeenAt, now: now) {
+            try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: end, by: .system)
+            return nil
+        }
+        guard let stored = try await store.account(id: session.accountID), !stored.account.disabled else {
+            try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked, by: .system)
+            return nil
+        }
+        try await store.touchSession(tokenHash: session.tokenHash, at: now)
+        return (stored.account, session)
+    }
+
+    /// Signs out: the session ends at once.
+    public func signOut(token: String) async throws {
+        guard let session = try await store.session(tokenHash: Self.hash(token)) else { return }
+        try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked,
+                                   by: .account(session.accountID))
+    }
+
+    // MARK: - Tokens
+
+    /// 256 random bits, base64url without padding.
+    static func newToken() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+    }
+
+    /// What the store keeps of a token.
+    static func hash(_ token: String) -> String { SHA256Hex.of(Data(token.utf8)) }
+
+    private func actor(_ stored: StoredAccount) -> ActingIdentity { .account(stored.account.id) }
+}

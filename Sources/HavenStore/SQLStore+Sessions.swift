@@ -1,0 +1,113 @@
+public import Foundation
+public import HavenCore
+import SQLKit
+
+/// A signed-in session as stored: the hash of its token, never the token.
+public struct StoredSession: Sendable, Equatable {
+    /// SHA-256 of the token, hex.
+    public var tokenHash: String
+    /// Whose session it is.
+    public var accountID: UUID
+    /// What it may do.
+    public var scope: SessionScope
+    /// When the person signed in.
+    public var createdAt: Date
+    /// The last request.
+    public var lastSeenAt: Date
+    /// The client address it signed in from, for the access log.
+    public var address: String
+
+    /// Creates a session value.
+    public init(tokenHash: String, accountID: UUID, scope: SessionScope, createdAt: Date, lastSeenAt: Date, address: String) {
+        self.tokenHash = tokenHash
+        self.accountID = accountID
+        self.scope = scope
+        self.createdAt = createdAt
+        self.lastSeenAt = lastSeenAt
+        self.address = address
+    }
+}
+
+extension SQLStore {
+    /// Stores a new session and writes the sign-in to the audit log.
+    public func createSession(_ session: StoredSession, by actor: ActingIdentity) async throws {
+        try await exclusive {
+            let (entries, next) = try signedEntries(
+                [("login.success", "account", session.accountID.lowercased, 0, "", "scope=\(session.scope.rawValue) from=\(session.address)")],
+                actor: actor)
+            try await transaction(on: db) { db in
+                try await db.insert(into: "sessions")
+                    .columns("token_hash", "account_id", "scope", "created_at", "last_seen_at", "address")
+                    .values(SQLBind(session.tokenHash), SQLBind(session.accountID.lowercased), SQLBind(session.scope.rawValue),
+                            SQLBind(Timestamp.string(session.createdAt)), SQLBind(Timestamp.string(session.lastSeenAt)),
+                            SQLBind(session.address))
+                    .run()
+                try await Self.append(entries, on: db)
+            }
+            frontier = next
+        }
+    }
+
+    /// The session with this token hash, or nil.
+    public func session(tokenHash: String) async throws -> StoredSession? {
+        struct Row: Decodable {
+            let token_hash: String, account_id: String, scope: String, created_at: String, last_seen_at: String, address: String
+        }
+        let row = try await db.select().columns("token_hash", "account_id", "scope", "created_at", "last_seen_at", "address")
+            .from("sessions").where("token_hash", .equal, SQLBind(tokenHash)).first(decoding: Row.self)
+        return try row.map { r in
+            guard let id = UUID(uuidString: r.account_id), let scope = SessionScope(rawValue: r.scope),
+                  let created = Timestamp.date(r.created_at), let seen = Timestamp.date(r.last_seen_at)
+            else { throw StoreError.corrupt("a session row is unreadable") }
+            return StoredSession(tokenHash: r.token_hash, accountID: id, scope: scope, createdAt: created, lastSeenAt: seen, address: r.address)
+        }
+    }
+
+    /// Records a request on a session (the idle timeout counts from here).
+    public func touchSession(tokenHash: String, at date: Date) async throws {
+        try await db.update("sessions").set("last_seen_at", to: SQLBind(Timestamp.string(date)))
+            .where("token_hash", .equal, SQLBind(tokenHash)).run()
+    }
+
+    /// Ends one session (sign-out or expiry) with an audit entry.
+    public func endSession(tokenHash: String, accountID: UUID, reason: SessionEnd, by actor: ActingIdentity) async throws {
+        try await exclusive {
+            let (entries, next) = try signedEntries(
+                [("session.end", "account", accountID.lowercased, 0, "", "reason=\(reason.rawValue)")], actor: actor)
+            try await transaction(on: db) { db in
+                try await db.delete(from: "sessions").where("token_hash", .equal, SQLBind(tokenHash)).run()
+                try await Self.append(entries, on: db)
+            }
+            frontier = next
+        }
+    }
+
+    /// Ends every session of an account at once (password change, disable, reset), with one
+    /// audit entry; returns how many ended.
+    @discardableResult
+    public func endSessions(accountID: UUID, reason: SessionEnd, by actor: ActingIdentity) async throws -> Int {
+        struct Row: Decodable { let n: Int }
+        return try await exclusive {
+            let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
+                .where("account_id", .equal, SQLBind(accountID.lowercased)).first(decoding: Row.self)?.n ?? 0
+            let (entries, next) = try signedEntries(
+                [("session.end-all", "account", accountID.lowercased, 0, "", "reason=\(reason.rawValue) sessions=\(count)")], actor: actor)
+            try await transaction(on: db) { db in
+                try await db.delete(from: "sessions").where("account_id", .equal, SQLBind(accountID.lowercased)).run()
+                try await Self.append(entries, on: db)
+            }
+            frontier = next
+            return count
+        }
+    }
+}
+
+extension SQLStore {
+    /// Writes a failed sign-in for a user name that has no account. The name is not written:
+    /// it may be a mistyped password.
+    public func recordSignInFailureForUnknownAccount(address: String) async throws {
+        try await exclusive {
+            try await audit("login.failure", kind: "account", detail: "account=unknown from=\(address)", by: .system)
+        }
+    }
+}
