@@ -41,7 +41,7 @@ struct AuthenticatorTests {
         credentials.recoveryCodeHashes = recoveryCodes.map { SHA256Hex.of(Data(ReadableSecret.normalise($0).utf8)) }
         let account = Account(username: "minjung", role: .documenter, compartments: ["seoul"])
         _ = try await store.createAccount(account, credentials: credentials, by: .localOperator)
-        let auth = Authenticator(store: store, dummyParameters: .forTesting(), clock: { clock.now })
+        let auth = Authenticator(store: store, hashParameters: .forTesting(), clock: { clock.now })
         try await body(Rig(store: store, auth: auth, clock: clock, directory: directory, account: account))
         try await store.close()
     }
@@ -127,6 +127,54 @@ struct AuthenticatorTests {
             try await rig.store.saveAccount(stored, action: "account.disable", by: .localOperator)
             #expect(try await rig.auth.authenticate(token: token) == nil)
             #expect(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "10.0.0.1") == .refused)
+        }
+    }
+
+    @Test func enrollingATOTPFactorGivesTenRecoveryCodesAndEndsOtherSessions() async throws {
+        try await withRig { rig in
+            let token = try #require(tokenOf(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil,
+                                                                        address: "10.0.0.1")))
+            let enrolment = try await rig.auth.beginEnrolment(accountID: rig.account.id)
+            #expect(enrolment.uri.hasPrefix("otpauth://totp/Haven:minjung?secret=\(enrolment.secret)"))
+            let secret = try #require(Base32.decode(enrolment.secret))
+            #expect(try await rig.auth.confirmEnrolment(accountID: rig.account.id, code: "000000") == nil
+                    || TOTP(secret: secret).code(at: rig.clock.now) == "000000")
+            let codes = try #require(try await rig.auth.confirmEnrolment(accountID: rig.account.id,
+                                                                          code: TOTP(secret: secret).code(at: rig.clock.now)))
+            #expect(codes.count == 10)
+            #expect(Set(codes).count == 10)
+            #expect(try await rig.auth.authenticate(token: token) == nil)
+            // The enrolment code's step is used: the same code does not sign in.
+            let replay = try await rig.auth.signIn(username: "minjung", password: Self.password,
+                                                   code: TOTP(secret: secret).code(at: rig.clock.now), address: "10.0.0.1")
+            #expect(replay == .refused)
+            rig.clock.advance(30)
+            let full = try await rig.auth.signIn(username: "minjung", password: Self.password,
+                                                 code: TOTP(secret: secret).code(at: rig.clock.now), address: "10.0.0.1")
+            #expect(scopeOf(full) == .full)
+        }
+    }
+
+    @Test func changingThePasswordChecksTheOldOneAndThePolicyAndEndsEverySession() async throws {
+        try await withRig { rig in
+            let token = try #require(tokenOf(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil,
+                                                                        address: "10.0.0.1")))
+            await #expect(throws: PasswordChangeError.wrongCurrentPassword) {
+                try await rig.auth.changePassword(accountID: rig.account.id, current: "wrong wrong wrong", new: "a brand new pass phrase")
+            }
+            do {
+                try await rig.auth.changePassword(accountID: rig.account.id, current: Self.password, new: "password1234")
+                Issue.record("a common password was accepted")
+            } catch PasswordChangeError.rejected(let why) {
+                #expect(why.ko.contains("비밀번호"))
+            }
+            #expect(try await rig.auth.authenticate(token: token) != nil)
+            try await rig.auth.changePassword(accountID: rig.account.id, current: Self.password, new: "a brand new pass phrase")
+            #expect(try await rig.auth.authenticate(token: token) == nil)
+            #expect(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "10.0.0.1") == .refused)
+            rig.clock.advance(5)
+            let again = try await rig.auth.signIn(username: "minjung", password: "a brand new pass phrase", code: nil, address: "10.0.0.1")
+            #expect(tokenOf(again) != nil)
         }
     }
 

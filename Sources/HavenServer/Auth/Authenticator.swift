@@ -27,8 +27,9 @@ public actor Authenticator {
     let sessionPolicy: SessionPolicy
     let accountThrottle = LoginThrottle()
     let addressThrottle: LoginThrottle
-    /// Parameters of the work spent on an unknown account, matching real hashes.
-    let dummyParameters: ScryptParameters
+    /// Parameters for new password hashes, and for the work spent on an unknown account so
+    /// that it matches a real one.
+    let hashParameters: ScryptParameters
     /// Failures per client address, and per unknown user name (so that an unknown name is
     /// throttled exactly like a real one). In memory: they protect this process.
     private var addressFailures: [String: [Date]] = [:]
@@ -36,12 +37,12 @@ public actor Authenticator {
 
     /// Creates an authenticator over a store.
     public init(store: SQLStore, sessionPolicy: SessionPolicy = SessionPolicy(), hashing: HashingGate = HashingGate(),
-                dummyParameters: ScryptParameters = PasswordHasher.standardParameters(),
+                hashParameters: ScryptParameters = PasswordHasher.standardParameters(),
                 clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.sessionPolicy = sessionPolicy
         self.hashing = hashing
-        self.dummyParameters = dummyParameters
+        self.hashParameters = hashParameters
         self.clock = clock
         var perAddress = LoginThrottle()
         perAddress.maximumPerHour = 300
@@ -121,7 +122,7 @@ public actor Authenticator {
         }
         // The same work as a real attempt: one hash, one audited write.
         do {
-            let parameters = dummyParameters
+            let parameters = hashParameters
             _ = try await hashing.run { PasswordHasher.verifyNothing(parameters: parameters) }
         } catch is HashingGate.Busy {
             return .busy

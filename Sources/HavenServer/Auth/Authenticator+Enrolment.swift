@@ -1,0 +1,81 @@
+public import Foundation
+public import HavenCore
+import HavenCrypto
+public import HavenStore
+
+/// What a person sees when they start enrolling an authenticator app.
+public struct TOTPEnrolment: Sendable, Equatable {
+    /// The secret in base32, to type in by hand.
+    public var secret: String
+    /// The `otpauth://` URI, to scan as a QR code.
+    public var uri: String
+}
+
+/// Why a password change was refused.
+public enum PasswordChangeError: Error, Sendable, Equatable {
+    /// The current password was wrong.
+    case wrongCurrentPassword
+    /// The new password breaks the policy; the labels say how, in English and Korean.
+    case rejected(LocalizedLabel)
+    /// Too many password checks are running.
+    case busy
+}
+
+extension Authenticator {
+    /// How many recovery codes an account gets.
+    static let recoveryCodeCount = 10
+
+    /// Starts enrolment: a new secret, kept as pending until a code from it is confirmed.
+    public func beginEnrolment(accountID: UUID) async throws -> TOTPEnrolment {
+        guard var stored = try await store.account(id: accountID) else { throw StoreError.noSuchAccount }
+        let secret = TOTP.randomSecret()
+        stored.credentials.pendingTOTPSecret = secret
+        try await store.saveAccount(stored, action: "mfa.enrol-begin", by: .account(accountID))
+        let totp = TOTP(secret: secret)
+        return TOTPEnrolment(secret: Base32.encode(secret, padding: false),
+                             uri: totp.provisioningURI(issuer: "Haven", account: stored.account.username))
+    }
+
+    /// Confirms enrolment with a code from the new secret. Returns the recovery codes (shown
+    /// once, stored hashed), or nil when the code is wrong or no enrolment was begun. The
+    /// account's other sessions end: the factor protecting them changed.
+    public func confirmEnrolment(accountID: UUID, code: String) async throws -> [String]? {
+        guard var stored = try await store.account(id: accountID), let pending = stored.credentials.pendingTOTPSecret,
+              let step = TOTP(secret: pending).match(code, at: clock()) else { return nil }
+        let codes = (0..<Self.recoveryCodeCount).map { _ in ReadableSecret.make() }
+        stored.credentials.totpSecret = pending
+        stored.credentials.pendingTOTPSecret = nil
+        stored.credentials.lastTOTPStep = step
+        stored.credentials.recoveryCodeHashes = codes.map { SHA256Hex.of(Data(ReadableSecret.normalise($0).utf8)) }
+        try await store.saveAccount(stored, action: "mfa.enrol", detail: "recovery-codes=\(codes.count)", by: .account(accountID))
+        try await store.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
+        return codes
+    }
+
+    /// Changes the password after checking the current one and the policy. Every session of
+    /// the account ends, the current one included: the person signs in again. Throws
+    /// ``PasswordChangeError`` for what the person can fix.
+    public func changePassword(accountID: UUID, current: String, new: String) async throws {
+        guard var stored = try await store.account(id: accountID),
+              let hash = PasswordHash(encoded: stored.credentials.passwordHash) else { throw StoreError.noSuchAccount }
+        if let problem = PasswordPolicy().problem(with: new, username: stored.account.username) {
+            throw PasswordChangeError.rejected(problem)
+        }
+        let parameters = hashParameters
+        let outcome: (ok: Bool, newHash: String?)
+        do {
+            outcome = try await hashing.run {
+                guard PasswordHasher.verify(current, against: hash) else { return (false, nil) }
+                return (true, try? PasswordHasher.hash(new, parameters: parameters).encoded)
+            }
+        } catch is HashingGate.Busy {
+            throw PasswordChangeError.busy
+        }
+        guard outcome.ok else { throw PasswordChangeError.wrongCurrentPassword }
+        guard let newHash = outcome.newHash else { throw StoreError.corrupt("a new password could not be hashed") }
+        stored.credentials.passwordHash = newHash
+        stored.credentials.mustChangePassword = false
+        try await store.saveAccount(stored, action: "account.password", by: .account(accountID))
+        try await store.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
+    }
+}
