@@ -6,11 +6,21 @@ public struct ActingIdentity: Sendable, Hashable, Codable {
     public let id: String
     /// A human name for logs and pages.
     public let displayName: String
+    /// The compartments whose records this identity may see and change; nil means all of them
+    /// (the local operator holding the vault key, and Haven itself). The store enforces it on
+    /// every call, so a record outside them looks exactly like one that does not exist.
+    public let compartments: Set<String>?
 
     /// Creates an identity.
-    public init(id: String, displayName: String) {
+    public init(id: String, displayName: String, compartments: Set<String>? = nil) {
         self.id = id
         self.displayName = displayName
+        self.compartments = compartments
+    }
+
+    /// Whether records of this compartment are within reach.
+    public func reaches(_ compartment: String) -> Bool {
+        compartments?.contains(compartment) ?? true
     }
 
     /// The operator of a single-user local installation, before accounts exist.
@@ -19,7 +29,7 @@ public struct ActingIdentity: Sendable, Hashable, Codable {
     public static let system = ActingIdentity(id: "system", displayName: "Haven")
 
     /// A signed-in account, known in the audit log by its id only (never its name).
-    public static func account(_ id: UUID) -> ActingIdentity {
-        ActingIdentity(id: "account:" + id.uuidString.lowercased(), displayName: "account")
+    public static func account(_ id: UUID, compartments: Set<String> = []) -> ActingIdentity {
+        ActingIdentity(id: "account:" + id.uuidString.lowercased(), displayName: "account", compartments: compartments)
     }
 }

@@ -127,10 +127,11 @@ public struct BlindTerm: Sendable, Hashable {
     /// The value, already normalised by ``BlindTerm/normalise(_:)``.
     public let value: String
 
-    /// Creates a term, normalising the value.
+    /// Creates a term, normalising the value. Phone numbers keep their digits only, so that
+    /// "010-3333-4444" and "010 3333 4444" find the same person.
     public init(field: String, value: String) {
         self.field = field
-        self.value = BlindTerm.normalise(value)
+        self.value = field == "phone" ? value.filter(\.isNumber) : BlindTerm.normalise(value)
     }
 
     /// NFC, case-folded, whitespace collapsed: the form exact lookups compare.

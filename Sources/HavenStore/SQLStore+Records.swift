@@ -26,6 +26,7 @@ extension SQLStore {
             let context = validationContext()
             record.prepareForIntake(context)
             do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalid(error) }
+            try Self.requireReach(record.compartment, by: actor)
             if try await Self.currentRow(id: record.id, on: db) != nil { throw StoreError.alreadyExists(record.id) }
             return try await write([AnyRecordWrite(record: record, version: 1, action: "create")], by: actor)
                 .first.map { Stored(record: record, version: 1, updatedAt: $0) }!
@@ -39,9 +40,11 @@ extension SQLStore {
             let context = validationContext()
             record.prepareForIntake(context)
             do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalid(error) }
-            guard let current = try await Self.currentRow(id: record.id, on: db), current.kind == R.kind, !current.deleted else {
+            guard let current = try await Self.currentRow(id: record.id, on: db), current.kind == R.kind, !current.deleted,
+                  actor.reaches(current.compartment) else {
                 throw StoreError.notFound(R.kind, record.id)
             }
+            try Self.requireReach(record.compartment, by: actor)
             if let expectedVersion, expectedVersion != current.version {
                 throw StoreError.versionConflict(expected: expectedVersion, actual: current.version)
             }
@@ -54,7 +57,8 @@ extension SQLStore {
     public func delete<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws {
         try await exclusive {
             let codec = try requireUnlocked()
-            guard let current = try await Self.currentRow(id: id, on: db), current.kind == R.kind, !current.deleted else {
+            guard let current = try await Self.currentRow(id: id, on: db), current.kind == R.kind, !current.deleted,
+                  actor.reaches(current.compartment) else {
                 throw StoreError.notFound(R.kind, id)
             }
             // The deletion is a new version that keeps the record's content sealed, so that
@@ -67,7 +71,8 @@ extension SQLStore {
     public func get<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> Stored<R> {
         try await exclusive {
             let codec = try requireUnlocked()
-            guard let row = try await Self.currentRow(id: id, on: db), row.kind == R.kind, !row.deleted else {
+            guard let row = try await Self.currentRow(id: id, on: db), row.kind == R.kind, !row.deleted,
+                  actor.reaches(row.compartment) else {
                 throw StoreError.notFound(R.kind, id)
             }
             let record = try codec.open(type, row)
@@ -82,7 +87,8 @@ extension SQLStore {
             let rows = try await Self.selectRows(from: "record_versions", on: db) {
                 $0.where("id", .equal, SQLBind(id.lowercased)).where("kind", .equal, SQLBind(R.kind.code)).orderBy("version")
             }
-            guard !rows.isEmpty else { throw StoreError.notFound(R.kind, id) }
+            // A record moved out of reach hides its whole history.
+            guard let last = rows.last, actor.reaches(last.compartment) else { throw StoreError.notFound(R.kind, id) }
             let versions = try rows.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
             try await audit("read.history", kind: R.kind.code, recordID: id.lowercased, version: rows.count, by: actor)
             return versions
@@ -104,6 +110,10 @@ extension SQLStore {
             let places = query.placeCode.map { code in
                 Set([code] + Gazetteer.shared.places(within: code).map(\.code))
             }
+            var query = query
+            if let reach = actor.compartments {
+                query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
+            }
             let (items, total) = index.query(query, within: places)
             if !items.isEmpty {
                 let ids = items.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
@@ -124,7 +134,7 @@ extension SQLStore {
                 .all(decoding: Row.self)
             // A token can collide: confirm every candidate against the decrypted record.
             let ids = Set(rows.compactMap { UUID(uuidString: $0.record_id) }).filter { id in
-                guard let stored = index.stored(id: id), stored.kind == kind else { return false }
+                guard let stored = index.stored(id: id), stored.kind == kind, actor.reaches(stored.record.compartment) else { return false }
                 return stored.record.blindTerms.contains(BlindTerm(field: field, value: value))
             }
             try await audit("lookup", kind: kind.code, detail: "field=\(field) matches=\(ids.count)", by: actor)
@@ -142,6 +152,9 @@ extension SQLStore {
                 var record = original
                 record.prepareForIntake(context)
                 do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalidInBatch(index: i, error) }
+                guard actor.reaches(record.compartment) else {
+                    throw StoreError.invalidInBatch(index: i, ValidationError(problems: [Self.outOfReach]))
+                }
                 guard seen.insert(record.id).inserted else {
                     throw StoreError.invalidInBatch(index: i, ValidationError(problems: [FieldProblem(field: "id", message: "appears twice in the batch")]))
                 }
@@ -160,10 +173,18 @@ extension SQLStore {
         try await exclusive {
             let codec = try requireUnlocked()
             let rows = try await Self.selectRows(from: "records", on: db) { $0.where("deleted", .equal, SQLBind(0)).orderBy("updated_at") }
-            let records = try rows.map { row -> any Record in try Self.open(RecordTypes.type(for: row.kind), row, codec: codec) }
+            let records = try rows.filter { actor.reaches($0.compartment) }
+                .map { row -> any Record in try Self.open(RecordTypes.type(for: row.kind), row, codec: codec) }
             try await audit(plaintext ? "export.plaintext" : "export.sealed", detail: "records=\(records.count)", by: actor)
             return records
         }
+    }
+
+    static let outOfReach = FieldProblem(field: "compartment", message: "is not one of the compartments granted to you")
+
+    /// Refuses writing into a compartment the actor does not reach.
+    static func requireReach(_ compartment: String, by actor: ActingIdentity) throws {
+        guard actor.reaches(compartment) else { throw StoreError.invalid(ValidationError(problems: [outOfReach])) }
     }
 
     private static func open<R: Record>(_ type: R.Type, _ row: SealedRow, codec: RecordCodec) throws -> any Record {

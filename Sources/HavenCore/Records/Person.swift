@@ -102,7 +102,7 @@ public struct Person: Record {
     public var blindTerms: [BlindTerm] {
         var terms = names.map { BlindTerm(field: "name", value: $0.value) }
         if let phone {
-            terms.append(BlindTerm(field: "phone", value: phone.filter(\.isNumber)))
+            terms.append(BlindTerm(field: "phone", value: phone))
         }
         return terms
     }

@@ -1,0 +1,60 @@
+import Foundation
+import HavenCore
+@testable import HavenStore
+import Testing
+
+/// A record outside the caller's compartments is indistinguishable from one that does not exist.
+struct CompartmentTests {
+    @Test(arguments: Engine.available)
+    func recordsOutsideTheCallersCompartmentsLookAbsent(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let seoulPerson = Person(compartment: "seoul", names: [PersonName("김서울", script: .hangul, system: .southKorean)], phone: "010-1111-2222")
+        let busanPerson = Person(compartment: "busan", names: [PersonName("김부산", script: .hangul, system: .southKorean)], phone: "010-3333-4444")
+        _ = try await store.create(seoulPerson, by: .localOperator)
+        _ = try await store.create(busanPerson, by: .localOperator)
+        let seoul = ActingIdentity.account(UUID(), compartments: ["seoul"])
+
+        // Reads: the busan record is "not found", exactly like an id that was never used.
+        _ = try await store.get(Person.self, id: seoulPerson.id, by: seoul)
+        let hidden = await #expect(throws: StoreError.self) { _ = try await store.get(Person.self, id: busanPerson.id, by: seoul) }
+        let missingID = UUID()
+        let missing = await #expect(throws: StoreError.self) { _ = try await store.get(Person.self, id: missingID, by: seoul) }
+        #expect(hidden.map { "\($0)".replacingOccurrences(of: busanPerson.id.uuidString.lowercased(), with: "ID") }
+                == missing.map { "\($0)".replacingOccurrences(of: missingID.uuidString.lowercased(), with: "ID") })
+        await #expect(throws: StoreError.notFound(.person, busanPerson.id)) {
+            _ = try await store.history(Person.self, id: busanPerson.id, by: seoul)
+        }
+
+        // Search, list totals and exact lookup see only seoul.
+        let found = try await store.search(RecordQuery(text: "김"), by: seoul)
+        #expect(found.total == 1)
+        #expect(found.items.map(\.record.id) == [seoulPerson.id])
+        let asked = try await store.search(RecordQuery(text: "김", compartments: ["busan"]), by: seoul)
+        #expect(asked.total == 0)
+        #expect(try await store.lookup(kind: .person, field: "phone", value: "010-3333-4444", by: seoul).isEmpty)
+        #expect(try await store.lookup(kind: .person, field: "phone", value: "010-3333-4444", by: .localOperator) == [busanPerson.id])
+
+        // Writes: the busan record cannot be changed or deleted, and nothing can be put there.
+        var edited = busanPerson
+        edited.notes = "changed"
+        await #expect(throws: StoreError.notFound(.person, busanPerson.id)) {
+            _ = try await store.update(edited, expectedVersion: nil, by: seoul)
+        }
+        await #expect(throws: StoreError.notFound(.person, busanPerson.id)) {
+            try await store.delete(Person.self, id: busanPerson.id, by: seoul)
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await store.create(Person(compartment: "busan", names: [PersonName("박", script: .hangul, system: .southKorean)]), by: seoul)
+        }
+        var moved = seoulPerson
+        moved.compartment = "busan"
+        await #expect(throws: StoreError.self) { _ = try await store.update(moved, expectedVersion: nil, by: seoul) }
+
+        // Export carries only what the caller reaches.
+        #expect(try await store.exportRecords(plaintext: false, by: seoul).map(\.id) == [seoulPerson.id])
+        #expect(try await store.get(Person.self, id: busanPerson.id, by: .localOperator).version == 1)
+        try await store.close()
+    }
+}
