@@ -55,3 +55,11 @@ extension Data {
         self.init(bytes)
     }
 }
+
+/// HMAC-SHA256, for values derived from a secret (such as a CSRF token from a session token).
+public enum KeyedHash {
+    /// HMAC-SHA256 of `message` under `key`.
+    public static func hmacSHA256(_ message: Data, key: Data) -> Data {
+        Data(HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: key)))
+    }
+}

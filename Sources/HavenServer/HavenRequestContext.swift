@@ -1,5 +1,6 @@
 public import Hummingbird
 public import HavenCore
+public import HavenStore
 
 /// The request context of every Haven route. It carries the acting identity, so that every
 /// handler already knows who acts and authorization slots in without rewriting handlers.
@@ -7,10 +8,19 @@ public struct HavenRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// Who is acting. Until accounts exist this is the local operator, set by ``IdentityMiddleware``.
     public var identity: ActingIdentity?
+    /// The signed-in account, set by the authentication middleware.
+    public var account: Account?
+    /// The session the request came with.
+    public var session: SignedInSession?
+    /// The client's address, for the access log ("unknown" when the transport does not say).
+    public let address: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         identity = nil
+        account = nil
+        session = nil
+        address = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Attachments are the largest bodies: 10 MiB of content, base64 in JSON.

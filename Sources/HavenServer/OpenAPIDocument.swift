@@ -13,6 +13,12 @@ enum OpenAPIDocument {
             ("POST", "/api/lookup", "Exact lookup of a protected name or phone through blind indexes"),
             ("GET", "/api/vocabularies", "Every controlled vocabulary with Korean and English labels"),
             ("GET", "/api/gazetteer", "The shipped gazetteer of places"),
+            ("POST", "/api/session", "Sign in with user name, password and TOTP or recovery code; sets the session cookie"),
+            ("GET", "/api/session", "The current session, with its CSRF token"),
+            ("DELETE", "/api/session", "Sign out"),
+            ("POST", "/api/session/password", "Change one's password; every session of the account ends"),
+            ("POST", "/api/session/mfa/enrol", "Start enrolling an authenticator app: a new TOTP secret"),
+            ("POST", "/api/session/mfa/confirm", "Confirm enrolment with a code; returns ten recovery codes once"),
         ]
         for kind in RecordKind.allCases {
             let base = "/api/\(kind.pathSegment)"
@@ -38,6 +44,7 @@ enum OpenAPIDocument {
                 "operationId": .string(operationID(op.method, op.path)),
                 "responses": .object(responses(op.method, op.path)),
             ]
+            if AccessPolicy.requirement(method: op.method, path: op.path) == .anyone { operation["security"] = .array([]) }
             var parameters: [JSONValue] = []
             if op.path.contains("{id}") {
                 parameters.append(.object(["name": .string("id"), "in": .string("path"), "required": .bool(true),
@@ -100,7 +107,14 @@ enum OpenAPIDocument {
             ]),
             "servers": .array([.object(["url": .string("http://127.0.0.1:8080")])]),
             "paths": .object(paths.mapValues { JSONValue.object($0) }),
-            "components": .object(["schemas": .object(schemas)]),
+            "components": .object([
+                "schemas": .object(schemas),
+                "securitySchemes": .object(["sessionCookie": .object([
+                    "type": .string("apiKey"), "in": .string("cookie"), "name": .string("__Host-haven-session"),
+                    "description": .string("Set by POST /api/session. State-changing requests also send the session's csrfToken in X-CSRF-Token."),
+                ])]),
+            ]),
+            "security": .array([.object(["sessionCookie": .array([])])]),
         ])
         return try RecordBody.encoder().encode(document)
     }
@@ -127,9 +141,13 @@ enum OpenAPIDocument {
             "application/problem+json": .object(["schema": .object(["$ref": .string("#/components/schemas/Problem")])]),
         ])])
         var result: [String: JSONValue] = [:]
-        switch method {
-        case "POST" where path != "/api/lookup": result["201"] = .object(["description": .string("Created")])
-        case "DELETE": result["204"] = .object(["description": .string("Deleted")])
+        switch (method, path) {
+        case ("POST", "/api/session/password"), ("DELETE", "/api/session"):
+            result["204"] = .object(["description": .string("Done; the session cookie is cleared")])
+        case ("POST", "/api/lookup"), ("POST", "/api/session"), ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"):
+            result["200"] = .object(["description": .string("OK")])
+        case ("POST", _): result["201"] = .object(["description": .string("Created")])
+        case ("DELETE", _): result["204"] = .object(["description": .string("Deleted")])
         default: result["200"] = .object(["description": .string("OK")])
         }
         if path.hasPrefix("/api/") { result["4XX"] = problem }

@@ -17,6 +17,10 @@ public struct Problem: Error, Sendable, Codable, Equatable {
     public var detail: String?
     /// Each field at fault.
     public var errors: [FieldProblem]?
+    /// Seconds to wait before retrying (429 and 503), sent as `Retry-After`, not in the body.
+    public var retryAfter: Int?
+
+    enum CodingKeys: String, CodingKey { case type, title, titleKo, status, detail, errors }
 
     /// Creates a problem.
     public init(status: HTTPResponse.Status, title: String, titleKo: String, detail: String? = nil,
@@ -27,6 +31,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         self.status = status.code
         self.detail = detail
         self.errors = errors
+        self.retryAfter = nil
     }
 
     /// The response carrying this problem.
@@ -34,11 +39,9 @@ public struct Problem: Error, Sendable, Codable, Equatable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let body = (try? encoder.encode(self)) ?? Data(#"{"title":"error"}"#.utf8)
-        return Response(
-            status: .init(code: status),
-            headers: [.contentType: "application/problem+json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(bytes: body))
-        )
+        var headers: HTTPFields = [.contentType: "application/problem+json; charset=utf-8"]
+        if let retryAfter { headers[.retryAfter] = String(retryAfter) }
+        return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
     }
 }
 

@@ -9,16 +9,13 @@ import Testing
 
 /// The JSON API over a real SQLite store, driven through the router.
 struct APITests {
-    /// Runs `body` against an app over a fresh unlocked store.
-    func withApp(_ body: @escaping @Sendable (any TestClientProtocol, SQLStore) async throws -> Void) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-api-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path))
-        try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
-        let app = Application(router: buildRouter(repository: store, configuration: ServerConfiguration()))
-        try await app.test(.router) { client in try await body(client, store) }
-        try await store.close()
+    /// Runs `body` against an app over a fresh unlocked store, signed in as an analyst of the
+    /// default compartment.
+    func withApp(_ body: @escaping @Sendable (SignedInClient, SQLStore) async throws -> Void) async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .analyst, compartments: [Compartment.default])
+            try await body(client, server.store)
+        }
     }
 
     static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
@@ -125,7 +122,7 @@ struct APITests {
 
     @Test func openAPIDocumentDescribesExactlyTheRoutesTheRouterServes() async throws {
         try await withApp { client, store in
-            let router = buildRouter(repository: store, configuration: ServerConfiguration())
+            let router = buildRouter(repository: store, authenticator: Authenticator(store: store), configuration: ServerConfiguration())
             let served = Set(router.routes.map { route in
                 "\(route.method.rawValue) " + route.path.description.replacingOccurrences(of: ":id", with: "{id}")
             }.map { $0.hasSuffix("/") && $0.count > 5 ? String($0.dropLast()) : $0 }
@@ -136,7 +133,7 @@ struct APITests {
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let described = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
             #expect(served == described, "only served: \(served.subtracting(described)); only described: \(described.subtracting(served))")
-            #expect(described.count == 6 + 6 * RecordKind.allCases.count)
+            #expect(described.count == 12 + 6 * RecordKind.allCases.count)
         }
     }
 }

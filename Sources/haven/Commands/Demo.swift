@@ -35,17 +35,40 @@ struct Demo: AsyncParsableCommand {
         try await store.initialise(master: master, scrypt: nil, by: .system)
         let records = DemoDataset.records()
         _ = try await store.importRecords(records, by: .system)
+        let credentials = try await Self.demoAccounts(in: store)
         print("""
         Haven demo — every person and event here is fictional / 모든 인물과 사건은 가상입니다.
         Vault: \(data.path) (deleted when Haven stops)
         Loaded \(records.count) demo records.
 
+        Demo accounts (this run only; each has its second factor enrolled — add the secret to an
+        authenticator app, or scan the otpauth URI):
+        \(credentials.joined(separator: "\n"))
+
         Try:
-          curl http://127.0.0.1:\(port)/api/search?q=김
-          curl http://127.0.0.1:\(port)/api/events
-          curl http://127.0.0.1:\(port)/api/interventions?status=overdue
+          curl -c jar -b jar -H 'Content-Type: application/json' http://127.0.0.1:\(port)/api/session \\
+               -d '{"username":"demo-analyst","password":"…","code":"123456"}'
+          curl -b jar "http://127.0.0.1:\(port)/api/search?q=%ED%98%9C%EC%82%B0"      # 혜산
           curl http://127.0.0.1:\(port)/openapi.json
         """)
         try await Serve.serve(store: store, port: port)
+    }
+
+    /// One account per role, second factor enrolled, in the demo's only compartment.
+    static func demoAccounts(in store: SQLStore) async throws -> [String] {
+        var lines: [String] = []
+        for role in Role.allCases {
+            let username = "demo-\(role.code)"
+            let password = ReadableSecret.make()
+            let secret = TOTP.randomSecret()
+            var credentials = AccountCredentials(passwordHash: try PasswordHasher.hash(password).encoded, mustChangePassword: false)
+            credentials.totpSecret = secret
+            let compartments: Set<String> = role == .administrator ? [] : [Compartment.default]
+            _ = try await store.createAccount(Account(username: username, role: role, compartments: compartments),
+                                              credentials: credentials, by: .system)
+            lines.append("  \(username)  password \(password)  TOTP secret \(Base32.encode(secret, padding: false))")
+            lines.append("    \(TOTP(secret: secret).provisioningURI(issuer: "Haven demo", account: username))")
+        }
+        return lines
     }
 }

@@ -33,9 +33,10 @@ struct Serve: AsyncParsableCommand {
     static func serve(store: SQLStore, port: Int) async throws {
         var logger = Logger(label: "haven")
         logger.logLevel = .info
-        let app = buildApplication(repository: store, configuration: ServerConfiguration(port: port), logger: logger)
+        let authenticator = Authenticator(store: store)
+        let app = buildApplication(repository: store, authenticator: authenticator, configuration: ServerConfiguration(port: port), logger: logger)
         print("Haven is unlocked (\(await store.indexedRecordCount) records) and listening on http://\(ServerConfiguration.host):\(port)")
-        print("API description: http://\(ServerConfiguration.host):\(port)/openapi.json — stop with Ctrl-C.")
+        print("API description: http://\(ServerConfiguration.host):\(port)/openapi.json — sign in with POST /api/session; stop with Ctrl-C.")
         fflush(nil) // reach a pipe or log file at once, not when the buffer fills
         do {
             try await app.runService()

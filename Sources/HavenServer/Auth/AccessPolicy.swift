@@ -1,0 +1,45 @@
+import HavenCore
+
+/// What a route asks of the caller. Deny by default: a route the table does not name is
+/// refused, and a test walks the router's routes so that a new route without a policy fails.
+public enum Requirement: Sendable, Equatable {
+    /// Anyone, signed in or not: health, the OpenAPI document, signing in.
+    case anyone
+    /// A signed-in session, also one that is still enrolling (own account routes).
+    case signedIn
+    /// A fully signed-in session whose role grants the permission.
+    case permission(Permission)
+}
+
+/// The access table of every route, by method and Hummingbird path pattern (`{id}` parameters, as `context.endpointPath` gives them).
+public enum AccessPolicy {
+    /// The requirement of a route, or nil when the route has none (and is therefore refused).
+    public static func requirement(method: String, path: String) -> Requirement? {
+        switch (method, path) {
+        case ("GET", "/health"), ("GET", "/openapi.json"), ("POST", "/api/session"):
+            return .anyone
+        case ("GET", "/api/session"), ("DELETE", "/api/session"), ("POST", "/api/session/password"),
+             ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"):
+            return .signedIn
+        case ("GET", "/api/vocabularies"), ("GET", "/api/gazetteer"):
+            return .permission(.readReference)
+        case ("GET", "/api/search"):
+            return .permission(.search)
+        case ("POST", "/api/lookup"):
+            // An exact match on a protected value tells something about that value.
+            return .permission(.readProtected)
+        default:
+            break
+        }
+        let parts = path.split(separator: "/").map(String.init)
+        guard parts.count >= 2, parts[0] == "api", RecordKind.allCases.contains(where: { $0.pathSegment == parts[1] }) else { return nil }
+        switch (method, parts.count, parts.dropFirst(2).first, parts.dropFirst(3).first) {
+        case ("GET", 2, _, _), ("GET", 3, "{id}", _), ("GET", 4, "{id}", "history"):
+            return .permission(.readRecords)
+        case ("POST", 2, _, _), ("PUT", 3, "{id}", _), ("DELETE", 3, "{id}", _):
+            return .permission(.writeRecords)
+        default:
+            return nil
+        }
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// Signing in and out and managing one's own sign-in, at `/api/session`.
+struct SessionController: Sendable {
+    let authenticator: Authenticator
+
+    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
+        group.post("session", use: signIn)
+        group.get("session", use: current)
+        group.delete("session", use: signOut)
+        group.post("session/password", use: changePassword)
+        group.post("session/mfa/enrol", use: beginEnrolment)
+        group.post("session/mfa/confirm", use: confirmEnrolment)
+    }
+
+    struct SignInBody: Decodable {
+        let username: String
+        let password: String
+        let code: String?
+    }
+
+    /// The one refusal every failed sign-in gets, whatever failed.
+    static let refusal = Problem(status: .unauthorized, title: "Sign-in failed", titleKo: "로그인에 실패했습니다",
+                                 detail: "The user name, password or code is not right. / 사용자 이름, 비밀번호 또는 코드가 맞지 않습니다.")
+
+    @Sendable func signIn(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let body = try await Self.decode(SignInBody.self, request, context)
+        switch try await authenticator.signIn(username: body.username, password: body.password, code: body.code, address: context.address) {
+        case .signedIn(let token, let session):
+            var response = try jsonResponse(SessionView(session: session, csrfToken: SessionCookie.csrfToken(for: token), account: nil),
+                                            status: .ok)
+            response.setCookie(SessionCookie.set(token))
+            return response
+        case .refused:
+            throw Self.refusal
+        case .throttled(let seconds):
+            var problem = Problem(status: .tooManyRequests, title: "Too many attempts", titleKo: "시도가 너무 많습니다",
+                                  detail: "try again in \(seconds) seconds / \(seconds)초 뒤에 다시 시도하십시오")
+            problem.retryAfter = seconds
+            throw problem
+        case .busy:
+            var problem = Problem(status: .serviceUnavailable, title: "Busy", titleKo: "처리 중입니다", detail: "try again in a moment")
+            problem.retryAfter = 1
+            throw problem
+        }
+    }
+
+    @Sendable func current(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let session = try Self.session(context)
+        return try jsonResponse(SessionView(session: session.stored, csrfToken: SessionCookie.csrfToken(for: session.token),
+                                            account: context.account), status: .ok)
+    }
+
+    @Sendable func signOut(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        try await authenticator.signOut(token: try Self.session(context).token)
+        var response = Response(status: .noContent)
+        response.setCookie(SessionCookie.clear())
+        return response
+    }
+
+    struct PasswordBody: Decodable {
+        let current: String
+        let new: String
+    }
+
+    @Sendable func changePassword(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let body = try await Self.decode(PasswordBody.self, request, context)
+        let accountID = try Self.session(context).stored.accountID
+        do {
+            try await authenticator.changePassword(accountID: accountID, current: body.current, new: body.new)
+        } catch PasswordChangeError.wrongCurrentPassword {
+            throw Problem.invalid([FieldProblem(field: "current", message: "is not your current password")])
+        } catch PasswordChangeError.rejected(let why) {
+            var problem = Problem.invalid([FieldProblem(field: "new", message: why.en)])
+            problem.detail = why.en + " / " + why.ko
+            throw problem
+        } catch PasswordChangeError.busy {
+            throw Problem(status: .serviceUnavailable, title: "Busy", titleKo: "처리 중입니다", detail: "try again in a moment")
+        }
+        // Every session ended, this one included: sign in again with the new password.
+        var response = Response(status: .noContent)
+        response.setCookie(SessionCookie.clear())
+        return response
+    }
+
+    @Sendable func beginEnrolment(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let enrolment = try await authenticator.beginEnrolment(accountID: try Self.session(context).stored.accountID)
+        return try jsonResponse(["secret": enrolment.secret, "uri": enrolment.uri], status: .ok)
+    }
+
+    struct CodeBody: Decodable { let code: String }
+
+    @Sendable func confirmEnrolment(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let body = try await Self.decode(CodeBody.self, request, context)
+        guard let codes = try await authenticator.confirmEnrolment(accountID: try Self.session(context).stored.accountID, code: body.code) else {
+            throw Problem.invalid([FieldProblem(field: "code", message: "does not match the authenticator being enrolled")])
+        }
+        // Shown once: keep them on paper, away from the phone.
+        var response = try jsonResponse(["recoveryCodes": codes], status: .ok)
+        response.setCookie(SessionCookie.clear())
+        return response
+    }
+
+    // MARK: - Helpers
+
+    static func session(_ context: HavenRequestContext) throws -> SignedInSession {
+        guard let session = context.session else { throw Problem(status: .unauthorized, title: "Not signed in", titleKo: "로그인이 필요합니다") }
+        return session
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: HavenRequestContext) async throws -> T {
+        let buffer = try await request.body.collect(upTo: 64 * 1024)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
+        } catch {
+            throw Problem.invalid([FieldProblem(field: "body", message: "must be a JSON object with the documented fields")])
+        }
+    }
+}
+
+/// What the client learns about its session: never the token (it is in the cookie).
+struct SessionView: Encodable {
+    let scope: String
+    let csrfToken: String
+    let signedInAt: Date
+    let accountID: String
+    let role: String?
+    let compartments: [String]?
+
+    init(session: StoredSession, csrfToken: String, account: Account?) {
+        scope = session.scope.rawValue
+        self.csrfToken = csrfToken
+        signedInAt = session.createdAt
+        accountID = session.accountID.uuidString.lowercased()
+        role = account?.role.code
+        compartments = account?.compartments.sorted()
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HavenCore
+import HavenCrypto
+@testable import HavenServer
+import HavenStore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// A Haven server over a fresh SQLite store, driven through the router, with helpers to make
+/// accounts and sign them in the way a client does (password, TOTP code, cookie, CSRF token).
+struct TestServer: Sendable {
+    let store: SQLStore
+    let client: any TestClientProtocol
+    let clock: ManualClock
+    static let password = "a long test pass phrase"
+
+    static func with(_ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-api-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path))
+        try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
+        let clock = ManualClock()
+        let authenticator = Authenticator(store: store, hashParameters: .forTesting(), clock: { clock.now })
+        let app = Application(router: buildRouter(repository: store, authenticator: authenticator, configuration: ServerConfiguration()))
+        try await app.test(.router) { client in
+            try await body(TestServer(store: store, client: client, clock: clock))
+        }
+        try await store.close()
+    }
+
+    /// Creates an account with a second factor and returns its TOTP secret.
+    @discardableResult
+    func makeAccount(_ username: String, role: Role, compartments: Set<String>, enrolled: Bool = true,
+                     disabled: Bool = false) async throws -> (account: Account, secret: Data) {
+        let secret = TOTP.randomSecret()
+        var credentials = AccountCredentials(passwordHash: try PasswordHasher.hash(Self.password, parameters: .forTesting()).encoded,
+                                             mustChangePassword: false)
+        if enrolled { credentials.totpSecret = secret }
+        let account = Account(username: username, role: role, compartments: compartments, disabled: disabled)
+        _ = try await store.createAccount(account, credentials: credentials, by: .localOperator)
+        return (account, secret)
+    }
+
+    /// Signs in through POST /api/session and returns a client that sends the cookie and CSRF token.
+    func signIn(_ username: String, secret: Data?) async throws -> SignedInClient {
+        // Each sign-in uses a fresh time step, as a person would.
+        clock.advance(31)
+        let code = secret.map { TOTP(secret: $0).code(at: clock.now) }
+        let body = try JSONSerialization.data(withJSONObject: ["username": username, "password": Self.password, "code": code ?? ""])
+        let response = try await client.execute(uri: "/api/session", method: .post, headers: [.contentType: "application/json"],
+                                                body: ByteBuffer(bytes: body))
+        #expect(response.status == .ok, "sign-in of \(username) failed: \(String(buffer: response.body))")
+        let setCookie = try #require(response.headers[.setCookie])
+        let cookie = String(setCookie.split(separator: ";")[0])
+        let json = try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
+        return SignedInClient(client: client, cookie: cookie, csrf: try #require(json["csrfToken"] as? String))
+    }
+
+    /// Makes an account and signs it in.
+    func signIn(role: Role, compartments: Set<String>, username: String? = nil) async throws -> SignedInClient {
+        let name = username ?? "test-\(role.code)"
+        let (_, secret) = try await makeAccount(name, role: role, compartments: compartments)
+        return try await signIn(name, secret: secret)
+    }
+}
+
+/// A test client that carries a session cookie and its CSRF token on every request.
+struct SignedInClient: Sendable {
+    let client: any TestClientProtocol
+    let cookie: String
+    let csrf: String
+    var sendsCSRF = true
+
+    func execute(uri: String, method: HTTPRequest.Method, headers: HTTPFields = [:], body: ByteBuffer? = nil) async throws -> TestResponse {
+        var headers = headers
+        headers[.cookie] = cookie
+        if sendsCSRF { headers[HTTPField.Name("X-CSRF-Token")!] = csrf }
+        return try await client.execute(uri: uri, method: method, headers: headers, body: body)
+    }
+}
