@@ -113,6 +113,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case invalid(ValidationError)
     /// One record of a batch is invalid; nothing was written.
     case invalidInBatch(index: Int, ValidationError)
+    /// The acting identity may not do this (the reason names what, never a protected value).
+    case forbidden(String)
     /// Stored data failed to open or decode: tampering or corruption.
     case corrupt(String)
     /// The database refused or failed an operation.
@@ -132,6 +134,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalid(let error): "invalid record: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
         case .invalidInBatch(let index, let error):
             "record \(index + 1) is invalid: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
+        case .forbidden(let why): "not allowed: \(why)"
         case .corrupt(let what): "stored data failed its integrity check: \(what)"
         case .database(let what): "database error: \(what)"
         }

@@ -131,11 +131,17 @@ extension SQLStore {
         var updated_at: String
     }
 
-    /// The sealed part of an account.
+    /// The sealed part of an account. It repeats the authorization columns (role, compartments,
+    /// disabled) so that editing them in the database, without the key, makes the account fail
+    /// to open instead of raising its rights. Optional for accounts sealed before they were added.
     private struct AccountSecrets: Codable {
         var username: String
         var displayName: String
         var credentials: AccountCredentials
+        var role: String?
+        var compartments: [String]?
+        var disabled: Bool?
+        var protectedFieldsGranted: Bool?
     }
 
     private func accountRow(where column: String, equals value: String) async throws -> AccountRow? {
@@ -167,7 +173,9 @@ extension SQLStore {
         let key = try accountKey(version: nil)
         let id = stored.account.id.lowercased
         let secrets = AccountSecrets(username: stored.account.username, displayName: stored.account.displayName,
-                                     credentials: stored.credentials)
+                                     credentials: stored.credentials, role: stored.account.role.code,
+                                     compartments: stored.account.compartments.sorted(), disabled: stored.account.disabled,
+                                     protectedFieldsGranted: stored.account.protectedFieldsGranted)
         let plaintext = try StoredJSON.encoder().encode(secrets)
         let sealed = try key.seal(plaintext, for: Self.accountContext(id: id, version: stored.version, keyVersion: key.version))
         let compartments = String(decoding: try StoredJSON.encoder().encode(stored.account.compartments.sorted()), as: UTF8.self)
@@ -192,8 +200,12 @@ extension SQLStore {
         } catch {
             throw StoreError.corrupt("an account's sealed part failed to open")
         }
+        let bound = (secrets.role ?? row.role) == row.role && (secrets.compartments.map(Set.init) ?? Set(compartments)) == Set(compartments)
+            && (secrets.disabled ?? (row.disabled != 0)) == (row.disabled != 0)
+        guard bound else { throw StoreError.corrupt("an account's role, compartments or status differ from its sealed copy") }
         var account = Account(id: id, username: secrets.username, displayName: secrets.displayName, role: role,
-                              compartments: Set(compartments), disabled: row.disabled != 0, createdAt: createdAt)
+                              compartments: Set(compartments), protectedFieldsGranted: secrets.protectedFieldsGranted ?? false,
+                              disabled: row.disabled != 0, createdAt: createdAt)
         account.username = secrets.username
         return StoredAccount(account: account, credentials: secrets.credentials, version: row.version)
     }
@@ -201,5 +213,6 @@ extension SQLStore {
     /// What the audit log says about an account: role, compartments and state, never names.
     static func accountDetail(_ account: Account) -> String {
         "role=\(account.role.code) compartments=\(account.compartments.sorted().joined(separator: ",")) disabled=\(account.disabled)"
+            + (account.protectedFieldsGranted ? " protected-fields=granted" : "")
     }
 }

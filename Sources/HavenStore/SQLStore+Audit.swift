@@ -18,10 +18,13 @@ extension SQLStore {
         guard let signer = keys?.signer else { throw StoreError.locked }
         var next = frontier
         let at = timestamp()
+        // Where the request came from belongs to every entry it causes (the access log's "from where").
+        let origin = actor.origin.map { "from=\($0)" }
         let signed = try entries.map { e in
             try signedEntry(
                 AuditEntry(seq: next.size, at: at, actor: actor.id, action: e.action, kind: e.kind, recordID: e.recordID,
-                           version: e.version, contentHash: e.contentHash, detail: e.detail),
+                           version: e.version, contentHash: e.contentHash,
+                           detail: [e.detail, origin].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")),
                 frontier: &next, signer: signer
             )
         }

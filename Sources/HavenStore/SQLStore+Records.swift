@@ -76,7 +76,8 @@ extension SQLStore {
                 throw StoreError.notFound(R.kind, id)
             }
             let record = try codec.open(type, row)
-            try await audit("read", kind: R.kind.code, recordID: id.lowercased, version: row.version, by: actor)
+            try await audit("read", kind: R.kind.code, recordID: id.lowercased, version: row.version,
+                            detail: actor.seesProtected ? "" : "redacted", by: actor)
             return Stored(record: record, version: row.version, updatedAt: row.updatedAt)
         }
     }
@@ -90,7 +91,8 @@ extension SQLStore {
             // A record moved out of reach hides its whole history.
             guard let last = rows.last, actor.reaches(last.compartment) else { throw StoreError.notFound(R.kind, id) }
             let versions = try rows.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
-            try await audit("read.history", kind: R.kind.code, recordID: id.lowercased, version: rows.count, by: actor)
+            try await audit("read.history", kind: R.kind.code, recordID: id.lowercased, version: rows.count,
+                            detail: actor.seesProtected ? "" : "redacted", by: actor)
             return versions
         }
     }
@@ -105,7 +107,12 @@ extension SQLStore {
     }
 
     public func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored> {
-        try await exclusive {
+        // Text matches names and narratives, which are protected: what a search finds would
+        // reveal them to someone who sees them redacted.
+        if query.text != nil && !actor.seesProtected {
+            throw StoreError.forbidden("text search matches protected fields, which your account sees redacted; filter by type, place, date or status")
+        }
+        return try await exclusive {
             _ = try requireUnlocked()
             let places = query.placeCode.map { code in
                 Set([code] + Gazetteer.shared.places(within: code).map(\.code))
@@ -117,14 +124,16 @@ extension SQLStore {
             let (items, total) = index.query(query, within: places)
             if !items.isEmpty {
                 let ids = items.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
-                try await audit(query.text == nil ? "list" : "search", detail: "returned=\(items.count) total=\(total) ids=\(ids)", by: actor)
+                try await audit(query.text == nil ? "list" : "search",
+                                detail: "returned=\(items.count) total=\(total) ids=\(ids)" + (actor.seesProtected ? "" : " redacted"), by: actor)
             }
             return Page(items: items, total: total, offset: query.offset, limit: query.limit)
         }
     }
 
     public func lookup(kind: RecordKind, field: String, value: String, by actor: ActingIdentity) async throws -> [UUID] {
-        try await exclusive {
+        guard actor.seesProtected else { throw StoreError.forbidden("an exact lookup matches a protected value") }
+        return try await exclusive {
             _ = try requireUnlocked()
             guard let indexer = keys?.blindIndexer else { throw StoreError.locked }
             let normalised = BlindTerm(field: field, value: value).value

@@ -34,12 +34,13 @@ struct TestServer: Sendable {
     /// Creates an account with a second factor and returns its TOTP secret.
     @discardableResult
     func makeAccount(_ username: String, role: Role, compartments: Set<String>, enrolled: Bool = true,
-                     disabled: Bool = false) async throws -> (account: Account, secret: Data) {
+                     disabled: Bool = false, protectedFieldsGranted: Bool = false) async throws -> (account: Account, secret: Data) {
         let secret = TOTP.randomSecret()
         var credentials = AccountCredentials(passwordHash: try PasswordHasher.hash(Self.password, parameters: .forTesting()).encoded,
                                              mustChangePassword: false)
         if enrolled { credentials.totpSecret = secret }
-        let account = Account(username: username, role: role, compartments: compartments, disabled: disabled)
+        let account = Account(username: username, role: role, compartments: compartments,
+                              protectedFieldsGranted: protectedFieldsGranted, disabled: disabled)
         _ = try await store.createAccount(account, credentials: credentials, by: .localOperator)
         return (account, secret)
     }

@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 import HavenCrypto
 @testable import HavenStore
+import SQLKit
 import Testing
 
 /// Accounts in the store: sealed names, lookup by any spelling of the name, safe updates.
@@ -82,4 +83,25 @@ struct AccountStoreTests {
         #expect(!Compartment.problems("_accounts").isEmpty)
         #expect(Compartment.problems("seoul-office").isEmpty)
     }
+    @Test(arguments: Engine.available)
+    func raisingAnAccountsRightsInTheDatabaseWithoutTheKeyMakesItFailToOpen(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let account = Account(username: "reviewer.one", role: .reviewer, compartments: ["seoul-office"])
+        _ = try await store.createAccount(account, credentials: try credentials(), by: .localOperator)
+        let id = account.id.uuidString.lowercased()
+        for (column, value) in [("role", "analyst"), ("compartments", #"["busan-office","seoul-office"]"#)] {
+            let original = try #require(try await store.account(id: account.id))
+            try await store.db.update("accounts").set(SQLIdentifier(column), to: SQLBind(value)).where("id", .equal, SQLBind(id)).run()
+            await #expect(throws: StoreError.self, "a changed \(column) column was accepted") {
+                _ = try await store.account(username: "reviewer.one")
+            }
+            let restored = column == "role" ? original.account.role.code : #"["seoul-office"]"#
+            try await store.db.update("accounts").set(SQLIdentifier(column), to: SQLBind(restored)).where("id", .equal, SQLBind(id)).run()
+            #expect(try await store.account(username: "reviewer.one")?.account.role == .reviewer)
+        }
+        try await store.close()
+    }
+
 }

@@ -45,8 +45,16 @@ struct UserCommandTests {
         _ = try await cli.withStore(scratch, vault: "a", key: "a.key") {
             try await $0.saveAccount(minjung, action: "mfa.enrol", by: .localOperator)
         }
+        // A session she holds ends when her factor is reset, and another when she is disabled.
+        let session = { (hash: String) in
+            StoredSession(tokenHash: hash, accountID: minjung.account.id, scope: .full, createdAt: Date(), lastSeenAt: Date(), address: "test")
+        }
+        _ = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.createSession(session("one"), by: .localOperator) }
         try await cli.haven(["user", "reset-mfa"] + vault + ["민정"])
+        #expect(try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.session(tokenHash: "one") } == nil)
+        _ = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.createSession(session("two"), by: .localOperator) }
         try await cli.haven(["user", "disable"] + vault + ["민정"])
+        #expect(try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.session(tokenHash: "two") } == nil)
         let after = try #require(try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.account(username: "민정") })
         #expect(!after.credentials.hasSecondFactor)
         #expect(after.credentials.recoveryCodeHashes.isEmpty)

@@ -14,6 +14,9 @@ public struct Account: Sendable, Equatable, Identifiable {
     public var role: Role
     /// The compartments whose records the account sees. Empty means none.
     public var compartments: Set<String>
+    /// A reviewer granted the protected fields reads them unredacted (`haven user grant --protected-fields`).
+    /// Other roles either have them already or never read records.
+    public var protectedFieldsGranted: Bool
     /// A disabled account cannot sign in and its sessions and tokens stop working at once.
     public var disabled: Bool
     /// When the account was created.
@@ -21,14 +24,23 @@ public struct Account: Sendable, Equatable, Identifiable {
 
     /// Creates an account value.
     public init(id: UUID = UUID(), username: String, displayName: String? = nil, role: Role,
-                compartments: Set<String>, disabled: Bool = false, createdAt: Date = Date()) {
+                compartments: Set<String>, protectedFieldsGranted: Bool = false, disabled: Bool = false,
+                createdAt: Date = Date()) {
         self.id = id
         self.username = Self.normaliseUsername(username)
         self.displayName = displayName ?? username
         self.role = role
         self.compartments = compartments
+        self.protectedFieldsGranted = protectedFieldsGranted
         self.disabled = disabled
         self.createdAt = createdAt
+    }
+
+    /// Whether the account may do this: its role's permissions, plus the protected fields where
+    /// they were granted to a role that reads records.
+    public func allows(_ permission: Permission) -> Bool {
+        if role.allows(permission) { return true }
+        return permission == .readProtected && protectedFieldsGranted && role.allows(.readRecords)
     }
 
     /// NFC, trimmed and lowercased, so that the same name typed on any keyboard finds one account.

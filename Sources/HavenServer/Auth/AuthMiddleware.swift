@@ -30,12 +30,13 @@ struct AuthMiddleware: RouterMiddleware {
                 throw Problem(status: .forbidden, title: "Finish signing up first", titleKo: "먼저 가입 절차를 마치십시오",
                               detail: "choose a new password and enrol a second factor")
             }
-            guard account.role.allows(permission) else {
+            guard account.allows(permission) else {
                 throw Problem(status: .forbidden, title: "Your role does not allow this", titleKo: "역할에 허용되지 않은 작업입니다")
             }
         }
         var context = context
-        context.identity = .account(account.id, compartments: account.compartments)
+        context.identity = .account(account.id, compartments: account.compartments,
+                                    seesProtected: account.allows(.readProtected), origin: context.address)
         context.account = account
         context.session = SignedInSession(token: token, stored: session)
         return try await next(request, context)

@@ -30,8 +30,9 @@ struct RecordController<R: Record>: Sendable {
     }
 
     @Sendable func get(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let stored = try await repository.get(R.self, id: try Self.id(context), by: try context.actor())
-        return try RecordEnvelope.response(stored, status: .ok)
+        let actor = try context.actor()
+        let stored = try await repository.get(R.self, id: try Self.id(context), by: actor)
+        return try RecordEnvelope.response(stored, status: .ok, redact: !actor.seesProtected)
     }
 
     @Sendable func update(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -57,14 +58,16 @@ struct RecordController<R: Record>: Sendable {
     }
 
     @Sendable func history(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let versions = try await repository.history(R.self, id: try Self.id(context), by: try context.actor())
-        return try jsonResponse(["items": versions.map(RecordEnvelope.init)], status: .ok)
+        let actor = try context.actor()
+        let versions = try await repository.history(R.self, id: try Self.id(context), by: actor)
+        return try jsonResponse(["items": versions.map { RecordEnvelope($0, redact: !actor.seesProtected) }], status: .ok)
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let query = try QueryParameters.recordQuery(request.uri.queryParameters)
-        let page = try await repository.list(R.self, query: query, by: try context.actor())
-        return try jsonResponse(PageEnvelope(items: page.items.map(RecordEnvelope.init), total: page.total,
+        let actor = try context.actor()
+        let page = try await repository.list(R.self, query: query, by: actor)
+        return try jsonResponse(PageEnvelope(items: page.items.map { RecordEnvelope($0, redact: !actor.seesProtected) }, total: page.total,
                                                     offset: page.offset, limit: page.limit), status: .ok)
     }
 
@@ -92,20 +95,34 @@ struct RecordController<R: Record>: Sendable {
     }
 }
 
-/// A record with its version, as the API returns it.
+/// A record with its version, as the API returns it; with `redact`, its protected fields are
+/// withheld and named in `redacted`.
 struct RecordEnvelope<R: Record>: Encodable {
     let kind: String
     let version: Int
     let updatedAt: Date
     let deleted: Bool?
     let record: R
+    let redact: Bool
 
-    init(_ stored: Stored<R>) {
+    init(_ stored: Stored<R>, redact: Bool = false) {
         kind = R.kind.code
         version = stored.version
         updatedAt = stored.updatedAt
         deleted = stored.deleted ? true : nil
         record = stored.record
+        self.redact = redact
+    }
+
+    enum CodingKeys: String, CodingKey { case kind, version, updatedAt, deleted, record, redacted }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(version, forKey: .version)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encodeIfPresent(deleted, forKey: .deleted)
+        try Redaction.encode(record, redact: redact, into: &container, recordKey: .record, redactedKey: .redacted)
     }
 }
 
@@ -117,8 +134,8 @@ struct PageEnvelope<Item: Encodable>: Encodable {
 }
 
 extension RecordEnvelope {
-    static func response(_ stored: Stored<R>, status: HTTPResponse.Status) throws -> Response {
-        var response = try jsonResponse(RecordEnvelope(stored), status: status)
+    static func response(_ stored: Stored<R>, status: HTTPResponse.Status, redact: Bool = false) throws -> Response {
+        var response = try jsonResponse(RecordEnvelope(stored, redact: redact), status: status)
         response.headers[.eTag] = "\"\(stored.version)\""
         return response
     }

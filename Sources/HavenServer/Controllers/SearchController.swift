@@ -15,8 +15,9 @@ struct SearchController: Sendable {
 
     @Sendable func search(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let query = try QueryParameters.recordQuery(request.uri.queryParameters)
-        let page = try await repository.search(query, by: try context.actor())
-        return try jsonResponse(PageEnvelope(items: page.items.map(AnyRecordEnvelope.init), total: page.total,
+        let actor = try context.actor()
+        let page = try await repository.search(query, by: actor)
+        return try jsonResponse(PageEnvelope(items: page.items.map { AnyRecordEnvelope(stored: $0, redact: !actor.seesProtected) }, total: page.total,
                                              offset: page.offset, limit: page.limit), status: .ok)
     }
 
@@ -45,14 +46,19 @@ struct SearchController: Sendable {
 /// A record of any kind with its version, as search results hold them.
 struct AnyRecordEnvelope: Encodable {
     let stored: AnyStored
+    let redact: Bool
 
-    enum CodingKeys: String, CodingKey { case kind, version, updatedAt, record }
+    enum CodingKeys: String, CodingKey { case kind, version, updatedAt, record, redacted }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(stored.kind.code, forKey: .kind)
         try container.encode(stored.version, forKey: .version)
         try container.encode(stored.updatedAt, forKey: .updatedAt)
-        try container.encode(stored.record, forKey: .record)
+        try encodeRecord(stored.record, into: &container)
+    }
+
+    private func encodeRecord(_ record: some Record, into container: inout KeyedEncodingContainer<CodingKeys>) throws {
+        try Redaction.encode(record, redact: redact, into: &container, recordKey: .record, redactedKey: .redacted)
     }
 }

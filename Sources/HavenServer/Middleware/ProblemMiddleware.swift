@@ -47,6 +47,9 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Problem(status: .conflict, title: "Conflict", titleKo: "충돌", detail: error.description)
         case .locked, .notInitialised:
             return Problem(status: .serviceUnavailable, title: "The vault is locked", titleKo: "보관소가 잠겨 있습니다", detail: error.description)
+        case .forbidden:
+            return Problem(status: .forbidden, title: "Your role does not allow this", titleKo: "역할에 허용되지 않은 작업입니다",
+                           detail: error.description)
         case .wrongKey, .alreadyInitialised:
             return Problem(status: .forbidden, title: "Refused", titleKo: "거부됨", detail: error.description)
         case .corrupt, .database:

@@ -25,7 +25,8 @@ struct UserList: AsyncParsableCommand {
             let a = stored.account
             let factor = stored.credentials.hasSecondFactor ? "2FA" : "2FA not enrolled"
             let state = a.disabled ? "DISABLED" : (stored.credentials.mustChangePassword ? "one-time password pending" : "active")
-            print("\(a.username)\t\(a.role.code)\t\(a.compartments.sorted().joined(separator: ","))\t\(factor)\t\(state)")
+            let role = a.role.code + (a.protectedFieldsGranted && a.role == .reviewer ? "+protected-fields" : "")
+            print("\(a.username)\t\(role)\t\(a.compartments.sorted().joined(separator: ","))\t\(factor)\t\(state)")
         }
     }
 }
