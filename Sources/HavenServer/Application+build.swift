@@ -35,6 +35,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     for type in RecordTypes.all { addRecordRoutes(type, repository: repository, to: api) }
     SearchController(repository: repository).addRoutes(to: api)
     ReferenceController().addRoutes(to: api)
+    AccessLogController(store: authenticator.store).addRoutes(to: api)
     return router
 }
 

@@ -19,6 +19,7 @@ enum OpenAPIDocument {
             ("POST", "/api/session/password", "Change one's password; every session of the account ends"),
             ("POST", "/api/session/mfa/enrol", "Start enrolling an authenticator app: a new TOTP secret"),
             ("POST", "/api/session/mfa/confirm", "Confirm enrolment with a code; returns ten recovery codes once"),
+            ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]
         for kind in RecordKind.allCases {
             let base = "/api/\(kind.pathSegment)"
@@ -50,8 +51,19 @@ enum OpenAPIDocument {
                 parameters.append(.object(["name": .string("id"), "in": .string("path"), "required": .bool(true),
                                            "schema": .object(["type": .string("string"), "format": .string("uuid")])]))
             }
-            if op.method == "GET", op.path == "/api/search" || (op.path.hasPrefix("/api/") && !op.path.contains("{id}")
-                && !["/api/vocabularies", "/api/gazetteer"].contains(op.path)) {
+            if op.method == "GET", op.path == "/api/audit" {
+                for (name, description) in [
+                    ("record", "a record id (a person's included): its writes, reads, and lists or searches that returned it"),
+                    ("actor", "a user name, or an identity id such as local-operator"),
+                    ("action", "an action or prefix: login, record, read, export, account, audit"),
+                    ("since", "a date (2024-08-21) or an instant"), ("until", "a date (inclusive) or an instant (exclusive)"),
+                    ("offset", "entries to skip"), ("limit", "1–500, default 100"),
+                ] {
+                    parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(false),
+                                               "description": .string(description), "schema": .object(["type": .string("string")])]))
+                }
+            }
+            if op.method == "GET", op.path == "/api/search" || (kind(of: op.path) != nil && !op.path.contains("{id}")) {
                 for (name, description) in [
                     ("q", "substring of a name, title or narrative (Hangul or Latin, 2+ characters use the index)"),
                     ("kind", "comma-separated record kinds (search only)"), ("status", "status code"),

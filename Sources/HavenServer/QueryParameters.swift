@@ -54,7 +54,7 @@ enum QueryParameters {
         }
     }
 
-    private static func number(_ text: String?, _ field: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+    static func number(_ text: String?, _ field: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
         guard let text else { return value }
         guard let number = Int(text), range.contains(number) else {
             throw Problem.badRequest("\(field) must be a whole number from \(range.lowerBound) to \(range.upperBound)", field: field)

@@ -60,7 +60,10 @@ struct UserCommandTests {
         #expect(after.credentials.recoveryCodeHashes.isEmpty)
         #expect(after.account.disabled)
 
+        try await cli.haven(["audit", "log"] + vault + ["--actor", "민정", "--since", "2020-01-01"])
         let actions = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.auditLog().map(\.entry.action) }
+        let query = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.auditLog().last { $0.entry.action == "audit.query" } }
+        #expect(query?.entry.detail.contains("actor=account:\(minjung.account.id.uuidString.lowercased())") == true)
         for action in ["account.create", "account.grant", "account.revoke", "account.reset-mfa", "account.disable"] {
             #expect(actions.contains(action), "\(action) is not in the audit log")
         }

@@ -25,6 +25,8 @@ public enum AccessPolicy {
             return .permission(.readReference)
         case ("GET", "/api/search"):
             return .permission(.search)
+        case ("GET", "/api/audit"):
+            return .permission(.readAudit)
         case ("POST", "/api/lookup"):
             // An exact match on a protected value tells something about that value.
             return .permission(.readProtected)

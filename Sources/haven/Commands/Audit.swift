@@ -6,8 +6,8 @@ import HavenStore
 /// `haven audit`: checks and checkpoints of the tamper-evident audit log.
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Verify the audit log or print a signed checkpoint of it.",
-        subcommands: [Verify.self, Checkpoint.self]
+        abstract: "Verify the audit log, print a signed checkpoint of it, or query the access log.",
+        subcommands: [Verify.self, Checkpoint.self, Log.self]
     )
 
     struct Verify: AsyncParsableCommand {
