@@ -72,6 +72,15 @@ extension SQLStore {
         return rebuilt
     }
 
+    /// Records an action the store does not perform itself, such as splitting the master key
+    /// or approving an export. The detail must hold ids and counts only, never a protected value.
+    public func recordAction(_ action: String, detail: String = "", by actor: ActingIdentity) async throws {
+        try await exclusive {
+            _ = try requireUnlocked()
+            try await audit(action, detail: detail, by: actor)
+        }
+    }
+
     /// Every audit entry, in order.
     public func auditLog() async throws -> [SignedAuditEntry] {
         try await exclusive { try await loadAuditLog() }

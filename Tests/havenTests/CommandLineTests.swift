@@ -191,4 +191,38 @@ struct CommandLineTests {
         }
         return current
     }
+
+    @Test func keySharesSplitTheMasterKeyAndAnyThresholdOfThemUnlocks() async throws {
+        let scratch = try Scratch()
+        let vault = ["--data", scratch.path("a")]
+        try await haven(["init"] + vault + ["--key-file", scratch.path("a.key")])
+        try await haven(["keys", "split"] + vault + ["--key-file", scratch.path("a.key"), "--shares", "5", "--threshold", "3",
+                                                     "--out", scratch.path("shares")])
+        let files = (1...5).map { scratch.path("shares/share-\($0).txt") }
+        for file in files {
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        }
+        // Shares 2, 4 and 5, without the key file.
+        try await haven(["user", "list"] + vault + ["--share-file", files[1], "--share-file", files[3], "--share-file", files[4]])
+        let log = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.auditLog().map(\.entry) }
+        #expect(log.contains { $0.action == "keys.split" && $0.detail == "shares=5 threshold=3" })
+        #expect(log.filter { $0.action == "unlock" }.count >= 3)
+
+        // A share with a typing mistake is refused by name, before anything is opened.
+        let text = try String(contentsOfFile: files[0], encoding: .utf8)
+        let parts = text.split(separator: ":")
+        let wrong = parts[0...2].joined(separator: ":") + ":" + (parts[3].hasPrefix("A") ? "B" : "A") + parts[3].dropFirst() + ":" + parts[4]
+        try wrong.write(toFile: scratch.path("typo.txt"), atomically: true, encoding: .utf8)
+        await #expect(throws: CLIError.self) {
+            try await haven(["user", "list"] + vault + ["--share-file", scratch.path("typo.txt"), "--share-file", files[1], "--share-file", files[2]])
+        }
+        // Writing shares over existing ones or into the data directory is refused.
+        await #expect(throws: CLIError.self) {
+            try await haven(["keys", "split"] + vault + ["--key-file", scratch.path("a.key"), "--out", scratch.path("shares")])
+        }
+        await #expect(throws: CLIError.self) {
+            try await haven(["keys", "split"] + vault + ["--key-file", scratch.path("a.key"), "--out", scratch.path("a/shares")])
+        }
+    }
 }

@@ -16,6 +16,12 @@ struct VaultOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: "Unlock with this key file (kept outside the data directory) instead of a passphrase.")
     var keyFile: String?
 
+    @Option(name: .customLong("share-file"), help: "Unlock with key shares from `haven keys split`, one file per share (repeat).")
+    var shareFiles: [String] = []
+
+    @Flag(name: .customLong("key-shares"), help: "Unlock with key shares typed (or piped) one per line until enough are given.")
+    var readShares = false
+
     /// Where the store lives.
     func location() throws -> StoreLocation {
         if let database {
@@ -47,6 +53,7 @@ struct VaultOptions: ParsableArguments {
     /// terminal (without echo) or from standard input.
     func masterKey(for header: VaultHeader) throws -> MasterKey {
         if let keyFile { return try KeyFile.read(keyFile) }
+        if readShares || !shareFiles.isEmpty { return try KeyShares.read(files: shareFiles, vaultID: header.vaultID) }
         guard let scrypt = header.scrypt else {
             throw CLIError("this vault opens with a key file: give --key-file PATH")
         }
