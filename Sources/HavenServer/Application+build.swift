@@ -7,10 +7,13 @@ public import Logging
 public struct ServerConfiguration: Sendable {
     /// The port on 127.0.0.1.
     public var port: Int
+    /// A decrypted export of more records than this waits for a second person's approval.
+    public var exportApprovalThreshold: Int
 
     /// Creates a configuration.
-    public init(port: Int = 8080) {
+    public init(port: Int = 8080, exportApprovalThreshold: Int = 20) {
         self.port = port
+        self.exportApprovalThreshold = exportApprovalThreshold
     }
 
     /// The address Haven binds to. Until `haven serve` terminates TLS itself, it stays on this
@@ -36,6 +39,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     SearchController(repository: repository).addRoutes(to: api)
     ReferenceController().addRoutes(to: api)
     AccessLogController(store: authenticator.store).addRoutes(to: api)
+    ExportController(store: authenticator.store, approvalThreshold: configuration.exportApprovalThreshold).addRoutes(to: api)
     return router
 }
 

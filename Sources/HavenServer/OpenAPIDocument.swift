@@ -19,6 +19,11 @@ enum OpenAPIDocument {
             ("POST", "/api/session/password", "Change one's password; every session of the account ends"),
             ("POST", "/api/session/mfa/enrol", "Start enrolling an authenticator app: a new TOTP secret"),
             ("POST", "/api/session/mfa/confirm", "Confirm enrolment with a code; returns ten recovery codes once"),
+            ("POST", "/api/exports", "Ask for a decrypted export by kinds and compartments; above the threshold it waits for a second person"),
+            ("GET", "/api/exports", "Every export request and where it stands (approvers)"),
+            ("POST", "/api/exports/{id}/approve", "Approve someone else's export request"),
+            ("POST", "/api/exports/{id}/reject", "Reject someone else's export request"),
+            ("GET", "/api/exports/{id}/download", "Download an approved export once, decrypted (the requester only)"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]
         for kind in RecordKind.allCases {
@@ -156,7 +161,8 @@ enum OpenAPIDocument {
         switch (method, path) {
         case ("POST", "/api/session/password"), ("DELETE", "/api/session"):
             result["204"] = .object(["description": .string("Done; the session cookie is cleared")])
-        case ("POST", "/api/lookup"), ("POST", "/api/session"), ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"):
+        case ("POST", "/api/lookup"), ("POST", "/api/session"), ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"),
+             ("POST", "/api/exports/{id}/approve"), ("POST", "/api/exports/{id}/reject"):
             result["200"] = .object(["description": .string("OK")])
         case ("POST", _): result["201"] = .object(["description": .string("Created")])
         case ("DELETE", _): result["204"] = .object(["description": .string("Deleted")])

@@ -107,6 +107,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case alreadyExists(UUID)
     /// No account with that id or name.
     case noSuchAccount
+    /// No export request with that id (or not one of the caller's).
+    case noSuchExportRequest
     /// Someone else changed the record since the version the caller read.
     case versionConflict(expected: Int, actual: Int)
     /// The record is invalid.
@@ -129,6 +131,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .notFound(let kind, let id): "no \(kind.code) with id \(id.uuidString.lowercased())"
         case .alreadyExists(let id): "a record with id \(id.uuidString.lowercased()) already exists"
         case .noSuchAccount: "no such account"
+        case .noSuchExportRequest: "no such export request"
         case .versionConflict(let expected, let actual):
             "the record changed since version \(expected) (it is now at version \(actual)); reload and retry"
         case .invalid(let error): "invalid record: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")

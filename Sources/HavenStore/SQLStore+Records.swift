@@ -196,7 +196,7 @@ extension SQLStore {
         guard actor.reaches(compartment) else { throw StoreError.invalid(ValidationError(problems: [outOfReach])) }
     }
 
-    private static func open<R: Record>(_ type: R.Type, _ row: SealedRow, codec: RecordCodec) throws -> any Record {
+    static func open<R: Record>(_ type: R.Type, _ row: SealedRow, codec: RecordCodec) throws -> any Record {
         try codec.open(type, row)
     }
 }

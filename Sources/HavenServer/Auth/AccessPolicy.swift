@@ -27,6 +27,11 @@ public enum AccessPolicy {
             return .permission(.search)
         case ("GET", "/api/audit"):
             return .permission(.readAudit)
+        case ("POST", "/api/exports"), ("GET", "/api/exports/{id}/download"):
+            return .permission(.requestExport)
+        case ("GET", "/api/exports"), ("POST", "/api/exports/{id}/approve"), ("POST", "/api/exports/{id}/reject"):
+            // Deciding needs the list of what waits; it holds counts, kinds and ids only.
+            return .permission(.approveExport)
         case ("POST", "/api/lookup"):
             // An exact match on a protected value tells something about that value.
             return .permission(.readProtected)

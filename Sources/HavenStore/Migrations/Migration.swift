@@ -21,6 +21,7 @@ enum Migrator {
         CreateAuditLog(),
         CreateAccounts(),
         CreateSessions(),
+        CreateExportRequests(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HavenCore
 import HavenCrypto
+import HavenServer
 import HavenStore
 
 /// `haven demo`: a throwaway vault with fictional data, unlocked and served.
@@ -51,7 +52,7 @@ struct Demo: AsyncParsableCommand {
           curl -b jar "http://127.0.0.1:\(port)/api/search?q=%ED%98%9C%EC%82%B0"      # 혜산
           curl http://127.0.0.1:\(port)/openapi.json
         """)
-        try await Serve.serve(store: store, port: port)
+        try await Serve.serve(store: store, configuration: ServerConfiguration(port: port))
     }
 
     /// One account per role, second factor enrolled, in the demo's only compartment.

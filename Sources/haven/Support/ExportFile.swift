@@ -3,19 +3,6 @@ import HavenCore
 import HavenCrypto
 import HavenStore
 
-/// The JSON export format: every current record with its kind.
-struct ExportDocument: Codable {
-    var format = "haven-export-v1"
-    var exportedAt: String
-    var records: [ExportedRecord]
-}
-
-/// One exported record.
-struct ExportedRecord: Codable {
-    var kind: RecordKind
-    var record: JSONValue
-}
-
 /// A sealed export: the export document sealed under a key derived from the vault's master key.
 struct SealedExport: Codable {
     var format = "haven-sealed-export-v1"
@@ -41,9 +28,7 @@ enum ExportCoding {
     }
 
     static func document(_ records: [any Record], at date: Date) throws -> ExportDocument {
-        ExportDocument(exportedAt: ISO8601DateFormatter().string(from: date), records: try records.map { record in
-            ExportedRecord(kind: type(of: record).kind, record: try decoder().decode(JSONValue.self, from: try encoder().encode(record)))
-        })
+        try ExportDocument(records, at: date)
     }
 
     /// Decodes the records of a document, naming the first record that does not decode.

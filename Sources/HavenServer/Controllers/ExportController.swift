@@ -1,0 +1,60 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// Decrypted exports under the two-person rule, at `/api/exports`: an analyst asks, a second
+/// analyst or an administrator approves when the export is larger than the threshold, and the
+/// requester downloads it once. Asking, deciding and downloading are each in the audit log.
+struct ExportController: Sendable {
+    let store: SQLStore
+    let approvalThreshold: Int
+
+    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
+        group.post("exports", use: request)
+        group.get("exports", use: list)
+        group.post("exports/:id/approve") { try await decide($0, $1, approve: true) }
+        group.post("exports/:id/reject") { try await decide($0, $1, approve: false) }
+        group.get("exports/:id/download", use: download)
+    }
+
+    struct RequestBody: Decodable {
+        let kinds: [String]?
+        let compartments: [String]?
+    }
+
+    @Sendable func request(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let body = try await SessionController.decode(RequestBody.self, request, context)
+        let kinds = try body.kinds.map { codes in
+            Set(try codes.map { code in
+                guard let kind = RecordKind(rawValue: code) else {
+                    throw Problem.invalid([FieldProblem(field: "kinds", message: "unknown kind '\(code.prefix(40))'; allowed: \(RecordKind.codes.joined(separator: ", "))")])
+                }
+                return kind
+            })
+        }
+        let filter = ExportFilter(kinds: kinds, compartments: body.compartments.map(Set.init))
+        let made = try await store.requestExport(filter, approvalThreshold: approvalThreshold, by: try context.actor())
+        var response = try jsonResponse(made, status: .created)
+        response.headers[.location] = "/api/exports/\(made.id.uuidString.lowercased())"
+        return response
+    }
+
+    @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        try jsonResponse(["items": try await store.exportRequests()], status: .ok)
+    }
+
+    func decide(_ request: Request, _ context: HavenRequestContext, approve: Bool) async throws -> Response {
+        let decided = try await store.decideExport(try RecordController<Person>.id(context), approve: approve, by: try context.actor())
+        return try jsonResponse(decided, status: .ok)
+    }
+
+    @Sendable func download(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (made, records) = try await store.runExport(try RecordController<Person>.id(context), by: try context.actor())
+        let data = try RecordBody.encoder().encode(try ExportDocument(records, at: made.completedAt ?? Date()))
+        var response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        response.headers[.contentDisposition] = "attachment; filename=\"haven-export-\(made.id.uuidString.lowercased()).json\""
+        return response
+    }
+}

@@ -1,0 +1,184 @@
+public import Foundation
+public import HavenCore
+import SQLKit
+
+/// Which records an export takes: by kind and compartment, within the requester's reach. Text
+/// filters are left out on purpose: they would put protected words into the request.
+public struct ExportFilter: Codable, Sendable, Equatable {
+    /// Only these kinds; nil for every kind.
+    public var kinds: Set<RecordKind>?
+    /// Only these compartments (always narrowed to the requester's); nil for all within reach.
+    public var compartments: Set<String>?
+
+    /// Creates a filter.
+    public init(kinds: Set<RecordKind>? = nil, compartments: Set<String>? = nil) {
+        self.kinds = kinds
+        self.compartments = compartments
+    }
+}
+
+/// Where an export request stands.
+public enum ExportRequestStatus: String, Codable, Sendable {
+    /// Waiting for a second person.
+    case pending
+    /// Approved (or small enough to need no approval); the requester may download it once.
+    case approved
+    /// Refused by a second person.
+    case rejected
+    /// Downloaded; it cannot be downloaded again.
+    case completed
+}
+
+/// A request for a decrypted export. Above the approval threshold it runs only after a second
+/// person (another analyst or an administrator, never the requester) approves it.
+public struct ExportRequest: Codable, Sendable, Equatable, Identifiable {
+    /// The request's id.
+    public var id: UUID
+    /// The acting identity that asked.
+    public var requester: String
+    /// Which records.
+    public var filter: ExportFilter
+    /// How many records matched when it was asked.
+    public var recordCount: Int
+    /// Where it stands.
+    public var status: ExportRequestStatus
+    /// When it was asked.
+    public var createdAt: Date
+    /// Who approved or rejected it (`rule:below-threshold` when no second person was needed).
+    public var decidedBy: String?
+    /// When.
+    public var decidedAt: Date?
+    /// When it was downloaded.
+    public var completedAt: Date?
+}
+
+extension SQLStore {
+    /// An approval is good for a day: a stale approval should be asked for again.
+    public static let exportApprovalLifetime: TimeInterval = 24 * 3600
+
+    /// Records a request for a decrypted export. With more than `approvalThreshold` matching
+    /// records it waits for a second person; otherwise it is approved by the rule at once.
+    public func requestExport(_ filter: ExportFilter, approvalThreshold: Int, by actor: ActingIdentity) async throws -> ExportRequest {
+        try await exclusive {
+            _ = try requireUnlocked()
+            let count = try await exportRows(filter, for: actor).count
+            let now = Date()
+            let needsApproval = count > approvalThreshold
+            let request = ExportRequest(
+                id: UUID(), requester: actor.id, filter: filter, recordCount: count,
+                status: needsApproval ? .pending : .approved, createdAt: now,
+                decidedBy: needsApproval ? nil : "rule:below-threshold", decidedAt: needsApproval ? nil : now, completedAt: nil)
+            let (entries, next) = try signedEntries([("export.request", "export", request.id.lowercased, 0, "",
+                                                      "records=\(count) threshold=\(approvalThreshold) needs-approval=\(needsApproval)")], actor: actor)
+            try await transaction(on: db) { db in
+                try await db.insert(into: "export_requests")
+                    .columns("id", "requester", "filter", "record_count", "status", "created_at", "decided_by", "decided_at", "completed_at")
+                    .values(SQLBind(request.id.lowercased), SQLBind(request.requester), SQLBind(try Self.json(filter)), SQLBind(count),
+                            SQLBind(request.status.rawValue), SQLBind(Timestamp.string(now)), SQLBind(request.decidedBy),
+                            SQLBind(request.decidedAt.map(Timestamp.string)), SQLBind(String?.none))
+                    .run()
+                try await Self.append(entries, on: db)
+            }
+            frontier = next
+            return request
+        }
+    }
+
+    /// Approves or rejects a pending request. The requester can do neither to their own.
+    public func decideExport(_ id: UUID, approve: Bool, by actor: ActingIdentity) async throws -> ExportRequest {
+        try await exclusive {
+            _ = try requireUnlocked()
+            guard var request = try await exportRequest(id) else { throw StoreError.noSuchExportRequest }
+            guard request.requester != actor.id else {
+                throw StoreError.forbidden("a second person must decide on an export; you asked for this one")
+            }
+            guard request.status == .pending else {
+                throw StoreError.forbidden("this export request is already \(request.status.rawValue)")
+            }
+            request.status = approve ? .approved : .rejected
+            request.decidedBy = actor.id
+            request.decidedAt = Date()
+            try await saveExport(request, action: approve ? "export.approve" : "export.reject", detail: "records=\(request.recordCount)", by: actor)
+            return request
+        }
+    }
+
+    /// Runs an approved request once, for its requester, and returns its records decrypted.
+    public func runExport(_ id: UUID, by actor: ActingIdentity) async throws -> (request: ExportRequest, records: [any Record]) {
+        try await exclusive {
+            let codec = try requireUnlocked()
+            guard var request = try await exportRequest(id), request.requester == actor.id else { throw StoreError.noSuchExportRequest }
+            guard request.status == .approved else {
+                throw StoreError.forbidden(request.status == .pending
+                    ? "this export waits for a second person's approval"
+                    : "this export request is \(request.status.rawValue)")
+            }
+            guard let decidedAt = request.decidedAt, Date().timeIntervalSince(decidedAt) < Self.exportApprovalLifetime else {
+                throw StoreError.forbidden("the approval of this export is older than a day; ask again")
+            }
+            let rows = try await exportRows(request.filter, for: actor)
+            let records = try rows.map { row -> any Record in try Self.open(RecordTypes.type(for: row.kind), row, codec: codec) }
+            request.status = .completed
+            request.completedAt = Date()
+            try await saveExport(request, action: "export.plaintext", detail: "records=\(records.count) request=\(id.lowercased)", by: actor)
+            return (request, records)
+        }
+    }
+
+    /// Every export request, newest first.
+    public func exportRequests() async throws -> [ExportRequest] {
+        try await exclusive {
+            _ = try requireUnlocked()
+            return try await db.select().columns(ExportRow.columns).from("export_requests").orderBy("created_at", .descending)
+                .all(decoding: ExportRow.self).map { try $0.request() }
+        }
+    }
+
+    // MARK: - Rows
+
+    private func exportRows(_ filter: ExportFilter, for actor: ActingIdentity) async throws -> [SealedRow] {
+        try await Self.selectRows(from: "records", on: db) { $0.where("deleted", .equal, SQLBind(0)).orderBy("updated_at") }
+            .filter { row in
+                actor.reaches(row.compartment) && (filter.kinds?.contains(row.kind) ?? true)
+                    && (filter.compartments?.contains(row.compartment) ?? true)
+            }
+    }
+
+    private func exportRequest(_ id: UUID) async throws -> ExportRequest? {
+        try await db.select().columns(ExportRow.columns).from("export_requests").where("id", .equal, SQLBind(id.lowercased))
+            .first(decoding: ExportRow.self).map { try $0.request() }
+    }
+
+    private func saveExport(_ request: ExportRequest, action: String, detail: String, by actor: ActingIdentity) async throws {
+        let (entries, next) = try signedEntries([(action, "export", request.id.lowercased, 0, "", detail)], actor: actor)
+        try await transaction(on: db) { db in
+            try await db.update("export_requests")
+                .set("status", to: SQLBind(request.status.rawValue)).set("decided_by", to: SQLBind(request.decidedBy))
+                .set("decided_at", to: SQLBind(request.decidedAt.map(Timestamp.string)))
+                .set("completed_at", to: SQLBind(request.completedAt.map(Timestamp.string)))
+                .where("id", .equal, SQLBind(request.id.lowercased)).run()
+            try await Self.append(entries, on: db)
+        }
+        frontier = next
+    }
+
+    private static func json(_ filter: ExportFilter) throws -> String {
+        String(decoding: try StoredJSON.encoder().encode(filter), as: UTF8.self)
+    }
+
+    struct ExportRow: Decodable {
+        static let columns = ["id", "requester", "filter", "record_count", "status", "created_at", "decided_by", "decided_at", "completed_at"]
+        let id: String, requester: String, filter: String, record_count: Int, status: String, created_at: String
+        let decided_by: String?, decided_at: String?, completed_at: String?
+
+        func request() throws -> ExportRequest {
+            guard let id = UUID(uuidString: id), let status = ExportRequestStatus(rawValue: status), let createdAt = Timestamp.date(created_at),
+                  let filter = try? StoredJSON.decoder().decode(ExportFilter.self, from: Data(filter.utf8)) else {
+                throw StoreError.corrupt("an export request row is unreadable")
+            }
+            return ExportRequest(id: id, requester: requester, filter: filter, recordCount: record_count, status: status,
+                                 createdAt: createdAt, decidedBy: decided_by, decidedAt: decided_at.flatMap(Timestamp.date),
+                                 completedAt: completed_at.flatMap(Timestamp.date))
+        }
+    }
+}
