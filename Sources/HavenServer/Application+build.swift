@@ -35,6 +35,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     }
     let api = router.group("api")
     SessionController(authenticator: authenticator).addRoutes(to: api)
+    TokenController(authenticator: authenticator).addRoutes(to: api)
     for type in RecordTypes.all { addRecordRoutes(type, repository: repository, to: api) }
     SearchController(repository: repository).addRoutes(to: api)
     ReferenceController().addRoutes(to: api)

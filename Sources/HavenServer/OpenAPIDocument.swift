@@ -19,6 +19,9 @@ enum OpenAPIDocument {
             ("POST", "/api/session/password", "Change one's password; every session of the account ends"),
             ("POST", "/api/session/mfa/enrol", "Start enrolling an authenticator app: a new TOTP secret"),
             ("POST", "/api/session/mfa/confirm", "Confirm enrolment with a code; returns ten recovery codes once"),
+            ("POST", "/api/tokens", "Make an API token for scripts, with one's role and compartments or less; the secret is shown once"),
+            ("GET", "/api/tokens", "One's API tokens, without their secrets"),
+            ("DELETE", "/api/tokens/{id}", "Revoke one of one's API tokens at once"),
             ("POST", "/api/exports", "Ask for a decrypted export by kinds and compartments; above the threshold it waits for a second person"),
             ("GET", "/api/exports", "Every export request and where it stands (approvers)"),
             ("POST", "/api/exports/{id}/approve", "Approve someone else's export request"),
@@ -126,12 +129,18 @@ enum OpenAPIDocument {
             "paths": .object(paths.mapValues { JSONValue.object($0) }),
             "components": .object([
                 "schemas": .object(schemas),
-                "securitySchemes": .object(["sessionCookie": .object([
-                    "type": .string("apiKey"), "in": .string("cookie"), "name": .string("__Host-haven-session"),
-                    "description": .string("Set by POST /api/session. State-changing requests also send the session's csrfToken in X-CSRF-Token."),
-                ])]),
+                "securitySchemes": .object([
+                    "sessionCookie": .object([
+                        "type": .string("apiKey"), "in": .string("cookie"), "name": .string("__Host-haven-session"),
+                        "description": .string("Set by POST /api/session. State-changing requests also send the session's csrfToken in X-CSRF-Token."),
+                    ]),
+                    "apiToken": .object([
+                        "type": .string("http"), "scheme": .string("bearer"),
+                        "description": .string("A token from POST /api/tokens (haven_…), limited to its role and compartments; not for /api/session or /api/tokens."),
+                    ]),
+                ]),
             ]),
-            "security": .array([.object(["sessionCookie": .array([])])]),
+            "security": .array([.object(["sessionCookie": .array([])]), .object(["apiToken": .array([])])]),
         ])
         return try RecordBody.encoder().encode(document)
     }

@@ -109,6 +109,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchAccount
     /// No export request with that id (or not one of the caller's).
     case noSuchExportRequest
+    /// No live API token with that id among the caller's.
+    case noSuchAPIToken
     /// Someone else changed the record since the version the caller read.
     case versionConflict(expected: Int, actual: Int)
     /// The record is invalid.
@@ -132,6 +134,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .alreadyExists(let id): "a record with id \(id.uuidString.lowercased()) already exists"
         case .noSuchAccount: "no such account"
         case .noSuchExportRequest: "no such export request"
+        case .noSuchAPIToken: "no such API token"
         case .versionConflict(let expected, let actual):
             "the record changed since version \(expected) (it is now at version \(actual)); reload and retry"
         case .invalid(let error): "invalid record: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")

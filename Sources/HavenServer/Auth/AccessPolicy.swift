@@ -25,6 +25,9 @@ public enum AccessPolicy {
             return .permission(.readReference)
         case ("GET", "/api/search"):
             return .permission(.search)
+        case ("POST", "/api/tokens"), ("GET", "/api/tokens"), ("DELETE", "/api/tokens/{id}"):
+            // A full session only: AuthMiddleware refuses API tokens here.
+            return .permission(.manageOwnAccount)
         case ("GET", "/api/audit"):
             return .permission(.readAudit)
         case ("POST", "/api/exports"), ("GET", "/api/exports/{id}/download"):

@@ -3,7 +3,10 @@ import HavenStore
 import Hummingbird
 
 /// Authenticates and authorizes every request against ``AccessPolicy`` before its handler
-/// runs, and gives the handler an identity limited to the account's compartments.
+/// runs, and gives the handler an identity limited to the account's compartments. A request
+/// comes with a session cookie (browsers, with a CSRF token on every state-changing request)
+/// or an API token in `Authorization: Bearer` (scripts; never sent by a browser on its own,
+/// so no CSRF token is needed).
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = HavenRequestContext
     let authenticator: Authenticator
@@ -14,10 +17,12 @@ struct AuthMiddleware: RouterMiddleware {
             throw Problem(status: .forbidden, title: "Forbidden", titleKo: "금지됨", detail: "no access policy covers this route")
         }
         if requirement == .anyone { return try await next(request, context) }
+        if let bearer = Self.bearerToken(request) {
+            return try await next(request, try await tokenContext(bearer, requirement: requirement, path: path, context: context))
+        }
         guard let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty,
               let (account, session) = try await authenticator.authenticate(token: token) else {
-            throw Problem(status: .unauthorized, title: "Not signed in", titleKo: "로그인이 필요합니다",
-                          detail: "sign in at POST /api/session first")
+            throw Self.notSignedIn
         }
         if ![.get, .head, .options].contains(request.method) {
             guard SessionCookie.csrfMatches(request.headers[SessionCookie.csrfHeader], sessionToken: token) else {
@@ -30,9 +35,7 @@ struct AuthMiddleware: RouterMiddleware {
                 throw Problem(status: .forbidden, title: "Finish signing up first", titleKo: "먼저 가입 절차를 마치십시오",
                               detail: "choose a new password and enrol a second factor")
             }
-            guard account.allows(permission) else {
-                throw Problem(status: .forbidden, title: "Your role does not allow this", titleKo: "역할에 허용되지 않은 작업입니다")
-            }
+            guard account.allows(permission) else { throw Self.roleForbids }
         }
         var context = context
         context.identity = .account(account.id, compartments: account.compartments,
@@ -41,6 +44,34 @@ struct AuthMiddleware: RouterMiddleware {
         context.session = SignedInSession(token: token, stored: session)
         return try await next(request, context)
     }
+
+    /// The context of a request made with an API token: the token's role and compartments,
+    /// narrowed again by what its owner may do today.
+    private func tokenContext(_ secret: String, requirement: Requirement, path: String, context: Context) async throws -> Context {
+        guard let (account, token) = try await authenticator.authenticate(apiToken: secret) else { throw Self.notSignedIn }
+        // A token cannot sign in, change a password or factor, or make more tokens: a stolen
+        // token must not outlive its own expiry or revocation.
+        guard case .permission(let permission) = requirement, !path.hasPrefix("/api/tokens") else {
+            throw Problem(status: .forbidden, title: "Not with an API token", titleKo: "API 토큰으로는 할 수 없습니다",
+                          detail: "sign in with a password and second factor for this")
+        }
+        guard token.role.allows(permission), account.allows(permission) else { throw Self.roleForbids }
+        var context = context
+        context.identity = .account(account.id, compartments: token.compartments.intersection(account.compartments),
+                                    seesProtected: token.role.allows(.readProtected) && account.allows(.readProtected),
+                                    origin: "\(context.address) token=\(token.id.uuidString.lowercased())")
+        context.account = account
+        return context
+    }
+
+    static func bearerToken(_ request: Request) -> String? {
+        guard let header = request.headers[.authorization], header.count > 7, header.prefix(7).lowercased() == "bearer " else { return nil }
+        return String(header.dropFirst(7)).trimmingCharacters(in: .whitespaces)
+    }
+
+    static let notSignedIn = Problem(status: .unauthorized, title: "Not signed in", titleKo: "로그인이 필요합니다",
+                                     detail: "sign in at POST /api/session first, or send an API token as Authorization: Bearer")
+    static let roleForbids = Problem(status: .forbidden, title: "Your role does not allow this", titleKo: "역할에 허용되지 않은 작업입니다")
 }
 
 /// The session a request came with.

@@ -22,6 +22,7 @@ enum Migrator {
         CreateAccounts(),
         CreateSessions(),
         CreateExportRequests(),
+        CreateAPITokens(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

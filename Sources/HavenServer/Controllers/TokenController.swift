@@ -1,0 +1,77 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// One's own API tokens, at `/api/tokens`: make one (shown once), list them, revoke one.
+/// Only a signed-in session reaches these routes, never a token.
+struct TokenController: Sendable {
+    let authenticator: Authenticator
+
+    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
+        group.post("tokens", use: create)
+        group.get("tokens", use: list)
+        group.delete("tokens/:id", use: revoke)
+    }
+
+    struct CreateBody: Decodable {
+        let label: String
+        let role: String?
+        let compartments: [String]?
+        let expiresInDays: Int?
+    }
+
+    /// A token without its secret.
+    struct TokenView: Encodable {
+        let id: String
+        let label: String
+        let role: String
+        let compartments: [String]
+        let createdAt: Date
+        let expiresAt: Date
+        let revokedAt: Date?
+        /// Present once, in the answer that made the token.
+        let token: String?
+
+        init(_ stored: StoredAPIToken, secret: String? = nil) {
+            id = stored.id.uuidString.lowercased()
+            label = stored.label
+            role = stored.role.code
+            compartments = stored.compartments.sorted()
+            createdAt = stored.createdAt
+            expiresAt = stored.expiresAt
+            revokedAt = stored.revokedAt
+            token = secret
+        }
+    }
+
+    @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account else { throw AuthMiddleware.notSignedIn }
+        let body = try await SessionController.decode(CreateBody.self, request, context)
+        let role = try body.role.map { code in
+            guard let role = Role(rawValue: code) else {
+                throw Problem.invalid([FieldProblem(field: "role", message: "unknown role; use one of: \(Role.codes.joined(separator: ", "))")])
+            }
+            return role
+        }
+        do {
+            let (secret, token) = try await authenticator.issueAPIToken(
+                for: account, label: body.label, role: role, compartments: body.compartments.map(Set.init), lifetimeDays: body.expiresInDays ?? 90)
+            return try jsonResponse(TokenView(token, secret: secret), status: .created)
+        } catch APITokenError.invalid(let problem) {
+            throw Problem.invalid([problem])
+        }
+    }
+
+    @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account else { throw AuthMiddleware.notSignedIn }
+        let tokens = try await authenticator.store.apiTokens(accountID: account.id)
+        return try jsonResponse(["items": tokens.map { TokenView($0) }], status: .ok)
+    }
+
+    @Sendable func revoke(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account else { throw AuthMiddleware.notSignedIn }
+        try await authenticator.store.revokeAPIToken(id: try RecordController<Person>.id(context), accountID: account.id, by: try context.actor())
+        return Response(status: .noContent)
+    }
+}
