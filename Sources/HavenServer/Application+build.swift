@@ -1,32 +1,81 @@
 public import HavenCore
 public import HavenStore
 public import Hummingbird
+public import HummingbirdCore
+public import HummingbirdTLS
 public import Logging
 
 /// What the server needs to know to start.
 public struct ServerConfiguration: Sendable {
-    /// The port on 127.0.0.1.
+    /// The port to listen on.
     public var port: Int
+    /// The address to bind: 127.0.0.1 unless Haven terminates TLS itself.
+    public var host: String
+    /// A certificate chain and private key (PEM files) when Haven terminates TLS itself.
+    public var tls: TLSFiles?
     /// A decrypted export of more records than this waits for a second person's approval.
     public var exportApprovalThreshold: Int
 
     /// Creates a configuration.
-    public init(port: Int = 8080, exportApprovalThreshold: Int = 20) {
+    public init(port: Int = 8080, host: String = ServerConfiguration.host, tls: TLSFiles? = nil, exportApprovalThreshold: Int = 20) {
         self.port = port
+        self.host = host
+        self.tls = tls
         self.exportApprovalThreshold = exportApprovalThreshold
     }
 
-    /// The address Haven binds to. Until `haven serve` terminates TLS itself, it stays on this
-    /// machine and a reverse proxy carries it further.
+    /// The address Haven binds to by default: this machine only. A wider address needs TLS
+    /// (``tls``) or a reverse proxy in front.
     public static let host = "127.0.0.1"
+
+    /// The URL scheme clients use.
+    public var scheme: String { tls == nil ? "http" : "https" }
+}
+
+/// The PEM files of a TLS server identity.
+public struct TLSFiles: Sendable {
+    /// The certificate chain, leaf first.
+    public var certificatePath: String
+    /// The private key.
+    public var privateKeyPath: String
+
+    /// Names the files.
+    public init(certificatePath: String, privateKeyPath: String) {
+        self.certificatePath = certificatePath
+        self.privateKeyPath = privateKeyPath
+    }
+
+    /// A server TLS configuration from the files: TLS 1.2 at least, the key checked against the
+    /// certificate by the TLS library. Errors name the file, never its content.
+    public func configuration() throws -> TLSConfiguration {
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(certificatePath) } catch {
+            throw TLSSetupError("cannot read a PEM certificate from \(certificatePath)")
+        }
+        guard !chain.isEmpty else { throw TLSSetupError("\(certificatePath) holds no certificate") }
+        let key: NIOSSLPrivateKey
+        do { key = try NIOSSLPrivateKey(file: privateKeyPath, format: .pem) } catch {
+            throw TLSSetupError("cannot read a PEM private key from \(privateKeyPath)")
+        }
+        var configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(key))
+        configuration.minimumTLSVersion = .tlsv12
+        return configuration
+    }
+}
+
+/// A TLS certificate or key that could not be used.
+public struct TLSSetupError: Error, CustomStringConvertible, Sendable {
+    public let description: String
+    init(_ description: String) { self.description = description }
 }
 
 /// Builds the router: the JSON API, `/openapi.json` and `/health`. Every route passes the
 /// authentication middleware, which applies ``AccessPolicy``.
 public func buildRouter(repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration) -> Router<HavenRequestContext> {
     let router = Router(context: HavenRequestContext.self)
+    // Security headers outermost, so that problem responses (401, 403, 404 …) carry them too.
+    router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.tls != nil))
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: AuthMiddleware(authenticator: authenticator))
     router.get("health") { _, _ in try jsonResponse(["status": "ok"], status: .ok) }
     router.get("openapi.json") { _, _ in
@@ -48,13 +97,16 @@ private func addRecordRoutes<R: Record>(_ type: R.Type, repository: any Reposito
     RecordController<R>(repository: repository).addRoutes(to: group)
 }
 
-/// Builds the Haven application over a repository; `main` only reads configuration and calls this.
+/// Builds the Haven application over a repository; `main` only reads configuration and calls
+/// this. With ``ServerConfiguration/tls`` it serves HTTPS itself.
 public func buildApplication(
     repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration, logger: Logger = Logger(label: "haven")
-) -> some ApplicationProtocol {
-    Application(
+) throws -> some ApplicationProtocol {
+    let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: try $0.configuration()) } ?? .http1()
+    return Application(
         router: buildRouter(repository: repository, authenticator: authenticator, configuration: configuration),
-        configuration: .init(address: .hostname(ServerConfiguration.host, port: configuration.port), serverName: "Haven"),
+        server: server,
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Haven"),
         logger: logger
     )
 }

@@ -47,6 +47,10 @@ struct AuthorizationTests {
                 } else {
                     #expect(response.status == .unauthorized, "\(route) answered \(response.status) without a session")
                 }
+                // Refusals carry the security headers as much as answers do.
+                #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true, "\(route)")
+                #expect(response.headers[.cacheControl] == "no-store", "\(route)")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer", "\(route)")
             }
         }
     }

@@ -1,11 +1,17 @@
 public import Hummingbird
 import HTTPTypes
 
-/// Adds the security headers every response carries: no sniffing, no referrer, no framing,
-/// no caching (responses hold protected data), and a CSP that allows nothing inline.
+/// Adds the security headers every response carries, error responses included: no sniffing,
+/// no referrer, no framing, no caching (responses hold protected data), a CSP that allows
+/// nothing inline, and HSTS when Haven itself serves TLS.
 public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Whether to send `Strict-Transport-Security` (only meaningful over TLS).
+    let strictTransportSecurity: Bool
+
     /// Creates the middleware.
-    public init() {}
+    public init(strictTransportSecurity: Bool = false) {
+        self.strictTransportSecurity = strictTransportSecurity
+    }
 
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
@@ -14,6 +20,10 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         response.headers[.cacheControl] = "no-store"
         response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
         response.headers[.xFrameOptions] = "DENY"
+        if strictTransportSecurity {
+            // Two years, the preload list's minimum, once an operator has chosen TLS.
+            response.headers[.strictTransportSecurity] = "max-age=63072000; includeSubDomains"
+        }
         return response
     }
 }

@@ -6,24 +6,31 @@ import HavenStore
 import Hummingbird
 import Logging
 
-/// `haven serve`: unlocks a vault and serves it on 127.0.0.1.
+/// `haven serve`: unlocks a vault and serves it, on 127.0.0.1 or, with TLS, on a wider address.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Unlock a vault and serve Haven on 127.0.0.1.",
+        abstract: "Unlock a vault and serve Haven (127.0.0.1, or HTTPS on any address).",
         discussion: """
         The vault starts locked; Haven unlocks it with the passphrase (prompted, or one line on standard
         input) or --key-file, builds its in-memory search index, then listens. A wrong passphrase is
-        refused and changes nothing. Until accounts exist Haven listens on 127.0.0.1 only.
+        refused and changes nothing. Without TLS Haven listens on 127.0.0.1 only (put a reverse proxy
+        that terminates TLS in front); with --tls-cert and --tls-key it serves HTTPS itself, sends
+        HSTS, and may listen on another --host. Unlock from key shares with --share-file or --key-shares.
 
         Examples:
           haven serve --data /srv/haven
           echo "$PASSPHRASE" | haven serve --data /srv/haven --port 8443
           haven serve --database postgres://haven@127.0.0.1:5432/haven --key-file ~/haven.key
+          haven serve --data /srv/haven --host 0.0.0.0 --port 443 --tls-cert /etc/haven/fullchain.pem --tls-key /etc/haven/key.pem
         """
     )
 
     @OptionGroup var vault: VaultOptions
-    @Option(help: "The port to listen on (127.0.0.1 only).") var port: Int = 8080
+    @Option(help: "The port to listen on.") var port: Int = 8080
+    @Option(help: "The address to listen on; anything but 127.0.0.1 or ::1 needs --tls-cert and --tls-key.")
+    var host: String = ServerConfiguration.host
+    @Option(help: "The TLS certificate chain (PEM), to serve HTTPS.") var tlsCert: String?
+    @Option(help: "The TLS private key (PEM) for --tls-cert.") var tlsKey: String?
     @Option(help: "A decrypted export of more records than this needs a second person's approval.")
     var exportApprovalThreshold: Int = 20
 
@@ -31,11 +38,17 @@ struct Serve: AsyncParsableCommand {
         guard (0...1_000_000).contains(exportApprovalThreshold) else {
             throw ValidationError("--export-approval-threshold must be from 0 (every export needs approval) to 1000000")
         }
+        guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
+        guard tlsCert != nil || ["127.0.0.1", "::1", "localhost"].contains(host) else {
+            throw ValidationError("without TLS Haven listens on 127.0.0.1 only: give --tls-cert and --tls-key, or put a reverse proxy in front")
+        }
     }
 
     func run() async throws {
         let store = try await vault.unlockedStore(as: .localOperator)
-        try await Self.serve(store: store, configuration: ServerConfiguration(port: port, exportApprovalThreshold: exportApprovalThreshold))
+        let tls = tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certificatePath: cert, privateKeyPath: $0) } }
+        try await Self.serve(store: store, configuration: ServerConfiguration(
+            port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold))
     }
 
     static func serve(store: SQLStore, configuration: ServerConfiguration) async throws {
@@ -43,9 +56,16 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "haven")
         logger.logLevel = .info
         let authenticator = Authenticator(store: store)
-        let app = buildApplication(repository: store, authenticator: authenticator, configuration: configuration, logger: logger)
-        print("Haven is unlocked (\(await store.indexedRecordCount) records) and listening on http://\(ServerConfiguration.host):\(port)")
-        print("API description: http://\(ServerConfiguration.host):\(port)/openapi.json — sign in with POST /api/session; stop with Ctrl-C.")
+        let app: any ApplicationProtocol
+        do {
+            app = try buildApplication(repository: store, authenticator: authenticator, configuration: configuration, logger: logger)
+        } catch let error as TLSSetupError {
+            try? await store.close()
+            throw CLIError(error.description)
+        }
+        let base = "\(configuration.scheme)://\(configuration.host):\(port)"
+        print("Haven is unlocked (\(await store.indexedRecordCount) records) and listening on \(base)")
+        print("API description: \(base)/openapi.json — sign in with POST /api/session; stop with Ctrl-C.")
         fflush(nil) // reach a pipe or log file at once, not when the buffer fills
         do {
             try await app.runService()
