@@ -6,7 +6,7 @@ public import HavenStore
 /// handler already knows who acts and authorization slots in without rewriting handlers.
 public struct HavenRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
-    /// Who is acting. Until accounts exist this is the local operator, set by ``IdentityMiddleware``.
+    /// Who is acting: the signed-in account (or API token), limited to its compartments, set by `AuthMiddleware`.
     public var identity: ActingIdentity?
     /// The signed-in account, set by the authentication middleware.
     public var account: Account?
