@@ -135,4 +135,28 @@ struct RecordCodec: Sendable {
             throw StoreError.corrupt("a \(row.kind.code) did not decode after opening")
         }
     }
+
+    /// The same row with every protected field opened under its own key version and sealed
+    /// again under `key`. The plaintext exists only in memory, field by field.
+    func reseal(_ row: SealedRow, under key: DataKey) throws -> SealedRow {
+        let old = try dataKeys(row.compartment, row.keyVersion)
+        let sealed = try StoredJSON.decoder().decode([String: String].self, from: Data(row.sealed.utf8))
+        var resealed: [String: String] = [:]
+        for (field, base64) in sealed {
+            guard let bytes = Data(base64Encoded: base64) else { throw StoreError.corrupt("a sealed field is not base64") }
+            let plaintext: Data
+            do {
+                plaintext = try old.open(bytes, for: Self.context(kind: row.kind, id: row.id, version: row.version, field: field,
+                                                                   keyVersion: row.keyVersion))
+            } catch {
+                throw StoreError.corrupt("a sealed field of \(row.kind.code) \(row.id.lowercased) failed to open")
+            }
+            let context = Self.context(kind: row.kind, id: row.id, version: row.version, field: field, keyVersion: key.version)
+            resealed[field] = try key.seal(plaintext, for: context).base64EncodedString()
+        }
+        var next = row
+        next.keyVersion = key.version
+        next.sealed = String(decoding: try StoredJSON.encoder().encode(resealed), as: UTF8.self)
+        return next
+    }
 }

@@ -155,7 +155,7 @@ extension SQLStore {
         return indexer.token(kind: "account", field: "username", value: normalised)
     }
 
-    private static func accountContext(id: String, version: Int, keyVersion: Int) -> SealContext {
+    static func accountContext(id: String, version: Int, keyVersion: Int) -> SealContext {
         SealContext(table: "accounts", recordID: "\(id)#\(version)", field: "secrets", keyVersion: keyVersion)
     }
 

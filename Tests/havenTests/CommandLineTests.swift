@@ -225,4 +225,23 @@ struct CommandLineTests {
             try await haven(["keys", "split"] + vault + ["--key-file", scratch.path("a.key"), "--out", scratch.path("a/shares")])
         }
     }
+
+    @Test func keysRotateSealsEverythingAgainAndTheVaultStillOpens() async throws {
+        let scratch = try Scratch()
+        let vault = ["--data", scratch.path("a"), "--key-file", scratch.path("a.key")]
+        try await haven(["init"] + vault)
+        let person = Person(compartment: "seoul", names: [PersonName(Self.hangulCanary, script: .hangul, system: .southKorean)])
+        _ = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.create(person, by: .localOperator) }
+        try await haven(["keys", "rotate"] + vault + ["--batch-size", "1"])
+        let read = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.get(Person.self, id: person.id, by: .localOperator).record }
+        let actions = try await withStore(scratch, vault: "a", key: "a.key") { try await $0.auditLog().map(\.entry.action) }
+        #expect(read == person)
+        #expect(actions.contains("keys.rotate.begin") && actions.contains("keys.rotate.done"))
+        do {
+            _ = try Haven.parseAsRoot(["keys", "rotate"] + vault + ["--batch-size", "0"])
+            Issue.record("a batch size of 0 was accepted")
+        } catch {
+            #expect(Haven.message(for: error).contains("--batch-size"))
+        }
+    }
 }

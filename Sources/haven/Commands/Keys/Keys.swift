@@ -1,9 +1,9 @@
 import ArgumentParser
 
-/// `haven keys`: custody of the master key.
+/// `haven keys`: custody of the master key and rotation of the data keys.
 struct Keys: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Split the master key among custodians.",
-        subcommands: [KeysSplit.self]
+        abstract: "Split the master key among custodians, or rotate the data keys.",
+        subcommands: [KeysSplit.self, KeysRotate.self]
     )
 }
