@@ -90,19 +90,16 @@ public actor Authenticator {
         return .signedIn(token: token, session: session)
     }
 
+    /// The second factors sign-in accepts, in the order they are tried.
+    static let factors: [any SecondFactor] = [TOTPFactor(), RecoveryCodeFactor()]
+
     /// Which second factor let the person in ("totp", "recovery", or "none" before
     /// enrolment), consuming it; nil when the code is missing or wrong.
     private func secondFactor(of stored: inout StoredAccount, code: String?, now: Date) -> String? {
-        guard let secret = stored.credentials.totpSecret else { return "none" }
+        guard stored.credentials.hasSecondFactor else { return "none" }
         guard let code, !code.isEmpty else { return nil }
-        if let step = TOTP(secret: secret).match(code, at: now), step > stored.credentials.lastTOTPStep {
-            stored.credentials.lastTOTPStep = step
-            return "totp"
-        }
-        let hashed = SHA256Hex.of(Data(ReadableSecret.normalise(code).utf8))
-        if let index = stored.credentials.recoveryCodeHashes.firstIndex(where: { ConstantTime.equal(Data($0.utf8), Data(hashed.utf8)) }) {
-            stored.credentials.recoveryCodeHashes.remove(at: index)
-            return "recovery"
+        for factor in Self.factors where factor.isEnrolled(stored.credentials) {
+            if factor.accept(.code(code), credentials: &stored.credentials, at: now) { return factor.name }
         }
         return nil
     }
