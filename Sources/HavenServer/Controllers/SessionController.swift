@@ -88,7 +88,9 @@ struct SessionController: Sendable {
 
     @Sendable func beginEnrolment(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let enrolment = try await authenticator.beginEnrolment(accountID: try Self.session(context).stored.accountID)
-        return try jsonResponse(["secret": enrolment.secret, "uri": enrolment.uri], status: .ok)
+        // The same URI as a QR code to scan; an otpauth URI is always well under a symbol's capacity.
+        let qr = try QRCode(text: enrolment.uri).svg(title: "Authenticator enrolment / 인증 앱 등록")
+        return try jsonResponse(["secret": enrolment.secret, "uri": enrolment.uri, "qrCodeSVG": qr], status: .ok)
     }
 
     struct CodeBody: Decodable { let code: String }
