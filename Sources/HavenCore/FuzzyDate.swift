@@ -40,15 +40,15 @@ public struct FuzzyDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     /// Creates a date, refusing impossible ones (month 13, 31 February, day without month).
     public init(year: Int, month: Int? = nil, day: Int? = nil, approximate: Bool = false) throws(InvalidDate) {
-        guard (1900...2200).contains(year) else { throw InvalidDate(reason: "year \(year) is outside 1900–2200") }
+        guard (1900...2200).contains(year) else { throw InvalidDate(reason: "the year is outside 1900–2200") }
         if let month {
-            guard (1...12).contains(month) else { throw InvalidDate(reason: "month \(month) does not exist") }
+            guard (1...12).contains(month) else { throw InvalidDate(reason: "the month does not exist (1–12)") }
         }
         if let day {
             guard let month else { throw InvalidDate(reason: "a day needs a month") }
             let last = FuzzyDate.daysIn(month: month, year: year)
             guard (1...last).contains(day) else {
-                throw InvalidDate(reason: "day \(day) does not exist in \(year)-\(String(format: "%02d", month))")
+                throw InvalidDate(reason: "the day does not exist in that month")
             }
         }
         self.year = year
@@ -67,7 +67,7 @@ public struct FuzzyDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
               parts[0].count == 4, parts.dropFirst().allSatisfy({ $0.count == 2 }),
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
         else {
-            throw InvalidDate(reason: "'\(text.prefix(20))' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+            throw InvalidDate(reason: "not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
         }
         let numbers = parts.map { Int($0)! }
         try self.init(

@@ -73,7 +73,9 @@ public struct TLSSetupError: Error, CustomStringConvertible, Sendable {
 /// authentication middleware, which applies ``AccessPolicy``.
 public func buildRouter(repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration) -> Router<HavenRequestContext> {
     let router = Router(context: HavenRequestContext.self)
-    // Security headers outermost, so that problem responses (401, 403, 404 …) carry them too.
+    // The request log outermost, so that it sees every final status; then the security headers,
+    // so that problem responses (401, 403, 404 …) carry them too.
+    router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.tls != nil))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthMiddleware(authenticator: authenticator))

@@ -6,6 +6,7 @@ import HavenStore
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// A Haven server over a fresh SQLite store, driven through the router, with helpers to make
@@ -16,15 +17,16 @@ struct TestServer: Sendable {
     let clock: ManualClock
     static let password = "a long test pass phrase"
 
-    static func with(_ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
+    static func with(logger: Logger = Logger(label: "haven-test"), _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path))
+        let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path), logger: logger)
         try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
         let clock = ManualClock()
         let authenticator = Authenticator(store: store, hashParameters: .forTesting(), clock: { clock.now })
-        let app = Application(router: buildRouter(repository: store, authenticator: authenticator, configuration: ServerConfiguration()))
+        let app = Application(router: buildRouter(repository: store, authenticator: authenticator, configuration: ServerConfiguration()),
+                              logger: logger)
         try await app.test(.router) { client in
             try await body(TestServer(store: store, client: client, clock: clock))
         }

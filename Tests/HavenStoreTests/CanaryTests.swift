@@ -46,10 +46,17 @@ struct CanaryTests {
     }
 }
 
-/// A log handler that keeps every line, to search for protected values.
-final class LogCapture: LogHandler, @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
+/// A log handler that keeps every line, to search for protected values. A value type like real
+/// handlers, so that the store quieting its database driver's copy leaves its own at trace.
+struct LogCapture: LogHandler {
+    final class Lines: @unchecked Sendable {
+        private let lock = NSLock()
+        private var lines: [String] = []
+        func append(_ line: String) { lock.withLock { lines.append(line) } }
+        var text: String { lock.withLock { lines.joined(separator: "\n") } }
+    }
+
+    let lines = Lines()
     var logLevel: Logger.Level = .trace
     var metadata: Logger.Metadata = [:]
 
@@ -59,8 +66,8 @@ final class LogCapture: LogHandler, @unchecked Sendable {
     }
 
     func log(event: LogEvent) {
-        lock.withLock { lines.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)") }
+        lines.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)")
     }
 
-    var text: String { lock.withLock { lines.joined(separator: "\n") } }
+    var text: String { lines.text }
 }
