@@ -89,6 +89,13 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Helpers shared by the test targets (a log capture); not part of any product.
+        .target(
+            name: "HavenTestSupport",
+            dependencies: [.product(name: "Logging", package: "swift-log")],
+            path: "Tests/Support",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "HavenCoreTests",
             dependencies: ["HavenCore"],
@@ -102,7 +109,7 @@ let package = Package(
         .testTarget(
             name: "HavenStoreTests",
             dependencies: [
-                "HavenStore", "HavenCore", "HavenCrypto",
+                "HavenStore", "HavenCore", "HavenCrypto", "HavenTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -119,8 +126,9 @@ let package = Package(
         .testTarget(
             name: "HavenServerTests",
             dependencies: [
-                "HavenServer", "HavenStore", "HavenCore", "HavenCrypto",
+                "HavenServer", "HavenStore", "HavenCore", "HavenCrypto", "HavenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 @testable import HavenServer
 import HavenStore
+import HavenTestSupport
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -23,7 +24,7 @@ struct ServerCanaryTests {
     }
 
     @Test func canariesNeverReachTheAccessLogTheServerLogOrAnErrorMessage() async throws {
-        let logs = ServerLogCapture()
+        let logs = LogCapture()
         var logger = Logger(label: "haven-canary") { _ in logs }
         logger.logLevel = .trace
         try await TestServer.with(logger: logger) { server in
@@ -75,30 +76,4 @@ struct ServerCanaryTests {
             }
         }
     }
-}
-
-/// A log handler that keeps every line with its metadata. A value type like real handlers, so
-/// that the store quieting its driver's copy does not quiet the server's.
-struct ServerLogCapture: LogHandler {
-    final class Lines: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lines: [String] = []
-        func append(_ line: String) { lock.withLock { lines.append(line) } }
-        var text: String { lock.withLock { lines.joined(separator: "\n") } }
-    }
-
-    let lines = Lines()
-    var logLevel: Logger.Level = .trace
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lines.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata) \(event.source)")
-    }
-
-    var text: String { lines.text }
 }

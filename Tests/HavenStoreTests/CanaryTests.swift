@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 import HavenCrypto
 import HavenStore
+import HavenTestSupport
 import Logging
 import Testing
 
@@ -44,30 +45,4 @@ struct CanaryTests {
         let logged = logs.text
         for canary in [Self.hangulCanary, Self.latinCanary] { #expect(!logged.contains(canary)) }
     }
-}
-
-/// A log handler that keeps every line, to search for protected values. A value type like real
-/// handlers, so that the store quieting its database driver's copy leaves its own at trace.
-struct LogCapture: LogHandler {
-    final class Lines: @unchecked Sendable {
-        private let lock = NSLock()
-        private var lines: [String] = []
-        func append(_ line: String) { lock.withLock { lines.append(line) } }
-        var text: String { lock.withLock { lines.joined(separator: "\n") } }
-    }
-
-    let lines = Lines()
-    var logLevel: Logger.Level = .trace
-    var metadata: Logger.Metadata = [:]
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        lines.append("\(event.level) \(event.message) \(event.metadata ?? [:]) \(metadata)")
-    }
-
-    var text: String { lines.text }
 }
