@@ -20,7 +20,7 @@ struct RecordController<R: Record>: Sendable {
     @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
         var object = try await RecordBody.object(request, context: context)
         if object["id"] == nil || object["id"] == .null { object["id"] = .string(UUID().uuidString) }
-        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Compartment.default) }
+        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Self.defaultCompartment(context)) }
         for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
         let record = try RecordBody.record(R.self, from: object)
         let stored = try await repository.create(record, by: try context.actor())
@@ -45,7 +45,7 @@ struct RecordController<R: Record>: Sendable {
             }
         }
         object["id"] = .string(id.uuidString)
-        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Compartment.default) }
+        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Self.defaultCompartment(context)) }
         for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
         let record = try RecordBody.record(R.self, from: object)
         let stored = try await repository.update(record, expectedVersion: expected, by: try context.actor())
@@ -69,6 +69,13 @@ struct RecordController<R: Record>: Sendable {
         let page = try await repository.list(R.self, query: query, by: actor)
         return try jsonResponse(PageEnvelope(items: page.items.map { RecordEnvelope($0, redact: !actor.seesProtected) }, total: page.total,
                                                     offset: page.offset, limit: page.limit), status: .ok)
+    }
+
+    /// The compartment a record goes to when the body names none: the account's only compartment,
+    /// or the default one when it has several (or none, as the local operator).
+    static func defaultCompartment(_ context: HavenRequestContext) -> String {
+        if let compartments = context.identity?.compartments, compartments.count == 1, let only = compartments.first { return only }
+        return Compartment.default
     }
 
     static func id(_ context: HavenRequestContext) throws -> UUID {
