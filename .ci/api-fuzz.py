@@ -8,7 +8,7 @@ role it runs schemathesis with the role's two accounts as peers that must not se
 objects: no server errors, authentication never ignored, no object-level authorization leaks.
 Exits non-zero when schemathesis reports anything.
 """
-import base64, hashlib, hmac, json, os, re, struct, subprocess, sys, tempfile, time, urllib.request, urllib.error
+import base64, hashlib, hmac, json, os, re, shutil, struct, subprocess, sys, tempfile, time, urllib.request, urllib.error
 
 HAVEN, ST = sys.argv[1], sys.argv[2]
 PORT = int(os.environ.get("HAVEN_FUZZ_PORT", "18181"))
@@ -155,6 +155,7 @@ def main():
             tail = f.read()[-3000:]
         if "Something went wrong" in tail or " error " in tail:
             print(tail)
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":
