@@ -47,7 +47,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
 
 extension Problem {
     static func invalid(_ problems: [FieldProblem], detail: String? = nil) -> Problem {
-        Problem(status: .unprocessableContent, title: "The record is not valid", titleKo: "기록이 올바르지 않습니다",
+        Problem(status: .unprocessableContent, title: "The input is not valid", titleKo: "입력값이 올바르지 않습니다",
                 detail: detail ?? problems.map { "\($0.field): \($0.message)" }.joined(separator: "; "), errors: problems)
     }
 
