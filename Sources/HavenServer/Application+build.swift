@@ -15,13 +15,17 @@ public struct ServerConfiguration: Sendable {
     public var tls: TLSFiles?
     /// A decrypted export of more records than this waits for a second person's approval.
     public var exportApprovalThreshold: Int
+    /// How long sessions live without a request, and at most.
+    public var sessionPolicy: SessionPolicy
 
     /// Creates a configuration.
-    public init(port: Int = 8080, host: String = ServerConfiguration.host, tls: TLSFiles? = nil, exportApprovalThreshold: Int = 20) {
+    public init(port: Int = 8080, host: String = ServerConfiguration.host, tls: TLSFiles? = nil, exportApprovalThreshold: Int = 20,
+                sessionPolicy: SessionPolicy = SessionPolicy()) {
         self.port = port
         self.host = host
         self.tls = tls
         self.exportApprovalThreshold = exportApprovalThreshold
+        self.sessionPolicy = sessionPolicy
     }
 
     /// The address Haven binds to by default: this machine only. A wider address needs TLS

@@ -167,6 +167,15 @@ struct CommandLineTests {
         } catch {
             #expect(Haven.message(for: error).contains("--output"))
         }
+        for (arguments, named) in [(["--idle-timeout", "0"], "--idle-timeout"), (["--session-lifetime", "48"], "--session-lifetime"),
+                                   (["--host", "0.0.0.0"], "TLS"), (["--tls-cert", "/tmp/c.pem"], "--tls-key")] {
+            do {
+                _ = try Haven.parseAsRoot(["serve", "--data", "/tmp/x"] + arguments)
+                Issue.record("serve accepted \(arguments)")
+            } catch {
+                #expect(Haven.message(for: error).contains(named), "\(arguments)")
+            }
+        }
         do {
             _ = try Haven.parseAsRoot(["serve", "--data", "/tmp/x", "--port", "not-a-port"])
             Issue.record("a non-numeric port was accepted")

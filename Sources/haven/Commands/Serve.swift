@@ -29,6 +29,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The port to listen on.") var port: Int = 8080
     @Option(help: "The address to listen on; anything but 127.0.0.1 or ::1 needs --tls-cert and --tls-key.")
     var host: String = ServerConfiguration.host
+    @Option(help: "Minutes without a request after which a session ends (1–60).") var idleTimeout: Int = 15
+    @Option(help: "Hours after sign-in after which a session ends however active (1–24).") var sessionLifetime: Int = 12
     @Option(help: "The TLS certificate chain (PEM), to serve HTTPS.") var tlsCert: String?
     @Option(help: "The TLS private key (PEM) for --tls-cert.") var tlsKey: String?
     @Option(help: "A decrypted export of more records than this needs a second person's approval.")
@@ -38,6 +40,8 @@ struct Serve: AsyncParsableCommand {
         guard (0...1_000_000).contains(exportApprovalThreshold) else {
             throw ValidationError("--export-approval-threshold must be from 0 (every export needs approval) to 1000000")
         }
+        guard (1...60).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 60 minutes") }
+        guard (1...24).contains(sessionLifetime) else { throw ValidationError("--session-lifetime must be from 1 to 24 hours") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
         guard tlsCert != nil || ["127.0.0.1", "::1", "localhost"].contains(host) else {
             throw ValidationError("without TLS Haven listens on 127.0.0.1 only: give --tls-cert and --tls-key, or put a reverse proxy in front")
@@ -48,14 +52,15 @@ struct Serve: AsyncParsableCommand {
         let store = try await vault.unlockedStore(as: .localOperator)
         let tls = tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certificatePath: cert, privateKeyPath: $0) } }
         try await Self.serve(store: store, configuration: ServerConfiguration(
-            port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold))
+            port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold,
+            sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600))))
     }
 
     static func serve(store: SQLStore, configuration: ServerConfiguration) async throws {
         let port = configuration.port
         var logger = Logger(label: "haven")
         logger.logLevel = .info
-        let authenticator = Authenticator(store: store)
+        let authenticator = Authenticator(store: store, sessionPolicy: configuration.sessionPolicy)
         let app: any ApplicationProtocol
         do {
             app = try buildApplication(repository: store, authenticator: authenticator, configuration: configuration, logger: logger)
