@@ -85,6 +85,7 @@ let package = Package(
                 "HavenCore",
                 "HavenCrypto",
                 "HavenStore",
+                "HavenServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -40,7 +40,21 @@ struct HavenBench: AsyncParsableCommand {
     @Flag(help: "Skip SQLite and measure PostgreSQL only.")
     var postgresOnly = false
 
+    @Option(help: "Instead of the store: time this many refused sign-ins of each kind (unknown name, wrong password).")
+    var signIns: Int?
+
     mutating func run() async throws {
+        if let signIns {
+            printMachine()
+            print("Timing \(signIns) refused sign-ins for an unknown name and \(signIns) for a wrong password (scrypt N=2^17, r=8, p=1) …")
+            let (unknown, wrong) = try await SignInTiming.measure(attempts: signIns)
+            print("| refused sign-in | p10 (ms) | median (ms) | p90 (ms) |")
+            print("|---|---:|---:|---:|")
+            for (name, times) in [("unknown user name", unknown), ("wrong password", wrong)] {
+                print(String(format: "| %@ | %.0f | %.0f | %.0f |", name, Self.percentile(times, 0.1), Self.percentile(times, 0.5), Self.percentile(times, 0.9)))
+            }
+            return
+        }
         var engines: [(name: String, location: StoreLocation, cleanup: () -> Void)] = []
         if !postgresOnly {
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-bench-\(UUID().uuidString)")
