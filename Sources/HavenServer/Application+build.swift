@@ -88,6 +88,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
     }
+    PageController(authenticator: authenticator).addRoutes(to: router)
     let api = router.group("api")
     SessionController(authenticator: authenticator).addRoutes(to: api)
     TokenController(authenticator: authenticator).addRoutes(to: api)

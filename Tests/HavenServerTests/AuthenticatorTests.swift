@@ -241,9 +241,12 @@ struct ThrottleTests {
 
     @Test func theGateRefusesWhenTooManyWait() async throws {
         let gate = HashingGate(limit: 1, maximumWaiting: 0)
-        async let slow: Int = gate.run { usleep(300_000); return 1 }
-        try await Task.sleep(for: .milliseconds(50))
+        // The first job holds the only slot until released: no timing involved.
+        let started = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0)
+        async let slow: Int = gate.run { started.signal(); release.wait(); return 1 }
+        await withCheckedContinuation { continuation in DispatchQueue.global().async { started.wait(); continuation.resume() } }
         await #expect(throws: HashingGate.Busy.self) { _ = try await gate.run { 2 } }
+        release.signal()
         #expect(try await slow == 1)
         #expect(try await gate.run { 3 } == 3)
     }

@@ -16,8 +16,12 @@ public enum AccessPolicy {
     /// The requirement of a route, or nil when the route has none (and is therefore refused).
     public static func requirement(method: String, path: String) -> Requirement? {
         switch (method, path) {
-        case ("GET", "/health"), ("GET", "/openapi.json"), ("POST", "/api/session"):
+        case ("GET", "/health"), ("GET", "/openapi.json"), ("POST", "/api/session"),
+             ("GET", "/login"), ("POST", "/login"), ("GET", "/language"), ("GET", "/static/{file}"):
             return .anyone
+        case ("GET", "/"), ("POST", "/logout"):
+            // The home page adapts to the session (still enrolling, or which role).
+            return .signedIn
         case ("GET", "/api/session"), ("DELETE", "/api/session"), ("POST", "/api/session/password"),
              ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"):
             return .signedIn

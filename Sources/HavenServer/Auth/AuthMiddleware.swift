@@ -22,10 +22,21 @@ struct AuthMiddleware: RouterMiddleware {
         }
         guard let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty,
               let (account, session) = try await authenticator.authenticate(token: token) else {
+            // A page sends the browser to sign in; the API answers 401.
+            if !path.hasPrefix("/api/") { return PageController.redirect(to: "/login") }
             throw Self.notSignedIn
         }
+        var request = request
         if ![.get, .head, .options].contains(request.method) {
-            guard SessionCookie.csrfMatches(request.headers[SessionCookie.csrfHeader], sessionToken: token) else {
+            // Scripts send the token in a header; forms in a hidden `_csrf` field, read here
+            // from a buffered copy of the (small) body that the handler then reads again.
+            var presented = request.headers[SessionCookie.csrfHeader]
+            if presented == nil, FormFields.isForm(request) {
+                let buffer = try await request.body.collect(upTo: FormFields.maximumSize)
+                request.body = .init(buffer: buffer)
+                presented = FormFields.parse(buffer)["_csrf"]
+            }
+            guard SessionCookie.csrfMatches(presented, sessionToken: token) else {
                 throw Problem(status: .forbidden, title: "Missing or wrong CSRF token", titleKo: "CSRF 토큰이 없거나 틀렸습니다",
                               detail: "send the csrfToken from GET /api/session in the X-CSRF-Token header")
             }

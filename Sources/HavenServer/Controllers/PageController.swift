@@ -1,0 +1,98 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// The server-rendered pages: sign-in and sign-out, the home page, the language switch and the
+/// stylesheet. Pages speak HTML; refusals of a page send the browser to sign in.
+struct PageController: Sendable {
+    let authenticator: Authenticator
+
+    func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("login", use: loginForm)
+        router.post("login", use: login)
+        router.post("logout", use: logout)
+        router.get("/", use: home)
+        router.get("language", use: switchLanguage)
+        router.get("static/:file", use: staticFile)
+    }
+
+    static func language(_ request: Request) -> Language {
+        Language.preferred(cookie: request.cookies[Language.cookieName]?.value, acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    static func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+
+    static func redirect(to location: String) -> Response {
+        Response(status: .seeOther, headers: [.location: location])
+    }
+
+    @Sendable func loginForm(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        Self.page(LoginPage().render(Self.language(request)))
+    }
+
+    @Sendable func login(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        // Only forms of this site may sign someone in (login CSRF): browsers send Origin on a POST.
+        if let origin = request.headers[.origin], let authority = request.head.authority,
+           URL(string: origin).map({ [$0.host, $0.port.map(String.init)].compactMap { $0 }.joined(separator: ":") }) != authority {
+            throw Problem(status: .forbidden, title: "Sign in from Haven's own page", titleKo: "Haven 로그인 페이지에서 로그인하십시오")
+        }
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        let language = Self.language(request)
+        let username = fields["username"] ?? ""
+        let result = try await authenticator.signIn(username: username, password: fields["password"] ?? "",
+                                                    code: fields["code"], address: context.address)
+        switch result {
+        case .signedIn(let token, _):
+            var response = Self.redirect(to: "/")
+            response.setCookie(SessionCookie.set(token))
+            return response
+        case .refused:
+            return Self.page(LoginPage(username: username, problem: .refused).render(language), status: .unauthorized)
+        case .throttled(let seconds):
+            var response = Self.page(LoginPage(username: username, problem: .throttled).render(language), status: .tooManyRequests)
+            response.headers[.retryAfter] = String(seconds)
+            return response
+        case .busy:
+            return Self.page(LoginPage(username: username, problem: .busy).render(language), status: .serviceUnavailable)
+        }
+    }
+
+    @Sendable func logout(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        if let session = context.session { try await authenticator.signOut(token: session.token) }
+        var response = Self.redirect(to: "/login")
+        response.setCookie(SessionCookie.clear())
+        return response
+    }
+
+    @Sendable func home(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account, let session = context.session else { return Self.redirect(to: "/login") }
+        let page = HomePage(username: account.username, role: account.role, needsSetup: session.stored.scope != .full,
+                            csrf: SessionCookie.csrfToken(for: session.token))
+        return Self.page(page.render(Self.language(request)))
+    }
+
+    /// Remembers the chosen language and returns to the page it was chosen on (a path on this
+    /// site only, so the switch cannot send anyone elsewhere).
+    @Sendable func switchLanguage(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let language = request.uri.queryParameters.get("to").flatMap(Language.init(rawValue:)) ?? .ko
+        let back = request.uri.queryParameters.get("back") ?? "/"
+        let safe = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") ? back : "/"
+        var response = Self.redirect(to: safe)
+        response.setCookie(Cookie(name: Language.cookieName, value: language.rawValue, maxAge: 365 * 86_400, path: "/",
+                                  secure: true, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    static let stylesheet: ByteBuffer? = Bundle.module.url(forResource: "haven", withExtension: "css", subdirectory: "static")
+        .flatMap { try? Data(contentsOf: $0) }.map { ByteBuffer(bytes: $0) }
+
+    @Sendable func staticFile(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard context.parameters.get("file") == "haven.css", let css = Self.stylesheet else {
+            throw Problem.notFound("no such file")
+        }
+        return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: css))
+    }
+}

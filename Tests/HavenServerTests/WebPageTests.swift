@@ -1,0 +1,122 @@
+import Foundation
+import HavenCore
+import HavenCrypto
+@testable import HavenServer
+import HavenStore
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The pages, rendered without a database in both languages, and the sign-in flow of a browser
+/// through the router: form, cookie, CSRF field, sign-out, language switch.
+@Suite(.serialized)
+struct WebPageTests {
+    /// Every input, select and textarea has a label pointing at it; no inline script or style.
+    func checkAccessible(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        let ids = html.matches(of: /<(?:input|select|textarea)[^>]*\bid="([^"]+)"/).map { String($0.1) }
+        for id in ids where !html.contains("type=\"hidden\" id=\"\(id)\"") {
+            #expect(html.contains("<label for=\"\(id)\">"), "field \(id) has no label", sourceLocation: sourceLocation)
+        }
+        #expect(!html.contains("<script>") && !html.contains("style=") && !html.contains("<style"), sourceLocation: sourceLocation)
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"/static/haven.css\">"), sourceLocation: sourceLocation)
+        #expect(html.contains("<main id=\"main\""), sourceLocation: sourceLocation)
+    }
+
+    @Test(arguments: Language.allCases)
+    func theSignInPageRendersInEitherLanguage(language: Language) {
+        let html = LoginPage(username: "kim<b>", problem: .refused).render(language)
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
+        checkAccessible(html)
+        #expect(html.contains(language == .ko ? "<h1>로그인</h1>" : "<h1>Sign in</h1>"))
+        #expect(html.contains(language == .ko ? "사용자 이름" : "User name"))
+        #expect(html.contains("role=\"alert\""))
+        // What was typed comes back escaped, never as markup; the password never comes back.
+        #expect(html.contains("value=\"kim&lt;b&gt;\"") && !html.contains("kim<b>"))
+        #expect(html.contains("autocomplete=\"one-time-code\""))
+        // The switch offers the other language and returns to this page.
+        #expect(html.contains("/language?to=\(language.other.rawValue)&amp;back=/login"))
+    }
+
+    @Test(arguments: Language.allCases)
+    func theHomePageNamesTheAccountAndWhatToDoFirst(language: Language) {
+        let html = HomePage(username: "민정", role: .documenter, needsSetup: true, csrf: "token-123").render(language)
+        checkAccessible(html)
+        #expect(html.contains(language == .ko ? "기록 담당자" : "Documenter"))
+        #expect(html.contains(language == .ko ? "새 비밀번호" : "choose your own password"))
+        #expect(html.contains("<form method=\"post\" action=\"/logout\" class=\"inline\"><input type=\"hidden\" name=\"_csrf\" value=\"token-123\">"))
+        #expect(html.contains("<title>\(language == .ko ? "홈" : "Home") · Haven</title>"))
+    }
+
+    @Test func koreanAndEnglishDatesAreWrittenAsPeopleWriteThem() throws {
+        #expect(Language.ko.date(try FuzzyDate(parsing: "2024-08-21")) == "2024년 8월 21일")
+        #expect(Language.en.date(try FuzzyDate(parsing: "2024-08-21")) == "21 August 2024")
+        #expect(Language.ko.date(try FuzzyDate(parsing: "2024-08")) == "2024년 8월")
+        #expect(Language.en.date(try FuzzyDate(parsing: "~1979")) == "c. 1979")
+        #expect(Language.preferred(cookie: nil, acceptLanguage: "en-GB,en;q=0.9,ko;q=0.8") == .en)
+        #expect(Language.preferred(cookie: "ko", acceptLanguage: "en") == .ko)
+        #expect(Language.preferred(cookie: nil, acceptLanguage: nil) == .ko)
+    }
+
+    static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+
+    func formBody(_ fields: KeyValuePairs<String, String>) -> ByteBuffer {
+        ByteBuffer(string: fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+    }
+
+    @Test func aBrowserSignsInWithItsCodeSeesHomeAndSignsOut() async throws {
+        try await TestServer.with { server in
+            let (_, secret) = try await server.makeAccount("web.user", role: .analyst, compartments: [Compartment.default])
+            let page = try await server.client.execute(uri: "/login", method: .get)
+            #expect(page.status == .ok && page.headers[.contentType] == "text/html; charset=utf-8")
+            #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            // The stylesheet the pages link is served under the same CSP.
+            #expect(try await server.client.execute(uri: "/static/haven.css", method: .get).status == .ok)
+            #expect(try await server.client.execute(uri: "/static/other.css", method: .get).status == .notFound)
+
+            let wrong = try await server.client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                        body: formBody(["username": "web.user", "password": "not it at all", "code": "000000"]))
+            #expect(wrong.status == .unauthorized && wrong.headers[.setCookie] == nil)
+            #expect(String(buffer: wrong.body).contains("role=\"alert\""))
+            // A form posted from another site is refused before anything is checked.
+            var foreign = Self.form
+            foreign[.origin] = "https://attacker.example"
+            #expect(try await server.client.execute(uri: "/login", method: .post, headers: foreign,
+                                                    body: formBody(["username": "web.user", "password": TestServer.password])).status == .forbidden)
+
+            server.clock.advance(31)
+            let signedIn = try await server.client.execute(uri: "/login", method: .post, headers: Self.form, body: formBody([
+                "username": "web.user", "password": TestServer.password, "code": TOTP(secret: secret).code(at: server.clock.now),
+            ]))
+            #expect(signedIn.status == .seeOther && signedIn.headers[.location] == "/")
+            let cookie = String(try #require(signedIn.headers[.setCookie]).split(separator: ";")[0])
+            let home = try await server.client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+            #expect(home.status == .ok && String(buffer: home.body).contains("web.user"))
+            let csrf = try #require(String(buffer: home.body).firstMatch(of: /name="_csrf" value="([^"]+)"/)).1
+
+            // Signing out needs the form's CSRF field, then ends the session.
+            var headers = Self.form
+            headers[.cookie] = cookie
+            #expect(try await server.client.execute(uri: "/logout", method: .post, headers: headers, body: formBody(["_csrf": "forged"])).status == .forbidden)
+            let out = try await server.client.execute(uri: "/logout", method: .post, headers: headers, body: formBody(["_csrf": String(csrf)]))
+            #expect(out.status == .seeOther && out.headers[.location] == "/login")
+            let after = try await server.client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+            #expect(after.status == .seeOther && after.headers[.location] == "/login")
+        }
+    }
+
+    @Test func theLanguageSwitchRemembersTheChoiceAndReturnsOnlyWithinHaven() async throws {
+        try await TestServer.with { server in
+            let english = try await server.client.execute(uri: "/language?to=en&back=/login", method: .get)
+            #expect(english.status == .seeOther && english.headers[.location] == "/login")
+            let cookie = String(try #require(english.headers[.setCookie]).split(separator: ";")[0])
+            #expect(cookie == "haven-lang=en")
+            let page = try await server.client.execute(uri: "/login", method: .get, headers: [.cookie: cookie])
+            #expect(String(buffer: page.body).contains("<html lang=\"en\">"))
+            for back in ["//attacker.example/", "https://attacker.example/", "/\\\\attacker.example"] {
+                let response = try await server.client.execute(uri: "/language?to=ko&back=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get)
+                #expect(response.headers[.location] == "/", "\(back)")
+            }
+        }
+    }
+}
