@@ -89,6 +89,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
                  body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
     }
     PageController(authenticator: authenticator).addRoutes(to: router)
+    AccountPageController(authenticator: authenticator).addRoutes(to: router)
     let api = router.group("api")
     SessionController(authenticator: authenticator).addRoutes(to: api)
     TokenController(authenticator: authenticator).addRoutes(to: api)

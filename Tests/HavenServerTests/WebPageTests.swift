@@ -119,4 +119,66 @@ struct WebPageTests {
             }
         }
     }
+
+    @Test(arguments: Language.allCases)
+    func theSetupPagesRenderInEitherLanguage(language: Language) throws {
+        let password = PasswordPage(problem: WebText.passwordsDiffer, csrf: "c").render(language, username: "민정")
+        checkAccessible(password)
+        #expect(password.contains("autocomplete=\"new-password\"") && password.contains("role=\"alert\""))
+        let svg = try QRCode(text: "otpauth://totp/Haven:x?secret=JBSWY3DPEHPK3PXP").svg()
+        let scan = EnrolPage(step: .scan(secret: "JBSWY3DPEHPK3PXP", qrSVG: svg, mismatch: false), csrf: "c").render(language, username: "민정")
+        checkAccessible(scan)
+        #expect(scan.contains("<figure class=\"qr\"><svg") && scan.contains("JBSW Y3DP EHPK 3PXP"))
+        #expect(scan.contains(language == .ko ? "스캔" : "Scan"))
+        let codes = EnrolPage(step: .recoveryCodes(["aaaa-bbbb", "cccc-dddd"]), csrf: "c").render(language, username: "민정")
+        #expect(codes.contains("<li><code>aaaa-bbbb</code></li>") && !codes.contains("/logout"))
+    }
+
+    @Test func aNewAccountChoosesItsPasswordAndEnrolsByQRCodeInTheBrowser() async throws {
+        try await TestServer.with { server in
+            try await server.makeAccount("new.web", role: .documenter, compartments: [Compartment.default], enrolled: false)
+            func signIn(_ password: String, code: String = "") async throws -> (cookie: String, csrf: String) {
+                let response = try await server.client.execute(uri: "/login", method: .post, headers: Self.form,
+                                                                body: formBody(["username": "new.web", "password": password, "code": code]))
+                #expect(response.status == .seeOther, "sign-in answered \(response.status)")
+                let cookie = String(try #require(response.headers[.setCookie]).split(separator: ";")[0])
+                let home = try await server.client.execute(uri: "/", method: .get, headers: [.cookie: cookie])
+                let csrf = try #require(String(buffer: home.body).firstMatch(of: /name="_csrf" value="([^"]+)"/)).1
+                return (cookie, String(csrf))
+            }
+            func post(_ path: String, _ session: (cookie: String, csrf: String), _ fields: KeyValuePairs<String, String>) async throws -> TestResponse {
+                var headers = Self.form
+                headers[.cookie] = session.cookie
+                var body = ["_csrf=\(session.csrf.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"]
+                body += fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }
+                return try await server.client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body.joined(separator: "&")))
+            }
+            var session = try await signIn(TestServer.password)
+            let home = try await server.client.execute(uri: "/", method: .get, headers: [.cookie: session.cookie])
+            #expect(String(buffer: home.body).contains("href=\"/account/enrol\""))
+            // Records stay closed until the setup is done.
+            #expect(try await server.client.execute(uri: "/api/persons", method: .get, headers: [.cookie: session.cookie]).status == .forbidden)
+
+            let newPassword = "봄날의 긴 산책길 2024"
+            #expect(try await post("/account/password", session, ["current": TestServer.password, "new": newPassword, "repeat": "other"]).status == .unprocessableContent)
+            let changed = try await post("/account/password", session, ["current": TestServer.password, "new": newPassword, "repeat": newPassword])
+            #expect(changed.status == .ok && String(buffer: changed.body).contains("role=\"status\""))
+
+            session = try await signIn(newPassword)
+            let scan = try await post("/account/enrol", session, [:])
+            let page = String(buffer: scan.body)
+            #expect(scan.status == .ok && page.contains("<svg"))
+            let key = try #require(page.firstMatch(of: /<code class="secret">([A-Z2-7 ]+)<\/code>/)).1.replacingOccurrences(of: " ", with: "")
+            let secret = try #require(Base32.decode(key))
+            #expect(try await post("/account/enrol/confirm", session, ["code": "000000"]).status == .unprocessableContent)
+            server.clock.advance(31)
+            let confirmed = try await post("/account/enrol/confirm", session, ["code": TOTP(secret: secret).code(at: server.clock.now)])
+            #expect(confirmed.status == .ok)
+            #expect(String(buffer: confirmed.body).matches(of: /<li><code>/).count == 10)
+
+            server.clock.advance(31)
+            session = try await signIn(newPassword, code: TOTP(secret: secret).code(at: server.clock.now))
+            #expect(try await server.client.execute(uri: "/api/persons", method: .get, headers: [.cookie: session.cookie]).status == .ok)
+        }
+    }
 }

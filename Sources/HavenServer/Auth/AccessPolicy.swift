@@ -19,7 +19,8 @@ public enum AccessPolicy {
         case ("GET", "/health"), ("GET", "/openapi.json"), ("POST", "/api/session"),
              ("GET", "/login"), ("POST", "/login"), ("GET", "/language"), ("GET", "/static/{file}"):
             return .anyone
-        case ("GET", "/"), ("POST", "/logout"):
+        case ("GET", "/"), ("POST", "/logout"), ("GET", "/account/password"), ("POST", "/account/password"),
+             ("GET", "/account/enrol"), ("POST", "/account/enrol"), ("POST", "/account/enrol/confirm"):
             // The home page adapts to the session (still enrolling, or which role).
             return .signedIn
         case ("GET", "/api/session"), ("DELETE", "/api/session"), ("POST", "/api/session/password"),

@@ -31,9 +31,18 @@ extension Authenticator {
         let secret = TOTP.randomSecret()
         stored.credentials.pendingTOTPSecret = secret
         try await store.saveAccount(stored, action: "mfa.enrol-begin", by: .account(accountID))
-        let totp = TOTP(secret: secret)
-        return TOTPEnrolment(secret: Base32.encode(secret, padding: false),
-                             uri: totp.provisioningURI(issuer: "Haven", account: stored.account.username))
+        return Self.enrolment(secret, username: stored.account.username)
+    }
+
+    /// The enrolment begun and not yet confirmed, to show again after a mistyped code.
+    public func pendingEnrolment(accountID: UUID) async throws -> TOTPEnrolment? {
+        guard let stored = try await store.account(id: accountID), let secret = stored.credentials.pendingTOTPSecret else { return nil }
+        return Self.enrolment(secret, username: stored.account.username)
+    }
+
+    static func enrolment(_ secret: Data, username: String) -> TOTPEnrolment {
+        TOTPEnrolment(secret: Base32.encode(secret, padding: false),
+                      uri: TOTP(secret: secret).provisioningURI(issuer: "Haven", account: username))
     }
 
     /// Confirms enrolment with a code from the new secret. Returns the recovery codes (shown

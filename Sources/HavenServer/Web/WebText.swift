@@ -29,4 +29,34 @@ enum WebText {
         en: "Everything here can put people in danger. Every page you open is recorded.",
         ko: "이곳의 모든 정보는 사람들을 위험에 빠뜨릴 수 있습니다. 여는 모든 페이지가 기록됩니다.")
     static let notFound = LocalizedLabel(en: "Not found", ko: "찾을 수 없습니다")
+    static let changePassword = LocalizedLabel(en: "Choose your password", ko: "비밀번호 정하기")
+    static let currentPassword = LocalizedLabel(en: "Current (or one-time) password", ko: "현재 (또는 일회용) 비밀번호")
+    static let newPassword = LocalizedLabel(en: "New password", ko: "새 비밀번호")
+    static let newPasswordHint = LocalizedLabel(
+        en: "At least 12 characters, in any script; a phrase is easiest to remember. Common passwords are refused.",
+        ko: "12자 이상, 어떤 문자든 좋습니다. 문장이 기억하기 쉽습니다. 흔한 비밀번호는 쓸 수 없습니다.")
+    static let repeatPassword = LocalizedLabel(en: "New password again", ko: "새 비밀번호 다시 입력")
+    static let passwordsDiffer = LocalizedLabel(en: "The two new passwords differ.", ko: "새 비밀번호 두 개가 서로 다릅니다.")
+    static let wrongCurrent = LocalizedLabel(en: "The current password is not right.", ko: "현재 비밀번호가 맞지 않습니다.")
+    static let save = LocalizedLabel(en: "Save", ko: "저장")
+    static let passwordChanged = LocalizedLabel(en: "Your password is changed. Sign in again with it.",
+                                                ko: "비밀번호가 바뀌었습니다. 새 비밀번호로 다시 로그인하십시오.")
+    static let enrol = LocalizedLabel(en: "Enrol an authenticator app", ko: "인증 앱 등록")
+    static let enrolIntro = LocalizedLabel(
+        en: "Haven asks for a code from an authenticator app at every sign-in. Start, then scan the code with the app.",
+        ko: "Haven은 로그인할 때마다 인증 앱의 코드를 묻습니다. 시작을 누른 뒤 앱으로 코드를 스캔하십시오.")
+    static let start = LocalizedLabel(en: "Start", ko: "시작")
+    static let scanThis = LocalizedLabel(en: "Scan this code with your authenticator app, or type the key below into it.",
+                                         ko: "인증 앱으로 이 코드를 스캔하거나 아래 키를 직접 입력하십시오.")
+    static let setupKey = LocalizedLabel(en: "Key to type in", ko: "직접 입력할 키")
+    static let codeFromApp = LocalizedLabel(en: "The 6-digit code the app now shows", ko: "앱에 지금 보이는 6자리 코드")
+    static let confirm = LocalizedLabel(en: "Confirm", ko: "확인")
+    static let codeMismatch = LocalizedLabel(en: "That code does not match. Check the app and try the current code.",
+                                             ko: "코드가 맞지 않습니다. 앱을 확인하고 현재 코드를 입력하십시오.")
+    static let recoveryCodes = LocalizedLabel(en: "Your recovery codes", ko: "복구 코드")
+    static let recoveryCodesIntro = LocalizedLabel(
+        en: "Each works once if you lose your phone. Write them on paper and keep them away from it. They are shown only now.",
+        ko: "휴대전화를 잃어버렸을 때 각각 한 번씩 쓸 수 있습니다. 종이에 적어 휴대전화와 떨어진 곳에 두십시오. 지금 한 번만 보입니다.")
+    static let signInAgain = LocalizedLabel(en: "Sign in with your app", ko: "인증 앱으로 다시 로그인")
+    static let setUpAccount = LocalizedLabel(en: "Set up your account", ko: "계정 설정하기")
 }

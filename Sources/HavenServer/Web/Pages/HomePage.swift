@@ -14,7 +14,13 @@ struct HomePage {
             .element("h1", [:], [.text("\(t(WebText.welcome)), \(username)")]),
             .element("p", [:], [.text(t(role.label))]),
         ]
-        if needsSetup { content.append(.element("p", ["class": "notice", "role": "status"], [.text(t(WebText.finishSetup))])) }
+        if needsSetup {
+            content.append(.element("p", ["class": "notice", "role": "status"], [.text(t(WebText.finishSetup))]))
+            content.append(.element("ul", [:], [
+                .element("li", [:], [.element("a", ["href": "/account/password"], [.text(t(WebText.changePassword))])]),
+                .element("li", [:], [.element("a", ["href": "/account/enrol"], [.text(t(WebText.enrol))])]),
+            ]))
+        }
         return Layout(language: language, title: t(WebText.home), path: "/", account: (username, csrf)).render(.group(content))
     }
 }

@@ -7,10 +7,13 @@ struct LoginPage {
 
     var username = ""
     var problem: Problem?
+    /// A message to show above the form, such as a changed password.
+    var notice: LocalizedLabel?
 
     func render(_ language: Language) -> String {
         let t = language
         var content: [HTML] = [.element("h1", [:], [.text(t(WebText.signIn))])]
+        if let notice { content.append(.element("p", ["class": "notice", "role": "status"], [.text(t(notice))])) }
         if let problem {
             let message = switch problem {
             case .refused: WebText.signInFailed
