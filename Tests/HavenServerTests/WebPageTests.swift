@@ -69,7 +69,10 @@ struct WebPageTests {
             let (_, secret) = try await server.makeAccount("web.user", role: .analyst, compartments: [Compartment.default])
             let page = try await server.client.execute(uri: "/login", method: .get)
             #expect(page.status == .ok && page.headers[.contentType] == "text/html; charset=utf-8")
-            #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
+            // The page's own stylesheet is allowed; script and inline style are not.
+            #expect(page.headers[.contentSecurityPolicy]?.contains("default-src 'none'; style-src 'self'") == true)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
+            #expect(page.headers[.contentSecurityPolicy]?.contains("script-src") == false)
             // The stylesheet the pages link is served under the same CSP.
             #expect(try await server.client.execute(uri: "/static/haven.css", method: .get).status == .ok)
             #expect(try await server.client.execute(uri: "/static/other.css", method: .get).status == .notFound)
@@ -82,6 +85,11 @@ struct WebPageTests {
             var foreign = Self.form
             foreign[.origin] = "https://attacker.example"
             #expect(try await server.client.execute(uri: "/login", method: .post, headers: foreign,
+                                                    body: formBody(["username": "web.user", "password": TestServer.password])).status == .forbidden)
+            var crossSite = Self.form
+            crossSite[HTTPField.Name("Sec-Fetch-Site")!] = "cross-site"
+            crossSite[.origin] = "null"
+            #expect(try await server.client.execute(uri: "/login", method: .post, headers: crossSite,
                                                     body: formBody(["username": "web.user", "password": TestServer.password])).status == .forbidden)
 
             server.clock.advance(31)

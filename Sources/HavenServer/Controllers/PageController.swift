@@ -1,6 +1,7 @@
 import Foundation
 import HavenCore
 import HavenStore
+import HTTPTypes
 import Hummingbird
 
 /// The server-rendered pages: sign-in and sign-out, the home page, the language switch and the
@@ -34,9 +35,8 @@ struct PageController: Sendable {
     }
 
     @Sendable func login(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        // Only forms of this site may sign someone in (login CSRF): browsers send Origin on a POST.
-        if let origin = request.headers[.origin], let authority = request.head.authority,
-           URL(string: origin).map({ [$0.host, $0.port.map(String.init)].compactMap { $0 }.joined(separator: ":") }) != authority {
+        // Only forms of this site may sign someone in (login CSRF).
+        guard Self.isSameSite(request) else {
             throw Problem(status: .forbidden, title: "Sign in from Haven's own page", titleKo: "Haven 로그인 페이지에서 로그인하십시오")
         }
         let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
@@ -58,6 +58,15 @@ struct PageController: Sendable {
         case .busy:
             return Self.page(LoginPage(username: username, problem: .busy).render(language), status: .serviceUnavailable)
         }
+    }
+
+    /// Whether a form post comes from Haven's own pages. Browsers say so in `Sec-Fetch-Site`;
+    /// under `Referrer-Policy: no-referrer` their `Origin` is often `null`, so it decides only
+    /// when it names a site. Clients that send neither are not browsers a page could steer.
+    static func isSameSite(_ request: Request) -> Bool {
+        if let site = request.headers[HTTPField.Name("Sec-Fetch-Site")!] { return site == "same-origin" || site == "none" }
+        guard let origin = request.headers[.origin], origin != "null", let url = URL(string: origin) else { return true }
+        return [url.host, url.port.map(String.init)].compactMap { $0 }.joined(separator: ":") == request.head.authority
     }
 
     @Sendable func logout(_ request: Request, context: HavenRequestContext) async throws -> Response {

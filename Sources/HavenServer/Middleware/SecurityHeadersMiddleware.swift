@@ -13,12 +13,18 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         self.strictTransportSecurity = strictTransportSecurity
     }
 
+    /// Nothing by default; the one stylesheet from Haven itself; no script at all, inline or not;
+    /// forms post only to Haven; no framing. A real browser loads the pages under it in `.ci/run`.
+    static var contentSecurityPolicy: String {
+        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+    }
+
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.referrerPolicy] = "no-referrer"
         response.headers[.cacheControl] = "no-store"
-        response.headers[.contentSecurityPolicy] = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'"
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xFrameOptions] = "DENY"
         if strictTransportSecurity {
             // Two years, the preload list's minimum, once an operator has chosen TLS.
