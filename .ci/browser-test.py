@@ -112,15 +112,34 @@ def main():
         check(driver.find_element(By.ID, "username").get_attribute("value") == "officer.kim"
               and driver.find_element(By.ID, "password").get_attribute("value") == "", "the user name stays, the password does not")
 
-        # A set-up account signs in with its TOTP code and reaches home.
-        password, secret, step = haven.set_up("officer.kim", officer_otp)
-        sign_in(driver, base, "officer.kim", password, totp(secret, step + 1))
+        # A set-up account records an incident through the API (signed in with its next TOTP code)…
+        password, secret, step, recovery = haven.set_up("officer.kim", officer_otp)
+        cookie, csrf, _ = haven.sign_in("officer.kim", password, totp(secret, step + 1))
+        status, made, _ = haven.call("POST", "/api/events", {"title": "김정숙 가족 체포 — 가상 기록", "startDate": "2024-08-21",
+                                                             "placeCode": "KP-09-MUSAN"}, cookie, csrf)
+        check(status == 201, "an incident is recorded through the API")
+        # … and signs in to the pages with a recovery code, reaching home.
+        sign_in(driver, base, "officer.kim", password, recovery[0])
         check(driver.current_url.rstrip("/") == base and "officer.kim" in driver.find_element(By.TAG_NAME, "main").text,
               "signing in with a TOTP code reaches the home page")
         check("officer.kim" not in driver.title, "no account name in the page title")
         shoot(driver, "home-en")
+        # A two-character Hangul search finds the incident.
+        driver.get(base + "/records")
+        driver.find_element(By.ID, "q").send_keys("김정")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+        results = driver.find_elements(By.CSS_SELECTOR, "ul.results li a")
+        check(any("김정숙" in r.text for r in results) and made["record"]["id"].lower() in results[0].get_attribute("href").lower(),
+              "a two-character Hangul search finds the incident")
+        check("김정" not in driver.title and "%EA" not in driver.current_url and "김정" not in driver.current_url,
+              "the search text is neither in the page title nor in the URL")
+        shoot(driver, "records-en")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
-        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko", "home switches to Korean")
+        check("2024년 8월 21일" in driver.find_element(By.TAG_NAME, "main").text and "무산" in driver.find_element(By.TAG_NAME, "main").text,
+              "in Korean the result reads 2024년 8월 21일 and 무산")
+        shoot(driver, "records-ko")
+        driver.get(base + "/")
+        check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko", "home is in Korean now")
         shoot(driver, "home-ko")
         # Keyboard: the first Tab reaches the skip link.
         driver.find_element(By.TAG_NAME, "body").send_keys("\t")

@@ -83,7 +83,8 @@ class HavenServer:
         return headers["Set-Cookie"].split(";")[0], body["csrfToken"], body["scope"]
 
     def set_up(self, username, one_time):
-        """One-time password → own password → TOTP enrolment. Returns (password, secret, last step used)."""
+        """One-time password → own password → TOTP enrolment. Returns the password, the TOTP
+        secret, the last time step used and the ten recovery codes."""
         password = "a ci passphrase 한글 " + hashlib.sha256(username.encode()).hexdigest()[:8]
         cookie, csrf, scope = self.sign_in(username, one_time)
         assert scope == "enrolment", scope
@@ -95,11 +96,11 @@ class HavenServer:
         secret, step = body["secret"], int(time.time()) // 30
         status, body, _ = self.call("POST", "/api/session/mfa/confirm", {"code": totp(secret, step)}, cookie, csrf)
         assert status == 200 and len(body["recoveryCodes"]) == 10, f"confirm answered {status}: {body}"
-        return password, secret, step
+        return password, secret, step, body["recoveryCodes"]
 
     def api_token(self, username, one_time):
         """A fully set-up account's API token."""
-        password, secret, step = self.set_up(username, one_time)
+        password, secret, step, _ = self.set_up(username, one_time)
         # The next step's code: within the accepted window, and later than the one just used.
         cookie, csrf, scope = self.sign_in(username, password, totp(secret, step + 1))
         assert scope == "full", scope

@@ -189,4 +189,59 @@ struct WebPageTests {
             #expect(try await server.client.execute(uri: "/api/persons", method: .get, headers: [.cookie: session.cookie]).status == .ok)
         }
     }
+
+    @Test(arguments: Language.allCases)
+    func theRecordsPageRendersResultsInEitherLanguage(language: Language) throws {
+        let id = UUID()
+        let page = RecordsPage(query: ["q": "김정", "kind": "event"], rows: [
+            .init(kind: .event, id: id, title: "김정숙 가족 체포", date: try FuzzyDate(parsing: "2024-08-21"), placeCode: "KP-09-MUSAN"),
+            .init(kind: .person, id: UUID(), title: nil, date: nil, placeCode: nil),
+        ], total: 2, searched: true).render(language, account: ("민정", "c"))
+        checkAccessible(page)
+        #expect(page.contains("<option value=\"event\" selected>"))
+        #expect(page.contains("<form method=\"post\" action=\"/records\""))
+        #expect(page.contains("value=\"김정\""))
+        #expect(page.contains("href=\"/records/event/\(id.uuidString.lowercased())\">김정숙 가족 체포</a>"))
+        #expect(page.contains(language == .ko ? "2024년 8월 21일" : "21 August 2024"))
+        #expect(page.contains(language == .ko ? "무산" : "Musan"))
+        #expect(page.contains(language == .ko ? "(역할상 비공개)" : "(withheld for your role)"))
+    }
+
+    @Test func aTwoCharacterHangulSearchFindsTheRecordAndAnotherCompartmentDoesNot() async throws {
+        try await TestServer.with { server in
+            let event = Event(compartment: "alpha", title: "김정숙 가족 체포 — 가상 기록", startDate: try FuzzyDate(parsing: "2024-08"))
+            _ = try await server.store.create(event, by: .localOperator)
+            func cookie(_ name: String, _ role: Role, _ compartments: Set<String>) async throws -> String {
+                let (_, secret) = try await server.makeAccount(name, role: role, compartments: compartments)
+                return try await server.signIn(name, secret: secret).cookie
+            }
+            let alpha = try await cookie("alpha.doc", .documenter, ["alpha"])
+            let beta = try await cookie("beta.doc", .documenter, ["beta"])
+            let reviewer = try await cookie("alpha.rev", .reviewer, ["alpha"])
+            // The form is posted: the name searched for never travels in a URL.
+            func search(_ cookie: String) async throws -> TestResponse {
+                let home = try await server.client.execute(uri: "/records", method: .get, headers: [.cookie: cookie])
+                let csrf = try #require(String(buffer: home.body).firstMatch(of: /name="_csrf" value="([^"]+)"/)).1
+                var headers = Self.form
+                headers[.cookie] = cookie
+                return try await server.client.execute(uri: "/records", method: .post, headers: headers,
+                                                       body: formBody(["_csrf": String(csrf), "q": "김정", "kind": "", "place": "", "from": "", "to": ""]))
+            }
+            let found = String(buffer: try await search(alpha).body)
+            #expect(found.contains("김정숙 가족 체포") && found.contains(event.id.uuidString.lowercased()))
+            let other = try await search(beta)
+            #expect(other.status == .ok && !String(buffer: other.body).contains("김정숙"))
+            // A reviewer cannot search by name, and lists show no titles.
+            let refused = try await search(reviewer)
+            #expect(refused.status == .badRequest && String(buffer: refused.body).contains("role=\"alert\""))
+            let listed = String(buffer: try await server.client.execute(uri: "/records?kind=event", method: .get, headers: [.cookie: reviewer]).body)
+            #expect(listed.contains(event.id.uuidString.lowercased()) && !listed.contains("김정숙"))
+            // Text in a URL is not searched: beta's documenter gets the plain list, not a search.
+            let ignored = String(buffer: try await server.client.execute(uri: "/records?q=%EA%B9%80%EC%A0%95", method: .get, headers: [.cookie: alpha]).body)
+            #expect(!ignored.contains("value=\"김정\""))
+            // A filter that does not parse is named on the page, not a crash.
+            let bad = try await server.client.execute(uri: "/records?from=2024-13", method: .get, headers: [.cookie: alpha])
+            #expect(bad.status == .badRequest && String(buffer: bad.body).contains("from"))
+        }
+    }
 }

@@ -33,6 +33,8 @@ public enum AccessPolicy {
         case ("POST", "/api/tokens"), ("GET", "/api/tokens"), ("DELETE", "/api/tokens/{id}"):
             // A full session only: AuthMiddleware refuses API tokens here.
             return .permission(.manageOwnAccount)
+        case ("GET", "/records"), ("POST", "/records"):
+            return .permission(.readRecords)
         case ("GET", "/api/audit"):
             return .permission(.readAudit)
         case ("POST", "/api/exports"), ("GET", "/api/exports/{id}/download"):

@@ -59,4 +59,21 @@ enum WebText {
         ko: "휴대전화를 잃어버렸을 때 각각 한 번씩 쓸 수 있습니다. 종이에 적어 휴대전화와 떨어진 곳에 두십시오. 지금 한 번만 보입니다.")
     static let signInAgain = LocalizedLabel(en: "Sign in with your app", ko: "인증 앱으로 다시 로그인")
     static let setUpAccount = LocalizedLabel(en: "Set up your account", ko: "계정 설정하기")
+    static let records = LocalizedLabel(en: "Records", ko: "기록")
+    static let search = LocalizedLabel(en: "Search", ko: "검색")
+    static let searchText = LocalizedLabel(en: "Name or text (Hangul or Latin, two characters or more)",
+                                           ko: "이름 또는 내용 (한글이나 로마자, 두 글자 이상)")
+    static let kind = LocalizedLabel(en: "Kind", ko: "종류")
+    static let allKinds = LocalizedLabel(en: "All kinds", ko: "모든 종류")
+    static let place = LocalizedLabel(en: "Place code (a province finds its cities)", ko: "장소 코드 (도를 고르면 그 안의 시·군도 찾습니다)")
+    static let from = LocalizedLabel(en: "From (YYYY, YYYY-MM or YYYY-MM-DD)", ko: "시작 (YYYY, YYYY-MM 또는 YYYY-MM-DD)")
+    static let to = LocalizedLabel(en: "To", ko: "끝")
+    static let results = LocalizedLabel(en: "Results", ko: "결과")
+    static let noResults = LocalizedLabel(en: "Nothing found.", ko: "찾은 기록이 없습니다.")
+    static let withheld = LocalizedLabel(en: "(withheld for your role)", ko: "(역할상 비공개)")
+    static let textSearchNotAllowed = LocalizedLabel(
+        en: "Your role sees names and narratives withheld, so it cannot search them; filter by kind, place or date.",
+        ko: "역할상 이름과 내용이 비공개이므로 그것으로 검색할 수 없습니다. 종류, 장소, 날짜로 걸러 보십시오.")
+    static let badFilter = LocalizedLabel(en: "A filter could not be read", ko: "검색 조건을 읽을 수 없습니다")
+    static let found = LocalizedLabel(en: "found", ko: "건")
 }

@@ -14,6 +14,9 @@ struct HomePage {
             .element("h1", [:], [.text("\(t(WebText.welcome)), \(username)")]),
             .element("p", [:], [.text(t(role.label))]),
         ]
+        if !needsSetup && role.allows(.readRecords) {
+            content.append(.element("p", [:], [.element("a", ["href": "/records"], [.text(t(WebText.records))])]))
+        }
         if needsSetup {
             content.append(.element("p", ["class": "notice", "role": "status"], [.text(t(WebText.finishSetup))]))
             content.append(.element("ul", [:], [

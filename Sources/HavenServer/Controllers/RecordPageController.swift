@@ -1,0 +1,54 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+import HummingbirdCore
+
+/// The records pages: search and lists with filters (`/records`). The search form is posted, so
+/// that what is searched for (a name, often) never appears in a URL, a proxy's log or the
+/// browser's history; a plain `GET` lists records by coded filters only. Record pages, forms and
+/// the dashboard of issue 4 join here.
+struct RecordPageController: Sendable {
+    let repository: any Repository
+
+    func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("records", use: list)
+        router.post("records", use: search)
+    }
+
+    @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        var asked: [String: String] = [:]
+        // Text never comes in a URL: a `q` there is ignored, not searched.
+        for (key, value) in request.uri.queryParameters where !value.isEmpty && key != "q" { asked[String(key)] = String(value) }
+        return try await results(asked, request, context)
+    }
+
+    @Sendable func search(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        let asked = fields.filter { ["q", "kind", "place", "from", "to"].contains($0.key) && !$0.value.isEmpty }
+        return try await results(asked, request, context)
+    }
+
+    /// Runs the asked filters (empty fields mean "any") through the API's own parser and store.
+    private func results(_ asked: [String: String], _ request: Request, _ context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account, let session = context.session else { return PageController.redirect(to: "/login") }
+        let language = PageController.language(request)
+        let actor = try context.actor()
+        var page = RecordsPage(query: asked, searched: true)
+        do {
+            var components = URLComponents()
+            components.queryItems = asked.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+            let query = try QueryParameters.recordQuery(URI("/records?" + (components.percentEncodedQuery ?? "")).queryParameters)
+            let found = try await repository.search(query, by: actor)
+            page.rows = found.items.map { RecordsPage.row($0, seesProtected: actor.seesProtected) }
+            page.total = found.total
+        } catch let problem as Problem {
+            page.problem = WebText.badFilter
+            page.problemDetail = problem.detail
+        } catch StoreError.forbidden {
+            page.problem = WebText.textSearchNotAllowed
+        }
+        let status: HTTPResponse.Status = page.problem == nil ? .ok : .badRequest
+        return PageController.page(page.render(language, account: (account.username, SessionCookie.csrfToken(for: session.token))), status: status)
+    }
+}
