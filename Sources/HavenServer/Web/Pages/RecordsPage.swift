@@ -78,10 +78,12 @@ struct RecordsPage {
         return language == .ko ? place.nameHangul : place.nameRomanised
     }
 
-    /// The row of a stored record; its title only where protected fields are visible.
+    /// The row of a stored record; its title and full date only where protected fields are
+    /// visible (an event's date is protected; the year alone is what a list filters by).
     static func row(_ stored: AnyStored, seesProtected: Bool) -> Row {
         let record = stored.record
         let title = seesProtected ? record.searchText.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) : nil
-        return Row(kind: stored.kind, id: record.id, title: title, date: record.facets.from, placeCode: record.facets.placeCode)
+        let date = seesProtected ? record.facets.from : record.facets.from.flatMap { try? FuzzyDate(parsing: String($0.year)) }
+        return Row(kind: stored.kind, id: record.id, title: title, date: date, placeCode: record.facets.placeCode)
     }
 }
