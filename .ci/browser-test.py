@@ -134,6 +134,12 @@ def main():
         check("김정" not in driver.title and "%EA" not in driver.current_url and "김정" not in driver.current_url,
               "the search text is neither in the page title nor in the URL")
         shoot(driver, "records-en")
+        # Opening it shows the record with its history; the page title names only the kind.
+        click_and_wait(driver, results[0])
+        check(driver.find_element(By.TAG_NAME, "h1").text.startswith("김정숙") and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 1
+              and "김정" not in driver.title, "the record page shows the incident and its history, its title not in the page title")
+        shoot(driver, "record-en")
+        driver.get(base + "/records")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
         check("2024년 8월 21일" in driver.find_element(By.TAG_NAME, "main").text and "무산" in driver.find_element(By.TAG_NAME, "main").text,
               "in Korean the result reads 2024년 8월 21일 and 무산")

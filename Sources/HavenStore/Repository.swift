@@ -30,6 +30,13 @@ public struct AnyStored: Sendable {
     /// When this version was written.
     public var updatedAt: Date
 
+    /// Wraps a record of any kind with its version.
+    public init(record: any Record, version: Int, updatedAt: Date) {
+        self.record = record
+        self.version = version
+        self.updatedAt = updatedAt
+    }
+
     /// The record's kind.
     public var kind: RecordKind { type(of: record).kind }
 }

@@ -246,4 +246,28 @@ struct WebPageTests {
             #expect(bad.status == .badRequest && String(buffer: bad.body).contains("from"))
         }
     }
+
+    @Test func aRecordPageShowsFieldsAndHistoryToItsCompartmentOnly() async throws {
+        try await TestServer.with { server in
+            var event = Event(compartment: "alpha", title: "무산 체포 — 가상 기록", description: "가상 설명",
+                              startDate: try FuzzyDate(parsing: "2024-08-21"), placeCode: "KP-09-MUSAN")
+            event = try await server.store.create(event, by: .localOperator).record
+            event.description = "가상 설명, 고침"
+            _ = try await server.store.update(event, expectedVersion: 1, by: .localOperator)
+            func cookie(_ name: String, _ role: Role, _ compartments: Set<String>) async throws -> String {
+                let (_, secret) = try await server.makeAccount(name, role: role, compartments: compartments)
+                return try await server.signIn(name, secret: secret).cookie
+            }
+            let uri = "/records/event/\(event.id.uuidString.lowercased())"
+            let page = String(buffer: try await server.client.execute(uri: uri, method: .get, headers: [.cookie: try await cookie("a.doc", .documenter, ["alpha"])]).body)
+            #expect(page.contains("<h1>무산 체포 — 가상 기록</h1>") && page.contains("가상 설명, 고침"))
+            #expect(page.contains("2024년 8월 21일") && page.contains("무산"))
+            #expect(page.components(separatedBy: "<li>버전 ").count - 1 == 2)
+            #expect(page.contains("<title>사건 · Haven</title>"), "the page title names the kind, never the record's title")
+            let reviewer = String(buffer: try await server.client.execute(uri: uri, method: .get, headers: [.cookie: try await cookie("a.rev", .reviewer, ["alpha"])]).body)
+            #expect(!reviewer.contains("무산 체포") && !reviewer.contains("가상 설명") && reviewer.contains("(역할상 비공개)"))
+            let other = try await server.client.execute(uri: uri, method: .get, headers: [.cookie: try await cookie("b.doc", .documenter, ["beta"])])
+            #expect(other.status == .notFound && !String(buffer: other.body).contains("무산 체포"))
+        }
+    }
 }

@@ -33,7 +33,7 @@ public enum AccessPolicy {
         case ("POST", "/api/tokens"), ("GET", "/api/tokens"), ("DELETE", "/api/tokens/{id}"):
             // A full session only: AuthMiddleware refuses API tokens here.
             return .permission(.manageOwnAccount)
-        case ("GET", "/records"), ("POST", "/records"):
+        case ("GET", "/records"), ("POST", "/records"), ("GET", "/records/{kind}/{id}"):
             return .permission(.readRecords)
         case ("GET", "/api/audit"):
             return .permission(.readAudit)

@@ -14,6 +14,29 @@ struct RecordPageController: Sendable {
     func addRoutes(to router: Router<HavenRequestContext>) {
         router.get("records", use: list)
         router.post("records", use: search)
+        router.get("records/:kind/:id", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account, let session = context.session else { return PageController.redirect(to: "/login") }
+        guard let kind = context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)) else {
+            throw Problem.notFound("no such kind of record")
+        }
+        let id = try RecordController<Person>.id(context)
+        let actor = try context.actor()
+        let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor)
+        let language = PageController.language(request)
+        let page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        return PageController.page(page.render(language, account: (account.username, SessionCookie.csrfToken(for: session.token))))
+    }
+
+    /// A record and its versions, newest first (both reads audited by the store).
+    static func load<R: Record>(_ type: R.Type, id: UUID, repository: any Repository,
+                                actor: ActingIdentity) async throws -> (AnyStored, [(version: Int, at: Date, deleted: Bool)]) {
+        let stored = try await repository.get(type, id: id, by: actor)
+        let history = try await repository.history(type, id: id, by: actor)
+        return (AnyStored(record: stored.record, version: stored.version, updatedAt: stored.updatedAt),
+                history.reversed().map { ($0.version, $0.updatedAt, $0.deleted) })
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {

@@ -1,0 +1,87 @@
+import Foundation
+import HavenCore
+import HavenStore
+
+/// One record: its fields as the reader's language writes them, then its history, newest
+/// version first. Events and persons have their own field lists; other kinds show a summary
+/// until their pages arrive. Protected fields are shown as withheld where the role says so.
+struct RecordPage {
+    /// One labelled value.
+    struct Field: Equatable {
+        var label: LocalizedLabel
+        /// The value, or nil when withheld.
+        var value: String?
+    }
+
+    var kind: RecordKind
+    var id: UUID
+    var title: String?
+    var fields: [Field]
+    /// Versions, newest first: number, when, deleted.
+    var versions: [(version: Int, at: Date, deleted: Bool)]
+
+    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+        let t = language
+        let heading = title ?? t(WebText.withheld)
+        var content: [HTML] = [
+            .element("p", ["class": "kind"], [.text(t(kind.label))]),
+            .element("h1", [:], [.text(heading)]),
+            .element("dl", ["class": "fields"], fields.flatMap { field -> [HTML] in
+                [.element("dt", [:], [.text(t(field.label))]), .element("dd", [:], [.text(field.value ?? t(WebText.withheld))])]
+            }),
+            .element("h2", ["id": "history"], [.text(t(WebText.history))]),
+        ]
+        content.append(.element("ol", ["class": "history", "aria-labelledby": "history", "reversed": ""], versions.map { v in
+            var text = "\(t(WebText.version)) \(v.version) · \(t.instant(v.at))"
+            if v.deleted { text += " · \(t(WebText.deletedVersion))" }
+            return .element("li", [:], [.text(text)])
+        }))
+        // The page title names the kind only: a record's title may be protected.
+        return Layout(language: language, title: t(kind.label), path: "/records/\(kind.code)/\(id.uuidString.lowercased())",
+                      account: account).render(.group(content))
+    }
+
+    /// The page of a stored record with its versions, protected values only where visible.
+    static func make(_ stored: AnyStored, versions: [(version: Int, at: Date, deleted: Bool)], seesProtected: Bool,
+                     language: Language) -> RecordPage {
+        let visible = { (value: String?) in seesProtected ? value : nil }
+        let date = { (value: FuzzyDate?) in value.map(language.date) }
+        let place = { (code: String?) in code.map { RecordsPage.placeName($0, language) } }
+        var fields: [Field] = []
+        var title: String?
+        switch stored.record {
+        case let event as Event:
+            title = visible(event.title)
+            fields = [
+                Field(label: WebText.description, value: visible(event.description ?? "—")),
+                Field(label: WebText.startDate, value: visible(date(event.startDate) ?? "—")),
+                Field(label: WebText.endDate, value: visible(date(event.endDate) ?? "—")),
+                Field(label: WebText.placeField, value: place(event.placeCode) ?? "—"),
+                Field(label: WebText.placeDetail, value: visible(event.placeDetail ?? "—")),
+                Field(label: WebText.verification, value: language(event.verification.label)),
+            ]
+        case let person as Person:
+            title = visible(person.names.first?.value)
+            fields = [
+                Field(label: WebText.names, value: visible(person.names.map { "\($0.value) (\(language($0.script.label)), \(language($0.system.label)))" }
+                    .joined(separator: "; "))),
+                Field(label: WebText.sex, value: language(person.sex.label)),
+                Field(label: WebText.birthDate, value: visible(date(person.birthDate) ?? "—")),
+                Field(label: WebText.origin, value: place(person.originPlaceCode) ?? "—"),
+                Field(label: WebText.notes, value: visible(person.notes ?? "—")),
+            ]
+        default:
+            title = visible(stored.record.searchText.first)
+            fields = [Field(label: WebText.summary, value: visible(stored.record.searchText.joined(separator: " · ")))]
+        }
+        fields.append(Field(label: WebText.compartment, value: stored.record.compartment))
+        return RecordPage(kind: stored.kind, id: stored.record.id, title: title, fields: fields, versions: versions)
+    }
+}
+
+extension RecordPage: Equatable {
+    static func == (a: RecordPage, b: RecordPage) -> Bool {
+        a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
+            && a.versions.map(\.version) == b.versions.map(\.version)
+    }
+}
