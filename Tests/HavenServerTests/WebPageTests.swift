@@ -268,6 +268,10 @@ struct WebPageTests {
             #expect(!reviewer.contains("무산 체포") && !reviewer.contains("가상 설명") && reviewer.contains("(역할상 비공개)"))
             let other = try await server.client.execute(uri: uri, method: .get, headers: [.cookie: try await cookie("b.doc", .documenter, ["beta"])])
             #expect(other.status == .notFound && !String(buffer: other.body).contains("무산 체포"))
+            // A page's refusal is a page, in the reader's language, not JSON.
+            #expect(other.headers[.contentType] == "text/html; charset=utf-8" && String(buffer: other.body).contains("<html lang=\"ko\">"))
+            let administrator = try await server.client.execute(uri: uri, method: .get, headers: [.cookie: try await cookie("admin.x", .administrator, [])])
+            #expect(administrator.status == .forbidden && String(buffer: administrator.body).contains("<h1>역할에 허용되지 않은 작업입니다</h1>"))
         }
     }
 }

@@ -13,25 +13,36 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     public func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let problem as Problem {
-            return problem.response()
-        } catch let error as StoreError {
-            return Self.problem(for: error).response()
-        } catch let error as HTTPError {
+        } catch {
+            let problem = Self.problem(from: error, logger: context.logger)
+            // Pages answer in HTML, in the reader's language; the API in problem+json.
+            guard ErrorPage.isPage(request.uri.path) else { return problem.response() }
+            return ErrorPage(problem: problem).response(PageController.language(request))
+        }
+    }
+
+    /// The problem an error stands for; anything unforeseen is logged by its type only.
+    static func problem(from error: any Error, logger: Logger) -> Problem {
+        switch error {
+        case let problem as Problem:
+            return problem
+        case let error as StoreError:
+            return Self.problem(for: error)
+        case let error as HTTPError:
             if error.status == .contentTooLarge {
                 return Problem(status: .contentTooLarge, title: "The body is too large", titleKo: "요청 본문이 너무 큽니다",
-                               detail: "the request body is larger than the server accepts").response()
+                               detail: "the request body is larger than the server accepts")
             }
-            return Problem(status: error.status, title: error.status.reasonPhrase, titleKo: "요청을 처리할 수 없습니다").response()
-        } catch is NIOTooManyBytesError {
+            return Problem(status: error.status, title: error.status.reasonPhrase, titleKo: "요청을 처리할 수 없습니다")
+        case is NIOTooManyBytesError:
             return Problem(status: .contentTooLarge, title: "The body is too large", titleKo: "요청 본문이 너무 큽니다",
-                           detail: "the request body is larger than the server accepts").response()
-        } catch let error as DecodingError {
-            return Problem.decoding(error).response()
-        } catch {
-            context.logger.error("request failed", metadata: ["error-type": "\(type(of: error))"])
+                           detail: "the request body is larger than the server accepts")
+        case let error as DecodingError:
+            return Problem.decoding(error)
+        default:
+            logger.error("request failed", metadata: ["error-type": "\(type(of: error))"])
             return Problem(status: .internalServerError, title: "Something went wrong", titleKo: "오류가 발생했습니다",
-                           detail: "the error was logged without its data; try again or tell the operator").response()
+                           detail: "the error was logged without its data; try again or tell the operator")
         }
     }
 
