@@ -88,7 +88,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
     }
-    PageController(authenticator: authenticator).addRoutes(to: router)
+    PageController(authenticator: authenticator, repository: repository).addRoutes(to: router)
     AccountPageController(authenticator: authenticator).addRoutes(to: router)
     RecordPageController(repository: repository).addRoutes(to: router)
     let api = router.group("api")

@@ -172,6 +172,8 @@ public protocol Repository: Sendable {
     func list<R: Record>(_ type: R.Type, query: RecordQuery, by actor: ActingIdentity) async throws -> Page<Stored<R>>
     /// Records of any kind matching the query, newest first.
     func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored>
+    /// How many records match the query, without returning any (for counts and charts).
+    func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int
     /// The ids of records whose protected field equals `value` exactly (after normalisation).
     func lookup(kind: RecordKind, field: String, value: String, by actor: ActingIdentity) async throws -> [UUID]
     /// Writes many records in one transaction: all of them or none.

@@ -131,6 +131,27 @@ extension SQLStore {
         }
     }
 
+    public func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int {
+        if query.text != nil && !actor.seesProtected {
+            throw StoreError.forbidden("text search matches protected fields, which your account sees redacted")
+        }
+        return try await exclusive {
+            _ = try requireUnlocked()
+            let places = query.placeCode.map { code in Set([code] + Gazetteer.shared.places(within: code).map(\.code)) }
+            var query = query
+            if let reach = actor.compartments {
+                query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
+            }
+            query.offset = 0
+            query.limit = 0
+            let total = index.query(query, within: places).total
+            // A count names no record, but what was counted, and by whom, is still on the record.
+            let kinds = query.kinds.map(\.code).sorted().joined(separator: ",")
+            try await audit("count", detail: "total=\(total) kinds=\(kinds)\(query.text == nil ? "" : " text=yes")", by: actor)
+            return total
+        }
+    }
+
     public func lookup(kind: RecordKind, field: String, value: String, by actor: ActingIdentity) async throws -> [UUID] {
         guard actor.seesProtected else { throw StoreError.forbidden("an exact lookup matches a protected value") }
         return try await exclusive {

@@ -274,4 +274,45 @@ struct WebPageTests {
             #expect(administrator.status == .forbidden && String(buffer: administrator.body).contains("<h1>역할에 허용되지 않은 작업입니다</h1>"))
         }
     }
+
+    @Test(arguments: Language.allCases)
+    func theDashboardRendersItsListTableAndChartInEitherLanguage(language: Language) throws {
+        let dashboard = HomePage.Dashboard(
+            recent: [.init(kind: .event, id: UUID(), title: "혜산 체포", date: try FuzzyDate(parsing: "2026-10-02"), placeCode: nil)],
+            rescueByStatus: [.init(status: .underway, count: 3), .init(status: .arrested, count: 1)],
+            monthly: [.init(year: 2026, month: 10, count: 4), .init(year: 2026, month: 11, count: 0)])
+        let html = HomePage(username: "민정", role: .analyst, needsSetup: false, csrf: "c", dashboard: dashboard).render(language)
+        checkAccessible(html)
+        #expect(html.contains("혜산 체포"))
+        #expect(html.contains(language == .ko ? "<th scope=\"row\">진행 중</th><td>3</td>" : "<th scope=\"row\">Underway</th><td>3</td>"))
+        #expect(html.contains("<svg xmlns=\"http://www.w3.org/2000/svg\"") && html.contains("role=\"img\""))
+        #expect(html.contains(language == .ko ? "10월: 4, 11월: 0" : "Oct: 4, Nov: 0"), "the chart's description lists every bar")
+    }
+
+    @Test func theDashboardCountsOnlyTheReadersCompartments() async throws {
+        try await TestServer.with { server in
+            let now = Date()
+            let thisMonth = String(ISO8601DateFormatter().string(from: now).prefix(7))
+            for (compartment, title) in [("alpha", "알파 사건"), ("alpha", "알파 두번째"), ("beta", "베타 사건")] {
+                _ = try await server.store.create(Event(compartment: compartment, title: title, startDate: try FuzzyDate(parsing: thisMonth)),
+                                                  by: .localOperator)
+            }
+            _ = try await server.store.create(RescueRequest(compartment: "alpha", status: .underway), by: .localOperator)
+            let actor = ActingIdentity.account(UUID(), compartments: ["alpha"])
+            let dashboard = try await PageController.dashboard(server.store, actor: actor, now: now)
+            #expect(dashboard.recent.count == 2 && dashboard.recent.allSatisfy { $0.title?.hasPrefix("알파") == true })
+            #expect(dashboard.monthly.count == 12 && dashboard.monthly.last?.count == 2 && dashboard.monthly.dropLast().allSatisfy { $0.count == 0 })
+            #expect(dashboard.rescueByStatus.first { $0.status == .underway }?.count == 1)
+            #expect(dashboard.rescueByStatus.reduce(0) { $0 + $1.count } == 1)
+            // Counting is in the access log, without ids; a reviewer cannot count by text.
+            #expect(try await server.store.auditLog().contains { $0.entry.action == "count" && $0.entry.detail.hasPrefix("total=") })
+            let reviewer = ActingIdentity.account(UUID(), compartments: ["alpha"], seesProtected: false)
+            await #expect(throws: StoreError.self) { _ = try await server.store.count(RecordQuery(text: "알파"), by: reviewer) }
+
+            let (_, secret) = try await server.makeAccount("dash.user", role: .documenter, compartments: ["alpha"])
+            let client = try await server.signIn("dash.user", secret: secret)
+            let home = String(buffer: try await client.execute(uri: "/", method: .get).body)
+            #expect(home.contains("알파 사건") && !home.contains("베타 사건") && home.contains("<svg"))
+        }
+    }
 }

@@ -8,6 +8,7 @@ import Hummingbird
 /// stylesheet. Pages speak HTML; refusals of a page send the browser to sign in.
 struct PageController: Sendable {
     let authenticator: Authenticator
+    let repository: any Repository
 
     func addRoutes(to router: Router<HavenRequestContext>) {
         router.get("login", use: loginForm)
@@ -78,9 +79,35 @@ struct PageController: Sendable {
 
     @Sendable func home(_ request: Request, context: HavenRequestContext) async throws -> Response {
         guard let account = context.account, let session = context.session else { return Self.redirect(to: "/login") }
-        let page = HomePage(username: account.username, role: account.role, needsSetup: session.stored.scope != .full,
+        var page = HomePage(username: account.username, role: account.role, needsSetup: session.stored.scope != .full,
                             csrf: SessionCookie.csrfToken(for: session.token))
+        if !page.needsSetup, account.allows(.readRecords), let actor = context.identity {
+            page.dashboard = try await Self.dashboard(repository, actor: actor, now: Date())
+        }
         return Self.page(page.render(Self.language(request)))
+    }
+
+    /// The dashboard within the reader's compartments: the five latest incidents, rescue
+    /// requests counted by status, and incidents counted by month over the last twelve months.
+    static func dashboard(_ repository: any Repository, actor: ActingIdentity, now: Date) async throws -> HomePage.Dashboard {
+        let recent = try await repository.search(RecordQuery(kinds: [.event], limit: 5), by: actor).items
+            .map { RecordsPage.row($0, seesProtected: actor.seesProtected) }
+        var rescue: [HomePage.RescueCount] = []
+        for status in RescueStatus.allCases {
+            rescue.append(.init(status: status, count: try await repository.count(RecordQuery(kinds: [.rescueRequest], status: status.code), by: actor)))
+        }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var monthly: [HomePage.MonthCount] = []
+        for back in (0..<12).reversed() {
+            guard let day = calendar.date(byAdding: .month, value: -back, to: now) else { continue }
+            let parts = calendar.dateComponents([.year, .month], from: day)
+            guard let year = parts.year, let month = parts.month,
+                  let range = try? FuzzyDate(parsing: String(format: "%04d-%02d", year, month)) else { continue }
+            let count = try await repository.count(RecordQuery(kinds: [.event], from: range.earliest, to: range.latest), by: actor)
+            monthly.append(.init(year: year, month: month, count: count))
+        }
+        return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly)
     }
 
     /// Remembers the chosen language and returns to the page it was chosen on (a path on this

@@ -93,4 +93,9 @@ enum WebText {
     static let notes = LocalizedLabel(en: "Notes", ko: "메모")
     static let compartment = LocalizedLabel(en: "Compartment", ko: "구획")
     static let summary = LocalizedLabel(en: "Summary", ko: "요약")
+    static let recentIncidents = LocalizedLabel(en: "Recent incidents", ko: "최근 사건")
+    static let rescueRequestsByStatus = LocalizedLabel(en: "Rescue requests by status", ko: "상태별 구출 요청")
+    static let incidentsByMonth = LocalizedLabel(en: "Incidents by month (last 12 months, by start date)",
+                                                 ko: "월별 사건 수 (최근 12개월, 시작일 기준)")
+    static let none = LocalizedLabel(en: "None yet.", ko: "아직 없습니다.")
 }

@@ -1,12 +1,25 @@
+import Foundation
 import HavenCore
 
-/// The first page after signing in. For now: who is signed in and, for an account still in its
-/// enrolment session, what to do first. The dashboard of issue 4 grows here.
+/// The first page after signing in: who is signed in and, for an account still in its
+/// enrolment session, what to do first; for roles that read records, the dashboard.
 struct HomePage {
+    /// What the dashboard shows, within the reader's compartments.
+    struct Dashboard: Equatable {
+        var recent: [RecordsPage.Row]
+        var rescueByStatus: [RescueCount]
+        /// Events per month, oldest first: year, month, count.
+        var monthly: [MonthCount]
+    }
+
+    struct RescueCount: Equatable { var status: RescueStatus; var count: Int }
+    struct MonthCount: Equatable { var year: Int; var month: Int; var count: Int }
+
     var username: String
     var role: Role
     var needsSetup: Bool
     var csrf: String
+    var dashboard: Dashboard?
 
     func render(_ language: Language) -> String {
         let t = language
@@ -24,6 +37,44 @@ struct HomePage {
                 .element("li", [:], [.element("a", ["href": "/account/enrol"], [.text(t(WebText.enrol))])]),
             ]))
         }
+        if let dashboard { content.append(render(dashboard, language)) }
         return Layout(language: language, title: t(WebText.home), path: "/", account: (username, csrf)).render(.group(content))
     }
+
+    private func render(_ dashboard: Dashboard, _ language: Language) -> HTML {
+        let t = language
+        let recent: HTML = dashboard.recent.isEmpty
+            ? .element("p", [:], [.text(t(WebText.none))])
+            : .element("ul", ["class": "results"], dashboard.recent.map { row in
+                var meta = [t(row.kind.label)]
+                if let date = row.date { meta.append(t.date(date)) }
+                if let code = row.placeCode { meta.append(RecordsPage.placeName(code, language)) }
+                return .element("li", [:], [
+                    .element("a", ["href": "/records/\(row.kind.code)/\(row.id.uuidString.lowercased())"], [.text(row.title ?? t(WebText.withheld))]),
+                    .element("span", ["class": "meta"], [.text(meta.joined(separator: " · "))]),
+                ])
+            })
+        let months = dashboard.monthly.map { month in
+            (label: language == .ko ? "\(month.month)월" : Self.shortMonths[month.month - 1], value: month.count)
+        }
+        let chart = BarChart(bars: months, title: t(WebText.incidentsByMonth))
+        return .element("div", ["class": "dashboard"], [
+            .element("section", ["aria-labelledby": "recent"], [.element("h2", ["id": "recent"], [.text(t(WebText.recentIncidents))]), recent]),
+            .element("section", ["aria-labelledby": "rescue"], [
+                .element("h2", ["id": "rescue"], [.text(t(WebText.rescueRequestsByStatus))]),
+                .element("table", [:], [
+                    .element("tbody", [:], dashboard.rescueByStatus.map { row in
+                        .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(row.status.label))]),
+                                             .element("td", [:], [.text(String(row.count))])])
+                    }),
+                ]),
+            ]),
+            .element("section", ["aria-labelledby": "monthly"], [
+                .element("h2", ["id": "monthly"], [.text(t(WebText.incidentsByMonth))]),
+                .element("figure", [:], [.trusted(chart.svg())]),
+            ]),
+        ])
+    }
+
+    static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 }
