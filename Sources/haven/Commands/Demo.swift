@@ -46,7 +46,7 @@ struct Demo: AsyncParsableCommand {
         authenticator app, or scan the otpauth URI):
         \(credentials.joined(separator: "\n"))
 
-        Try:
+        Open http://127.0.0.1:\(port)/login in a browser and sign in with one of them, or try:
           curl -c jar -b jar -H 'Content-Type: application/json' http://127.0.0.1:\(port)/api/session \\
                -d '{"username":"demo-analyst","password":"…","code":"123456"}'
           curl -b jar "http://127.0.0.1:\(port)/api/search?q=%ED%98%9C%EC%82%B0"      # 혜산
