@@ -10,6 +10,8 @@ import HummingbirdCore
 /// the dashboard of issue 4 join here.
 struct RecordPageController: Sendable {
     let repository: any Repository
+    /// The store itself, for the access trail, which the repository protocol does not speak.
+    let store: SQLStore
 
     func addRoutes(to router: Router<HavenRequestContext>) {
         router.get("records", use: list)
@@ -26,7 +28,16 @@ struct RecordPageController: Sendable {
         let actor = try context.actor()
         let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor)
         let language = PageController.language(request)
-        let page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        // Analysts see who viewed and changed a record of their compartments (the query is logged too).
+        if account.allows(.analyse) {
+            let names = Dictionary(uniqueKeysWithValues: try await store.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) })
+            let entries = try await store.auditEntries(AuditQuery(recordID: id, limit: 50), by: actor)
+            page.trail = entries.items.map { entry in
+                RecordPage.TrailEntry(at: AuditQuery.instant(entry.at, endOfDay: false).map(language.instant) ?? entry.at,
+                                      who: names[entry.actor] ?? entry.actor, action: entry.action)
+            }
+        }
         return PageController.page(page.render(language, account: (account.username, SessionCookie.csrfToken(for: session.token))))
     }
 

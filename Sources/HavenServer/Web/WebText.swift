@@ -98,4 +98,8 @@ enum WebText {
     static let incidentsByMonth = LocalizedLabel(en: "Incidents by month (last 12 months, by start date)",
                                                  ko: "월별 사건 수 (최근 12개월, 시작일 기준)")
     static let none = LocalizedLabel(en: "None yet.", ko: "아직 없습니다.")
+    static let accessTrail = LocalizedLabel(en: "Who viewed and changed it", ko: "열람·변경 기록")
+    static let when = LocalizedLabel(en: "When", ko: "일시")
+    static let who = LocalizedLabel(en: "Who", ko: "누가")
+    static let what = LocalizedLabel(en: "What", ko: "무엇을")
 }

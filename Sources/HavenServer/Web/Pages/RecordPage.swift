@@ -19,6 +19,15 @@ struct RecordPage {
     var fields: [Field]
     /// Versions, newest first: number, when, deleted.
     var versions: [(version: Int, at: Date, deleted: Bool)]
+    /// Who read, listed, found or changed the record, newest first, for roles allowed to see it.
+    var trail: [TrailEntry]?
+
+    /// One line of the record's access trail.
+    struct TrailEntry: Equatable {
+        var at: String
+        var who: String
+        var action: String
+    }
 
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let t = language
@@ -36,6 +45,20 @@ struct RecordPage {
             if v.deleted { text += " · \(t(WebText.deletedVersion))" }
             return .element("li", [:], [.text(text)])
         }))
+        if let trail {
+            content.append(.element("h2", ["id": "trail"], [.text(t(WebText.accessTrail))]))
+            content.append(.element("table", ["class": "trail", "aria-labelledby": "trail"], [
+                .element("thead", [:], [.element("tr", [:], [
+                    .element("th", ["scope": "col"], [.text(t(WebText.when))]),
+                    .element("th", ["scope": "col"], [.text(t(WebText.who))]),
+                    .element("th", ["scope": "col"], [.text(t(WebText.what))]),
+                ])]),
+                .element("tbody", [:], trail.map { entry in
+                    .element("tr", [:], [.element("td", [:], [.text(entry.at)]), .element("td", [:], [.text(entry.who)]),
+                                         .element("td", [:], [.element("code", [:], [.text(entry.action)])])])
+                }),
+            ]))
+        }
         // The page title names the kind only: a record's title may be protected.
         return Layout(language: language, title: t(kind.label), path: "/records/\(kind.code)/\(id.uuidString.lowercased())",
                       account: account).render(.group(content))
@@ -75,13 +98,13 @@ struct RecordPage {
             fields = [Field(label: WebText.summary, value: visible(stored.record.searchText.joined(separator: " · ")))]
         }
         fields.append(Field(label: WebText.compartment, value: stored.record.compartment))
-        return RecordPage(kind: stored.kind, id: stored.record.id, title: title, fields: fields, versions: versions)
+        return RecordPage(kind: stored.kind, id: stored.record.id, title: title, fields: fields, versions: versions, trail: nil)
     }
 }
 
 extension RecordPage: Equatable {
     static func == (a: RecordPage, b: RecordPage) -> Bool {
         a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
-            && a.versions.map(\.version) == b.versions.map(\.version)
+            && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail
     }
 }
