@@ -139,6 +139,15 @@ def main():
         check(driver.find_element(By.TAG_NAME, "h1").text.startswith("김정숙") and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 1
               and "김정" not in driver.title, "the record page shows the incident and its history, its title not in the page title")
         shoot(driver, "record-en")
+        # Editing it through the form keeps the earlier version in the history.
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href$='/edit']"))
+        shoot(driver, "edit-en")
+        title = driver.find_element(By.ID, "title")
+        title.clear()
+        title.send_keys("김정숙 가족 체포 — 가상 기록 (확인됨)")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+        check(driver.find_element(By.TAG_NAME, "h1").text.endswith("(확인됨)") and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 2,
+              "an edit through the form is saved and the history shows both versions")
         driver.get(base + "/records")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
         check("2024년 8월 21일" in driver.find_element(By.TAG_NAME, "main").text and "무산" in driver.find_element(By.TAG_NAME, "main").text,

@@ -320,4 +320,62 @@ struct WebPageTests {
             #expect(home.contains("알파 사건") && !home.contains("베타 사건") && home.contains("<svg"))
         }
     }
+
+    @Test(arguments: Language.allCases)
+    func theIncidentFormRendersWithPlacesAndProblems(language: Language) {
+        let html = EventForm(values: ["title": "무산 <체포>", "startDate": "2024-13"],
+                             problems: [FieldProblem(field: "startDate", message: "the month does not exist (1–12)")],
+                             message: WebText.notSaved).render(language, account: ("민정", "c"))
+        checkAccessible(html)
+        #expect(html.contains("value=\"무산 &lt;체포&gt;\"") && html.contains("aria-invalid=\"true\""))
+        #expect(html.contains("<datalist id=\"places\">") && html.contains("<option value=\"KP-09-MUSAN\">"))
+        #expect(html.contains("id=\"startDate-error\""))
+    }
+
+    @Test func anIncidentIsRecordedEditedAndItsHistoryKeptThroughTheForms() async throws {
+        try await TestServer.with { server in
+            let (_, secret) = try await server.makeAccount("form.doc", role: .documenter, compartments: ["alpha"])
+            let client = try await server.signIn("form.doc", secret: secret)
+            func post(_ path: String, _ fields: [String: String]) async throws -> TestResponse {
+                var headers = Self.form
+                headers[.cookie] = client.cookie
+                let body = (["_csrf": client.csrf].merging(fields) { a, _ in a }).map {
+                    "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)"
+                }.joined(separator: "&")
+                return try await server.client.execute(uri: path, method: .post, headers: headers, body: ByteBuffer(string: body))
+            }
+            #expect(try await client.execute(uri: "/records/event/new", method: .get).status == .ok)
+            // A bad date is refused by name, and what was typed comes back.
+            let refused = try await post("/records/event/new", ["title": "혜산 체포 — 가상", "startDate": "2024-13", "placeCode": "KP-10-HYESAN"])
+            #expect(refused.status == .unprocessableContent)
+            let refusedPage = String(buffer: refused.body)
+            #expect(refusedPage.contains("startDate-error") && refusedPage.contains("value=\"혜산 체포 — 가상\""))
+            #expect(try await server.store.search(RecordQuery(kinds: [.event]), by: .localOperator).total == 0, "nothing was written")
+
+            let created = try await post("/records/event/new", ["title": "혜산 체포 — 가상", "startDate": "2024-08", "placeCode": "KP-10-HYESAN",
+                                                                "verification": "unverified"])
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            let id = try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
+            let stored = try await server.store.get(Event.self, id: id, by: .localOperator)
+            #expect(stored.record.compartment == "alpha" && stored.record.placeCode == "KP-10-HYESAN")
+
+            let form = String(buffer: try await client.execute(uri: location + "/edit", method: .get).body)
+            #expect(form.contains("name=\"version\" value=\"1\"") && form.contains("value=\"2024-08\""))
+            let edited = try await post(location + "/edit", ["version": "1", "title": "혜산 체포 — 가상, 고침", "startDate": "2024-08-03",
+                                                             "placeCode": "KP-10-HYESAN", "verification": "partially_verified"])
+            #expect(edited.status == .seeOther && edited.headers[.location] == location)
+            // A second save from the same (now stale) form overwrites nothing.
+            let stale = try await post(location + "/edit", ["version": "1", "title": "덮어쓰기", "verification": "unverified"])
+            #expect(stale.status == .conflict && String(buffer: stale.body).contains("role=\"alert\""))
+            let page = String(buffer: try await client.execute(uri: location, method: .get).body)
+            #expect(page.contains("혜산 체포 — 가상, 고침") && page.contains("2024년 8월 3일") && page.components(separatedBy: "<li>버전 ").count - 1 == 2)
+            #expect(page.contains("href=\"\(location)/edit\""))
+
+            let (_, reviewerSecret) = try await server.makeAccount("form.rev", role: .reviewer, compartments: ["alpha"])
+            let reviewer = try await server.signIn("form.rev", secret: reviewerSecret)
+            #expect(try await reviewer.execute(uri: "/records/event/new", method: .get).status == .forbidden)
+            #expect(!String(buffer: try await reviewer.execute(uri: location, method: .get).body).contains("/edit\""))
+        }
+    }
 }

@@ -35,6 +35,9 @@ public enum AccessPolicy {
             return .permission(.manageOwnAccount)
         case ("GET", "/records"), ("POST", "/records"), ("GET", "/records/{kind}/{id}"):
             return .permission(.readRecords)
+        case ("GET", "/records/{kind}/new"), ("POST", "/records/{kind}/new"), ("GET", "/records/{kind}/{id}/edit"),
+             ("POST", "/records/{kind}/{id}/edit"):
+            return .permission(.writeRecords)
         case ("GET", "/api/audit"):
             return .permission(.readAudit)
         case ("POST", "/api/exports"), ("GET", "/api/exports/{id}/download"):

@@ -17,6 +17,84 @@ struct RecordPageController: Sendable {
         router.get("records", use: list)
         router.post("records", use: search)
         router.get("records/:kind/:id", use: show)
+        // Under `:kind`, like the record page, so that the router never has to choose between
+        // a fixed `event` and the `:kind` parameter. Only events have forms so far.
+        router.get("records/:kind/new", use: newEvent)
+        router.post("records/:kind/new", use: createEvent)
+        router.get("records/:kind/:id/edit", use: editEvent)
+        router.post("records/:kind/:id/edit", use: updateEvent)
+    }
+
+    private func signedIn(_ request: Request, _ context: HavenRequestContext) throws -> ((String, String), ActingIdentity, Language) {
+        guard context.parameters.get("kind") == RecordKind.event.code else { throw Problem.notFound("this kind of record has no form yet") }
+        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
+        return ((account.username, SessionCookie.csrfToken(for: session.token)), try context.actor(), PageController.language(request))
+    }
+
+    @Sendable func newEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, _, language) = try signedIn(request, context)
+        return PageController.page(EventForm(values: ["verification": VerificationStatus.unverified.code]).render(language, account: account))
+    }
+
+    @Sendable func createEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor, language) = try signedIn(request, context)
+        let values = try await Self.formValues(request)
+        let compartment = RecordController<Event>.defaultCompartment(context)
+        switch EventForm.event(from: values, id: UUID(), compartment: compartment) {
+        case .failure(let invalid):
+            return Self.refused(EventForm(values: values, problems: invalid.problems, message: WebText.notSaved), language, account)
+        case .success(let event):
+            do {
+                let stored = try await repository.create(event, by: actor)
+                return PageController.redirect(to: "/records/event/\(stored.record.id.uuidString.lowercased())")
+            } catch StoreError.invalid(let invalid) {
+                return Self.refused(EventForm(values: values, problems: invalid.problems, message: WebText.notSaved), language, account)
+            }
+        }
+    }
+
+    @Sendable func editEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor, language) = try signedIn(request, context)
+        let stored = try await repository.get(Event.self, id: try RecordController<Event>.id(context), by: actor)
+        let form = EventForm(values: EventForm.values(of: stored.record), editing: (stored.record.id, stored.version))
+        return PageController.page(form.render(language, account: account))
+    }
+
+    @Sendable func updateEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor, language) = try signedIn(request, context)
+        let id = try RecordController<Event>.id(context)
+        let values = try await Self.formValues(request)
+        guard let version = values["version"].flatMap(Int.init) else { throw Problem.badRequest("the form lost its version", field: "version") }
+        // The record stays in its compartment; reading it also proves it is within reach.
+        let current = try await repository.get(Event.self, id: id, by: actor)
+        var form = EventForm(values: values, editing: (id, version))
+        switch EventForm.event(from: values, id: id, compartment: current.record.compartment) {
+        case .failure(let invalid):
+            form.problems = invalid.problems
+            form.message = WebText.notSaved
+            return Self.refused(form, language, account)
+        case .success(let event):
+            do {
+                _ = try await repository.update(event, expectedVersion: version, by: actor)
+                return PageController.redirect(to: "/records/event/\(id.uuidString.lowercased())")
+            } catch StoreError.versionConflict {
+                form.message = WebText.changedMeanwhile
+                return PageController.page(form.render(language, account: account), status: .conflict)
+            } catch StoreError.invalid(let invalid) {
+                form.problems = invalid.problems
+                form.message = WebText.notSaved
+                return Self.refused(form, language, account)
+            }
+        }
+    }
+
+    static func formValues(_ request: Request) async throws -> [String: String] {
+        FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+            .filter { EventForm.fields.contains($0.key) || $0.key == "version" }
+    }
+
+    static func refused(_ form: EventForm, _ language: Language, _ account: (String, String)) -> Response {
+        PageController.page(form.render(language, account: account), status: .unprocessableContent)
     }
 
     @Sendable func show(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -29,6 +107,7 @@ struct RecordPageController: Sendable {
         let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor)
         let language = PageController.language(request)
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        page.canEdit = kind == .event && account.allows(.writeRecords)
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
         if account.allows(.analyse) {
             let names = Dictionary(uniqueKeysWithValues: try await store.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) })
@@ -69,6 +148,7 @@ struct RecordPageController: Sendable {
         let language = PageController.language(request)
         let actor = try context.actor()
         var page = RecordsPage(query: asked, searched: true)
+        page.canCreate = account.allows(.writeRecords)
         do {
             var components = URLComponents()
             components.queryItems = asked.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }

@@ -102,4 +102,15 @@ enum WebText {
     static let when = LocalizedLabel(en: "When", ko: "일시")
     static let who = LocalizedLabel(en: "Who", ko: "누가")
     static let what = LocalizedLabel(en: "What", ko: "무엇을")
+    static let newIncident = LocalizedLabel(en: "New incident", ko: "새 사건")
+    static let editIncident = LocalizedLabel(en: "Edit incident", ko: "사건 고치기")
+    static let edit = LocalizedLabel(en: "Edit", ko: "고치기")
+    static let dateHint = LocalizedLabel(en: "YYYY, YYYY-MM or YYYY-MM-DD; start with ~ when approximate.",
+                                         ko: "YYYY, YYYY-MM 또는 YYYY-MM-DD. 대략적이면 앞에 ~를 붙이십시오.")
+    static let placeHint = LocalizedLabel(en: "Type a place in Hangul or Latin and choose it from the list.",
+                                          ko: "장소를 한글이나 로마자로 입력하고 목록에서 고르십시오.")
+    static let notSaved = LocalizedLabel(en: "Not saved: correct the fields below.", ko: "저장하지 않았습니다. 아래 항목을 고치십시오.")
+    static let changedMeanwhile = LocalizedLabel(
+        en: "Someone saved this record while you edited it. Nothing was overwritten: reload it and make your change again.",
+        ko: "고치는 동안 다른 사람이 이 기록을 저장했습니다. 덮어쓰지 않았습니다. 다시 불러온 뒤 고치십시오.")
 }

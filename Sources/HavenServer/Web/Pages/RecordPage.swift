@@ -21,6 +21,8 @@ struct RecordPage {
     var versions: [(version: Int, at: Date, deleted: Bool)]
     /// Who read, listed, found or changed the record, newest first, for roles allowed to see it.
     var trail: [TrailEntry]?
+    /// Whether the reader may edit it here (events, for roles that write records).
+    var canEdit = false
 
     /// One line of the record's access trail.
     struct TrailEntry: Equatable {
@@ -35,6 +37,8 @@ struct RecordPage {
         var content: [HTML] = [
             .element("p", ["class": "kind"], [.text(t(kind.label))]),
             .element("h1", [:], [.text(heading)]),
+            canEdit ? .element("p", [:], [.element("a", ["href": "/records/\(kind.code)/\(id.uuidString.lowercased())/edit", "class": "button"],
+                                                    [.text(t(WebText.edit))])]) : .group([]),
             .element("dl", ["class": "fields"], fields.flatMap { field -> [HTML] in
                 [.element("dt", [:], [.text(t(field.label))]), .element("dd", [:], [.text(field.value ?? t(WebText.withheld))])]
             }),
@@ -98,7 +102,7 @@ struct RecordPage {
             fields = [Field(label: WebText.summary, value: visible(stored.record.searchText.joined(separator: " · ")))]
         }
         fields.append(Field(label: WebText.compartment, value: stored.record.compartment))
-        return RecordPage(kind: stored.kind, id: stored.record.id, title: title, fields: fields, versions: versions, trail: nil)
+        return RecordPage(kind: stored.kind, id: stored.record.id, title: title, fields: fields, versions: versions, trail: nil, canEdit: false)
     }
 }
 

@@ -22,6 +22,8 @@ struct RecordsPage {
     var problem: LocalizedLabel?
     var problemDetail: String?
     var searched = false
+    /// Whether the reader may record a new incident.
+    var canCreate = false
 
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let t = language
@@ -31,6 +33,7 @@ struct RecordsPage {
         }
         var content: [HTML] = [
             .element("h1", [:], [.text(t(WebText.records))]),
+            canCreate ? .element("p", [:], [.element("a", ["href": "/records/event/new", "class": "button"], [.text(t(WebText.newIncident))])]) : .group([]),
             .element("form", ["method": "post", "action": "/records", "class": "filters", "role": "search"], [
                 .element("input", ["type": "hidden", "name": "_csrf", "value": account.csrf]),
                 LoginPage.field(id: "q", label: t(WebText.searchText), [
