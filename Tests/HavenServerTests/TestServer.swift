@@ -17,7 +17,14 @@ struct TestServer: Sendable {
     let clock: ManualClock
     static let password = "a long test pass phrase"
 
-    static func with(logger: Logger = Logger(label: "haven-test"), _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
+    /// Errors only: a line per request would drown the test output.
+    static var quietLogger: Logger {
+        var logger = Logger(label: "haven-test")
+        logger.logLevel = .error
+        return logger
+    }
+
+    static func with(logger: Logger = TestServer.quietLogger, _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
