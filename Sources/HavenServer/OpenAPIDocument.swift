@@ -10,6 +10,7 @@ enum OpenAPIDocument {
             ("GET", "/health", "Liveness and lock state"),
             ("GET", "/openapi.json", "This document"),
             ("GET", "/api/search", "Search every record kind by any substring of names and texts, with filters"),
+            ("POST", "/api/search", "The same search with its filters in a JSON body, so that the text never appears in a URL"),
             ("POST", "/api/lookup", "Exact lookup of a protected name or phone through blind indexes"),
             ("GET", "/api/vocabularies", "Every controlled vocabulary with Korean and English labels"),
             ("GET", "/api/gazetteer", "The shipped gazetteer of places"),
@@ -170,7 +171,7 @@ enum OpenAPIDocument {
         switch (method, path) {
         case ("POST", "/api/session/password"), ("DELETE", "/api/session"):
             result["204"] = .object(["description": .string("Done; the session cookie is cleared")])
-        case ("POST", "/api/lookup"), ("POST", "/api/session"), ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"),
+        case ("POST", "/api/lookup"), ("POST", "/api/search"), ("POST", "/api/session"), ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"),
              ("POST", "/api/exports/{id}/approve"), ("POST", "/api/exports/{id}/reject"):
             result["200"] = .object(["description": .string("OK")])
         case ("POST", _): result["201"] = .object(["description": .string("Created")])

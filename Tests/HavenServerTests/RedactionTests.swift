@@ -58,6 +58,13 @@ struct RedactionTests {
                 #expect(body.contains(Self.name))
                 #expect(!body.contains("\"redacted\""))
             }
+            // The posted search finds the same, with the text in the body rather than the URL.
+            let posted = try await documenter.execute(uri: "/api/search", method: .post, headers: [.contentType: "application/json"],
+                                                      body: ByteBuffer(string: #"{"q":"한검","kind":"person","limit":10}"#))
+            #expect(posted.status == .ok && String(buffer: posted.body).lowercased().contains(person.id.uuidString.lowercased()))
+            let badLimit = try await documenter.execute(uri: "/api/search", method: .post, headers: [.contentType: "application/json"],
+                                                        body: ByteBuffer(string: #"{"q":"한검","limit":[1]}"#))
+            #expect(badLimit.status == .unprocessableContent && String(buffer: badLimit.body).contains("limit"))
             // The grant opens text search and lookup too.
             let search = try await granted.execute(uri: "/api/search?q=%ED%95%9C%EA%B2%80", method: .get)
             #expect(search.status == .ok)

@@ -28,7 +28,7 @@ public enum AccessPolicy {
             return .signedIn
         case ("GET", "/api/vocabularies"), ("GET", "/api/gazetteer"):
             return .permission(.readReference)
-        case ("GET", "/api/search"):
+        case ("GET", "/api/search"), ("POST", "/api/search"):
             return .permission(.search)
         case ("POST", "/api/tokens"), ("GET", "/api/tokens"), ("DELETE", "/api/tokens/{id}"):
             // A full session only: AuthMiddleware refuses API tokens here.

@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 import HavenStore
 import Hummingbird
+import HummingbirdCore
 
 /// Search across every kind (`GET /api/search`) and exact lookup of protected values through
 /// blind indexes (`POST /api/lookup`, so that the value never appears in a URL or access log).
@@ -10,11 +11,31 @@ struct SearchController: Sendable {
 
     func addRoutes(to group: RouterGroup<HavenRequestContext>) {
         group.get("search", use: search)
+        group.post("search", use: searchPosted)
         group.post("lookup", use: lookup)
     }
 
     @Sendable func search(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let query = try QueryParameters.recordQuery(request.uri.queryParameters)
+        let actor = try context.actor()
+        let page = try await repository.search(query, by: actor)
+        return try jsonResponse(PageEnvelope(items: page.items.map { AnyRecordEnvelope(stored: $0, redact: !actor.seesProtected) }, total: page.total,
+                                             offset: page.offset, limit: page.limit), status: .ok)
+    }
+
+    /// The same search with its filters in a JSON body, so that a name searched for never
+    /// appears in a URL, a proxy's log or a browser's history.
+    @Sendable func searchPosted(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let object = try await RecordBody.object(request, context: context)
+        var components = URLComponents()
+        components.queryItems = try object.sorted { $0.key < $1.key }.map { key, value in
+            switch value {
+            case .string(let text): return URLQueryItem(name: key, value: text)
+            case .number(let number) where number == number.rounded(): return URLQueryItem(name: key, value: String(Int(number)))
+            default: throw Problem.invalid([FieldProblem(field: key, message: "must be a string (or a whole number for offset and limit)")])
+            }
+        }
+        let query = try QueryParameters.recordQuery(URI("/api/search?" + (components.percentEncodedQuery ?? "")).queryParameters)
         let actor = try context.actor()
         let page = try await repository.search(query, by: actor)
         return try jsonResponse(PageEnvelope(items: page.items.map { AnyRecordEnvelope(stored: $0, redact: !actor.seesProtected) }, total: page.total,
