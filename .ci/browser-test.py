@@ -14,7 +14,7 @@ from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.common.exceptions import WebDriverException  # noqa: E402
-from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+from selenium.webdriver.support.ui import Select, WebDriverWait  # noqa: E402
 
 HAVEN, SHOTS = sys.argv[1], sys.argv[2]
 PORT = int(os.environ.get("HAVEN_BROWSER_PORT", "18282"))
@@ -79,12 +79,27 @@ def sign_in(driver, base, username, password, code=""):
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
 
 
+def fill(driver, fields):
+    """Types into text fields by id."""
+    for field, value in fields.items():
+        element = driver.find_element(By.ID, field)
+        element.clear()
+        element.send_keys(value)
+
+
+def choose(driver, choices):
+    """Chooses options of selects by value."""
+    for field, value in choices.items():
+        Select(driver.find_element(By.ID, field)).select_by_value(value)
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     check = Check()
     haven = HavenServer(HAVEN, PORT)
     officer_otp = haven.add_user("officer.kim", "documenter", "alpha")
     newcomer_otp = haven.add_user("newcomer.lee", "documenter", "alpha")
+    outsider_otp = haven.add_user("analyst.park", "analyst", "beta")
     haven.start()
     driver = browser()
     try:
@@ -112,47 +127,81 @@ def main():
         check(driver.find_element(By.ID, "username").get_attribute("value") == "officer.kim"
               and driver.find_element(By.ID, "password").get_attribute("value") == "", "the user name stays, the password does not")
 
-        # A set-up account records an incident through the API (signed in with its next TOTP code)…
+        # A set-up account signs in with a TOTP code from its app.
         password, secret, step, recovery = haven.set_up("officer.kim", officer_otp)
-        cookie, csrf, _ = haven.sign_in("officer.kim", password, totp(secret, step + 1))
-        status, made, _ = haven.call("POST", "/api/events", {"title": "김정숙 가족 체포 — 가상 기록", "startDate": "2024-08-21",
-                                                             "placeCode": "KP-09-MUSAN"}, cookie, csrf)
-        check(status == 201, "an incident is recorded through the API")
-        # … and signs in to the pages with a recovery code, reaching home.
-        sign_in(driver, base, "officer.kim", password, recovery[0])
+        sign_in(driver, base, "officer.kim", password, totp(secret, step + 1))
         check(driver.current_url.rstrip("/") == base and "officer.kim" in driver.find_element(By.TAG_NAME, "main").text,
               "signing in with a TOTP code reaches the home page")
         check("officer.kim" not in driver.title, "no account name in the page title")
+
+        # The incident form, in Korean: the event, two named victims, a group of 13 women and
+        # 2 children, a broker, a perpetrating organisation and a source, in one pass.
         shoot(driver, "home-en")
+        # Back to Korean (English was chosen on the sign-in page), then the incident form.
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
+        driver.get(base + "/records/event/new")
+        check(driver.find_element(By.TAG_NAME, "h1").text == "새 사건", "the incident form is in Korean")
+        fill(driver, {"title": "김정숙 가족 체포 — 가상 기록", "startDate": "2024-08-21", "placeCode": "KP-09-MUSAN",
+                      "victims[0].name": "김정숙", "victims[0].otherName": "Kim Jong-suk", "victims[0].age": "40-49",
+                      "victims[1].name": "리영호"})
+        choose(driver, {"actType": "arrest", "victims[0].sex": "female", "victims[0].status": "detained",
+                        "victims[1].sex": "male", "victims[1].status": "repatriated"})
+        # A third victim row is added without script; what was typed stays.
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_add][value=victims]"))
+        check(driver.find_element(By.ID, "victims[0].name").get_attribute("value") == "김정숙"
+              and len(driver.find_elements(By.ID, "victims[2].name")) == 1, "adding a victim row keeps what was typed")
+        fill(driver, {"groups[0].women": "13", "groups[0].children": "2", "actors[0].name": "가상 브로커 최",
+                      "actors[1].name": "가상 보위부 분견대", "sources[0].name": "가상 제보자 A", "sources[0].content": "가족이 전한 가상 제보"})
+        choose(driver, {"groups[0].status": "detained", "actors[0].kind": "person", "actors[0].role": "facilitator",
+                        "actors[1].kind": "state_security", "actors[1].role": "perpetrator", "sources[0].kind": "family",
+                        "sources[0].reliability": "B", "sources[0].credibility": "2", "sources[0].connection": "hearsay"})
+        shoot(driver, "incident-form-ko")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
+        record_url = driver.current_url
+        main_text = driver.find_element(By.TAG_NAME, "main").text
+        check("/records/event/" in record_url and driver.find_element(By.TAG_NAME, "h1").text.startswith("김정숙"),
+              "the incident is saved and its page opens")
+        check(all(t in main_text for t in ["김정숙", "리영호", "15명: 여성 13, 아동 2", "가상 브로커 최", "조력자(브로커)", "가상 제보자 A", "B · "]),
+              "the record page lists both victims, the group, the broker and the source with its reliability")
+        check("김정" not in driver.title and "김정" not in record_url, "no name in the page title or the URL")
+        shoot(driver, "record-ko")
+
         # A two-character Hangul search finds the incident.
         driver.get(base + "/records")
         driver.find_element(By.ID, "q").send_keys("김정")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
-        results = driver.find_elements(By.CSS_SELECTOR, "ul.results li a")
-        check(any("김정숙" in r.text for r in results) and made["record"]["id"].lower() in results[0].get_attribute("href").lower(),
-              "a two-character Hangul search finds the incident")
+        results = [r for r in driver.find_elements(By.CSS_SELECTOR, "ul.results li a") if r.get_attribute("href") == record_url]
+        check(len(results) == 1, "a two-character Hangul search finds the incident")
         check("김정" not in driver.title and "%EA" not in driver.current_url and "김정" not in driver.current_url,
               "the search text is neither in the page title nor in the URL")
-        shoot(driver, "records-en")
+        shoot(driver, "records-ko")
         # Opening it shows the record with its history; the page title names only the kind.
         click_and_wait(driver, results[0])
         check(driver.find_element(By.TAG_NAME, "h1").text.startswith("김정숙") and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 1
               and "김정" not in driver.title, "the record page shows the incident and its history, its title not in the page title")
-        shoot(driver, "record-en")
         # Editing it through the form keeps the earlier version in the history.
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href$='/edit']"))
-        shoot(driver, "edit-en")
+        shoot(driver, "edit-ko")
         title = driver.find_element(By.ID, "title")
         title.clear()
         title.send_keys("김정숙 가족 체포 — 가상 기록 (확인됨)")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
         check(driver.find_element(By.TAG_NAME, "h1").text.endswith("(확인됨)") and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 2,
               "an edit through the form is saved and the history shows both versions")
-        driver.get(base + "/records")
+        # In English, the same record with English labels.
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
+        main_text = driver.find_element(By.TAG_NAME, "main").text
+        check(driver.current_url == record_url and driver.find_element(By.TAG_NAME, "h1").text.endswith("(확인됨)")
+              and "21 August 2024" in main_text and "Musan" in main_text and "Arrest" in main_text and "Facilitator (broker)" in main_text,
+              "switched to English, the same record reads 21 August 2024, Musan, Arrest")
+        shoot(driver, "record-en")
+        driver.get(base + "/records/event/new")
+        shoot(driver, "incident-form-en")
+        driver.get(base + "/records?kind=event")
+        shoot(driver, "records-en")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
         check("2024년 8월 21일" in driver.find_element(By.TAG_NAME, "main").text and "무산" in driver.find_element(By.TAG_NAME, "main").text,
-              "in Korean the result reads 2024년 8월 21일 and 무산")
-        shoot(driver, "records-ko")
+              "back in Korean the list reads 2024년 8월 21일 and 무산")
         driver.get(base + "/")
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko", "home is in Korean now")
         shoot(driver, "home-ko")
@@ -163,6 +212,25 @@ def main():
         check(driver.current_url.endswith("/login"), "signing out returns to the sign-in page")
         driver.get(base + "/")
         check(driver.current_url.endswith("/login"), "after signing out, home sends the browser to sign in")
+
+        # Someone of another compartment reaches the incident neither by search nor by its URL.
+        password_b, secret_b, step_b, _ = haven.set_up("analyst.park", outsider_otp)
+        sign_in(driver, base, "analyst.park", password_b, totp(secret_b, step_b + 1))
+        driver.get(base + "/records")
+        driver.find_element(By.ID, "q").send_keys("김정")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button[type=submit]"))
+        check(not driver.find_elements(By.CSS_SELECTOR, "ul.results li a") and "김정숙" not in driver.page_source,
+              "another compartment's search does not find the incident")
+        driver.get(record_url)
+        check(driver.find_element(By.TAG_NAME, "h1").text == "찾을 수 없습니다" and "김정숙" not in driver.page_source,
+              "another compartment gets 'not found' at the incident's URL")
+        shoot(driver, "not-found-ko")
+        driver.get(base + "/")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+        # The officer signs in again with a recovery code.
+        sign_in(driver, base, "officer.kim", password, recovery[0])
+        check("officer.kim" in driver.find_element(By.TAG_NAME, "main").text, "a recovery code signs in once")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
 
         # A new account: one-time password, own password, enrolment by the QR code on the page.
         sign_in(driver, base, "newcomer.lee", newcomer_otp)

@@ -178,6 +178,10 @@ public protocol Repository: Sendable {
     func lookup(kind: RecordKind, field: String, value: String, by actor: ActingIdentity) async throws -> [UUID]
     /// Writes many records in one transaction: all of them or none.
     func importRecords(_ records: [any Record], by actor: ActingIdentity) async throws -> Int
+    /// Creates several records that belong together (an incident with its victims, actors and
+    /// sources) in one transaction: all of them or none. Fails with
+    /// ``StoreError/invalidInBatch(index:_:)`` naming the first invalid record.
+    func createAll(_ records: [any Record], by actor: ActingIdentity) async throws -> Int
     /// Every current record, decrypted, for export. The export itself is audited.
     func exportRecords(plaintext: Bool, by actor: ActingIdentity) async throws -> [any Record]
 }

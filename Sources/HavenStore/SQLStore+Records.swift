@@ -173,6 +173,15 @@ extension SQLStore {
     }
 
     public func importRecords(_ records: [any Record], by actor: ActingIdentity) async throws -> Int {
+        try await writeBatch(records, action: "import", by: actor)
+    }
+
+    public func createAll(_ records: [any Record], by actor: ActingIdentity) async throws -> Int {
+        try await writeBatch(records, action: "create", by: actor)
+    }
+
+    /// Validates every record, then writes them all in one transaction, each audited under `action`.
+    private func writeBatch(_ records: [any Record], action: String, by actor: ActingIdentity) async throws -> Int {
         try await exclusive {
             _ = try requireUnlocked()
             let context = validationContext()
@@ -188,7 +197,7 @@ extension SQLStore {
                 guard seen.insert(record.id).inserted else {
                     throw StoreError.invalidInBatch(index: i, ValidationError(problems: [FieldProblem(field: "id", message: "appears twice in the batch")]))
                 }
-                writes.append(AnyRecordWrite(record: record, version: 1, action: "import"))
+                writes.append(AnyRecordWrite(record: record, version: 1, action: action))
             }
             let existing = try await Self.existingIDs(Array(seen), on: db)
             if let clash = writes.firstIndex(where: { existing.contains($0.record.id) }) {

@@ -91,3 +91,23 @@ struct SignedInClient: Sendable {
         return try await client.execute(uri: uri, method: method, headers: headers, body: body)
     }
 }
+
+extension SignedInClient {
+    /// Posts a form as a browser does: url-encoded, with the session's CSRF token in `_csrf`.
+    func postForm(_ path: String, _ fields: [String: String]) async throws -> TestResponse {
+        let body = (["_csrf": csrf].merging(fields) { kept, _ in kept }).sorted { $0.key < $1.key }.map {
+            "\(Self.formEncoded($0.key))=\(Self.formEncoded($0.value))"
+        }.joined(separator: "&")
+        return try await execute(uri: path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded"],
+                                 body: ByteBuffer(string: body))
+    }
+
+    static func formEncoded(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    /// A page's body as text.
+    func page(_ path: String) async throws -> String {
+        String(buffer: try await execute(uri: path, method: .get).body)
+    }
+}

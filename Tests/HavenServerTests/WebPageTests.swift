@@ -322,14 +322,14 @@ struct WebPageTests {
     }
 
     @Test(arguments: Language.allCases)
-    func theIncidentFormRendersWithPlacesAndProblems(language: Language) {
-        let html = EventForm(values: ["title": "무산 <체포>", "startDate": "2024-13"],
+    func theEditFormRendersWithPlacesAndProblems(language: Language) {
+        let html = EventForm(values: ["title": "무산 <체포>", "startDate": "2024-13"], editing: (UUID(), 3),
                              problems: [FieldProblem(field: "startDate", message: "the month does not exist (1–12)")],
                              message: WebText.notSaved).render(language, account: ("민정", "c"))
         checkAccessible(html)
         #expect(html.contains("value=\"무산 &lt;체포&gt;\"") && html.contains("aria-invalid=\"true\""))
         #expect(html.contains("<datalist id=\"places\">") && html.contains("<option value=\"KP-09-MUSAN\">"))
-        #expect(html.contains("id=\"startDate-error\""))
+        #expect(html.contains("id=\"startDate-error\"") && html.contains("name=\"version\" value=\"3\""))
     }
 
     @Test func anIncidentIsRecordedEditedAndItsHistoryKeptThroughTheForms() async throws {

@@ -33,23 +33,35 @@ struct RecordPageController: Sendable {
 
     @Sendable func newEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, _, language) = try signedIn(request, context)
-        return PageController.page(EventForm(values: ["verification": VerificationStatus.unverified.code]).render(language, account: account))
+        return PageController.page(IncidentForm(values: ["verification": VerificationStatus.unverified.code]).render(language, account: account))
     }
 
+    /// Records a new incident from the intake form: the event with its victims, actors and
+    /// sources, in one transaction. An "add a row" button shows the form again with one more row.
     @Sendable func createEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor, language) = try signedIn(request, context)
-        let values = try await Self.formValues(request)
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        let values = fields.filter { IncidentForm.isField($0.key) }
+        let form = IncidentForm(values: values)
+        if let add = fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
+            return PageController.page(form.addingRow(add).render(language, account: account))
+        }
+        let (intake, problems) = IncidentForm.intake(from: values)
+        let refused = { (problems: [FieldProblem]) in
+            PageController.page(IncidentForm(values: values, problems: problems, message: WebText.notSaved).render(language, account: account),
+                                status: .unprocessableContent)
+        }
+        guard problems.isEmpty else { return refused(problems) }
         let compartment = RecordController<Event>.defaultCompartment(context)
-        switch EventForm.event(from: values, id: UUID(), compartment: compartment) {
-        case .failure(let invalid):
-            return Self.refused(EventForm(values: values, problems: invalid.problems, message: WebText.notSaved), language, account)
-        case .success(let event):
-            do {
-                let stored = try await repository.create(event, by: actor)
-                return PageController.redirect(to: "/records/event/\(stored.record.id.uuidString.lowercased())")
-            } catch StoreError.invalid(let invalid) {
-                return Self.refused(EventForm(values: values, problems: invalid.problems, message: WebText.notSaved), language, account)
-            }
+        guard case .success(let records) = intake.records(compartment: compartment, context: ValidationContext(isKnownPlace: { _ in true })) else {
+            return refused([FieldProblem(field: "form", message: "could not be read")])
+        }
+        do {
+            _ = try await repository.createAll(records, by: actor)
+            return PageController.redirect(to: "/records/event/\(records[0].id.uuidString.lowercased())")
+        } catch StoreError.invalidInBatch(_, let invalid) {
+            // Only what the form could not check itself reaches here: a place the store does not know.
+            return refused(invalid.problems)
         }
     }
 
@@ -108,6 +120,9 @@ struct RecordPageController: Sendable {
         let language = PageController.language(request)
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
         page.canEdit = kind == .event && account.allows(.writeRecords)
+        if let event = stored.record as? Event {
+            page.links = try await RecordPage.links(of: event, repository: repository, actor: actor, language: language)
+        }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
         if account.allows(.analyse) {
             let names = Dictionary(uniqueKeysWithValues: try await store.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) })

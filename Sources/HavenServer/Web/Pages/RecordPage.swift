@@ -23,6 +23,8 @@ struct RecordPage {
     var trail: [TrailEntry]?
     /// Whether the reader may edit it here (events, for roles that write records).
     var canEdit = false
+    /// For an incident: its victims, actors and sources.
+    var links: Links?
 
     /// One line of the record's access trail.
     struct TrailEntry: Equatable {
@@ -42,8 +44,9 @@ struct RecordPage {
             .element("dl", ["class": "fields"], fields.flatMap { field -> [HTML] in
                 [.element("dt", [:], [.text(t(field.label))]), .element("dd", [:], [.text(field.value ?? t(WebText.withheld))])]
             }),
-            .element("h2", ["id": "history"], [.text(t(WebText.history))]),
         ]
+        if let links { content += renderLinks(links, language) }
+        content.append(.element("h2", ["id": "history"], [.text(t(WebText.history))]))
         content.append(.element("ol", ["class": "history", "aria-labelledby": "history", "reversed": ""], versions.map { v in
             var text = "\(t(WebText.version)) \(v.version) · \(t.instant(v.at))"
             if v.deleted { text += " · \(t(WebText.deletedVersion))" }
@@ -109,6 +112,6 @@ struct RecordPage {
 extension RecordPage: Equatable {
     static func == (a: RecordPage, b: RecordPage) -> Bool {
         a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
-            && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail
+            && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail && a.links == b.links
     }
 }

@@ -1,0 +1,155 @@
+import Foundation
+import HavenCore
+
+/// Labelled form controls for Haven's forms. Each control brings back what was typed, is
+/// described by its hint and, after a refusal, by its problem, which is shown beside it; field
+/// names are the paths that validation reports (`victims[1].name`), so a problem always finds
+/// its field. Ids equal names, so every label points at its control.
+struct FormControls {
+    let language: Language
+    /// The fields as typed.
+    let values: [String: String]
+    /// Problems by field.
+    let problems: [FieldProblem]
+
+    func problem(_ field: String) -> String? { problems.first { $0.field == field }?.message }
+
+    /// A one-line text input.
+    func input(_ field: String, _ label: LocalizedLabel, hint: LocalizedLabel? = nil, _ extra: [(String, String?)] = []) -> HTML {
+        control(field, label, hint: hint) { described in
+            Self.element("input", [("type", "text"), ("id", field), ("name", field), ("value", values[field] ?? "")] + described + extra)
+        }
+    }
+
+    /// A multi-line text area.
+    func textarea(_ field: String, _ label: LocalizedLabel, rows: Int = 4) -> HTML {
+        control(field, label, hint: nil) { described in
+            var markup = Self.element("textarea", [("id", field), ("name", field), ("rows", String(rows))] + described).rendered
+            markup += HTML.text(values[field] ?? "").rendered + "</textarea>"
+            return .trusted(markup)
+        }
+    }
+
+    /// A choice among a vocabulary's terms, labelled in the reader's language; `blank` offers
+    /// "none" first.
+    /// `default` is chosen while nothing was typed (an "unknown" term rather than the first).
+    func select<V: Vocabulary>(_ field: String, _ label: LocalizedLabel, _ vocabulary: V.Type, blank: LocalizedLabel? = nil,
+                               default initial: String? = nil, hint: LocalizedLabel? = nil) -> HTML {
+        select(field, label, options: V.allCases.map { ($0.code, language($0.label)) }, blank: blank, default: initial, hint: hint)
+    }
+
+    /// A choice among the given values and labels.
+    func select(_ field: String, _ label: LocalizedLabel, options: [(value: String, label: String)], blank: LocalizedLabel? = nil,
+                default initial: String? = nil, hint: LocalizedLabel? = nil) -> HTML {
+        control(field, label, hint: hint) { described in
+            var choices = options
+            if let blank { choices.insert(("", language(blank)), at: 0) }
+            let selected = values[field] ?? initial ?? ""
+            let markup = Self.element("select", [("id", field), ("name", field)] + described).rendered
+                + choices.map { HTML.element("option", ["value": $0.value, "selected": $0.value == selected ? "" : nil], [.text($0.label)]).rendered }
+                    .joined()
+                + "</select>"
+            return .trusted(markup)
+        }
+    }
+
+    /// The label, the control (given the `aria-describedby`/`aria-invalid` it must carry), the
+    /// hint and the problem, in one `div.field`.
+    private func control(_ field: String, _ label: LocalizedLabel, hint: LocalizedLabel?, _ make: ([(String, String?)]) -> HTML) -> HTML {
+        let problem = problem(field)
+        let described = [hint == nil ? nil : "\(field)-hint", problem == nil ? nil : "\(field)-error"].compactMap { $0 }
+        var parts: [HTML] = [.element("label", ["for": field], [.text(language(label))])]
+        parts.append(make([("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
+                           ("aria-invalid", problem == nil ? nil : "true")]))
+        if let hint { parts.append(.element("p", ["class": "hint", "id": "\(field)-hint"], [.text(language(hint))])) }
+        if let problem { parts.append(.element("p", ["class": "error", "id": "\(field)-error"], [.text(problem)])) }
+        return .element("div", ["class": "field"], parts)
+    }
+
+    /// The hidden CSRF field every form carries.
+    static func csrf(_ token: String) -> HTML { .element("input", ["type": "hidden", "name": "_csrf", "value": token]) }
+
+    /// The gazetteer as a `<datalist>`: type-ahead in Hangul or Latin without script.
+    static func placeList(id: String = "places") -> HTML {
+        .element("datalist", ["id": id], Gazetteer.shared.places.map { place in
+            .element("option", ["value": place.code], [.text("\(place.nameHangul) · \(place.nameRomanised)")])
+        })
+    }
+
+    /// An opening tag whose attributes are computed (the builder takes literal pairs elsewhere);
+    /// values are escaped, nil ones left out, empty ones written as boolean attributes.
+    static func element(_ name: String, _ attributes: [(String, String?)]) -> HTML {
+        var markup = "<" + name
+        for (key, value) in attributes {
+            guard let value else { continue }
+            markup += value.isEmpty ? " \(key)" : " \(key)=\"\(HTML.escape(value))\""
+        }
+        return .trusted(markup + ">")
+    }
+
+    /// The text of a field, trimmed; nil when empty.
+    static func text(_ values: [String: String], _ field: String) -> String? {
+        guard let value = values[field]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// Reads typed values into domain values, collecting a problem per field instead of stopping
+/// at the first.
+struct FormReader {
+    let values: [String: String]
+    private(set) var problems: [FieldProblem] = []
+
+    init(_ values: [String: String]) { self.values = values }
+
+    func text(_ field: String) -> String? { FormControls.text(values, field) }
+
+    mutating func date(_ field: String) -> FuzzyDate? {
+        guard let text = text(field) else { return nil }
+        do { return try FuzzyDate(parsing: text) } catch {
+            problems.append(FieldProblem(field: field, message: error.reason))
+            return nil
+        }
+    }
+
+    mutating func integer(_ field: String) -> Int? {
+        guard let text = text(field) else { return nil }
+        guard let value = Int(text), value >= 0 else {
+            problems.append(FieldProblem(field: field, message: "must be a whole number, 0 or more"))
+            return nil
+        }
+        return value
+    }
+
+    mutating func number(_ field: String) -> Double? {
+        guard let text = text(field) else { return nil }
+        guard let value = Double(text.replacingOccurrences(of: ",", with: "")), value.isFinite else {
+            problems.append(FieldProblem(field: field, message: "must be a number"))
+            return nil
+        }
+        return value
+    }
+
+    /// A vocabulary code; an empty field gives nil, an unknown code a problem.
+    mutating func code<V: Vocabulary>(_ field: String, _ vocabulary: V.Type) -> V? {
+        guard let text = text(field) else { return nil }
+        guard let value = V(rawValue: text) else {
+            problems.append(FieldProblem(field: field, message: "unknown choice"))
+            return nil
+        }
+        return value
+    }
+
+    /// An age such as `52` or a range such as `50-59`.
+    mutating func age(_ field: String) -> AgeRange? {
+        guard let text = text(field) else { return nil }
+        let bounds = text.split(whereSeparator: { "-–~".contains($0) }).map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        switch bounds.count {
+        case 1: if let age = bounds[0] { return AgeRange(minimum: age, maximum: age) }
+        case 2: if let low = bounds[0], let high = bounds[1] { return AgeRange(minimum: low, maximum: high) }
+        default: break
+        }
+        problems.append(FieldProblem(field: field, message: "write an age such as 52 or a range such as 50-59"))
+        return nil
+    }
+}

@@ -1,0 +1,109 @@
+import Foundation
+import HavenCore
+import HavenStore
+
+extension RecordPage {
+    /// Records linked to an incident, grouped as a reader looks for them: who was harmed and
+    /// how, who did it or took part, and who reported it with how far they can be trusted.
+    struct Links: Equatable {
+        /// One linked record: what it is, its name or summary (nil when withheld), and details.
+        struct Item: Equatable {
+            var kind: RecordKind
+            var id: UUID
+            var name: String?
+            var details: [String]
+        }
+
+        var victims: [Item] = []
+        var actors: [Item] = []
+        var sources: [Item] = []
+
+        var isEmpty: Bool { victims.isEmpty && actors.isEmpty && sources.isEmpty }
+    }
+
+    /// The incident's acts with their victims and groups, the people and organisations
+    /// involved, and its sources with reliability and credibility. Every read is audited by the
+    /// store like any other; names are withheld for readers who do not see protected fields.
+    static func links(of event: Event, repository: any Repository, actor: ActingIdentity, language: Language) async throws -> Links {
+        let t = language
+        var links = Links()
+        let named = { (value: String?) in actor.seesProtected ? value : nil }
+        func all<R: Record>(_ type: R.Type, parent: UUID) async throws -> [R] {
+            try await repository.list(type, query: RecordQuery(parentID: parent, limit: 500), by: actor).items.map(\.record)
+        }
+        func optional<R: Record>(_ type: R.Type, _ id: UUID?) async throws -> R? {
+            guard let id else { return nil }
+            do { return try await repository.get(type, id: id, by: actor).record } catch StoreError.notFound { return nil }
+        }
+        let acts = try await all(Act.self, parent: event.id).reversed()
+        let groups = Dictionary(uniqueKeysWithValues: try await all(VictimGroup.self, parent: event.id).map { ($0.id, $0) })
+        var actors: [UUID: (item: Links.Item, roles: [String])] = [:]
+        var actorOrder: [UUID] = []
+        for act in acts {
+            let what = [t(act.actType.label), t(act.victimStatus.label)]
+            if let person = try await optional(Person.self, act.victimID) {
+                links.victims.append(Links.Item(kind: .person, id: person.id, name: named(person.names.first?.value),
+                                          details: what + [t(person.sex.label)]))
+            } else if let group = act.victimGroupID.flatMap({ groups[$0] }) {
+                links.victims.append(Links.Item(kind: .victimGroup, id: group.id, name: Self.groupSummary(group, language), details: what))
+            }
+            for involvement in try await all(Involvement.self, parent: act.id) {
+                let id = involvement.personID ?? involvement.organisationID
+                guard let id else { continue }
+                let role = "\(t(involvement.role.label)) (\(t(involvement.degree.label)))"
+                if var known = actors[id] {
+                    if !known.roles.contains(role) { known.roles.append(role) }
+                    actors[id] = known
+                    continue
+                }
+                if let person = try await optional(Person.self, involvement.personID) {
+                    actors[id] = (Links.Item(kind: .person, id: id, name: named(person.names.first?.value), details: [t(WebText.individual)]), [role])
+                } else if let organisation = try await optional(Organisation.self, involvement.organisationID) {
+                    actors[id] = (Links.Item(kind: .organisation, id: id, name: named(organisation.name),
+                                       details: [t(organisation.organisationKind.label)]), [role])
+                } else { continue }
+                actorOrder.append(id)
+            }
+        }
+        links.actors = actorOrder.compactMap { actors[$0] }.map { entry in
+            var item = entry.item
+            item.details = entry.roles + item.details
+            return item
+        }
+        for information in try await all(Information.self, parent: event.id) {
+            guard let source = try await optional(Source.self, information.sourceID) else { continue }
+            var details = [t(source.sourceKind.label),
+                           "\(t(WebText.reliability)) \(information.reliability.code) · \(t(WebText.credibility)) \(information.credibility.code)",
+                           t(information.connection.label)]
+            if let received = information.receivedDate, actor.seesProtected { details.append("\(t(WebText.receivedDate)) \(t.date(received))") }
+            if let content = information.content, actor.seesProtected { details.append(content) }
+            links.sources.append(Links.Item(kind: .source, id: source.id, name: named(source.name), details: details))
+        }
+        return links
+    }
+
+    /// "15 people: 13 women, 2 children" in the reader's language.
+    static func groupSummary(_ group: VictimGroup, _ language: Language) -> String {
+        let parts = [(group.women, WebText.women), (group.men, WebText.men), (group.children, WebText.children)]
+            .compactMap { count, label in count.map { "\(language(label)) \($0)" } }
+        let size = language == .ko ? "\(group.size)명" : "\(group.size) \(group.size == 1 ? "person" : "people")"
+        return parts.isEmpty ? size : "\(size): \(parts.joined(separator: ", "))"
+    }
+
+    /// The linked records as sections of the page.
+    func renderLinks(_ links: Links, _ language: Language) -> [HTML] {
+        let t = language
+        var sections: [HTML] = []
+        for (id, heading, items) in [("victims", WebText.namedVictims, links.victims), ("actors", WebText.actors, links.actors),
+                                     ("sources", WebText.sources, links.sources)] where !items.isEmpty {
+            sections.append(.element("h2", ["id": "linked-\(id)"], [.text(t(heading))]))
+            sections.append(.element("ul", ["class": "linked", "aria-labelledby": "linked-\(id)"], items.map { item in
+                .element("li", [:], [
+                    .element("a", ["href": "/records/\(item.kind.code)/\(item.id.uuidString.lowercased())"], [.text(item.name ?? t(WebText.withheld))]),
+                    .element("span", ["class": "meta"], [.text(item.details.joined(separator: " · "))]),
+                ])
+            }))
+        }
+        return sections
+    }
+}

@@ -1,0 +1,130 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The incident intake form: one pass records the event with named victims, a counted group,
+/// a broker, a perpetrating organisation and a source; a refused form writes nothing and names
+/// the row at fault; rows are added without script.
+@Suite(.serialized)
+struct IncidentFormTests {
+    @Test(arguments: Language.allCases)
+    func theIntakeFormRendersEveryRowLabelledInEitherLanguage(language: Language) {
+        let form = IncidentForm(values: ["victims[1].name": "김<가상>", "rows.victims": "3"],
+                                problems: [FieldProblem(field: "victims[1].name", message: "must not be empty"),
+                                           FieldProblem(field: "sources", message: "has more than 50 rows")],
+                                message: WebText.notSaved)
+        let html = form.render(language, account: ("민정", "c"))
+        WebPageTests().checkAccessible(html)
+        #expect(html.components(separatedBy: "<fieldset class=\"row\">").count - 1 == 3 + 1 + 2 + 1, "3 victims, 1 group, 2 actors, 1 source")
+        #expect(html.contains("id=\"victims[2].name\"") && !html.contains("id=\"victims[3].name\""))
+        #expect(html.contains("value=\"김&lt;가상&gt;\"") && html.contains("id=\"victims[1].name-error\""))
+        #expect(html.contains("<li>sources: has more than 50 rows</li>"), "a problem without a field on the page is listed at the top")
+        #expect(html.contains(language == .ko ? "피해자 추가" : "Add a victim"))
+        #expect(html.contains(language == .ko ? "조력자(브로커)" : "Facilitator (broker)"))
+        #expect(html.contains(language == .ko ? "<legend>출처 1</legend>" : "<legend>Source 1</legend>"))
+        #expect(html.contains("name=\"_add\" value=\"groups\" formnovalidate"))
+        // Untouched choices start at "unknown" or "cannot be judged", never at a first term that says more.
+        #expect(html.contains("<select id=\"victims[2].sex\" name=\"victims[2].sex\"><option value=\"female\">"))
+        #expect(html.contains("<option value=\"unknown\" selected>") && html.contains("<option value=\"F\" selected>")
+                && html.contains("<option value=\"6\" selected>") && !html.contains("<option value=\"A\" selected>"))
+        #expect(html.contains("<title>\(language == .ko ? "새 사건" : "New incident") · Haven</title>"))
+    }
+
+    static let complete: [String: String] = [
+        "title": "무산 가족 체포 — 가상 기록", "startDate": "2024-08-21", "placeCode": "KP-09-MUSAN", "verification": "unverified",
+        "actType": "arrest", "rows.victims": "2", "rows.groups": "1", "rows.actors": "2", "rows.sources": "1",
+        "victims[0].name": "김가상", "victims[0].otherName": "Kim Ga-sang", "victims[0].sex": "female", "victims[0].age": "40-49",
+        "victims[0].status": "detained",
+        "victims[1].name": "박임시", "victims[1].sex": "male", "victims[1].status": "repatriated",
+        "groups[0].women": "13", "groups[0].children": "2", "groups[0].status": "detained",
+        "actors[0].name": "가상 브로커", "actors[0].kind": "person", "actors[0].role": "facilitator", "actors[0].degree": "alleged",
+        "actors[1].name": "가상 보위부", "actors[1].kind": "state_security", "actors[1].role": "perpetrator", "actors[1].degree": "direct",
+        "sources[0].name": "가상 제보자", "sources[0].kind": "family", "sources[0].connection": "hearsay", "sources[0].reliability": "B",
+        "sources[0].credibility": "2", "sources[0].content": "가상 제보",
+    ]
+
+    @Test func anIncidentWithVictimsAGroupABrokerAndASourceIsRecordedInOnePass() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let created = try await client.postForm("/records/event/new", Self.complete)
+            #expect(created.status == .seeOther, "\(String(buffer: created.body))")
+            let location = try #require(created.headers[.location])
+            let id = try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
+            let everything = try await server.store.exportRecords(plaintext: true, by: .localOperator)
+            #expect(everything.allSatisfy { $0.compartment == "alpha" })
+            #expect(everything.filter { $0 is Act }.count == 3 && everything.filter { $0 is Person }.count == 3)
+            #expect(everything.compactMap { $0 as? VictimGroup }.first.map { $0.size == 15 && $0.women == 13 } == true,
+                    "a group given by its parts is as large as they are together")
+            #expect(everything.filter { $0 is Involvement }.count == 6 && everything.filter { $0 is Organisation }.count == 1)
+            #expect(everything.compactMap { $0 as? Information }.first.map { $0.subjectID == id && $0.reliability == .b } == true)
+            // Each record of the pass is audited as a creation by the documenter.
+            #expect(try await server.store.auditLog().filter { $0.entry.action == "create" }.count == everything.count)
+
+            // The record page links victims, group, actors and the source with its reliability.
+            let page = try await client.page(location)
+            #expect(page.contains("<h1>무산 가족 체포 — 가상 기록</h1>"))
+            for text in ["김가상", "박임시", "15명: 여성 13, 아동 2", "가상 브로커", "조력자(브로커) (혐의)", "가상 보위부", "국가보위성",
+                         "가상 제보자", "출처 신뢰도 (A–F) B · 정보 신빙성 (1–6) 2", "가상 제보", "체포"] {
+                #expect(page.contains(text), "the record page shows \(text)")
+            }
+            let victim = try #require(everything.compactMap { $0 as? Person }.first { $0.names.first?.value == "김가상" })
+            #expect(page.contains("href=\"/records/person/\(victim.id.uuidString.lowercased())\""))
+            // A reviewer sees the links with names withheld.
+            let reviewer = try await server.signIn(role: .reviewer, compartments: ["alpha"])
+            let redacted = try await reviewer.page(location)
+            #expect(!redacted.contains("김가상") && !redacted.contains("가상 제보자") && redacted.contains("15명") && redacted.contains("(역할상 비공개)"))
+        }
+    }
+
+    @Test func aRefusedIntakeWritesNothingNamesTheRowAndKeepsWhatWasTyped() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            var fields = Self.complete
+            fields["victims[1].age"] = "아주 많음"
+            fields["groups[0].size"] = "3"
+            fields["sources[0].receivedDate"] = "2024-02-30"
+            let refused = try await client.postForm("/records/event/new", fields)
+            #expect(refused.status == .unprocessableContent)
+            let page = String(buffer: refused.body)
+            for field in ["victims[1].age", "groups[0].size", "sources[0].receivedDate"] {
+                #expect(page.contains("id=\"\(field)-error\""), "\(field) is named")
+            }
+            #expect(page.contains("value=\"김가상\"") && page.contains("value=\"아주 많음\"") && page.contains("role=\"alert\""))
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).isEmpty, "nothing was written")
+
+            // Victims without what was done to them are refused by name too.
+            fields = Self.complete
+            fields["actType"] = ""
+            #expect(String(buffer: try await client.postForm("/records/event/new", fields).body).contains("id=\"actType-error\""))
+            // An unknown place is refused by the store: still nothing written, the field named.
+            fields = Self.complete
+            fields["placeCode"] = "XX-NOWHERE"
+            let unknownPlace = try await client.postForm("/records/event/new", fields)
+            #expect(unknownPlace.status == .unprocessableContent && String(buffer: unknownPlace.body).contains("id=\"placeCode-error\""))
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).isEmpty)
+        }
+    }
+
+    @Test func anAddButtonShowsOneMoreRowWithEverythingTypedKeptAndSavesNothing() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            var fields = Self.complete
+            fields["_add"] = "victims"
+            let more = try await client.postForm("/records/event/new", fields)
+            #expect(more.status == .ok)
+            let page = String(buffer: more.body)
+            #expect(page.contains("id=\"victims[2].name\"") && page.contains("value=\"박임시\"") && page.contains("name=\"rows.victims\" value=\"3\""))
+            #expect(!page.contains("role=\"alert\""))
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).isEmpty)
+            // Empty rows are skipped when saving.
+            fields = Self.complete
+            fields["rows.victims"] = "3"
+            #expect(try await client.postForm("/records/event/new", fields).status == .seeOther)
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).filter { $0 is Person }.count == 3)
+        }
+    }
+}
