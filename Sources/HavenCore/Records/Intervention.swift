@@ -85,3 +85,13 @@ public struct Intervention: Record {
 
     public var searchText: [String] { [partyName, request, responseText, notes].compactMap { $0 } }
 }
+
+extension Intervention {
+    /// Whether the deadline has passed without an answer on `day` (`YYYY-MM-DD`). A deadline
+    /// given as a month or a year passes only when all of it has; drafts and closed requests
+    /// are never overdue.
+    public func isOverdue(on day: String) -> Bool {
+        guard let deadline, response == .awaiting || response == .noResponse, status != .draft, status != .closed else { return false }
+        return deadline.latest < day
+    }
+}

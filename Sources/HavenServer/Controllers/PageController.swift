@@ -107,7 +107,16 @@ struct PageController: Sendable {
             let count = try await repository.count(RecordQuery(kinds: [.event], from: range.earliest, to: range.latest), by: actor)
             monthly.append(.init(year: year, month: month, count: count))
         }
-        return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly)
+        let today = String(ISO8601DateFormatter().string(from: now).prefix(10))
+        var overdue: [HomePage.Overdue] = []
+        for status in [InterventionStatus.sent, .overdue] {
+            let sent = try await repository.list(Intervention.self, query: RecordQuery(status: status.code, limit: 1000), by: actor).items
+            overdue += sent.map(\.record).filter { $0.isOverdue(on: today) }.compactMap { intervention in
+                intervention.deadline.map { HomePage.Overdue(id: intervention.id, party: intervention.partyName, deadline: $0, priority: intervention.priority) }
+            }
+        }
+        overdue.sort { $0.deadline < $1.deadline }
+        return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly, overdue: Array(overdue.prefix(10)))
     }
 
     /// Remembers the chosen language and returns to the page it was chosen on (a path on this

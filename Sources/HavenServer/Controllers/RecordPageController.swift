@@ -6,8 +6,8 @@ import HummingbirdCore
 
 /// The records pages: search and lists with filters (`/records`). The search form is posted, so
 /// that what is searched for (a name, often) never appears in a URL, a proxy's log or the
-/// browser's history; a plain `GET` lists records by coded filters only. Record pages, forms and
-/// the dashboard of issue 4 join here.
+/// browser's history; a plain `GET` lists records by coded filters only. Each record has its page
+/// (`/records/{kind}/{id}`); forms are ``RecordFormController``'s.
 struct RecordPageController: Sendable {
     let repository: any Repository
     /// The store itself, for the access trail, which the repository protocol does not speak.
@@ -17,96 +17,6 @@ struct RecordPageController: Sendable {
         router.get("records", use: list)
         router.post("records", use: search)
         router.get("records/:kind/:id", use: show)
-        // Under `:kind`, like the record page, so that the router never has to choose between
-        // a fixed `event` and the `:kind` parameter. Only events have forms so far.
-        router.get("records/:kind/new", use: newEvent)
-        router.post("records/:kind/new", use: createEvent)
-        router.get("records/:kind/:id/edit", use: editEvent)
-        router.post("records/:kind/:id/edit", use: updateEvent)
-    }
-
-    private func signedIn(_ request: Request, _ context: HavenRequestContext) throws -> ((String, String), ActingIdentity, Language) {
-        guard context.parameters.get("kind") == RecordKind.event.code else { throw Problem.notFound("this kind of record has no form yet") }
-        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
-        return ((account.username, SessionCookie.csrfToken(for: session.token)), try context.actor(), PageController.language(request))
-    }
-
-    @Sendable func newEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let (account, _, language) = try signedIn(request, context)
-        return PageController.page(IncidentForm(values: ["verification": VerificationStatus.unverified.code]).render(language, account: account))
-    }
-
-    /// Records a new incident from the intake form: the event with its victims, actors and
-    /// sources, in one transaction. An "add a row" button shows the form again with one more row.
-    @Sendable func createEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let (account, actor, language) = try signedIn(request, context)
-        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
-        let values = fields.filter { IncidentForm.isField($0.key) }
-        let form = IncidentForm(values: values)
-        if let add = fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
-            return PageController.page(form.addingRow(add).render(language, account: account))
-        }
-        let (intake, problems) = IncidentForm.intake(from: values)
-        let refused = { (problems: [FieldProblem]) in
-            PageController.page(IncidentForm(values: values, problems: problems, message: WebText.notSaved).render(language, account: account),
-                                status: .unprocessableContent)
-        }
-        guard problems.isEmpty else { return refused(problems) }
-        let compartment = RecordController<Event>.defaultCompartment(context)
-        guard case .success(let records) = intake.records(compartment: compartment, context: ValidationContext(isKnownPlace: { _ in true })) else {
-            return refused([FieldProblem(field: "form", message: "could not be read")])
-        }
-        do {
-            _ = try await repository.createAll(records, by: actor)
-            return PageController.redirect(to: "/records/event/\(records[0].id.uuidString.lowercased())")
-        } catch StoreError.invalidInBatch(_, let invalid) {
-            // Only what the form could not check itself reaches here: a place the store does not know.
-            return refused(invalid.problems)
-        }
-    }
-
-    @Sendable func editEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let (account, actor, language) = try signedIn(request, context)
-        let stored = try await repository.get(Event.self, id: try RecordController<Event>.id(context), by: actor)
-        let form = EventForm(values: EventForm.values(of: stored.record), editing: (stored.record.id, stored.version))
-        return PageController.page(form.render(language, account: account))
-    }
-
-    @Sendable func updateEvent(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let (account, actor, language) = try signedIn(request, context)
-        let id = try RecordController<Event>.id(context)
-        let values = try await Self.formValues(request)
-        guard let version = values["version"].flatMap(Int.init) else { throw Problem.badRequest("the form lost its version", field: "version") }
-        // The record stays in its compartment; reading it also proves it is within reach.
-        let current = try await repository.get(Event.self, id: id, by: actor)
-        var form = EventForm(values: values, editing: (id, version))
-        switch EventForm.event(from: values, id: id, compartment: current.record.compartment) {
-        case .failure(let invalid):
-            form.problems = invalid.problems
-            form.message = WebText.notSaved
-            return Self.refused(form, language, account)
-        case .success(let event):
-            do {
-                _ = try await repository.update(event, expectedVersion: version, by: actor)
-                return PageController.redirect(to: "/records/event/\(id.uuidString.lowercased())")
-            } catch StoreError.versionConflict {
-                form.message = WebText.changedMeanwhile
-                return PageController.page(form.render(language, account: account), status: .conflict)
-            } catch StoreError.invalid(let invalid) {
-                form.problems = invalid.problems
-                form.message = WebText.notSaved
-                return Self.refused(form, language, account)
-            }
-        }
-    }
-
-    static func formValues(_ request: Request) async throws -> [String: String] {
-        FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
-            .filter { EventForm.fields.contains($0.key) || $0.key == "version" }
-    }
-
-    static func refused(_ form: EventForm, _ language: Language, _ account: (String, String)) -> Response {
-        PageController.page(form.render(language, account: account), status: .unprocessableContent)
     }
 
     @Sendable func show(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -119,9 +29,19 @@ struct RecordPageController: Sendable {
         let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor)
         let language = PageController.language(request)
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
-        page.canEdit = kind == .event && account.allows(.writeRecords)
-        if let event = stored.record as? Event {
+        page.canEdit = [.event, .rescueRequest, .intervention].contains(kind) && account.allows(.writeRecords)
+        page.canIntervene = [.event, .person].contains(kind) && account.allows(.writeRecords)
+        switch stored.record {
+        case let event as Event:
             page.links = try await RecordPage.links(of: event, repository: repository, actor: actor, language: language)
+        case let request as RescueRequest:
+            page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
+            // The timeline's dates and notes are protected.
+            page.timeline = actor.seesProtected ? request.timeline : nil
+        case let intervention as Intervention:
+            page.links = try await RecordPage.links(of: intervention, repository: repository, actor: actor, language: language)
+            if intervention.isOverdue(on: RescueRequestForms.today()) { page.warning = WebText.overdue }
+        default: break
         }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
         if account.allows(.analyse) {

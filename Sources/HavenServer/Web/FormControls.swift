@@ -66,6 +66,12 @@ struct FormControls {
         return .element("div", ["class": "field"], parts)
     }
 
+    /// A choice of compartment for a new record, offered only to accounts with several.
+    func compartmentChoice(_ compartments: [String]) -> [HTML] {
+        guard compartments.count > 1 else { return [] }
+        return [select("compartment", WebText.compartment, options: compartments.map { ($0, $0) })]
+    }
+
     /// The hidden CSRF field every form carries.
     static func csrf(_ token: String) -> HTML { .element("input", ["type": "hidden", "name": "_csrf", "value": token]) }
 
@@ -103,6 +109,20 @@ struct FormReader {
     init(_ values: [String: String]) { self.values = values }
 
     func text(_ field: String) -> String? { FormControls.text(values, field) }
+
+    /// Records a problem the form itself finds (a missing companion field …).
+    mutating func problem(_ field: String, _ message: String) {
+        problems.append(FieldProblem(field: field, message: message))
+    }
+
+    /// Problems reported under the rows kept (empty rows are skipped and the rest renumbered),
+    /// named again by the rows as the form shows them: `rowNames` maps `victims[0].` to `victims[2].`.
+    static func renamingRows(_ problems: [FieldProblem], _ rowNames: [String: String]) -> [FieldProblem] {
+        problems.map { problem in
+            guard let (kept, shown) = rowNames.first(where: { problem.field.hasPrefix($0.key) }) else { return problem }
+            return FieldProblem(field: shown + problem.field.dropFirst(kept.count), message: problem.message)
+        }
+    }
 
     mutating func date(_ field: String) -> FuzzyDate? {
         guard let text = text(field) else { return nil }

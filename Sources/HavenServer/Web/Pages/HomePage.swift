@@ -10,7 +10,12 @@ struct HomePage {
         var rescueByStatus: [RescueCount]
         /// Events per month, oldest first: year, month, count.
         var monthly: [MonthCount]
+        /// Interventions past their deadline without an answer, oldest deadline first.
+        var overdue: [Overdue] = []
     }
+
+    /// An intervention past its deadline: to whom, by when, how urgent.
+    struct Overdue: Equatable { var id: UUID; var party: String; var deadline: FuzzyDate; var priority: Priority }
 
     struct RescueCount: Equatable { var status: RescueStatus; var count: Int }
     struct MonthCount: Equatable { var year: Int; var month: Int; var count: Int }
@@ -28,7 +33,12 @@ struct HomePage {
             .element("p", [:], [.text(t(role.label))]),
         ]
         if !needsSetup && role.allows(.readRecords) {
-            content.append(.element("p", [:], [.element("a", ["href": "/records"], [.text(t(WebText.records))])]))
+            var links: [HTML] = [.element("a", ["href": "/records"], [.text(t(WebText.records))])]
+            if role.allows(.writeRecords) {
+                links += [(RecordKind.event, WebText.newIncident), (.rescueRequest, WebText.newRescueRequest), (.intervention, WebText.newIntervention)]
+                    .map { kind, label in .element("a", ["href": "/records/\(kind.code)/new"], [.text(t(label))]) }
+            }
+            content.append(.element("nav", ["class": "actions", "aria-label": t(WebText.records)], links))
         }
         if needsSetup {
             content.append(.element("p", ["class": "notice", "role": "status"], [.text(t(WebText.finishSetup))]))
@@ -60,6 +70,15 @@ struct HomePage {
         let chart = BarChart(bars: months, title: t(WebText.incidentsByMonth))
         return .element("div", ["class": "dashboard"], [
             .element("section", ["aria-labelledby": "recent"], [.element("h2", ["id": "recent"], [.text(t(WebText.recentIncidents))]), recent]),
+            .element("section", ["aria-labelledby": "overdue"], [
+                .element("h2", ["id": "overdue"], [.text(t(WebText.overdueInterventions))]),
+                dashboard.overdue.isEmpty ? .element("p", [:], [.text(t(WebText.none))]) : .element("ul", ["class": "results"], dashboard.overdue.map { row in
+                    .element("li", [:], [
+                        .element("a", ["href": "/records/intervention/\(row.id.uuidString.lowercased())"], [.text(row.party)]),
+                        .element("span", ["class": "meta"], [.text("\(t(WebText.deadline)): \(t.date(row.deadline)) · \(t(row.priority.label))")]),
+                    ])
+                }),
+            ]),
             .element("section", ["aria-labelledby": "rescue"], [
                 .element("h2", ["id": "rescue"], [.text(t(WebText.rescueRequestsByStatus))]),
                 .element("table", [:], [

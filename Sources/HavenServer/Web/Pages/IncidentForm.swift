@@ -10,6 +10,8 @@ import HavenCore
 struct IncidentForm {
     /// The fields as typed.
     var values: [String: String] = [:]
+    /// The compartments the new incident may go to (a choice is offered when there are several).
+    var compartments: [String] = []
     var problems: [FieldProblem] = []
     var message: LocalizedLabel?
 
@@ -67,7 +69,7 @@ struct IncidentForm {
 
     /// Every field name the form sends, for reading a posted body.
     static func isField(_ name: String) -> Bool {
-        EventForm.fields.contains(name) || name == "actType" || name.hasPrefix("rows.")
+        EventForm.fields.contains(name) || name == "actType" || name == "compartment" || name.hasPrefix("rows.")
             || Rows.allCases.contains { name.hasPrefix($0.rawValue + "[") }
     }
 
@@ -78,7 +80,7 @@ struct IncidentForm {
                                .element("p", ["class": "hint"], [.text(t(WebText.incidentIntro))])]
         if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
         // Problems that belong to no field on the page (a list too long …) are listed at the top.
-        let shown = Set(EventForm.fields + ["actType"] + Rows.allCases.flatMap { rows in
+        let shown = Set(EventForm.fields + ["actType", "compartment"] + Rows.allCases.flatMap { rows in
             (0..<count(rows)).flatMap { rows.fields($0).typed + rows.fields($0).chosen }
         })
         let unplaced = problems.filter { !shown.contains($0.field) }
@@ -89,7 +91,8 @@ struct IncidentForm {
         var form: [HTML] = [FormControls.csrf(account.csrf)]
         form.append(.element("fieldset", [:], [.element("legend", [:], [.text(t(WebText.incident))])]
             + EventForm.eventFields(controls)
-            + [controls.select("actType", WebText.actType, ActType.self, blank: WebText.chooseOne, hint: WebText.actTypeHint)]))
+            + [controls.select("actType", WebText.actType, ActType.self, blank: WebText.chooseOne, hint: WebText.actTypeHint)]
+            + controls.compartmentChoice(compartments)))
         for rows in Rows.allCases {
             var section: [HTML] = [.element("legend", [:], [.text(t(rows.heading))])]
             for i in 0..<count(rows) {
@@ -192,10 +195,7 @@ struct IncidentForm {
         var problems = reader.problems
         // Validation speaks of the kept rows; name the rows as the form numbers them.
         if case .failure(let invalid) = intake.records(compartment: Compartment.default, context: ValidationContext(isKnownPlace: { _ in true })) {
-            problems += invalid.problems.map { problem in
-                guard let (kept, shown) = rowNames.first(where: { problem.field.hasPrefix($0.key) }) else { return problem }
-                return FieldProblem(field: shown + problem.field.dropFirst(kept.count), message: problem.message)
-            }
+            problems += FormReader.renamingRows(invalid.problems, rowNames)
         }
         return (intake, problems)
     }

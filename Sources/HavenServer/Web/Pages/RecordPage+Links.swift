@@ -14,11 +14,17 @@ extension RecordPage {
             var details: [String]
         }
 
-        var victims: [Item] = []
-        var actors: [Item] = []
-        var sources: [Item] = []
+        /// A titled list of linked records.
+        struct Section: Equatable {
+            var id: String
+            var heading: LocalizedLabel
+            var items: [Item]
+        }
 
-        var isEmpty: Bool { victims.isEmpty && actors.isEmpty && sources.isEmpty }
+        var sections: [Section] = []
+
+        /// The items of the section with this id.
+        func items(_ id: String) -> [Item] { sections.first { $0.id == id }?.items ?? [] }
     }
 
     /// The incident's acts with their victims and groups, the people and organisations
@@ -26,14 +32,13 @@ extension RecordPage {
     /// store like any other; names are withheld for readers who do not see protected fields.
     static func links(of event: Event, repository: any Repository, actor: ActingIdentity, language: Language) async throws -> Links {
         let t = language
-        var links = Links()
+        var victims: [Links.Item] = [], sources: [Links.Item] = []
         let named = { (value: String?) in actor.seesProtected ? value : nil }
         func all<R: Record>(_ type: R.Type, parent: UUID) async throws -> [R] {
             try await repository.list(type, query: RecordQuery(parentID: parent, limit: 500), by: actor).items.map(\.record)
         }
         func optional<R: Record>(_ type: R.Type, _ id: UUID?) async throws -> R? {
-            guard let id else { return nil }
-            do { return try await repository.get(type, id: id, by: actor).record } catch StoreError.notFound { return nil }
+            try await Self.optional(type, id, repository, actor)
         }
         let acts = try await all(Act.self, parent: event.id).reversed()
         let groups = Dictionary(uniqueKeysWithValues: try await all(VictimGroup.self, parent: event.id).map { ($0.id, $0) })
@@ -42,10 +47,10 @@ extension RecordPage {
         for act in acts {
             let what = [t(act.actType.label), t(act.victimStatus.label)]
             if let person = try await optional(Person.self, act.victimID) {
-                links.victims.append(Links.Item(kind: .person, id: person.id, name: named(person.names.first?.value),
+                victims.append(Links.Item(kind: .person, id: person.id, name: named(person.names.first?.value),
                                           details: what + [t(person.sex.label)]))
             } else if let group = act.victimGroupID.flatMap({ groups[$0] }) {
-                links.victims.append(Links.Item(kind: .victimGroup, id: group.id, name: Self.groupSummary(group, language), details: what))
+                victims.append(Links.Item(kind: .victimGroup, id: group.id, name: Self.groupSummary(group, language), details: what))
             }
             for involvement in try await all(Involvement.self, parent: act.id) {
                 let id = involvement.personID ?? involvement.organisationID
@@ -65,7 +70,7 @@ extension RecordPage {
                 actorOrder.append(id)
             }
         }
-        links.actors = actorOrder.compactMap { actors[$0] }.map { entry in
+        let involved = actorOrder.compactMap { actors[$0] }.map { entry in
             var item = entry.item
             item.details = entry.roles + item.details
             return item
@@ -77,9 +82,48 @@ extension RecordPage {
                            t(information.connection.label)]
             if let received = information.receivedDate, actor.seesProtected { details.append("\(t(WebText.receivedDate)) \(t.date(received))") }
             if let content = information.content, actor.seesProtected { details.append(content) }
-            links.sources.append(Links.Item(kind: .source, id: source.id, name: named(source.name), details: details))
+            sources.append(Links.Item(kind: .source, id: source.id, name: named(source.name), details: details))
         }
-        return links
+        return Links(sections: [Links.Section(id: "victims", heading: WebText.namedVictims, items: victims),
+                                Links.Section(id: "actors", heading: WebText.actors, items: involved),
+                                Links.Section(id: "sources", heading: WebText.sources, items: sources)].filter { !$0.items.isEmpty })
+    }
+
+    /// The people and organisation a rescue request names, each with its part in the case.
+    static func links(of request: RescueRequest, repository: any Repository, actor: ActingIdentity, language: Language) async throws -> Links {
+        var items: [Links.Item] = []
+        let parts: [(UUID?, LocalizedLabel)] = [(request.requesterID, WebText.requester)]
+            + request.subjectIDs.map { ($0, WebText.requestedFor) } + [(request.brokerID, WebText.broker)]
+        for (id, part) in parts {
+            guard let id, let person = try await optional(Person.self, id, repository, actor) else { continue }
+            items.append(Links.Item(kind: .person, id: id, name: actor.seesProtected ? person.names.first?.value : nil, details: [language(part)]))
+        }
+        if let organisation = try await optional(Organisation.self, request.facilitatingOrganisationID, repository, actor) {
+            items.append(Links.Item(kind: .organisation, id: organisation.id, name: actor.seesProtected ? organisation.name : nil,
+                                    details: [language(WebText.organisationName), language(organisation.organisationKind.label)]))
+        }
+        return Links(sections: items.isEmpty ? [] : [Links.Section(id: "people", heading: WebText.peopleInRequest, items: items)])
+    }
+
+    /// The records an intervention is about.
+    static func links(of intervention: Intervention, repository: any Repository, actor: ActingIdentity, language: Language) async throws -> Links {
+        var items: [Links.Item] = []
+        for id in intervention.subjectIDs {
+            if let event = try await optional(Event.self, id, repository, actor) {
+                items.append(Links.Item(kind: .event, id: id, name: actor.seesProtected ? event.title : nil,
+                                        details: [language(RecordKind.event.label)] + (event.startDate.map { [language.date($0)] } ?? [])))
+            } else if let person = try await optional(Person.self, id, repository, actor) {
+                items.append(Links.Item(kind: .person, id: id, name: actor.seesProtected ? person.names.first?.value : nil,
+                                        details: [language(RecordKind.person.label)]))
+            }
+        }
+        return Links(sections: items.isEmpty ? [] : [Links.Section(id: "about", heading: WebText.about, items: items)])
+    }
+
+    /// A record that may be missing, of another kind or out of reach: nil then.
+    static func optional<R: Record>(_ type: R.Type, _ id: UUID?, _ repository: any Repository, _ actor: ActingIdentity) async throws -> R? {
+        guard let id else { return nil }
+        do { return try await repository.get(type, id: id, by: actor).record } catch StoreError.notFound { return nil }
     }
 
     /// "15 people: 13 women, 2 children" in the reader's language.
@@ -94,10 +138,9 @@ extension RecordPage {
     func renderLinks(_ links: Links, _ language: Language) -> [HTML] {
         let t = language
         var sections: [HTML] = []
-        for (id, heading, items) in [("victims", WebText.namedVictims, links.victims), ("actors", WebText.actors, links.actors),
-                                     ("sources", WebText.sources, links.sources)] where !items.isEmpty {
-            sections.append(.element("h2", ["id": "linked-\(id)"], [.text(t(heading))]))
-            sections.append(.element("ul", ["class": "linked", "aria-labelledby": "linked-\(id)"], items.map { item in
+        for section in links.sections {
+            sections.append(.element("h2", ["id": "linked-\(section.id)"], [.text(t(section.heading))]))
+            sections.append(.element("ul", ["class": "linked", "aria-labelledby": "linked-\(section.id)"], section.items.map { item in
                 .element("li", [:], [
                     .element("a", ["href": "/records/\(item.kind.code)/\(item.id.uuidString.lowercased())"], [.text(item.name ?? t(WebText.withheld))]),
                     .element("span", ["class": "meta"], [.text(item.details.joined(separator: " · "))]),

@@ -23,8 +23,15 @@ struct RecordPage {
     var trail: [TrailEntry]?
     /// Whether the reader may edit it here (events, for roles that write records).
     var canEdit = false
-    /// For an incident: its victims, actors and sources.
+    /// Linked records: an incident's victims, actors and sources; a rescue request's people;
+    /// what an intervention is about.
     var links: Links?
+    /// A rescue request's status timeline, oldest first.
+    var timeline: [RescueStatusChange]?
+    /// A notice above the fields (an intervention past its deadline).
+    var warning: LocalizedLabel?
+    /// Whether the reader may start an intervention about this record (incidents and persons).
+    var canIntervene = false
 
     /// One line of the record's access trail.
     struct TrailEntry: Equatable {
@@ -36,15 +43,26 @@ struct RecordPage {
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let t = language
         let heading = title ?? t(WebText.withheld)
+        let path = "/records/\(kind.code)/\(id.uuidString.lowercased())"
+        var actions: [HTML] = []
+        if canEdit { actions.append(.element("a", ["href": path + "/edit", "class": "button"], [.text(t(WebText.edit))])) }
+        if canIntervene {
+            actions.append(.element("a", ["href": "/records/intervention/new?about=\(id.uuidString.lowercased())&aboutKind=\(kind.code)",
+                                          "class": "button secondary"], [.text(t(WebText.newInterventionAbout))]))
+        }
         var content: [HTML] = [
             .element("p", ["class": "kind"], [.text(t(kind.label))]),
             .element("h1", [:], [.text(heading)]),
-            canEdit ? .element("p", [:], [.element("a", ["href": "/records/\(kind.code)/\(id.uuidString.lowercased())/edit", "class": "button"],
-                                                    [.text(t(WebText.edit))])]) : .group([]),
+            actions.isEmpty ? .group([]) : .element("p", ["class": "actions"], actions),
+            warning.map { .element("p", ["class": "error", "role": "status"], [.text(t($0))]) } ?? .group([]),
             .element("dl", ["class": "fields"], fields.flatMap { field -> [HTML] in
                 [.element("dt", [:], [.text(t(field.label))]), .element("dd", [:], [.text(field.value ?? t(WebText.withheld))])]
             }),
         ]
+        if let timeline {
+            content.append(.element("h2", [:], [.text(t(WebText.timeline))]))
+            content.append(RescueRequestForm.timeline(timeline, language))
+        }
         if let links { content += renderLinks(links, language) }
         content.append(.element("h2", ["id": "history"], [.text(t(WebText.history))]))
         content.append(.element("ol", ["class": "history", "aria-labelledby": "history", "reversed": ""], versions.map { v in
@@ -100,6 +118,30 @@ struct RecordPage {
                 Field(label: WebText.origin, value: place(person.originPlaceCode) ?? "—"),
                 Field(label: WebText.notes, value: visible(person.notes ?? "—")),
             ]
+        case let request as RescueRequest:
+            title = "\(language(RecordKind.rescueRequest.label)) · \(language(request.status.label))"
+            fields = [
+                Field(label: WebText.status, value: language(request.status.label)),
+                Field(label: WebText.contactInitiatedBy, value: language(request.contactInitiatedBy.label)),
+                Field(label: WebText.feeAmount, value: request.fee.map { "\(RescueRequestForm.amount($0.amount)) \($0.currency)" } ?? "—"),
+                Field(label: WebText.groupSizeMoved, value: request.groupSize.map(String.init) ?? "—"),
+                Field(label: WebText.placeField, value: place(request.placeCode) ?? "—"),
+                Field(label: WebText.notes, value: visible(request.notes ?? "—")),
+            ]
+        case let intervention as Intervention:
+            title = intervention.partyName
+            fields = [
+                Field(label: WebText.channel, value: language(intervention.channel.label)),
+                Field(label: WebText.dateSent, value: date(intervention.dateSent) ?? "—"),
+                Field(label: WebText.whatWasAsked, value: visible(intervention.request)),
+                Field(label: WebText.deadline, value: date(intervention.deadline) ?? "—"),
+                Field(label: WebText.status, value: language(intervention.status.label)),
+                Field(label: WebText.priority, value: language(intervention.priority.label)),
+                Field(label: WebText.response, value: language(intervention.response.label)),
+                Field(label: WebText.responseDate, value: date(intervention.responseDate) ?? "—"),
+                Field(label: WebText.responseText, value: visible(intervention.responseText ?? "—")),
+                Field(label: WebText.notes, value: visible(intervention.notes ?? "—")),
+            ]
         default:
             title = visible(stored.record.searchText.first)
             fields = [Field(label: WebText.summary, value: visible(stored.record.searchText.joined(separator: " · ")))]
@@ -113,5 +155,6 @@ extension RecordPage: Equatable {
     static func == (a: RecordPage, b: RecordPage) -> Bool {
         a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
             && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail && a.links == b.links
+            && a.timeline == b.timeline && a.warning == b.warning && a.canIntervene == b.canIntervene
     }
 }

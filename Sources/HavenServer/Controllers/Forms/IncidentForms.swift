@@ -1,0 +1,69 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// A new incident through the intake form (the event with its victims, actors and sources, in
+/// one transaction); an incident's own fields through the edit form.
+struct IncidentForms: RecordForms {
+    func new(_ request: FormRequest) async throws -> Response {
+        let form = IncidentForm(values: ["verification": VerificationStatus.unverified.code], compartments: request.compartments)
+        return request.page(form.render(request.language, account: request.account))
+    }
+
+    /// An "add a row" button shows the form again with one more row; saving writes every record
+    /// of the pass or none.
+    func create(_ request: FormRequest) async throws -> Response {
+        let values = request.fields.filter { IncidentForm.isField($0.key) }
+        let form = IncidentForm(values: values, compartments: request.compartments)
+        if let add = request.fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
+            return request.page(form.addingRow(add).render(request.language, account: request.account))
+        }
+        let refused = { (problems: [FieldProblem]) in
+            var refusal = form
+            refusal.problems = problems
+            refusal.message = WebText.notSaved
+            return request.page(refusal.render(request.language, account: request.account), status: .unprocessableContent)
+        }
+        let (intake, problems) = IncidentForm.intake(from: values)
+        guard problems.isEmpty else { return refused(problems) }
+        // Places are checked by the store, which also knows the vault's own places.
+        guard case .success(let records) = intake.records(compartment: request.compartment,
+                                                          context: ValidationContext(isKnownPlace: { _ in true })) else {
+            return refused([FieldProblem(field: "form", message: "could not be read")])
+        }
+        do {
+            _ = try await request.repository.createAll(records, by: request.actor)
+            return request.saved(.event, records[0].id)
+        } catch StoreError.invalidInBatch(_, let invalid) {
+            return refused(invalid.problems)
+        }
+    }
+
+    func edit(_ request: FormRequest, id: UUID) async throws -> Response {
+        let stored = try await request.repository.get(Event.self, id: id, by: request.actor)
+        let form = EventForm(values: EventForm.values(of: stored.record), editing: (stored.record.id, stored.version))
+        return request.page(form.render(request.language, account: request.account))
+    }
+
+    func update(_ request: FormRequest, id: UUID, version: Int) async throws -> Response {
+        let values = request.fields.filter { EventForm.fields.contains($0.key) || $0.key == "version" }
+        // The record stays in its compartment; reading it also proves it is within reach.
+        let current = try await request.repository.get(Event.self, id: id, by: request.actor)
+        var form = EventForm(values: values, editing: (id, version))
+        let refused = { (problems: [FieldProblem]) in
+            form.problems = problems
+            form.message = WebText.notSaved
+            return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
+        }
+        switch EventForm.event(from: values, id: id, compartment: current.record.compartment) {
+        case .failure(let invalid): return refused(invalid.problems)
+        case .success(let event):
+            return try await request.update(event, version: version) { message, problems in
+                form.message = message
+                form.problems = problems
+                return form.render(request.language, account: request.account)
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// Interventions created and edited in the browser. A new one opened from a record's page
+/// (`?about=ID&aboutKind=event`) is about that record, once the reader is shown to reach it.
+struct InterventionForms: RecordForms {
+    func new(_ request: FormRequest) async throws -> Response {
+        var values = ["status": InterventionStatus.sent.code, "response": InterventionResponse.awaiting.code,
+                      "dateSent": RescueRequestForms.today()]
+        if let about = request.query["about"].flatMap(UUID.init(uuidString:)) {
+            let kind = request.query["aboutKind"].flatMap(RecordKind.init(rawValue:)) ?? .event
+            // Reading the record proves it is within the reader's reach (404 otherwise) and is audited.
+            _ = try await RecordPageController.load(RecordTypes.type(for: kind), id: about, repository: request.repository, actor: request.actor)
+            values["about"] = about.uuidString.lowercased()
+            values["aboutKind"] = kind.code
+        }
+        let form = InterventionForm(values: values, compartments: request.compartments)
+        return request.page(form.render(request.language, account: request.account))
+    }
+
+    func create(_ request: FormRequest) async throws -> Response {
+        let values = request.fields.filter { InterventionForm.fields.contains($0.key) }
+        var form = InterventionForm(values: values, compartments: request.compartments)
+        switch InterventionForm.intervention(from: values, id: UUID(), compartment: request.compartment) {
+        case .failure(let invalid):
+            form.problems = invalid.problems
+            form.message = WebText.notSaved
+            return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
+        case .success(let intervention):
+            let stored = try await request.repository.create(intervention, by: request.actor)
+            return request.saved(.intervention, stored.record.id)
+        }
+    }
+
+    func edit(_ request: FormRequest, id: UUID) async throws -> Response {
+        let stored = try await request.repository.get(Intervention.self, id: id, by: request.actor)
+        var values = InterventionForm.values(of: stored.record)
+        values["aboutKind"] = request.query["aboutKind"]
+        let form = InterventionForm(values: values, editing: (id, stored.version))
+        return request.page(form.render(request.language, account: request.account))
+    }
+
+    func update(_ request: FormRequest, id: UUID, version: Int) async throws -> Response {
+        let values = request.fields.filter { InterventionForm.fields.contains($0.key) }
+        let current = try await request.repository.get(Intervention.self, id: id, by: request.actor)
+        var form = InterventionForm(values: values, editing: (id, version))
+        switch InterventionForm.intervention(from: values, id: id, compartment: current.record.compartment) {
+        case .failure(let invalid):
+            form.problems = invalid.problems
+            form.message = WebText.notSaved
+            return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
+        case .success(let intervention):
+            return try await request.update(intervention, version: version) { message, problems in
+                form.message = message
+                form.problems = problems
+                return form.render(request.language, account: request.account)
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// A new rescue request with the people it names, in one transaction; an existing one edited,
+/// its next status added to the timeline.
+struct RescueRequestForms: RecordForms {
+    func new(_ request: FormRequest) async throws -> Response {
+        let form = RescueRequestForm(values: ["status": RescueStatus.received.code, "fee.currency": "USD",
+                                              "statusDate": Self.today()], compartments: request.compartments)
+        return request.page(form.render(request.language, account: request.account))
+    }
+
+    /// Today as the form writes dates, for the first status's default.
+    static func today(_ now: Date = Date()) -> String {
+        String(ISO8601DateFormatter().string(from: now).prefix(10))
+    }
+
+    func create(_ request: FormRequest) async throws -> Response {
+        let values = request.fields.filter { RescueRequestForm.isField($0.key) }
+        var form = RescueRequestForm(values: values, compartments: request.compartments)
+        if request.fields["_add"] == "subjects" {
+            form.values["rows.subjects"] = String(min(form.subjectRows + 1, IncidentIntake.maximumRows))
+            return request.page(form.render(request.language, account: request.account))
+        }
+        let refused = { (problems: [FieldProblem]) in
+            form.problems = problems
+            form.message = WebText.notSaved
+            return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
+        }
+        let (intake, problems) = RescueRequestForm.intake(from: values, rows: form.subjectRows)
+        guard let intake, problems.isEmpty,
+              case .success(let records) = intake.records(compartment: request.compartment, context: ValidationContext(isKnownPlace: { _ in true }))
+        else { return refused(problems) }
+        do {
+            _ = try await request.repository.createAll(records, by: request.actor)
+            return request.saved(.rescueRequest, records[records.count - 1].id)
+        } catch StoreError.invalidInBatch(_, let invalid) {
+            return refused(invalid.problems)
+        }
+    }
+
+    func edit(_ request: FormRequest, id: UUID) async throws -> Response {
+        let stored = try await request.repository.get(RescueRequest.self, id: id, by: request.actor)
+        let form = RescueRequestForm(values: RescueRequestForm.values(of: stored.record),
+                                     editing: (id, stored.version, stored.record.timeline))
+        return request.page(form.render(request.language, account: request.account))
+    }
+
+    func update(_ request: FormRequest, id: UUID, version: Int) async throws -> Response {
+        let values = request.fields.filter { RescueRequestForm.isField($0.key) }
+        let current = try await request.repository.get(RescueRequest.self, id: id, by: request.actor)
+        var form = RescueRequestForm(values: values, editing: (id, version, current.record.timeline))
+        let refused = { (problems: [FieldProblem]) in
+            form.problems = problems
+            form.message = WebText.notSaved
+            return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
+        }
+        var reader = FormReader(values)
+        var next = current.record
+        RescueRequestForm.readCase(&reader, into: &next)
+        if let step = RescueRequestForm.readStatus(&reader, required: false) {
+            next = next.advanced(to: step.status, on: step.date, note: step.note)
+        }
+        // The timeline's newest step is the one typed: its problems belong to the status fields.
+        let last = "timeline[\(next.timeline.count - 1)]"
+        let problems = reader.problems + next.problems(in: ValidationContext(isKnownPlace: { _ in true })).map { problem in
+            switch problem.field {
+            case last + ".date": FieldProblem(field: "statusDate", message: problem.message)
+            case last + ".status": FieldProblem(field: "status", message: problem.message)
+            case last + ".note": FieldProblem(field: "statusNote", message: problem.message)
+            default: problem
+            }
+        }
+        guard problems.isEmpty else { return refused(problems) }
+        return try await request.update(next, version: version) { message, problems in
+            form.message = message
+            form.problems = problems
+            return form.render(request.language, account: request.account)
+        }
+    }
+}

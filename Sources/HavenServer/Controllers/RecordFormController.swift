@@ -1,0 +1,110 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// The forms that create and edit records in the browser: `/records/{kind}/new` and
+/// `/records/{kind}/{id}/edit`, for incidents, rescue requests and interventions. Each kind's
+/// forms are a ``RecordForms`` value; this controller reads who is asking and what was posted
+/// and hands them over. Routes sit under `:kind`, like the record page, so that the router never
+/// has to choose between a fixed segment and the `:kind` parameter.
+struct RecordFormController: Sendable {
+    let repository: any Repository
+
+    func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("records/:kind/new", use: newRecord)
+        router.post("records/:kind/new", use: createRecord)
+        router.get("records/:kind/:id/edit", use: editRecord)
+        router.post("records/:kind/:id/edit", use: updateRecord)
+    }
+
+    /// The forms of a kind, or 404 for kinds that are edited through others (an act through its incident …).
+    func forms(_ context: HavenRequestContext) throws -> any RecordForms {
+        switch context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)) {
+        case .event: IncidentForms()
+        case .rescueRequest: RescueRequestForms()
+        case .intervention: InterventionForms()
+        default: throw Problem.notFound("this kind of record has no form")
+        }
+    }
+
+    func formRequest(_ request: Request, _ context: HavenRequestContext, posted: Bool) async throws -> FormRequest {
+        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
+        let fields = posted ? FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize)) : [:]
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        return FormRequest(account: (account.username, SessionCookie.csrfToken(for: session.token)), actor: try context.actor(),
+                           language: PageController.language(request), compartments: account.compartments.sorted(),
+                           repository: repository, query: query, fields: fields)
+    }
+
+    @Sendable func newRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        try await forms(context).new(try await formRequest(request, context, posted: false))
+    }
+
+    @Sendable func createRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        try await forms(context).create(try await formRequest(request, context, posted: true))
+    }
+
+    @Sendable func editRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        try await forms(context).edit(try await formRequest(request, context, posted: false), id: try RecordController<Event>.id(context))
+    }
+
+    @Sendable func updateRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let forms = try forms(context)
+        let id = try RecordController<Event>.id(context)
+        let form = try await formRequest(request, context, posted: true)
+        guard let version = form.fields["version"].flatMap(Int.init) else { throw Problem.badRequest("the form lost its version", field: "version") }
+        return try await forms.update(form, id: id, version: version)
+    }
+}
+
+/// What a form needs from its request: who is asking, in which language, the compartments a new
+/// record may go to, the store, and the query and posted fields.
+struct FormRequest: Sendable {
+    let account: (username: String, csrf: String)
+    let actor: ActingIdentity
+    let language: Language
+    /// The account's compartments, sorted; a new record goes to the one chosen, or the only one.
+    let compartments: [String]
+    let repository: any Repository
+    let query: [String: String]
+    let fields: [String: String]
+
+    /// The compartment a new record goes to: the one chosen on the form when it is the
+    /// account's, otherwise the account's only (or first) one.
+    var compartment: String {
+        if let chosen = fields["compartment"], compartments.contains(chosen) { return chosen }
+        return compartments.first ?? Compartment.default
+    }
+
+    /// A page in the reader's language.
+    func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response { PageController.page(html, status: status) }
+
+    /// Writes a new version of an edited record and shows its page. A stale form (someone saved
+    /// meanwhile) overwrites nothing and comes back, through `show`, with the reason (409); a
+    /// refusal by the store comes back with its problems (422).
+    func update<R: Record>(_ record: R, version: Int, show: (LocalizedLabel, [FieldProblem]) -> String) async throws -> Response {
+        do {
+            _ = try await repository.update(record, expectedVersion: version, by: actor)
+            return saved(R.kind, record.id)
+        } catch StoreError.versionConflict {
+            return page(show(WebText.changedMeanwhile, []), status: .conflict)
+        } catch StoreError.invalid(let invalid) {
+            return page(show(WebText.notSaved, invalid.problems), status: .unprocessableContent)
+        }
+    }
+
+    /// After a save, the record's page.
+    func saved(_ kind: RecordKind, _ id: UUID) -> Response {
+        PageController.redirect(to: "/records/\(kind.code)/\(id.uuidString.lowercased())")
+    }
+}
+
+/// The create and edit forms of one kind of record.
+protocol RecordForms: Sendable {
+    func new(_ request: FormRequest) async throws -> Response
+    func create(_ request: FormRequest) async throws -> Response
+    func edit(_ request: FormRequest, id: UUID) async throws -> Response
+    func update(_ request: FormRequest, id: UUID, version: Int) async throws -> Response
+}

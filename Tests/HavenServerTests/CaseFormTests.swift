@@ -1,0 +1,139 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The rescue-request form with its status timeline, and the intervention form with its
+/// deadline: rendered in both languages, and used through the router over a real store.
+@Suite(.serialized)
+struct CaseFormTests {
+    @Test(arguments: Language.allCases)
+    func theRescueRequestFormsRenderInEitherLanguage(language: Language) throws {
+        let new = RescueRequestForm(values: ["status": "received", "fee.currency": "KRW", "subjects[0].name": "가상<이름>"],
+                                    compartments: ["alpha", "beta"],
+                                    problems: [FieldProblem(field: "fee.amount", message: "must be a number")], message: WebText.notSaved)
+            .render(language, account: ("민정", "c"))
+        WebPageTests().checkAccessible(new)
+        #expect(new.contains("id=\"requesterName\"") && new.contains("id=\"subjects[1].name\"") && new.contains("id=\"brokerName\""))
+        #expect(new.contains("value=\"가상&lt;이름&gt;\"") && new.contains("id=\"fee.amount-error\""))
+        #expect(new.contains("<option value=\"KRW\" selected>") && new.contains("<option value=\"received\" selected>"))
+        #expect(new.contains("<select id=\"compartment\""), "an account with two compartments chooses one")
+        #expect(new.contains(language == .ko ? "먼저 연락한 쪽" : "Who made contact first"))
+        let timeline = [RescueStatusChange(status: .received, date: try FuzzyDate(parsing: "2025-03-04")),
+                        RescueStatusChange(status: .underway, date: try FuzzyDate(parsing: "2025-03-10"), note: "가상 메모")]
+        let edit = RescueRequestForm(values: ["contactInitiatedBy": "family"], editing: (UUID(), 2, timeline))
+            .render(language, account: ("민정", "c"))
+        WebPageTests().checkAccessible(edit)
+        #expect(!edit.contains("id=\"requesterName\"") && edit.contains("name=\"version\" value=\"2\""))
+        #expect(edit.contains(language == .ko ? "2025년 3월 10일 · 진행 중 · 가상 메모" : "10 March 2025 · Underway · 가상 메모"))
+        #expect(edit.contains(language == .ko ? "— 새 상태 없음 —" : "— no new status —"))
+    }
+
+    @Test(arguments: Language.allCases)
+    func theInterventionFormRendersInEitherLanguage(language: Language) {
+        let id = UUID()
+        let html = InterventionForm(values: ["about": id.uuidString.lowercased(), "aboutKind": "event", "partyName": "가상 외교부",
+                                             "deadline": "2025-02-31"],
+                                    problems: [FieldProblem(field: "deadline", message: "the day does not exist")], message: WebText.notSaved)
+            .render(language, account: ("민정", "c"))
+        WebPageTests().checkAccessible(html)
+        #expect(html.contains("href=\"/records/event/\(id.uuidString.lowercased())\""))
+        #expect(html.contains("id=\"deadline-error\"") && html.contains("value=\"가상 외교부\""))
+        #expect(html.contains(language == .ko ? "답변 기한" : "Answer expected by"))
+        #expect(html.contains(language == .ko ? "무응답" : "No response"))
+    }
+
+    @Test func aRescueRequestIsRecordedWithItsPeopleAndItsTimelineGrows() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            #expect(try await client.execute(uri: "/records/rescue_request/new", method: .get).status == .ok)
+            let fields = ["requesterName": "가상 요청자", "subjects[0].name": "가상 어머니", "subjects[0].sex": "female",
+                          "subjects[1].name": "가상 딸", "rows.subjects": "2", "brokerName": "가상 브로커", "organisationName": "가상 단체",
+                          "contactInitiatedBy": "broker", "fee.amount": "2,000", "fee.currency": "USD", "groupSize": "2",
+                          "placeCode": "KP-10-HYESAN", "status": "received", "statusDate": "2025-03-04", "statusNote": "가상 접수 메모"]
+            // A refused request writes nothing and names its fields.
+            var bad = fields
+            bad["fee.amount"] = "많이"
+            bad["statusDate"] = ""
+            let refused = try await client.postForm("/records/rescue_request/new", bad)
+            #expect(refused.status == .unprocessableContent)
+            let refusedPage = String(buffer: refused.body)
+            #expect(refusedPage.contains("id=\"fee.amount-error\"") && refusedPage.contains("id=\"statusDate-error\"")
+                    && refusedPage.contains("value=\"가상 어머니\""))
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).isEmpty)
+
+            let created = try await client.postForm("/records/rescue_request/new", fields)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            #expect(location.hasPrefix("/records/rescue_request/"))
+            let id = try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
+            let stored = try await server.store.get(RescueRequest.self, id: id, by: .localOperator).record
+            #expect(stored.compartment == "alpha" && stored.subjectIDs.count == 2 && stored.fee == Money(amount: 2_000, currency: "USD")
+                    && stored.contactInitiatedBy == .broker && stored.timeline.first?.note == "가상 접수 메모")
+            var page = try await client.page(location)
+            for text in ["가상 요청자", "가상 어머니", "가상 딸", "가상 브로커", "가상 단체", "2000 USD", "브로커", "2025년 3월 4일 · 접수 · 가상 접수 메모"] {
+                #expect(page.contains(text), "the request's page shows \(text)")
+            }
+
+            // The next statuses are added through the edit form.
+            let underway = try await client.postForm(location + "/edit", ["version": "1", "contactInitiatedBy": "broker", "fee.amount": "2000",
+                                                                         "fee.currency": "USD", "status": "underway", "statusDate": "2025-03-10"])
+            #expect(underway.status == .seeOther)
+            let arrived = try await client.postForm(location + "/edit", ["version": "2", "contactInitiatedBy": "broker", "status": "arrived",
+                                                                        "statusDate": "2025-04-02"])
+            #expect(arrived.status == .seeOther)
+            page = try await client.page(location)
+            #expect(page.contains("2025년 3월 10일 · 진행 중") && page.contains("2025년 4월 2일 · 도착") && page.contains("<h1>구출 요청 · 도착</h1>"))
+            // An ended case takes no further status; the field is named and nothing is written.
+            let after = try await client.postForm(location + "/edit", ["version": "3", "status": "underway", "statusDate": "2025-05-01"])
+            #expect(after.status == .unprocessableContent && String(buffer: after.body).contains("id=\"status-error\""))
+            // A stale form overwrites nothing.
+            let stale = try await client.postForm(location + "/edit", ["version": "1", "notes": "덮어쓰기"])
+            #expect(stale.status == .conflict)
+            #expect(try await server.store.get(RescueRequest.self, id: id, by: .localOperator).version == 3)
+            // The dashboard counts it by its status.
+            #expect(try await client.page("/").contains("<th scope=\"row\">도착</th><td>1</td>"))
+        }
+    }
+
+    @Test func anInterventionAboutAnIncidentIsOverdueOnItsPageAndTheDashboard() async throws {
+        try await TestServer.with { server in
+            let event = try await server.store.create(Event(compartment: "alpha", title: "가상 강제송환"), by: .localOperator).record
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let eventPage = try await client.page("/records/event/\(event.id.uuidString.lowercased())")
+            let link = "/records/intervention/new?about=\(event.id.uuidString.lowercased())&amp;aboutKind=event"
+            #expect(eventPage.contains("href=\"\(link)\""), "the incident's page offers an intervention about it")
+            let form = try await client.page(link.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(form.contains("name=\"about\" value=\"\(event.id.uuidString.lowercased())\""))
+            // Someone of another compartment cannot start one about it.
+            let outsider = try await server.signIn(role: .documenter, compartments: ["beta"], username: "beta.doc")
+            #expect(try await outsider.execute(uri: link.replacingOccurrences(of: "&amp;", with: "&"), method: .get).status == .notFound)
+
+            let fields = ["about": event.id.uuidString.lowercased(), "aboutKind": "event", "partyName": "가상 외교부", "channel": "diplomatic_note",
+                          "dateSent": "2025-01-10", "request": "강제송환 중지를 요청함 (가상)", "deadline": "2025-02-10", "status": "sent",
+                          "response": "awaiting", "priority": "urgent"]
+            var bad = fields
+            bad["request"] = ""
+            bad["deadline"] = "2024-12-01"
+            let refused = String(buffer: try await client.postForm("/records/intervention/new", bad).body)
+            #expect(refused.contains("id=\"request-error\"") && refused.contains("id=\"deadline-error\""))
+            let created = try await client.postForm("/records/intervention/new", fields)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.headers[.location])
+            let page = try await client.page(location)
+            #expect(page.contains("<h1>가상 외교부</h1>") && page.contains("기한 경과: 답변 없이 기한이 지났습니다") && page.contains("가상 강제송환"))
+            let home = try await client.page("/")
+            #expect(home.contains("기한이 지난 개입 요청") && home.contains("가상 외교부") && home.contains("2025년 2월 10일 · 긴급"))
+            #expect(!(try await outsider.page("/")).contains("가상 외교부"), "another compartment's dashboard does not show it")
+            // Recording the answer ends the overdue state.
+            let answered = try await client.postForm(location + "/edit", fields.merging(["version": "1", "response": "acknowledged",
+                                                                                         "responseDate": "2025-02-20", "status": "answered"]) { $1 })
+            #expect(answered.status == .seeOther)
+            #expect(!(try await client.page(location)).contains("기한 경과:"))
+            #expect(!(try await client.page("/")).contains("가상 외교부"))
+        }
+    }
+}
