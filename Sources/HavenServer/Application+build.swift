@@ -91,7 +91,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     PageController(authenticator: authenticator, repository: repository).addRoutes(to: router)
     AccountPageController(authenticator: authenticator).addRoutes(to: router)
     RecordPageController(repository: repository, store: authenticator.store).addRoutes(to: router)
-    RecordFormController(repository: repository).addRoutes(to: router)
+    RecordFormController(repository: repository, store: authenticator.store).addRoutes(to: router)
     let api = router.group("api")
     SessionController(authenticator: authenticator).addRoutes(to: api)
     TokenController(authenticator: authenticator).addRoutes(to: api)

@@ -159,7 +159,7 @@ extension SQLStore {
         SealContext(table: "accounts", recordID: "\(id)#\(version)", field: "secrets", keyVersion: keyVersion)
     }
 
-    private func accountKey(version: Int?) throws -> DataKey {
+    func accountKey(version: Int?) throws -> DataKey {
         guard let versions = keys?.dataKeys[Self.accountsCompartment] else { throw StoreError.locked }
         if let version {
             guard let key = versions[version] else { throw StoreError.corrupt("no account key version \(version)") }

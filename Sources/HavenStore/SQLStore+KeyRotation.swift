@@ -90,8 +90,10 @@ extension SQLStore {
         var total = 0
         for (compartment, version) in current {
             if compartment == Self.accountsCompartment {
-                total += try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("accounts")
-                    .where("key_version", .lessThan, SQLBind(version)).first(decoding: Count.self)?.n ?? 0
+                for table in ["accounts", "drafts"] {
+                    total += try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
+                        .where("key_version", .lessThan, SQLBind(version)).first(decoding: Count.self)?.n ?? 0
+                }
                 continue
             }
             for table in ["records", "record_versions"] {
@@ -111,6 +113,8 @@ extension SQLStore {
             if compartment == Self.accountsCompartment {
                 let moved = try await resealAccounts(below: version, under: key, keys: unlocked, limit: limit, by: actor)
                 if moved > 0 { return moved }
+                let drafts = try await resealDrafts(below: version, under: key, keys: unlocked, limit: limit, by: actor)
+                if drafts > 0 { return drafts }
                 continue
             }
             for table in ["records", "record_versions"] {
@@ -160,6 +164,34 @@ extension SQLStore {
         try await transaction(on: db) { db in
             for row in resealed {
                 try await db.update("accounts").set("sealed", to: SQLBind(row.sealed)).set("key_version", to: SQLBind(key.version))
+                    .where("id", .equal, SQLBind(row.id)).run()
+            }
+            try await Self.append(entries, on: db)
+        }
+        frontier = next
+        return rows.count
+    }
+
+    /// Drafts are sealed under the accounts' key and move with it, so that a rotation loses no
+    /// form kept for someone whose session ended.
+    private func resealDrafts(below version: Int, under key: DataKey, keys unlocked: UnlockedKeys, limit: Int,
+                              by actor: ActingIdentity) async throws -> Int {
+        struct Row: Decodable { let id: String; let key_version: Int; let sealed: String }
+        let rows = try await db.select().columns("id", "key_version", "sealed").from("drafts")
+            .where("key_version", .lessThan, SQLBind(version)).orderBy("id").limit(limit).all(decoding: Row.self)
+        guard !rows.isEmpty else { return 0 }
+        let resealed = try rows.map { row -> (id: String, sealed: String) in
+            guard let old = unlocked.dataKeys[Self.accountsCompartment]?[row.key_version], let bytes = Data(base64Encoded: row.sealed),
+                  let plaintext = try? old.open(bytes, for: Self.draftContext(id: row.id, keyVersion: row.key_version)) else {
+                throw StoreError.corrupt("a draft's sealed part failed to open")
+            }
+            return (row.id, try key.seal(plaintext, for: Self.draftContext(id: row.id, keyVersion: key.version)).base64EncodedString())
+        }
+        let (entries, next) = try signedEntries([("keys.rotate.batch", "", "", 0, "", "table=drafts rows=\(rows.count) version=\(version)")],
+                                                actor: actor)
+        try await transaction(on: db) { db in
+            for row in resealed {
+                try await db.update("drafts").set("sealed", to: SQLBind(row.sealed)).set("key_version", to: SQLBind(key.version))
                     .where("id", .equal, SQLBind(row.id)).run()
             }
             try await Self.append(entries, on: db)

@@ -36,7 +36,7 @@ public enum AccessPolicy {
         case ("GET", "/records"), ("POST", "/records"), ("GET", "/records/{kind}/{id}"):
             return .permission(.readRecords)
         case ("GET", "/records/{kind}/new"), ("POST", "/records/{kind}/new"), ("GET", "/records/{kind}/{id}/edit"),
-             ("POST", "/records/{kind}/{id}/edit"):
+             ("POST", "/records/{kind}/{id}/edit"), ("GET", "/drafts/{id}"):
             return .permission(.writeRecords)
         case ("GET", "/api/audit"):
             return .permission(.readAudit)

@@ -1,3 +1,4 @@
+import Foundation
 import HavenCore
 import HavenStore
 import Hummingbird
@@ -20,11 +21,16 @@ struct AuthMiddleware: RouterMiddleware {
         if let bearer = Self.bearerToken(request) {
             return try await next(request, try await tokenContext(bearer, requirement: requirement, path: path, context: context))
         }
-        guard let token = request.cookies[SessionCookie.name]?.value, !token.isEmpty,
-              let (account, session) = try await authenticator.authenticate(token: token) else {
-            // A page sends the browser to sign in; the API answers 401.
-            if !path.hasPrefix("/api/") { return PageController.redirect(to: "/login") }
-            throw Self.notSignedIn
+        let token = request.cookies[SessionCookie.name]?.value ?? ""
+        let check: Authenticator.SessionCheck = token.isEmpty ? .none : try await authenticator.check(token: token)
+        guard case .valid(let account, let session) = check else {
+            // The API answers 401; a page sends the browser to sign in, keeping first, sealed,
+            // a form whose session ended while it was being typed.
+            if path.hasPrefix("/api/") { throw Self.notSignedIn }
+            if case .expired(let accountID) = check, let kept = try await keepDraft(request, path: path, accountID: accountID) {
+                return kept
+            }
+            return PageController.redirect(to: "/login")
         }
         var request = request
         if ![.get, .head, .options].contains(request.method) {
@@ -54,6 +60,17 @@ struct AuthMiddleware: RouterMiddleware {
         context.account = account
         context.session = SignedInSession(token: token, stored: session)
         return try await next(request, context)
+    }
+
+    /// Keeps a form posted with a session that has just timed out (an incident, a rescue request
+    /// or an intervention being typed), sealed for the account, and sends the browser to sign in
+    /// with a note that it was kept. The CSRF field is not kept: the restored form gets the new
+    /// session's. Only a browser that still holds the session cookie (same-site) gets here.
+    private func keepDraft(_ request: Request, path: String, accountID: UUID) async throws -> Response? {
+        guard request.method == .post, DraftPaths.keeps(path), FormFields.isForm(request) else { return nil }
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize)).filter { $0.key != "_csrf" }
+        _ = try await authenticator.store.saveDraft(accountID: accountID, path: request.uri.path, fields: fields)
+        return PageController.redirect(to: "/login?kept=1")
     }
 
     /// The context of a request made with an API token: the token's role and compartments,

@@ -135,18 +135,36 @@ public actor Authenticator {
     /// The account and session a token belongs to, if the session is alive and the account
     /// enabled; ends an expired session on the way.
     public func authenticate(token: String) async throws -> (account: Account, session: StoredSession)? {
+        if case .valid(let account, let session) = try await check(token: token) { return (account, session) }
+        return nil
+    }
+
+    /// What a session token is worth now.
+    public enum SessionCheck: Sendable {
+        /// A live session of an enabled account.
+        case valid(Account, StoredSession)
+        /// A session that has just reached its idle or absolute timeout (and is now ended):
+        /// whose it was, so that a form posted with it can be kept for that account.
+        case expired(accountID: UUID)
+        /// No session (unknown, signed out, revoked, or a disabled account's).
+        case none
+    }
+
+    /// Checks a session token: a live session is touched (its idle time starts again); one
+    /// that has timed out is ended, and the account it belonged to is named.
+    public func check(token: String) async throws -> SessionCheck {
         let now = clock()
-        guard let session = try await store.session(tokenHash: Self.hash(token)) else { return nil }
+        guard let session = try await store.session(tokenHash: Self.hash(token)) else { return .none }
         if let end = sessionPolicy.expiry(createdAt: session.createdAt, lastSeen: session.lastSeenAt, now: now) {
             try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: end, by: .system)
-            return nil
+            return .expired(accountID: session.accountID)
         }
         guard let stored = try await store.account(id: session.accountID), !stored.account.disabled else {
             try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked, by: .system)
-            return nil
+            return .none
         }
         try await store.touchSession(tokenHash: session.tokenHash, at: now)
-        return (stored.account, session)
+        return .valid(stored.account, session)
     }
 
     /// Signs out: the session ends at once.

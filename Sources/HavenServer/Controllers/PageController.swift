@@ -32,7 +32,9 @@ struct PageController: Sendable {
     }
 
     @Sendable func loginForm(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        Self.page(LoginPage().render(Self.language(request)))
+        // `kept=1`: a form was kept when the session ended (the note holds no data of it).
+        let kept = request.uri.queryParameters.get("kept") == "1"
+        return Self.page(LoginPage(notice: kept ? WebText.draftKept : nil).render(Self.language(request)))
     }
 
     @Sendable func login(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -46,8 +48,10 @@ struct PageController: Sendable {
         let result = try await authenticator.signIn(username: username, password: fields["password"] ?? "",
                                                     code: fields["code"], address: context.address)
         switch result {
-        case .signedIn(let token, _):
-            var response = Self.redirect(to: "/")
+        case .signedIn(let token, let session):
+            // A form kept when the last session ended is where the person left off.
+            let draft = session.scope == .full ? try await authenticator.store.drafts(accountID: session.accountID).first : nil
+            var response = Self.redirect(to: draft.map { "/drafts/\($0.id.uuidString.lowercased())" } ?? "/")
             response.setCookie(SessionCookie.set(token))
             return response
         case .refused:
@@ -83,6 +87,9 @@ struct PageController: Sendable {
                             csrf: SessionCookie.csrfToken(for: session.token))
         if !page.needsSetup, account.allows(.readRecords), let actor = context.identity {
             page.dashboard = try await Self.dashboard(repository, actor: actor, now: Date())
+        }
+        if !page.needsSetup, account.allows(.writeRecords) {
+            page.drafts = try await authenticator.store.drafts(accountID: account.id).map { ($0.id, $0.savedAt) }
         }
         return Self.page(page.render(Self.language(request)))
     }

@@ -10,8 +10,11 @@ import Hummingbird
 /// has to choose between a fixed segment and the `:kind` parameter.
 struct RecordFormController: Sendable {
     let repository: any Repository
+    /// The store itself, for drafts, which the repository protocol does not speak.
+    let store: SQLStore
 
     func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("drafts/:id", use: restoreDraft)
         router.get("records/:kind/new", use: newRecord)
         router.post("records/:kind/new", use: createRecord)
         router.get("records/:kind/:id/edit", use: editRecord)
@@ -20,7 +23,11 @@ struct RecordFormController: Sendable {
 
     /// The forms of a kind, or 404 for kinds that are edited through others (an act through its incident …).
     func forms(_ context: HavenRequestContext) throws -> any RecordForms {
-        switch context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)) {
+        try Self.forms(context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)))
+    }
+
+    static func forms(_ kind: RecordKind?) throws -> any RecordForms {
+        switch kind {
         case .event: IncidentForms()
         case .rescueRequest: RescueRequestForms()
         case .intervention: InterventionForms()
@@ -36,6 +43,17 @@ struct RecordFormController: Sendable {
         return FormRequest(account: (account.username, SessionCookie.csrfToken(for: session.token)), actor: try context.actor(),
                            language: PageController.language(request), compartments: account.compartments.sorted(),
                            repository: repository, query: query, fields: fields)
+    }
+
+    /// A form kept when its session ended, shown again with what was typed, to be checked and
+    /// saved. Opening it takes it out of the store: from then on it lives in the page.
+    @Sendable func restoreDraft(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account else { throw AuthMiddleware.notSignedIn }
+        guard let draft = try await store.takeDraft(id: try RecordController<Event>.id(context), accountID: account.id),
+              let fields = draft.fields, let (kind, id) = DraftPaths.parse(draft.path) else {
+            throw Problem.notFound("no such draft")
+        }
+        return try await Self.forms(kind).restore(try await formRequest(request, context, posted: false).with(fields: fields), id: id)
     }
 
     @Sendable func newRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -78,6 +96,15 @@ struct FormRequest: Sendable {
         return compartments.first ?? Compartment.default
     }
 
+    /// The same request with other fields (a draft's).
+    func with(fields: [String: String]) -> FormRequest {
+        FormRequest(account: account, actor: actor, language: language, compartments: compartments, repository: repository,
+                    query: query, fields: fields)
+    }
+
+    /// The version a restored edit form was read at.
+    var version: Int? { fields["version"].flatMap(Int.init) }
+
     /// A page in the reader's language.
     func page(_ html: String, status: HTTPResponse.Status = .ok) -> Response { PageController.page(html, status: status) }
 
@@ -107,4 +134,6 @@ protocol RecordForms: Sendable {
     func create(_ request: FormRequest) async throws -> Response
     func edit(_ request: FormRequest, id: UUID) async throws -> Response
     func update(_ request: FormRequest, id: UUID, version: Int) async throws -> Response
+    /// The form again with a draft's fields (`request.fields`), for a new record or the record `id`.
+    func restore(_ request: FormRequest, id: UUID?) async throws -> Response
 }

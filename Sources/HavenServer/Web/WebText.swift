@@ -204,4 +204,14 @@ enum WebText {
     static let newInterventionAbout = LocalizedLabel(en: "New intervention about this", ko: "이 기록에 대한 개입 요청")
     static let interventionsAbout = LocalizedLabel(en: "Interventions", ko: "개입 요청")
     static let create = LocalizedLabel(en: "Record", ko: "기록하기")
+
+    // Drafts kept when a session ends.
+    static let draftRestored = LocalizedLabel(
+        en: "Your session ended before this was saved. What you typed is back: check it and save.",
+        ko: "저장하기 전에 로그인 시간이 끝났습니다. 입력한 내용을 되살렸습니다. 확인한 뒤 저장하십시오.")
+    static let draftKept = LocalizedLabel(
+        en: "Your session ended. What you were typing is kept, sealed; sign in again to finish it.",
+        ko: "로그인 시간이 끝났습니다. 입력하던 내용은 암호화해 보관했습니다. 다시 로그인해 마무리하십시오.")
+    static let unsavedForms = LocalizedLabel(en: "Unsaved forms", ko: "저장하지 않은 양식")
+    static let continueForm = LocalizedLabel(en: "Continue", ko: "이어서 작성")
 }

@@ -23,6 +23,7 @@ enum Migrator {
         CreateSessions(),
         CreateExportRequests(),
         CreateAPITokens(),
+        CreateDrafts(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

@@ -66,4 +66,16 @@ struct IncidentForms: RecordForms {
             }
         }
     }
+
+    func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
+        guard let id else {
+            let form = IncidentForm(values: request.fields.filter { IncidentForm.isField($0.key) }, compartments: request.compartments,
+                                    message: WebText.draftRestored)
+            return request.page(form.render(request.language, account: request.account))
+        }
+        let current = try await request.repository.get(Event.self, id: id, by: request.actor)
+        let values = request.fields.filter { EventForm.fields.contains($0.key) }
+        let form = EventForm(values: values, editing: (id, request.version ?? current.version), message: WebText.draftRestored)
+        return request.page(form.render(request.language, account: request.account))
+    }
 }

@@ -59,4 +59,14 @@ struct InterventionForms: RecordForms {
             }
         }
     }
+
+    func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
+        let values = request.fields.filter { InterventionForm.fields.contains($0.key) && $0.key != "version" }
+        var form = InterventionForm(values: values, compartments: request.compartments, message: WebText.draftRestored)
+        if let id {
+            let current = try await request.repository.get(Intervention.self, id: id, by: request.actor)
+            form.editing = (id, request.version ?? current.version)
+        }
+        return request.page(form.render(request.language, account: request.account))
+    }
 }

@@ -80,4 +80,14 @@ struct RescueRequestForms: RecordForms {
             return form.render(request.language, account: request.account)
         }
     }
+
+    func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
+        let values = request.fields.filter { RescueRequestForm.isField($0.key) && $0.key != "version" }
+        var form = RescueRequestForm(values: values, compartments: request.compartments, message: WebText.draftRestored)
+        if let id {
+            let current = try await request.repository.get(RescueRequest.self, id: id, by: request.actor)
+            form.editing = (id, request.version ?? current.version, current.record.timeline)
+        }
+        return request.page(form.render(request.language, account: request.account))
+    }
 }

@@ -25,6 +25,8 @@ struct HomePage {
     var needsSetup: Bool
     var csrf: String
     var dashboard: Dashboard?
+    /// Forms kept when a session ended: id and when.
+    var drafts: [(id: UUID, savedAt: Date)] = []
 
     func render(_ language: Language) -> String {
         let t = language
@@ -45,6 +47,15 @@ struct HomePage {
             content.append(.element("ul", [:], [
                 .element("li", [:], [.element("a", ["href": "/account/password"], [.text(t(WebText.changePassword))])]),
                 .element("li", [:], [.element("a", ["href": "/account/enrol"], [.text(t(WebText.enrol))])]),
+            ]))
+        }
+        if !drafts.isEmpty {
+            content.append(.element("section", ["class": "notice", "aria-labelledby": "drafts"], [
+                .element("h2", ["id": "drafts"], [.text(t(WebText.unsavedForms))]),
+                .element("ul", [:], drafts.map { draft in
+                    .element("li", [:], [.element("a", ["href": "/drafts/\(draft.id.uuidString.lowercased())"],
+                                                  [.text("\(t(WebText.continueForm)) · \(t.instant(draft.savedAt))")])])
+                }),
             ]))
         }
         if let dashboard { content.append(render(dashboard, language)) }

@@ -1,0 +1,91 @@
+public import Foundation
+import HavenCrypto
+import SQLKit
+
+/// A form whose session ended before it was saved, kept for the account that was typing it.
+public struct Draft: Sendable, Equatable {
+    /// The draft's own id.
+    public var id: UUID
+    /// Whose form it was.
+    public var accountID: UUID
+    /// The path the form was posted to (`/records/event/new`): kinds and record ids only.
+    public var path: String
+    /// When it was kept.
+    public var savedAt: Date
+    /// The fields as typed; nil in listings, which do not open the sealed part.
+    public var fields: [String: String]?
+}
+
+extension SQLStore {
+    /// How long a draft is kept for its account to sign in again.
+    public static let draftLifetime: TimeInterval = 7 * 86_400
+
+    static func draftContext(id: String, keyVersion: Int) -> SealContext {
+        SealContext(table: "drafts", recordID: id, field: "fields", keyVersion: keyVersion)
+    }
+
+    /// Keeps a form's fields, sealed, for the account whose session ended while typing it.
+    /// Drafts older than ``draftLifetime`` are dropped at the same time.
+    public func saveDraft(accountID: UUID, path: String, fields: [String: String], at now: Date = Date()) async throws -> UUID {
+        try await exclusive {
+            _ = try requireUnlocked()
+            try await ensureDataKeys(for: [Self.accountsCompartment], on: db)
+            let id = UUID().lowercased
+            let key = try accountKey(version: nil)
+            let sealed = try key.seal(try StoredJSON.encoder().encode(fields), for: Self.draftContext(id: id, keyVersion: key.version))
+            let (entries, next) = try signedEntries([("draft.save", "account", accountID.lowercased, 0, "", "draft=\(id)")],
+                                                    actor: .account(accountID))
+            try await transaction(on: db) { db in
+                try await db.delete(from: "drafts").where("created_at", .lessThan, SQLBind(Timestamp.string(now.addingTimeInterval(-Self.draftLifetime)))).run()
+                try await db.insert(into: "drafts").columns("id", "account_id", "path", "created_at", "key_version", "sealed")
+                    .values(SQLBind(id), SQLBind(accountID.lowercased), SQLBind(path), SQLBind(Timestamp.string(now)), SQLBind(key.version),
+                            SQLBind(sealed.base64EncodedString()))
+                    .run()
+                try await Self.append(entries, on: db)
+            }
+            frontier = next
+            return UUID(uuidString: id)!
+        }
+    }
+
+    /// An account's drafts within their lifetime, newest first, without opening them.
+    public func drafts(accountID: UUID, at now: Date = Date()) async throws -> [Draft] {
+        struct Row: Decodable { let id: String; let path: String; let created_at: String }
+        let since = Timestamp.string(now.addingTimeInterval(-Self.draftLifetime))
+        return try await db.select().columns("id", "path", "created_at").from("drafts")
+            .where("account_id", .equal, SQLBind(accountID.lowercased)).where("created_at", .greaterThanOrEqual, SQLBind(since))
+            .orderBy("created_at", .descending).all(decoding: Row.self)
+            .compactMap { row in
+                guard let id = UUID(uuidString: row.id), let at = Timestamp.date(row.created_at) else { return nil }
+                return Draft(id: id, accountID: accountID, path: row.path, savedAt: at, fields: nil)
+            }
+    }
+
+    /// Opens one of the account's drafts and deletes it: from now on it lives in the page the
+    /// account is looking at. Nil when there is no such draft of this account.
+    public func takeDraft(id: UUID, accountID: UUID) async throws -> Draft? {
+        struct Row: Decodable { let id: String; let path: String; let created_at: String; let key_version: Int; let sealed: String }
+        return try await exclusive {
+            guard let row = try await db.select().columns("id", "path", "created_at", "key_version", "sealed").from("drafts")
+                .where("id", .equal, SQLBind(id.lowercased)).where("account_id", .equal, SQLBind(accountID.lowercased))
+                .first(decoding: Row.self) else { return nil }
+            let key = try accountKey(version: row.key_version)
+            let fields: [String: String]
+            do {
+                guard let bytes = Data(base64Encoded: row.sealed) else { throw StoreError.corrupt("a draft is unreadable") }
+                let plaintext = try key.open(bytes, for: Self.draftContext(id: row.id, keyVersion: row.key_version))
+                fields = try StoredJSON.decoder().decode([String: String].self, from: plaintext)
+            } catch {
+                throw StoreError.corrupt("a draft's sealed part failed to open")
+            }
+            let (entries, next) = try signedEntries([("draft.restore", "account", accountID.lowercased, 0, "", "draft=\(row.id)")],
+                                                    actor: .account(accountID))
+            try await transaction(on: db) { db in
+                try await db.delete(from: "drafts").where("id", .equal, SQLBind(row.id)).run()
+                try await Self.append(entries, on: db)
+            }
+            frontier = next
+            return Draft(id: id, accountID: accountID, path: row.path, savedAt: Timestamp.date(row.created_at) ?? Date(), fields: fields)
+        }
+    }
+}
