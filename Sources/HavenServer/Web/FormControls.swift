@@ -12,7 +12,10 @@ struct FormControls {
     /// Problems by field.
     let problems: [FieldProblem]
 
-    func problem(_ field: String) -> String? { problems.first { $0.field == field }?.message }
+    /// The field's problem in the reader's language.
+    func problem(_ field: String) -> String? {
+        problems.first { $0.field == field }.map { ProblemText.localized($0.message, language) }
+    }
 
     /// A one-line text input.
     func input(_ field: String, _ label: LocalizedLabel, hint: LocalizedLabel? = nil, _ extra: [(String, String?)] = []) -> HTML {

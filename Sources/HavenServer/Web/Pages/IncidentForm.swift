@@ -85,7 +85,7 @@ struct IncidentForm {
         })
         let unplaced = problems.filter { !shown.contains($0.field) }
         if !unplaced.isEmpty {
-            content.append(.element("ul", ["class": "error"], unplaced.map { .element("li", [:], [.text("\($0.field): \($0.message)")]) }))
+            content.append(.element("ul", ["class": "error"], unplaced.map { .element("li", [:], [.text("\($0.field): \(ProblemText.localized($0.message, language))")]) }))
         }
         let controls = FormControls(language: language, values: values, problems: problems)
         var form: [HTML] = [FormControls.csrf(account.csrf)]
