@@ -72,6 +72,10 @@ public protocol Record: Codable, Sendable, Equatable, Identifiable where ID == U
     var searchText: [String] { get }
     /// Values that can be found by exact lookup through blind indexes.
     var blindTerms: [BlindTerm] { get }
+    /// The records this one points to through coded fields (an act's event and victim, an
+    /// involvement's person …), for "what refers to this record". Protected links (a source's
+    /// person, family links) are left out, so that following them reveals nothing withheld.
+    var references: [UUID] { get }
     /// Fills values taken at intake (an attachment's digest) before validation.
     mutating func prepareForIntake(_ context: ValidationContext)
     /// Values the API fills in when a request body leaves these fields out.
@@ -80,6 +84,7 @@ public protocol Record: Codable, Sendable, Equatable, Identifiable where ID == U
 
 extension Record {
     public var blindTerms: [BlindTerm] { [] }
+    public var references: [UUID] { [] }
     public static var inputDefaults: [String: JSONValue] { [:] }
     public mutating func prepareForIntake(_ context: ValidationContext) {}
 

@@ -172,6 +172,10 @@ public protocol Repository: Sendable {
     func list<R: Record>(_ type: R.Type, query: RecordQuery, by actor: ActingIdentity) async throws -> Page<Stored<R>>
     /// Records of any kind matching the query, newest first.
     func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored>
+    /// The current records that point to this one through coded fields (an incident's acts and
+    /// interventions, a person's acts, involvements and rescue requests …), newest first, within
+    /// the actor's compartments. Audited like a list.
+    func referencing(_ id: UUID, by actor: ActingIdentity) async throws -> [AnyStored]
     /// How many records match the query, without returning any (for counts and charts).
     func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int
     /// The ids of records whose protected field equals `value` exactly (after normalisation).

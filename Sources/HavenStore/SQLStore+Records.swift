@@ -131,6 +131,19 @@ extension SQLStore {
         }
     }
 
+    public func referencing(_ id: UUID, by actor: ActingIdentity) async throws -> [AnyStored] {
+        try await exclusive {
+            _ = try requireUnlocked()
+            let items = index.referencing(id, compartments: actor.compartments)
+            if !items.isEmpty {
+                let ids = items.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
+                try await audit("list", detail: "referencing=\(id.lowercased) returned=\(items.count) ids=\(ids)"
+                                + (actor.seesProtected ? "" : " redacted"), by: actor)
+            }
+            return items
+        }
+    }
+
     public func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int {
         if query.text != nil && !actor.seesProtected {
             throw StoreError.forbidden("text search matches protected fields, which your account sees redacted")

@@ -34,6 +34,8 @@ final class SearchIndex {
     private var postings: [UInt64: [Int32]] = [:]
     private var nextOrdinal: Int32 = 0
     private var deadPostings = 0
+    /// For each record, the records that point to it through coded fields.
+    private var referencers: [UUID: Set<UUID>] = [:]
 
     var count: Int { ordinalByID.count }
 
@@ -67,6 +69,7 @@ final class SearchIndex {
         ))
         ordinalByID[record.id] = ordinal
         if let place = record as? Place { customPlaceCodes.insert(place.code) }
+        for target in record.references { referencers[target, default: []].insert(record.id) }
         var seen = Set<UInt64>()
         if text.count >= 2 {
             for i in 0..<(text.count - 1) where text[i] != "\n" && text[i + 1] != "\n" {
@@ -82,6 +85,10 @@ final class SearchIndex {
         guard let ordinal = ordinalByID.removeValue(forKey: id), let entry = entries[Int(ordinal)] else { return }
         entries[Int(ordinal)] = nil
         if let place = entry.stored.record as? Place { customPlaceCodes.remove(place.code) }
+        for target in entry.stored.record.references {
+            referencers[target]?.remove(id)
+            if referencers[target]?.isEmpty == true { referencers[target] = nil }
+        }
         deadPostings += max(entry.text.count - 1, 0)
         if deadPostings > 1_000_000 && deadPostings > postings.count * 4 { compact() }
     }
@@ -93,8 +100,15 @@ final class SearchIndex {
         ordinalByID = [:]
         postings = [:]
         customPlaceCodes = []
+        referencers = [:]
         deadPostings = 0
         for entry in live { upsert(entry.stored) }
+    }
+
+    /// The current records that point to `id`, within the compartments given (nil: all), newest first.
+    func referencing(_ id: UUID, compartments: Set<String>?) -> [AnyStored] {
+        (referencers[id] ?? []).compactMap { ordinalByID[$0] }.sorted(by: >).compactMap { entries[Int($0)] }
+            .filter { compartments?.contains($0.compartment) ?? true }.map(\.stored)
     }
 
     /// The records matching a query, newest first, and the total count.

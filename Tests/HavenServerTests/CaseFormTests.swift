@@ -96,6 +96,11 @@ struct CaseFormTests {
             #expect(try await server.store.get(RescueRequest.self, id: id, by: .localOperator).version == 3)
             // The dashboard counts it by its status.
             #expect(try await client.page("/").contains("<th scope=\"row\">도착</th><td>1</td>"))
+            // The broker's page lists the request and the part played in it (the last edit, posted
+            // without a fee, cleared it, as a browser's form would have sent it empty).
+            let broker = try #require(stored.brokerID)
+            let brokerPage = try await client.page("/records/person/\(broker.uuidString.lowercased())")
+            #expect(brokerPage.contains("구출 요청 · 도착") && brokerPage.contains("<span class=\"meta\">브로커</span>") && brokerPage.contains("href=\"\(location)\""))
         }
     }
 

@@ -75,6 +75,15 @@ struct IncidentFormTests {
             }
             let victim = try #require(everything.compactMap { $0 as? Person }.first { $0.names.first?.value == "김가상" })
             #expect(page.contains("href=\"/records/person/\(victim.id.uuidString.lowercased())\""))
+            // The victim's and the broker's pages lead back to the incident with their part in it.
+            let victimPage = try await client.page("/records/person/\(victim.id.uuidString.lowercased())")
+            #expect(victimPage.contains("href=\"\(location)\"") && victimPage.contains("피해자: 체포") && victimPage.contains("구금 중"))
+            let broker = try #require(everything.compactMap { $0 as? Person }.first { $0.names.first?.value == "가상 브로커" })
+            let brokerPage = try await client.page("/records/person/\(broker.id.uuidString.lowercased())")
+            #expect(brokerPage.contains("href=\"\(location)\"") && brokerPage.contains("조력자(브로커): 체포")
+                    && brokerPage.components(separatedBy: "href=\"\(location)\"").count == 2, "one entry for the incident, whatever the number of acts")
+            let source = try #require(everything.compactMap { $0 as? Source }.first)
+            #expect(try await client.page("/records/source/\(source.id.uuidString.lowercased())").contains("출처 신뢰도 (A–F) B"))
             // A reviewer sees the links with names withheld.
             let reviewer = try await server.signIn(role: .reviewer, compartments: ["alpha"])
             let redacted = try await reviewer.page(location)

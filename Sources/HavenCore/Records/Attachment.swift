@@ -84,3 +84,7 @@ public struct Attachment: Record {
     public var facets: RecordFacets { RecordFacets(parentID: subjectID, typeCode: mediaType) }
     public var searchText: [String] { [fileName] }
 }
+
+extension Attachment {
+    public var references: [UUID] { [subjectID] }
+}

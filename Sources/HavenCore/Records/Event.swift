@@ -117,6 +117,14 @@ public struct Act: Record {
     public var searchText: [String] { [notes].compactMap { $0 } }
 }
 
+extension Act {
+    public var references: [UUID] { [eventID, victimID, victimGroupID].compactMap { $0 } }
+}
+
+extension VictimGroup {
+    public var references: [UUID] { [eventID] }
+}
+
 /// Victims counted but not identified, such as "13 women and 2 children".
 public struct VictimGroup: Record {
     public static let kind = RecordKind.victimGroup

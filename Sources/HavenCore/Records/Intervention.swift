@@ -95,3 +95,7 @@ extension Intervention {
         return deadline.latest < day
     }
 }
+
+extension Intervention {
+    public var references: [UUID] { subjectIDs + [partyID].compactMap { $0 } }
+}

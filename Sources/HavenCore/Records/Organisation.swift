@@ -96,3 +96,7 @@ public struct Involvement: Record {
     public var facets: RecordFacets { RecordFacets(parentID: actID, typeCode: role.code) }
     public var searchText: [String] { [notes].compactMap { $0 } }
 }
+
+extension Involvement {
+    public var references: [UUID] { [actID, personID, organisationID].compactMap { $0 } }
+}

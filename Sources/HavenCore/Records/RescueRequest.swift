@@ -121,3 +121,7 @@ public struct RescueRequest: Record {
 
     public var searchText: [String] { timeline.compactMap(\.note) + [notes].compactMap { $0 } }
 }
+
+extension RescueRequest {
+    public var references: [UUID] { [requesterID, brokerID, facilitatingOrganisationID].compactMap { $0 } + subjectIDs }
+}

@@ -97,3 +97,7 @@ public struct Information: Record {
 
     public var searchText: [String] { [content].compactMap { $0 } }
 }
+
+extension Information {
+    public var references: [UUID] { [sourceID, subjectID] }
+}

@@ -34,6 +34,8 @@ struct RecordPageController: Sendable {
         switch stored.record {
         case let event as Event:
             page.links = try await RecordPage.links(of: event, repository: repository, actor: actor, language: language)
+            let about = try await RecordPage.backLinks(to: event.id, repository: repository, actor: actor, language: language)
+            page.links?.sections += about.sections.filter { $0.id == "interventions" }
         case let request as RescueRequest:
             page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
             // The timeline's dates and notes are protected.
@@ -41,6 +43,8 @@ struct RecordPageController: Sendable {
         case let intervention as Intervention:
             page.links = try await RecordPage.links(of: intervention, repository: repository, actor: actor, language: language)
             if intervention.isOverdue(on: RescueRequestForms.today()) { page.warning = WebText.overdue }
+        case is Person, is Organisation, is Source, is VictimGroup:
+            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language)
         default: break
         }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).

@@ -214,4 +214,8 @@ enum WebText {
         ko: "로그인 시간이 끝났습니다. 입력하던 내용은 암호화해 보관했습니다. 다시 로그인해 마무리하십시오.")
     static let unsavedForms = LocalizedLabel(en: "Unsaved forms", ko: "저장하지 않은 양식")
     static let continueForm = LocalizedLabel(en: "Continue", ko: "이어서 작성")
+
+    static let incidents = LocalizedLabel(en: "Incidents", ko: "관련 사건")
+    static let rescueRequests = LocalizedLabel(en: "Rescue requests", ko: "구출 요청")
+    static let overdueShort = LocalizedLabel(en: "overdue", ko: "기한 경과")
 }

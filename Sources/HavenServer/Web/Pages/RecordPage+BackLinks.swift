@@ -1,0 +1,62 @@
+import Foundation
+import HavenCore
+import HavenStore
+
+extension RecordPage {
+    /// What points to a record: the incidents a person or organisation was part of (as victim,
+    /// perpetrator, broker …) or a source reported, the rescue requests that name them, and the
+    /// interventions about them. One entry per incident, listing every part played in it.
+    static func backLinks(to id: UUID, repository: any Repository, actor: ActingIdentity, language: Language) async throws -> Links {
+        let t = language
+        var incidents: [UUID: Links.Item] = [:]
+        var incidentOrder: [UUID] = []
+        var requests: [Links.Item] = [], interventions: [Links.Item] = []
+        func incident(_ eventID: UUID, _ details: [String]) async throws {
+            if var known = incidents[eventID] {
+                known.details += details.filter { !known.details.contains($0) }
+                incidents[eventID] = known
+                return
+            }
+            guard let event = try await optional(Event.self, eventID, repository, actor) else { return }
+            let when = event.startDate.map { actor.seesProtected ? t.date($0) : String($0.year) }
+            incidents[eventID] = Links.Item(kind: .event, id: eventID, name: actor.seesProtected ? event.title : nil,
+                                            details: details + [when].compactMap { $0 })
+            incidentOrder.append(eventID)
+        }
+        for referrer in try await repository.referencing(id, by: actor) {
+            switch referrer.record {
+            case let act as Act:
+                let part = act.victimGroupID == id ? WebText.victimGroups : WebText.namedVictims
+                try await incident(act.eventID, ["\(t(part)): \(t(act.actType.label))", t(act.victimStatus.label)])
+            case let group as VictimGroup:
+                try await incident(group.eventID, [])
+            case let involvement as Involvement:
+                guard let act = try await optional(Act.self, involvement.actID, repository, actor) else { continue }
+                try await incident(act.eventID, ["\(t(involvement.role.label)): \(t(act.actType.label))"])
+            case let information as Information:
+                try await incident(information.subjectID, ["\(t(WebText.reliability)) \(information.reliability.code)"
+                                                           + " · \(t(WebText.credibility)) \(information.credibility.code)"])
+            case let request as RescueRequest:
+                var parts: [LocalizedLabel] = []
+                if request.requesterID == id { parts.append(WebText.requester) }
+                if request.subjectIDs.contains(id) { parts.append(WebText.requestedFor) }
+                if request.brokerID == id { parts.append(WebText.broker) }
+                if request.facilitatingOrganisationID == id { parts.append(WebText.organisationName) }
+                requests.append(Links.Item(kind: .rescueRequest, id: request.id, name: "\(t(RecordKind.rescueRequest.label)) · \(t(request.status.label))",
+                                           details: parts.map { t($0) } + [request.fee.map { "\(RescueRequestForm.amount($0.amount)) \($0.currency)" }].compactMap { $0 }))
+            case let intervention as Intervention:
+                var details = [t(intervention.status.label), t(intervention.response.label)]
+                if let deadline = intervention.deadline { details.append("\(t(WebText.deadline)): \(t.date(deadline))") }
+                if intervention.isOverdue(on: RescueRequestForms.today()) { details.append(t(WebText.overdueShort)) }
+                interventions.append(Links.Item(kind: .intervention, id: intervention.id, name: intervention.partyName, details: details))
+            default:
+                continue
+            }
+        }
+        return Links(sections: [
+            Links.Section(id: "incidents", heading: WebText.incidents, items: incidentOrder.compactMap { incidents[$0] }),
+            Links.Section(id: "rescue-requests", heading: WebText.rescueRequests, items: requests),
+            Links.Section(id: "interventions", heading: WebText.interventionsAbout, items: interventions),
+        ].filter { !$0.items.isEmpty })
+    }
+}
