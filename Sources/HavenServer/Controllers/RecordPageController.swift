@@ -77,7 +77,7 @@ struct RecordPageController: Sendable {
 
     @Sendable func search(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
-        let asked = fields.filter { ["q", "kind", "place", "from", "to"].contains($0.key) && !$0.value.isEmpty }
+        let asked = fields.filter { ["q", "kind", "status", "type", "compartment", "place", "from", "to", "offset"].contains($0.key) && !$0.value.isEmpty }
         return try await results(asked, request, context)
     }
 
@@ -88,10 +88,16 @@ struct RecordPageController: Sendable {
         let actor = try context.actor()
         var page = RecordsPage(query: asked, searched: true)
         page.canCreate = account.allows(.writeRecords)
+        page.compartments = account.compartments.sorted()
         do {
             var components = URLComponents()
-            components.queryItems = asked.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-            let query = try QueryParameters.recordQuery(URI("/records?" + (components.percentEncodedQuery ?? "")).queryParameters)
+            components.queryItems = asked.filter { $0.key != "compartment" }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
+            var query = try QueryParameters.recordQuery(URI("/records?" + (components.percentEncodedQuery ?? "")).queryParameters)
+            if let compartment = asked["compartment"] {
+                // Only one of the reader's own; the store would narrow anything else to nothing.
+                guard account.compartments.contains(compartment) else { throw Problem.badRequest("not one of your compartments", field: "compartment") }
+                query.compartments = [compartment]
+            }
             let found = try await repository.search(query, by: actor)
             page.rows = found.items.map { RecordsPage.row($0, seesProtected: actor.seesProtected) }
             page.total = found.total

@@ -218,4 +218,10 @@ enum WebText {
     static let incidents = LocalizedLabel(en: "Incidents", ko: "관련 사건")
     static let rescueRequests = LocalizedLabel(en: "Rescue requests", ko: "구출 요청")
     static let overdueShort = LocalizedLabel(en: "overdue", ko: "기한 경과")
+
+    static let anyStatus = LocalizedLabel(en: "Any status", ko: "모든 상태")
+    static let typeFilter = LocalizedLabel(en: "Type", ko: "유형")
+    static let anyType = LocalizedLabel(en: "Any type", ko: "모든 유형")
+    static let allCompartments = LocalizedLabel(en: "All my compartments", ko: "내 모든 구획")
+    static let nextPage = LocalizedLabel(en: "More results", ko: "결과 더 보기")
 }

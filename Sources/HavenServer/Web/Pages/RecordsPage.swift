@@ -13,7 +13,14 @@ struct RecordsPage {
         var title: String?
         var date: FuzzyDate?
         var placeCode: String?
+        /// The record's status in words (verification, rescue status …), when it has one.
+        var status: LocalizedLabel? = nil
+        /// Whether the title is withheld (rather than absent, as a rescue request has none).
+        var withheld = false
     }
+
+    /// The compartments the reader may filter by (a choice is offered when there are several).
+    var compartments: [String] = []
 
     /// What was asked, as typed, to fill the form again.
     var query: [String: String] = [:]
@@ -43,7 +50,15 @@ struct RecordsPage {
                     .element("label", ["for": "kind"], [.text(t(WebText.kind))]),
                     .element("select", ["id": "kind", "name": "kind"], kindOptions),
                 ]),
-                LoginPage.field(id: "place", label: t(WebText.place), ["type": "text", "id": "place", "name": "place", "value": query["place"] ?? ""]),
+                Self.select("status", t(WebText.status), selected: query["status"], any: t(WebText.anyStatus), groups: Self.statusGroups(language)),
+                Self.select("type", t(WebText.typeFilter), selected: query["type"], any: t(WebText.anyType), groups: Self.typeGroups(language)),
+                compartments.count > 1
+                    ? Self.select("compartment", t(WebText.compartment), selected: query["compartment"], any: t(WebText.allCompartments),
+                                  groups: [("", compartments.map { ($0, $0) })])
+                    : .group([]),
+                LoginPage.field(id: "place", label: t(WebText.place), ["type": "text", "id": "place", "name": "place", "value": query["place"] ?? "",
+                                                                      "list": "places", "autocomplete": "off"]),
+                FormControls.placeList(),
                 LoginPage.field(id: "from", label: t(WebText.from), ["type": "text", "id": "from", "name": "from", "value": query["from"] ?? "",
                                                                     "inputmode": "numeric"]),
                 LoginPage.field(id: "to", label: t(WebText.to), ["type": "text", "id": "to", "name": "to", "value": query["to"] ?? "",
@@ -60,6 +75,15 @@ struct RecordsPage {
             } else {
                 content.append(.element("ul", ["class": "results", "aria-labelledby": "results"], rows.map { row(language, $0) }))
             }
+            // The next page is posted like the search, so that its text stays out of the URL.
+            let offset = Int(query["offset"] ?? "") ?? 0
+            if offset + rows.count < total {
+                content.append(.element("form", ["method": "post", "action": "/records", "class": "inline"],
+                    [.element("input", ["type": "hidden", "name": "_csrf", "value": account.csrf])]
+                    + query.filter { $0.key != "offset" }.sorted { $0.key < $1.key }.map { .element("input", ["type": "hidden", "name": $0.key, "value": $0.value]) }
+                    + [.element("input", ["type": "hidden", "name": "offset", "value": String(offset + rows.count)]),
+                       .element("button", ["type": "submit", "class": "secondary"], [.text(t(WebText.nextPage))])]))
+            }
         }
         return Layout(language: language, title: t(WebText.records), path: "/records", account: account).render(.group(content))
     }
@@ -67,12 +91,55 @@ struct RecordsPage {
     private func row(_ language: Language, _ row: Row) -> HTML {
         let t = language
         var meta: [String] = [t(row.kind.label)]
+        if let status = row.status { meta.append(t(status)) }
         if let date = row.date { meta.append(t.date(date)) }
         if let code = row.placeCode { meta.append(Self.placeName(code, language)) }
         return .element("li", [:], [
-            .element("a", ["href": "/records/\(row.kind.code)/\(row.id.uuidString.lowercased())"], [.text(row.title ?? t(WebText.withheld))]),
+            .element("a", ["href": "/records/\(row.kind.code)/\(row.id.uuidString.lowercased())"],
+                     [.text(row.title ?? (row.withheld ? t(WebText.withheld) : t(row.kind.label)))]),
             .element("span", ["class": "meta"], [.text(meta.joined(separator: " · "))]),
         ])
+    }
+
+    /// A select with an "any" choice first and options in labelled groups (a group without a
+    /// label is listed plainly).
+    static func select(_ id: String, _ label: String, selected: String?, any: String, groups: [(String, [(String, String)])]) -> HTML {
+        let option = { (value: String, text: String) in HTML.element("option", ["value": value, "selected": selected == value ? "" : nil], [.text(text)]) }
+        var options = [option("", any)]
+        for (name, choices) in groups {
+            options += name.isEmpty ? choices.map(option) : [.element("optgroup", ["label": name], choices.map(option))]
+        }
+        return .element("div", ["class": "field"], [.element("label", ["for": id], [.text(label)]), .element("select", ["id": id, "name": id], options)])
+    }
+
+    /// Statuses by the kind of record they belong to.
+    static func statusGroups(_ language: Language) -> [(String, [(String, String)])] {
+        func group<V: Vocabulary>(_ kind: RecordKind, _ type: V.Type) -> (String, [(String, String)]) {
+            (language(kind.label), V.allCases.map { ($0.code, language($0.label)) })
+        }
+        return [group(.event, VerificationStatus.self), group(.rescueRequest, RescueStatus.self), group(.intervention, InterventionStatus.self),
+                group(.act, VictimStatus.self)]
+    }
+
+    /// Types by the kind of record they belong to.
+    static func typeGroups(_ language: Language) -> [(String, [(String, String)])] {
+        func group<V: Vocabulary>(_ kind: RecordKind, _ type: V.Type) -> (String, [(String, String)]) {
+            (language(kind.label), V.allCases.map { ($0.code, language($0.label)) })
+        }
+        return [group(.act, ActType.self), group(.organisation, OrganisationKind.self), group(.source, SourceKind.self),
+                group(.involvement, InvolvementRole.self), group(.rescueRequest, ContactInitiator.self)]
+    }
+
+    /// The words of a record's status code, for the kinds whose status is a vocabulary term.
+    static func statusLabel(_ kind: RecordKind, _ code: String?) -> LocalizedLabel? {
+        guard let code else { return nil }
+        switch kind {
+        case .event: return VerificationStatus(rawValue: code)?.label
+        case .rescueRequest: return RescueStatus(rawValue: code)?.label
+        case .intervention: return InterventionStatus(rawValue: code)?.label
+        case .act: return VictimStatus(rawValue: code)?.label
+        default: return nil
+        }
     }
 
     /// A place in the reader's script: Hangul for Korean, romanised for English.
@@ -85,8 +152,11 @@ struct RecordsPage {
     /// visible (an event's date is protected; the year alone is what a list filters by).
     static func row(_ stored: AnyStored, seesProtected: Bool) -> Row {
         let record = stored.record
-        let title = seesProtected ? record.searchText.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) : nil
+        // A rescue request has no title of its own (its text is notes): its kind and status name it.
+        let hasTitle = !(record is RescueRequest)
+        let title = seesProtected && hasTitle ? record.searchText.first(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) : nil
         let date = seesProtected ? record.facets.from : record.facets.from.flatMap { try? FuzzyDate(parsing: String($0.year)) }
-        return Row(kind: stored.kind, id: record.id, title: title, date: date, placeCode: record.facets.placeCode)
+        return Row(kind: stored.kind, id: record.id, title: title, date: date, placeCode: record.facets.placeCode,
+                   status: statusLabel(stored.kind, record.facets.status), withheld: hasTitle && !seesProtected)
     }
 }

@@ -1,0 +1,60 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// The records list filters by status, type and compartment as well as kind, place and date,
+/// pages through long results without putting the search in a URL, and shows statuses in words.
+@Suite(.serialized)
+struct RecordsFilterTests {
+    @Test(arguments: Language.allCases)
+    func theFiltersRenderWithGroupedChoicesInEitherLanguage(language: Language) {
+        var page = RecordsPage(query: ["status": "arrested", "type": "arrest", "compartment": "beta"], searched: true)
+        page.compartments = ["alpha", "beta"]
+        page.rows = [.init(kind: .rescueRequest, id: UUID(), title: nil, date: nil, placeCode: nil, status: RescueStatus.arrested.label)]
+        page.total = 1
+        let html = page.render(language, account: ("민정", "c"))
+        WebPageTests().checkAccessible(html)
+        #expect(html.contains("<optgroup label=\"\(language(RecordKind.rescueRequest.label))\">"))
+        #expect(html.contains("<option value=\"arrested\" selected>") && html.contains("<option value=\"arrest\" selected>"))
+        #expect(html.contains("<option value=\"beta\" selected>beta</option>"))
+        #expect(html.contains(language == .ko ? ">구출 요청</a><span class=\"meta\">구출 요청 · 체포</span>" : ">Rescue request</a><span class=\"meta\">Rescue request · Arrested</span>"),
+                "a rescue request is named by its kind and status, not withheld")
+    }
+
+    @Test func statusTypeAndCompartmentFiltersNarrowTheListAndLongListsPage() async throws {
+        try await TestServer.with { server in
+            var records: [any Record] = []
+            for i in 0..<60 {
+                records.append(Event(compartment: "alpha", title: "가상 알파 \(i)", verification: i < 3 ? .verified : .unverified))
+            }
+            let beta = Event(compartment: "beta", title: "가상 베타", verification: .verified)
+            let act = Act(compartment: "alpha", eventID: records[0].id, actType: .forcedRepatriation)
+            records += [beta, act]
+            _ = try await server.store.importRecords(records, by: .localOperator)
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha", "beta"])
+            func search(_ fields: [String: String]) async throws -> String {
+                String(buffer: try await client.postForm("/records", fields).body)
+            }
+            let verified = try await search(["status": "verified"])
+            #expect(verified.contains("결과: 4 건") && verified.contains("가상 베타"))
+            let verifiedAlpha = try await search(["status": "verified", "compartment": "alpha"])
+            #expect(verifiedAlpha.contains("결과: 3 건") && !verifiedAlpha.contains("가상 베타"))
+            let repatriations = try await search(["type": "forced_repatriation"])
+            #expect(repatriations.contains("결과: 1 건") && repatriations.contains("/records/act/\(act.id.uuidString.lowercased())"))
+            // Someone else's compartment is refused by name, not silently widened.
+            let foreign = try await client.postForm("/records", ["compartment": "gamma"])
+            #expect(foreign.status == .badRequest)
+
+            // Sixty incidents: fifty, then the next page posted with the same search.
+            let first = try await search(["q": "알파"])
+            #expect(first.contains("결과: 60 건") && first.components(separatedBy: "<li><a href=\"/records/event/").count - 1 == 50)
+            #expect(first.contains("name=\"offset\" value=\"50\"") && first.contains("name=\"q\" value=\"알파\""))
+            let second = try await search(["q": "알파", "offset": "50"])
+            #expect(second.components(separatedBy: "<li><a href=\"/records/event/").count - 1 == 10 && !second.contains("name=\"offset\""))
+        }
+    }
+}
