@@ -204,7 +204,43 @@ def main():
               "back in Korean the list reads 2024년 8월 21일 and 무산")
         driver.get(base + "/")
         check(driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "ko", "home is in Korean now")
+
+        # An intervention about the incident, started from its page, whose deadline has passed.
+        driver.get(record_url)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href*='/records/intervention/new?about=']"))
+        fill(driver, {"partyName": "가상 외교부", "dateSent": "2025-01-10", "deadline": "2025-02-10",
+                      "request": "강제송환을 중지하고 가족의 소재를 알려 달라는 요청 (가상)"})
+        choose(driver, {"channel": "diplomatic_note", "status": "sent", "priority": "urgent"})
+        shoot(driver, "intervention-form-ko")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+        main_text = driver.find_element(By.TAG_NAME, "main").text
+        check("/records/intervention/" in driver.current_url and "기한 경과" in main_text and "김정숙 가족 체포" in main_text,
+              "the intervention is saved about the incident and marked overdue")
+        shoot(driver, "intervention-ko")
+        driver.get(base + "/")
+        check("가상 외교부" in driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=overdue]").text,
+              "the dashboard lists the overdue intervention")
         shoot(driver, "home-ko")
+
+        # A rescue request from the home page's link, then its next status.
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav.actions a[href='/records/rescue_request/new']"))
+        fill(driver, {"requesterName": "가상 요청자 (딸, 서울)", "subjects[0].name": "가상 어머니", "subjects[0].age": "50-59",
+                      "brokerName": "가상 브로커 최", "fee.amount": "2000", "groupSize": "2", "placeCode": "KP-10-HYESAN",
+                      "statusDate": "2025-03-04"})
+        choose(driver, {"subjects[0].sex": "female", "contactInitiatedBy": "broker", "fee.currency": "USD", "status": "received"})
+        shoot(driver, "rescue-form-ko")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
+        rescue_url = driver.current_url
+        check("/records/rescue_request/" in rescue_url and "2000 USD" in driver.find_element(By.TAG_NAME, "main").text,
+              "the rescue request is saved with its fee")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href$='/edit']"))
+        fill(driver, {"statusDate": "2025-03-10", "statusNote": "가상 메모"})
+        choose(driver, {"status": "underway"})
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
+        steps = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ol.timeline li")]
+        check(driver.current_url == rescue_url and len(steps) == 2 and "진행 중" in steps[1] and "2025년 3월 10일" in steps[1],
+              "the rescue request's timeline shows both statuses")
+        shoot(driver, "rescue-ko")
         # Keyboard: the first Tab reaches the skip link.
         driver.find_element(By.TAG_NAME, "body").send_keys("\t")
         check(driver.switch_to.active_element.get_attribute("class") == "skip", "the first Tab reaches the skip link")
