@@ -2,9 +2,13 @@
 """Haven's pages in a real browser: Debian's chromium and chromedriver driven by selenium.
 
 Called by .ci/run against a real `haven serve` on 127.0.0.1. A documentation officer signs in
-with a TOTP code, sees the home page, switches language and signs out; a new account chooses its
-password and enrols by scanning (the QR code is on the page as SVG). Saves screenshots of every
-page in Korean and English at 1280 px and 375 px into the folder given (git ignores it).
+with a TOTP code, records an incident in Korean through the intake form (two named victims, a
+victim group, a broker, an organisation and a source), finds it by a two-character Hangul search,
+opens and edits it, reads it in English, starts an overdue intervention and a rescue request;
+someone of another compartment reaches it neither by search nor by URL; a new account chooses
+its password and enrols by scanning. Keyboard order, text contrast and phone width are checked on
+the main pages. Saves screenshots in Korean and English at 1280 px and 375 px into the folder
+given (git ignores it).
 """
 import os, sys, time
 
@@ -93,6 +97,34 @@ def choose(driver, choices):
         Select(driver.find_element(By.ID, field)).select_by_value(value)
 
 
+# WCAG 2.x contrast of each visible text element against the background it is drawn on
+# (walking up to the first opaque background); returns the worst few.
+CONTRAST_JS = """
+function lum(c) { const v = c.match(/[\\d.]+/g).map(Number); const f = x => { x /= 255; return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); };
+  return 0.2126 * f(v[0]) + 0.7152 * f(v[1]) + 0.0722 * f(v[2]); }
+function bg(e) { for (; e; e = e.parentElement) { const c = getComputedStyle(e).backgroundColor; const v = c.match(/[\\d.]+/g).map(Number);
+  if (v.length < 4 || v[3] > 0.9) return c; } return 'rgb(255, 255, 255)'; }
+const out = [];
+for (const e of document.querySelectorAll('body *')) {
+  if (!e.childNodes.length || ![...e.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+  const r = e.getBoundingClientRect(); if (r.width === 0 || r.height === 0 || r.left < 0) continue;
+  const a = lum(getComputedStyle(e).color), b = lum(bg(e));
+  out.push([(Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05), e.tagName + '.' + e.className]);
+}
+out.sort((x, y) => x[0] - y[0]); return out.slice(0, 3);
+"""
+
+
+def accessible(driver, check, name):
+    """Text contrast of at least 4.5:1, and no sideways scrolling at phone width."""
+    worst = driver.execute_script(CONTRAST_JS)
+    check(not worst or worst[0][0] >= 4.5, f"{name}: text contrast at least 4.5:1 (lowest {worst[0][0]:.2f} on {worst[0][1]})" if worst else f"{name}: contrast")
+    driver.set_window_size(375, 900)
+    overflow = driver.execute_script("return document.documentElement.scrollWidth")
+    driver.set_window_size(1280, 900)
+    check(overflow <= 375, f"{name}: fits 375 px without sideways scrolling (width {overflow})")
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     check = Check()
@@ -117,6 +149,7 @@ def main():
         # The stylesheet applies under the CSP: the skip link is moved out of sight until focused.
         check(driver.find_element(By.CSS_SELECTOR, "a.skip").location["x"] < 0, "the stylesheet is applied (skip link hidden)")
         shoot(driver, "login-ko")
+        accessible(driver, check, "the sign-in page")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
         check(driver.find_element(By.TAG_NAME, "h1").text == "Sign in", "the language switch shows the page in English")
         shoot(driver, "login-en")
@@ -156,6 +189,20 @@ def main():
                         "actors[1].kind": "state_security", "actors[1].role": "perpetrator", "sources[0].kind": "family",
                         "sources[0].reliability": "B", "sources[0].credibility": "2", "sources[0].connection": "hearsay"})
         shoot(driver, "incident-form-ko")
+        accessible(driver, check, "the incident form")
+        # Keyboard only: Tab from the title walks every section in order and reaches the save button.
+        driver.find_element(By.ID, "title").click()
+        reached = []
+        for _ in range(80):
+            driver.switch_to.active_element.send_keys("\t")
+            active = driver.switch_to.active_element
+            reached.append(active.get_attribute("id") or active.get_attribute("name"))
+            if reached[-1] == "_save":
+                break
+        order = [f for f in ["description", "actType", "victims[0].name", "groups[0].women", "actors[0].name", "sources[0].name", "_save"] if f in reached]
+        check(order == ["description", "actType", "victims[0].name", "groups[0].women", "actors[0].name", "sources[0].name", "_save"]
+              and reached.index("victims[0].name") < reached.index("victims[1].name"),
+              "Tab alone walks the incident form in order to the save button")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
         record_url = driver.current_url
         main_text = driver.find_element(By.TAG_NAME, "main").text
@@ -165,6 +212,7 @@ def main():
               "the record page lists both victims, the group, the broker and the source with its reliability")
         check("김정" not in driver.title and "김정" not in record_url, "no name in the page title or the URL")
         shoot(driver, "record-ko")
+        accessible(driver, check, "the incident's page")
 
         # A two-character Hangul search finds the incident.
         driver.get(base + "/records")
@@ -175,6 +223,7 @@ def main():
         check("김정" not in driver.title and "%EA" not in driver.current_url and "김정" not in driver.current_url,
               "the search text is neither in the page title nor in the URL")
         shoot(driver, "records-ko")
+        accessible(driver, check, "the records page")
         # Opening it shows the record with its history; the page title names only the kind.
         click_and_wait(driver, results[0])
         check(driver.find_element(By.TAG_NAME, "h1").text.startswith("김정숙") and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 1
@@ -221,6 +270,7 @@ def main():
         check("가상 외교부" in driver.find_element(By.CSS_SELECTOR, "section[aria-labelledby=overdue]").text,
               "the dashboard lists the overdue intervention")
         shoot(driver, "home-ko")
+        accessible(driver, check, "the home page")
 
         # A rescue request from the home page's link, then its next status.
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav.actions a[href='/records/rescue_request/new']"))
@@ -241,6 +291,7 @@ def main():
         check(driver.current_url == rescue_url and len(steps) == 2 and "진행 중" in steps[1] and "2025년 3월 10일" in steps[1],
               "the rescue request's timeline shows both statuses")
         shoot(driver, "rescue-ko")
+        accessible(driver, check, "the rescue request's page")
         # Keyboard: the first Tab reaches the skip link.
         driver.find_element(By.TAG_NAME, "body").send_keys("\t")
         check(driver.switch_to.active_element.get_attribute("class") == "skip", "the first Tab reaches the skip link")
