@@ -97,6 +97,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     TokenController(authenticator: authenticator).addRoutes(to: api)
     for type in RecordTypes.all { addRecordRoutes(type, repository: repository, to: api) }
     SearchController(repository: repository).addRoutes(to: api)
+    IncidentController(repository: repository).addRoutes(to: api)
     ReferenceController().addRoutes(to: api)
     AccessLogController(store: authenticator.store).addRoutes(to: api)
     ExportController(store: authenticator.store, approvalThreshold: configuration.exportApprovalThreshold).addRoutes(to: api)

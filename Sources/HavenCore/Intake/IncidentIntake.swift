@@ -224,3 +224,59 @@ extension NameScript {
         return sawHan ? .han : sawLatin ? .latin : .other
     }
 }
+
+// MARK: - Decoding
+
+// Rows of an intake as a script sends them: only a name (or a size) is needed; everything else
+// has the value an untouched form would give ("unknown", "cannot be judged").
+
+extension IncidentIntake.NamedVictim {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), otherName: try c.decodeIfPresent(String.self, forKey: .otherName),
+                  sex: try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown, age: try c.decodeIfPresent(AgeRange.self, forKey: .age),
+                  status: try c.decodeIfPresent(VictimStatus.self, forKey: .status) ?? .unknown)
+    }
+}
+
+extension IncidentIntake.CountedVictims {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(size: try c.decode(Int.self, forKey: .size), women: try c.decodeIfPresent(Int.self, forKey: .women),
+                  men: try c.decodeIfPresent(Int.self, forKey: .men), children: try c.decodeIfPresent(Int.self, forKey: .children),
+                  description: try c.decodeIfPresent(String.self, forKey: .description),
+                  status: try c.decodeIfPresent(VictimStatus.self, forKey: .status) ?? .unknown)
+    }
+}
+
+extension IncidentIntake.IncidentActor {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), organisationKind: try c.decodeIfPresent(OrganisationKind.self, forKey: .organisationKind),
+                  role: try c.decode(InvolvementRole.self, forKey: .role),
+                  degree: try c.decodeIfPresent(InvolvementDegree.self, forKey: .degree) ?? .unknown)
+    }
+}
+
+extension IncidentIntake.IncidentSource {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), kind: try c.decode(SourceKind.self, forKey: .kind),
+                  connection: try c.decodeIfPresent(SourceConnection.self, forKey: .connection) ?? .unknown,
+                  reliability: try c.decodeIfPresent(Reliability.self, forKey: .reliability) ?? .f,
+                  credibility: try c.decodeIfPresent(Credibility.self, forKey: .credibility) ?? .cannotBeJudged,
+                  receivedDate: try c.decodeIfPresent(FuzzyDate.self, forKey: .receivedDate),
+                  content: try c.decodeIfPresent(String.self, forKey: .content))
+    }
+}
+
+extension IncidentIntake {
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(event: try c.decode(Event.self, forKey: .event), actType: try c.decodeIfPresent(ActType.self, forKey: .actType),
+                  victims: try c.decodeIfPresent([NamedVictim].self, forKey: .victims) ?? [],
+                  groups: try c.decodeIfPresent([CountedVictims].self, forKey: .groups) ?? [],
+                  actors: try c.decodeIfPresent([IncidentActor].self, forKey: .actors) ?? [],
+                  sources: try c.decodeIfPresent([IncidentSource].self, forKey: .sources) ?? [])
+    }
+}

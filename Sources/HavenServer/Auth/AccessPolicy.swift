@@ -38,6 +38,8 @@ public enum AccessPolicy {
         case ("GET", "/records/{kind}/new"), ("POST", "/records/{kind}/new"), ("GET", "/records/{kind}/{id}/edit"),
              ("POST", "/records/{kind}/{id}/edit"), ("GET", "/drafts/{id}"):
             return .permission(.writeRecords)
+        case ("POST", "/api/incidents"):
+            return .permission(.writeRecords)
         case ("GET", "/api/audit"):
             return .permission(.readAudit)
         case ("POST", "/api/exports"), ("GET", "/api/exports/{id}/download"):

@@ -1,0 +1,90 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// `POST /api/incidents`: an incident with its victims, groups, actors and sources in one
+/// request, as the intake form sends it, written in one transaction (all or nothing). The body
+/// is an ``IncidentIntake``: `{"event": {…}, "actType", "victims": [{"name", …}], "groups":
+/// [{"size", …}], "actors": [{"name", "organisationKind"?, "role", …}], "sources": [{"name",
+/// "kind", "reliability", …}], "compartment"?}`.
+struct IncidentController: Sendable {
+    let repository: any Repository
+
+    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
+        group.post("incidents", use: create)
+    }
+
+    @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        var object = try await RecordBody.object(request, context: context)
+        let compartment: String
+        switch object.removeValue(forKey: "compartment") {
+        case .string(let chosen)?: compartment = chosen
+        case nil, .null?: compartment = RecordController<Event>.defaultCompartment(context)
+        default: throw Problem.invalid([FieldProblem(field: "compartment", message: "must be a string")])
+        }
+        // The event's id and compartment are the intake's to set; its defaults are the API's.
+        guard case .object(var event)? = object["event"] else {
+            throw Problem.invalid([FieldProblem(field: "event", message: "is required: an object with at least a title")])
+        }
+        for key in ["id", "compartment"] where event[key] != nil && event[key] != .null {
+            throw Problem.invalid([FieldProblem(field: "event.\(key)", message: "is set by Haven")])
+        }
+        event["id"] = .string(UUID().uuidString)
+        event["compartment"] = .string(compartment)
+        for (key, value) in Event.inputDefaults where event[key] == nil || event[key] == .null { event[key] = value }
+        object["event"] = .object(event)
+        let intake = try Self.decode(object)
+        let records: [any Record]
+        switch intake.records(compartment: compartment, context: ValidationContext(isKnownPlace: { _ in true })) {
+        case .failure(let invalid): throw Problem.invalid(invalid.problems)
+        case .success(let made): records = made
+        }
+        do {
+            _ = try await repository.createAll(records, by: try context.actor())
+        } catch StoreError.invalidInBatch(_, let invalid) {
+            throw Problem.invalid(invalid.problems)
+        }
+        let id = records[0].id.uuidString.lowercased()
+        let body: JSONValue = .object([
+            "event": .string(id),
+            "records": .array(records.map { .object(["kind": .string(type(of: $0).kind.code), "id": .string($0.id.uuidString.lowercased())]) }),
+        ])
+        var response = Response(status: .created, headers: [.contentType: "application/json; charset=utf-8"],
+                                body: .init(byteBuffer: ByteBuffer(bytes: try RecordBody.encoder().encode(body))))
+        response.headers[.location] = "/api/events/\(id)"
+        return response
+    }
+
+    /// Decodes the intake, refusing keys it does not know anywhere in it: a typo must not lose data.
+    static func decode(_ object: [String: JSONValue]) throws -> IncidentIntake {
+        let data = try RecordBody.encoder().encode(JSONValue.object(object))
+        let intake: IncidentIntake
+        do {
+            intake = try RecordBody.decoder().decode(IncidentIntake.self, from: data)
+        } catch let error as DecodingError {
+            throw Problem.decoding(error)
+        }
+        let known = try RecordBody.decoder().decode(JSONValue.self, from: try RecordBody.encoder().encode(intake))
+        let unknown = unknownKeys(.object(object), known: known, at: "")
+        if !unknown.isEmpty { throw Problem.invalid(unknown.map { FieldProblem(field: $0, message: "is not a field of an incident intake") }) }
+        return intake
+    }
+
+    /// Keys given that the decoded value does not have, by path (`victims[0].nmae`).
+    static func unknownKeys(_ given: JSONValue, known: JSONValue, at path: String) -> [String] {
+        switch (given, known) {
+        case (.object(let a), .object(let b)):
+            return a.keys.sorted().flatMap { key -> [String] in
+                let here = path.isEmpty ? key : "\(path).\(key)"
+                guard let value = a[key], value != .null else { return [] }
+                guard let match = b[key] else { return [here] }
+                return unknownKeys(value, known: match, at: here)
+            }
+        case (.array(let a), .array(let b)):
+            return zip(a, b).enumerated().flatMap { i, pair in unknownKeys(pair.0, known: pair.1, at: "\(path)[\(i)]") }
+        default:
+            return []
+        }
+    }
+}
