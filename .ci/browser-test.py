@@ -203,6 +203,8 @@ def main():
         check(order == ["description", "actType", "victims[0].name", "groups[0].women", "actors[0].name", "sources[0].name", "_save"]
               and reached.index("victims[0].name") < reached.index("victims[1].name"),
               "Tab alone walks the incident form in order to the save button")
+        outline = driver.execute_script("const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]")
+        check(outline[0] != "none" and outline[1] >= 2, f"the focused control shows a visible focus ring ({outline[0]} {outline[1]}px)")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
         record_url = driver.current_url
         main_text = driver.find_element(By.TAG_NAME, "main").text
