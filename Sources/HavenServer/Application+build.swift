@@ -17,15 +17,18 @@ public struct ServerConfiguration: Sendable {
     public var exportApprovalThreshold: Int
     /// How long sessions live without a request, and at most.
     public var sessionPolicy: SessionPolicy
+    /// The thresholds of trap indicators and risk flags.
+    public var thresholds: AccountabilityThresholds
 
     /// Creates a configuration.
     public init(port: Int = 8080, host: String = ServerConfiguration.host, tls: TLSFiles? = nil, exportApprovalThreshold: Int = 20,
-                sessionPolicy: SessionPolicy = SessionPolicy()) {
+                sessionPolicy: SessionPolicy = SessionPolicy(), thresholds: AccountabilityThresholds = .init()) {
         self.port = port
         self.host = host
         self.tls = tls
         self.exportApprovalThreshold = exportApprovalThreshold
         self.sessionPolicy = sessionPolicy
+        self.thresholds = thresholds
     }
 
     /// The address Haven binds to by default: this machine only. A wider address needs TLS
@@ -90,7 +93,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     }
     PageController(authenticator: authenticator, repository: repository).addRoutes(to: router)
     AccountPageController(authenticator: authenticator).addRoutes(to: router)
-    RecordPageController(repository: repository, store: authenticator.store).addRoutes(to: router)
+    RecordPageController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds).addRoutes(to: router)
     RecordFormController(repository: repository, store: authenticator.store).addRoutes(to: router)
     let api = router.group("api")
     SessionController(authenticator: authenticator).addRoutes(to: api)
@@ -98,6 +101,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     for type in RecordTypes.all { addRecordRoutes(type, repository: repository, to: api) }
     SearchController(repository: repository).addRoutes(to: api)
     IncidentController(repository: repository).addRoutes(to: api)
+    ReportController(repository: repository, thresholds: configuration.thresholds).addRoutes(to: api)
     ReferenceController().addRoutes(to: api)
     AccessLogController(store: authenticator.store).addRoutes(to: api)
     ExportController(store: authenticator.store, approvalThreshold: configuration.exportApprovalThreshold).addRoutes(to: api)

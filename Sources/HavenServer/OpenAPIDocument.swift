@@ -28,6 +28,7 @@ enum OpenAPIDocument {
             ("POST", "/api/exports/{id}/approve", "Approve someone else's export request"),
             ("POST", "/api/exports/{id}/reject", "Reject someone else's export request"),
             ("GET", "/api/exports/{id}/download", "Download an approved export once, decrypted (the requester only)"),
+            ("GET", "/api/rescue-requests/{id}/indicators", "A rescue request's trap indicators, each with the records behind it, and its verification checklist"),
             ("POST", "/api/incidents", "Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]

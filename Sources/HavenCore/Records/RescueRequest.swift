@@ -64,13 +64,16 @@ public struct RescueRequest: Record {
     public var timeline: [RescueStatusChange]
     /// Narrative notes.
     public var notes: String?
+    /// The verification checklist: which checks were done and when. Nil for requests recorded
+    /// before the checklist existed, which read as nothing checked.
+    public var checks: [VerificationCheck]?
 
     /// Creates a rescue request.
     public init(
         id: UUID = UUID(), compartment: String = Compartment.default, requesterID: UUID? = nil, subjectIDs: [UUID] = [],
         contactInitiatedBy: ContactInitiator = .unknown, brokerID: UUID? = nil, facilitatingOrganisationID: UUID? = nil,
         fee: Money? = nil, groupSize: Int? = nil, placeCode: String? = nil, status: RescueStatus = .received,
-        timeline: [RescueStatusChange] = [], notes: String? = nil
+        timeline: [RescueStatusChange] = [], notes: String? = nil, checks: [VerificationCheck]? = nil
     ) {
         self.id = id
         self.compartment = compartment
@@ -85,6 +88,7 @@ public struct RescueRequest: Record {
         self.status = status
         self.timeline = timeline
         self.notes = notes
+        self.checks = checks
     }
 
     public func problems(in context: ValidationContext) -> [FieldProblem] {
@@ -111,7 +115,14 @@ public struct RescueRequest: Record {
             check.add("status", "must match the timeline's last status (\(last.status.code))")
         }
         check.text(notes, "notes", max: Limits.longText)
+        let items = (checks ?? []).map(\.item)
+        if Set(items).count != items.count { check.add("checks", "names a check twice") }
         return check.problems
+    }
+
+    /// Whether a check of the checklist was done.
+    public func checked(_ item: VerificationItem) -> Bool {
+        checks?.contains { $0.item == item && $0.done } ?? false
     }
 
     public var facets: RecordFacets {
@@ -124,4 +135,19 @@ public struct RescueRequest: Record {
 
 extension RescueRequest {
     public var references: [UUID] { [requesterID, brokerID, facilitatingOrganisationID].compactMap { $0 } + subjectIDs }
+}
+
+/// One check of a rescue request's verification checklist and whether, and when, it was done.
+public struct VerificationCheck: Sendable, Hashable, Codable {
+    public var item: VerificationItem
+    public var done: Bool
+    /// When it was done (the audit log records by whom).
+    public var date: FuzzyDate?
+
+    /// Creates a check.
+    public init(item: VerificationItem, done: Bool, date: FuzzyDate? = nil) {
+        self.item = item
+        self.done = done
+        self.date = date
+    }
 }

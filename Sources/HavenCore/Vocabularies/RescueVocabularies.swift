@@ -80,3 +80,48 @@ public enum PlaceKind: String, Vocabulary {
         }
     }
 }
+
+/// The checks made before acting on a rescue request, against state-manufactured traps.
+public enum VerificationItem: String, Vocabulary {
+    case requesterIdentity = "requester_identity"
+    case independentChannel = "independent_channel"
+    case familyConfirmed = "family_confirmed"
+    case brokerRecord = "broker_record"
+    case countyReports = "county_reports"
+    case feeCompared = "fee_compared"
+
+    public static let vocabularyName = "verificationItem"
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .requesterIdentity: LocalizedLabel(en: "The requester's identity is confirmed", ko: "요청자의 신원을 확인함")
+        case .independentChannel: LocalizedLabel(en: "The requester's relationship is confirmed through an independent channel",
+                                                 ko: "독립된 경로로 요청자와 가족의 관계를 확인함")
+        case .familyConfirmed: LocalizedLabel(en: "The family inside confirmed the request themselves", ko: "북한 내 가족이 직접 요청을 확인함")
+        case .brokerRecord: LocalizedLabel(en: "The broker's track record is checked", ko: "브로커의 이력을 확인함")
+        case .countyReports: LocalizedLabel(en: "Recent entrapment reports from the county are checked", ko: "해당 지역의 최근 함정 보고를 확인함")
+        case .feeCompared: LocalizedLabel(en: "The fee is compared with the going rate", ko: "비용을 시세와 비교함")
+        }
+    }
+}
+
+/// Signs that a rescue request may be a trap set by state security ("defection trap").
+public enum TrapIndicatorKind: String, Vocabulary {
+    case brokerInitiated = "broker_initiated"
+    case requesterUnverified = "requester_unverified"
+    case chainLinkedToEntrapment = "chain_linked_to_entrapment"
+    case countyEntrapmentReports = "county_entrapment_reports"
+    case feeFarBelowRate = "fee_far_below_rate"
+
+    public static let vocabularyName = "trapIndicator"
+
+    public var label: LocalizedLabel {
+        switch self {
+        case .brokerInitiated: LocalizedLabel(en: "The broker made the first contact", ko: "브로커가 먼저 연락함")
+        case .requesterUnverified: LocalizedLabel(en: "The requester is not verified through an independent channel", ko: "요청자가 독립된 경로로 확인되지 않음")
+        case .chainLinkedToEntrapment: LocalizedLabel(en: "Someone in the chain is linked to an earlier entrapment", ko: "연결된 사람이 이전 함정 사건과 관련됨")
+        case .countyEntrapmentReports: LocalizedLabel(en: "Recent entrapment reports from the same area", ko: "같은 지역의 최근 함정 보고")
+        case .feeFarBelowRate: LocalizedLabel(en: "The fee is far below the going rate", ko: "비용이 시세보다 훨씬 낮음")
+        }
+    }
+}

@@ -36,8 +36,10 @@ public enum AccessPolicy {
         case ("GET", "/records"), ("POST", "/records"), ("GET", "/records/{kind}/{id}"):
             return .permission(.readRecords)
         case ("GET", "/records/{kind}/new"), ("POST", "/records/{kind}/new"), ("GET", "/records/{kind}/{id}/edit"),
-             ("POST", "/records/{kind}/{id}/edit"), ("GET", "/drafts/{id}"):
+             ("POST", "/records/{kind}/{id}/edit"), ("GET", "/drafts/{id}"), ("POST", "/records/{kind}/{id}/checks"):
             return .permission(.writeRecords)
+        case ("GET", "/api/rescue-requests/{id}/indicators"):
+            return .permission(.readRecords)
         case ("POST", "/api/incidents"):
             return .permission(.writeRecords)
         case ("GET", "/api/audit"):

@@ -12,11 +12,14 @@ struct RecordPageController: Sendable {
     let repository: any Repository
     /// The store itself, for the access trail, which the repository protocol does not speak.
     let store: SQLStore
+    /// The thresholds of trap indicators.
+    let thresholds: AccountabilityThresholds
 
     func addRoutes(to router: Router<HavenRequestContext>) {
         router.get("records", use: list)
         router.post("records", use: search)
         router.get("records/:kind/:id", use: show)
+        router.post("records/:kind/:id/checks", use: saveChecks)
     }
 
     @Sendable func show(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -38,6 +41,10 @@ struct RecordPageController: Sendable {
             page.links?.sections += about.sections.filter { $0.id == "interventions" }
         case let request as RescueRequest:
             page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
+            let evidence = try await TrapEvidenceReader.evidence(for: request, repository: repository, actor: actor, thresholds: thresholds.trap)
+            page.trap = RecordPage.TrapReview(indicators: TrapIndicators.assess(request, evidence: evidence, thresholds: thresholds.trap),
+                                              checks: request.checks ?? [], version: stored.version,
+                                              canCheck: account.allows(.writeRecords))
             // The timeline's dates and notes are protected.
             page.timeline = actor.seesProtected ? request.timeline : nil
         case let intervention as Intervention:
@@ -57,6 +64,31 @@ struct RecordPageController: Sendable {
             }
         }
         return PageController.page(page.render(language, account: (account.username, SessionCookie.csrfToken(for: session.token))))
+    }
+
+    /// Records which checks of a rescue request's verification checklist are done: a new version
+    /// of the request (audited with who did it), each newly done check dated today.
+    @Sendable func saveChecks(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard context.parameters.get("kind") == RecordKind.rescueRequest.code else { throw Problem.notFound("only rescue requests have a checklist") }
+        guard let account = context.account, account.allows(.writeRecords) else { throw AuthMiddleware.roleForbids }
+        let id = try RecordController<RescueRequest>.id(context)
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        guard let version = fields["version"].flatMap(Int.init) else { throw Problem.badRequest("the form lost its version", field: "version") }
+        let actor = try context.actor()
+        var rescue = try await repository.get(RescueRequest.self, id: id, by: actor).record
+        let today = try FuzzyDate(parsing: Day.string(Date()))
+        rescue.checks = VerificationItem.allCases.map { item in
+            let done = fields["check.\(item.code)"] == "on"
+            let earlier = rescue.checks?.first { $0.item == item && $0.done }
+            return VerificationCheck(item: item, done: done, date: done ? earlier?.date ?? today : nil)
+        }
+        do {
+            _ = try await repository.update(rescue, expectedVersion: version, by: actor)
+        } catch StoreError.versionConflict {
+            throw Problem(status: .conflict, title: "Someone changed this request meanwhile", titleKo: "그동안 다른 사람이 이 요청을 바꾸었습니다",
+                          detail: "nothing was overwritten; open the request again and tick the checks again")
+        }
+        return PageController.redirect(to: "/records/rescue_request/\(id.uuidString.lowercased())#checks")
     }
 
     /// A record and its versions, newest first (both reads audited by the store).

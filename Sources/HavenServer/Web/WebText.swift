@@ -224,4 +224,13 @@ enum WebText {
     static let anyType = LocalizedLabel(en: "Any type", ko: "모든 유형")
     static let allCompartments = LocalizedLabel(en: "All my compartments", ko: "내 모든 구획")
     static let nextPage = LocalizedLabel(en: "More results", ko: "결과 더 보기")
+
+    // Trap indicators and the verification checklist.
+    static let trapIndicators = LocalizedLabel(en: "Trap indicators", ko: "함정 징후")
+    static let indicatorNotVerdict = LocalizedLabel(
+        en: "Indicators are for review, never a verdict: each says exactly which records raise it. Check them before acting.",
+        ko: "징후는 검토를 위한 것이며 판정이 아닙니다. 각 징후는 근거가 된 기록을 밝힙니다. 행동하기 전에 확인하십시오.")
+    static let noIndicators = LocalizedLabel(en: "No indicator is raised by the records you can see.", ko: "볼 수 있는 기록에서는 징후가 없습니다.")
+    static let verificationChecklist = LocalizedLabel(en: "Verification checklist", ko: "확인 목록")
+    static let saveChecks = LocalizedLabel(en: "Record the checks", ko: "확인 내용 기록")
 }

@@ -35,6 +35,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The TLS private key (PEM) for --tls-cert.") var tlsKey: String?
     @Option(help: "A decrypted export of more records than this needs a second person's approval.")
     var exportApprovalThreshold: Int = 20
+    @Option(help: "A JSON file of thresholds for trap indicators and risk flags; what it leaves out keeps its default.")
+    var thresholds: String?
 
     func validate() throws {
         guard (0...1_000_000).contains(exportApprovalThreshold) else {
@@ -49,11 +51,17 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // Read before unlocking, so that a faulty file costs nobody a passphrase.
+        let limits = try thresholds.map { path in
+            guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the thresholds file \(path)") }
+            do { return try AccountabilityThresholds.read(data) } catch { throw CLIError("\(error)") }
+        } ?? AccountabilityThresholds()
         let store = try await vault.unlockedStore(as: .localOperator)
         let tls = tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certificatePath: cert, privateKeyPath: $0) } }
         try await Self.serve(store: store, configuration: ServerConfiguration(
             port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold,
-            sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600))))
+            sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600)),
+            thresholds: limits))
     }
 
     static func serve(store: SQLStore, configuration: ServerConfiguration) async throws {

@@ -32,6 +32,8 @@ struct RecordPage {
     var warning: LocalizedLabel?
     /// Whether the reader may start an intervention about this record (incidents and persons).
     var canIntervene = false
+    /// A rescue request's trap indicators and checklist.
+    var trap: TrapReview?
 
     /// One line of the record's access trail.
     struct TrailEntry: Equatable {
@@ -63,6 +65,7 @@ struct RecordPage {
             content.append(.element("h2", [:], [.text(t(WebText.timeline))]))
             content.append(RescueRequestForm.timeline(timeline, language))
         }
+        if let trap { content += renderTrap(trap, language, csrf: account.csrf) }
         if let links { content += renderLinks(links, language) }
         content.append(.element("h2", ["id": "history"], [.text(t(WebText.history))]))
         content.append(.element("ol", ["class": "history", "aria-labelledby": "history", "reversed": ""], versions.map { v in
@@ -155,6 +158,6 @@ extension RecordPage: Equatable {
     static func == (a: RecordPage, b: RecordPage) -> Bool {
         a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
             && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail && a.links == b.links
-            && a.timeline == b.timeline && a.warning == b.warning && a.canIntervene == b.canIntervene
+            && a.timeline == b.timeline && a.warning == b.warning && a.canIntervene == b.canIntervene && a.trap == b.trap
     }
 }

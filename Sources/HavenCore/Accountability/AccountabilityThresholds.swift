@@ -1,0 +1,32 @@
+import Foundation
+
+/// The thresholds behind every indicator and flag Haven raises, in one document an
+/// organisation can set for itself (`haven serve --thresholds FILE`, JSON). Anything the file
+/// leaves out keeps its default.
+public struct AccountabilityThresholds: Sendable, Equatable, Codable {
+    public var trap: TrapThresholds
+
+    public init(trap: TrapThresholds = .init()) {
+        self.trap = trap
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        trap = try c.decodeIfPresent(TrapThresholds.self, forKey: .trap) ?? .init()
+    }
+
+    /// Reads a thresholds file, naming what is wrong with it.
+    public static func read(_ data: Data) throws -> AccountabilityThresholds {
+        do {
+            return try JSONDecoder().decode(AccountabilityThresholds.self, from: data)
+        } catch {
+            throw ThresholdsError(reason: "the thresholds file is not valid: \(error)")
+        }
+    }
+}
+
+/// A thresholds file that could not be read.
+public struct ThresholdsError: Error, Sendable, CustomStringConvertible {
+    public let reason: String
+    public var description: String { reason }
+}

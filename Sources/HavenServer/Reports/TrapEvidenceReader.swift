@@ -1,0 +1,53 @@
+import Foundation
+import HavenCore
+import HavenStore
+
+/// Gathers what the records say around a rescue request, within the reader's compartments, for
+/// ``TrapIndicators``. Every read goes through the repository and is audited like any other.
+enum TrapEvidenceReader {
+    static func evidence(for request: RescueRequest, repository: any Repository, actor: ActingIdentity,
+                         thresholds: TrapThresholds, today: Date = Date()) async throws -> TrapEvidence {
+        var evidence = TrapEvidence()
+        // The chain: the broker and the facilitating organisation, and their entrapments.
+        let members = [request.brokerID.map { RecordRef(.person, $0) }, request.facilitatingOrganisationID.map { RecordRef(.organisation, $0) }]
+        for member in members.compactMap({ $0 }) {
+            for referrer in try await repository.referencing(member.id, by: actor) {
+                guard let involvement = referrer.record as? Involvement,
+                      let act = try await RecordPage.optional(Act.self, involvement.actID, repository, actor),
+                      act.actType == .stateEntrapment else { continue }
+                evidence.chainLinks.append(.init(member: member, act: act.id, event: act.eventID))
+            }
+        }
+        let received = request.timeline.first?.date.earliest ?? Day.string(today)
+        // Entrapments reported from the same area in the window before the request.
+        if let place = request.placeCode {
+            let query = RecordQuery(kinds: [.act], placeCode: place, from: Day.offset(received, days: -thresholds.areaWindowDays), to: received,
+                                    typeCode: ActType.stateEntrapment.code, limit: 500)
+            let acts = try await repository.search(query, by: actor).items.compactMap { $0.record as? Act }
+            var seen = Set<UUID>()
+            evidence.areaEntrapments = acts.map(\.eventID).filter { seen.insert($0).inserted }
+        }
+        // Fees quoted in the same currency within a year either side.
+        if let fee = request.fee {
+            let query = RecordQuery(kinds: [.rescueRequest], from: Day.offset(received, days: -365), to: Day.offset(received, days: 365), limit: 500)
+            evidence.comparableFees = try await repository.search(query, by: actor).items
+                .compactMap { $0.record as? RescueRequest }
+                .filter { $0.id != request.id && $0.fee?.currency == fee.currency }
+                .compactMap { $0.fee?.amount }
+        }
+        return evidence
+    }
+}
+
+/// Days as `YYYY-MM-DD`, the form filters take.
+enum Day {
+    static func string(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
+
+    static func date(_ day: String) -> Date? { ISO8601DateFormatter().date(from: day + "T00:00:00Z") }
+
+    /// The day `days` after (or before) `day`.
+    static func offset(_ day: String, days: Int) -> String {
+        guard let date = date(day) else { return day }
+        return string(date.addingTimeInterval(Double(days) * 86_400))
+    }
+}
