@@ -95,6 +95,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     AccountPageController(authenticator: authenticator).addRoutes(to: router)
     RecordPageController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds).addRoutes(to: router)
     RecordFormController(repository: repository, store: authenticator.store).addRoutes(to: router)
+    ReportPageController(repository: repository, thresholds: configuration.thresholds).addRoutes(to: router)
     let api = router.group("api")
     SessionController(authenticator: authenticator).addRoutes(to: api)
     TokenController(authenticator: authenticator).addRoutes(to: api)

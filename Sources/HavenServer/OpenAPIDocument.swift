@@ -29,6 +29,8 @@ enum OpenAPIDocument {
             ("POST", "/api/exports/{id}/reject", "Reject someone else's export request"),
             ("GET", "/api/exports/{id}/download", "Download an approved export once, decrypted (the requester only)"),
             ("GET", "/api/rescue-requests/{id}/indicators", "A rescue request's trap indicators, each with the records behind it, and its verification checklist"),
+            ("GET", "/api/reports/brokers", "Every broker and facilitating organisation within reach, with requests, arrests and risk flags"),
+            ("GET", "/api/reports/brokers/{kind}/{id}", "One broker's or facilitating organisation's track record and risk flags, each with its records"),
             ("POST", "/api/incidents", "Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]
@@ -58,6 +60,10 @@ enum OpenAPIDocument {
             ]
             if AccessPolicy.requirement(method: op.method, path: op.path) == .anyone { operation["security"] = .array([]) }
             var parameters: [JSONValue] = []
+            if op.path.contains("{kind}") {
+                parameters.append(.object(["name": .string("kind"), "in": .string("path"), "required": .bool(true),
+                                           "schema": .object(["type": .string("string"), "enum": .array([.string("person"), .string("organisation")])])]))
+            }
             if op.path.contains("{id}") {
                 parameters.append(.object(["name": .string("id"), "in": .string("path"), "required": .bool(true),
                                            "schema": .object(["type": .string("string"), "format": .string("uuid")])]))

@@ -60,6 +60,11 @@ struct IncidentAPITests {
             #expect((400..<500).contains(unknownCode.status.code) && String(buffer: unknownCode.body).contains("actType"),
                     "an unknown act type is refused by name")
             #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).isEmpty, "nothing was written")
+            // An existing actor must be within reach and in the incident's compartment.
+            let elsewhere = try await server.store.create(Person(compartment: "beta", names: [PersonName("가상 타 구획", script: .hangul, system: .unknown)]),
+                                                          by: .localOperator).record
+            let foreign = try await post(client, #"{"event": {"title": "가상"}, "actType": "arrest", "actors": [{"existing": {"kind": "person", "id": "\#(elsewhere.id.uuidString)"}, "role": "facilitator"}]}"#)
+            #expect(foreign.status == .unprocessableContent && String(buffer: foreign.body).contains("actors[0].existing"))
             // A reviewer may not write.
             let reviewer = try await server.signIn(role: .reviewer, compartments: ["alpha"])
             #expect(try await post(reviewer, #"{"event": {"title": "가상"}}"#).status == .forbidden)

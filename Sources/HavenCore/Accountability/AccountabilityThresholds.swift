@@ -5,14 +5,17 @@ import Foundation
 /// leaves out keeps its default.
 public struct AccountabilityThresholds: Sendable, Equatable, Codable {
     public var trap: TrapThresholds
+    public var risk: RiskThresholds
 
-    public init(trap: TrapThresholds = .init()) {
+    public init(trap: TrapThresholds = .init(), risk: RiskThresholds = .init()) {
         self.trap = trap
+        self.risk = risk
     }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         trap = try c.decodeIfPresent(TrapThresholds.self, forKey: .trap) ?? .init()
+        risk = try c.decodeIfPresent(RiskThresholds.self, forKey: .risk) ?? .init()
     }
 
     /// Reads a thresholds file, naming what is wrong with it.

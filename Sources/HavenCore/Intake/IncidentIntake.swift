@@ -82,21 +82,25 @@ public struct IncidentIntake: Sendable, Codable, Equatable {
         }
     }
 
-    /// A person or organisation involved, with their role.
+    /// A person or organisation involved, with their role: a new record by name, or one already
+    /// in the records (`existing`), so that a broker's incidents gather under one record.
     public struct IncidentActor: Sendable, Codable, Equatable {
         public var name: String
         /// The kind of organisation, or nil for an individual person.
         public var organisationKind: OrganisationKind?
         public var role: InvolvementRole
         public var degree: InvolvementDegree
+        /// A person or organisation already recorded; its name and kind are then not needed.
+        public var existing: RecordRef?
 
         /// Creates an actor.
         public init(name: String, organisationKind: OrganisationKind? = nil, role: InvolvementRole,
-                    degree: InvolvementDegree = .unknown) {
+                    degree: InvolvementDegree = .unknown, existing: RecordRef? = nil) {
             self.name = name
             self.organisationKind = organisationKind
             self.role = role
             self.degree = degree
+            self.existing = existing
         }
     }
 
@@ -176,8 +180,14 @@ public struct IncidentIntake: Sendable, Codable, Equatable {
         if acts.isEmpty && !actors.isEmpty { acts.append(act(victim: nil, group: nil, status: .unknown)) }
         records += acts.map { $0 as any Record }
         for (i, actor) in actors.enumerated() {
-            let actorID = newID()
-            if let kind = actor.organisationKind {
+            let actorID = actor.existing?.id ?? newID()
+            var isOrganisation = actor.organisationKind != nil
+            if let existing = actor.existing {
+                isOrganisation = existing.kind == .organisation
+                if existing.kind != .person && existing.kind != .organisation {
+                    problems.append(FieldProblem(field: "actors[\(i)].existing", message: "must be a person or an organisation"))
+                }
+            } else if let kind = actor.organisationKind {
                 let organisation = Organisation(id: actorID, compartment: compartment, name: actor.name, organisationKind: kind,
                                                 placeCode: event.placeCode)
                 collect(organisation.problems(in: context).filter { $0.field != "placeCode" }, under: "actors[\(i)]")
@@ -190,8 +200,7 @@ public struct IncidentIntake: Sendable, Codable, Equatable {
             }
             for act in acts {
                 records.append(Involvement(id: newID(), compartment: compartment, actID: act.id,
-                                           personID: actor.organisationKind == nil ? actorID : nil,
-                                           organisationID: actor.organisationKind == nil ? nil : actorID,
+                                           personID: isOrganisation ? nil : actorID, organisationID: isOrganisation ? actorID : nil,
                                            role: actor.role, degree: actor.degree))
             }
         }
@@ -252,9 +261,11 @@ extension IncidentIntake.CountedVictims {
 extension IncidentIntake.IncidentActor {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(name: try c.decode(String.self, forKey: .name), organisationKind: try c.decodeIfPresent(OrganisationKind.self, forKey: .organisationKind),
+        let existing = try c.decodeIfPresent(RecordRef.self, forKey: .existing)
+        self.init(name: existing == nil ? try c.decode(String.self, forKey: .name) : try c.decodeIfPresent(String.self, forKey: .name) ?? "",
+                  organisationKind: try c.decodeIfPresent(OrganisationKind.self, forKey: .organisationKind),
                   role: try c.decode(InvolvementRole.self, forKey: .role),
-                  degree: try c.decodeIfPresent(InvolvementDegree.self, forKey: .degree) ?? .unknown)
+                  degree: try c.decodeIfPresent(InvolvementDegree.self, forKey: .degree) ?? .unknown, existing: existing)
     }
 }
 

@@ -38,7 +38,8 @@ public enum AccessPolicy {
         case ("GET", "/records/{kind}/new"), ("POST", "/records/{kind}/new"), ("GET", "/records/{kind}/{id}/edit"),
              ("POST", "/records/{kind}/{id}/edit"), ("GET", "/drafts/{id}"), ("POST", "/records/{kind}/{id}/checks"):
             return .permission(.writeRecords)
-        case ("GET", "/api/rescue-requests/{id}/indicators"):
+        case ("GET", "/api/rescue-requests/{id}/indicators"), ("GET", "/api/reports/brokers"), ("GET", "/api/reports/brokers/{kind}/{id}"),
+             ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"):
             return .permission(.readRecords)
         case ("POST", "/api/incidents"):
             return .permission(.writeRecords)

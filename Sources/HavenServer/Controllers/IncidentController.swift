@@ -6,7 +6,7 @@ import Hummingbird
 /// `POST /api/incidents`: an incident with its victims, groups, actors and sources in one
 /// request, as the intake form sends it, written in one transaction (all or nothing). The body
 /// is an ``IncidentIntake``: `{"event": {…}, "actType", "victims": [{"name", …}], "groups":
-/// [{"size", …}], "actors": [{"name", "organisationKind"?, "role", …}], "sources": [{"name",
+/// [{"size", …}], "actors": [{"name", "organisationKind"?, "role", …} or {"existing": {"kind", "id"}, "role"}], "sources": [{"name",
 /// "kind", "reliability", …}], "compartment"?}`.
 struct IncidentController: Sendable {
     let repository: any Repository
@@ -35,6 +35,18 @@ struct IncidentController: Sendable {
         for (key, value) in Event.inputDefaults where event[key] == nil || event[key] == .null { event[key] = value }
         object["event"] = .object(event)
         let intake = try Self.decode(object)
+        // An existing actor must be a record the caller reaches, in the incident's compartment.
+        for (i, actor) in intake.actors.enumerated() {
+            guard let existing = actor.existing else { continue }
+            let found: (any Record)? = switch existing.kind {
+            case .person: try await RecordPage.optional(Person.self, existing.id, repository, try context.actor())
+            case .organisation: try await RecordPage.optional(Organisation.self, existing.id, repository, try context.actor())
+            default: nil
+            }
+            guard let found, found.compartment == compartment else {
+                throw Problem.invalid([FieldProblem(field: "actors[\(i)].existing", message: "no such \(existing.kind.code) in the incident's compartment")])
+            }
+        }
         let records: [any Record]
         switch intake.records(compartment: compartment, context: ValidationContext(isKnownPlace: { _ in true })) {
         case .failure(let invalid): throw Problem.invalid(invalid.problems)

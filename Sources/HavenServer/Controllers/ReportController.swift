@@ -12,6 +12,55 @@ struct ReportController: Sendable {
 
     func addRoutes(to group: RouterGroup<HavenRequestContext>) {
         group.get("rescue-requests/:id/indicators", use: indicators)
+        group.get("reports/brokers", use: brokers)
+        group.get("reports/brokers/:kind/:id", use: trackRecord)
+    }
+
+    static func json(_ value: JSONValue) throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: try RecordBody.encoder().encode(value))))
+    }
+
+    static func json(_ label: LocalizedLabel) -> JSONValue { .object(["en": .string(label.en), "ko": .string(label.ko)]) }
+
+    static func json(_ ref: RecordRef) -> JSONValue { .object(["kind": .string(ref.kind.code), "id": .string(ref.id.uuidString.lowercased())]) }
+
+    /// Every broker and facilitating organisation within reach, with counts and flags.
+    @Sendable func brokers(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let rows = try await ReportPageController.rows(repository: repository, actor: try context.actor(), thresholds: thresholds.risk)
+        return try Self.json(.object([
+            "note": .string("A flag is an indicator for review, never a verdict."),
+            "subjects": .array(rows.map { row in
+                .object(["subject": Self.json(row.subject), "name": row.name.map(JSONValue.string) ?? .null, "requests": .number(Double(row.requests)),
+                         "arrests": .number(Double(row.arrests)), "flags": .array(row.flags.map { .string($0.code) })])
+            }),
+        ]))
+    }
+
+    /// One broker's or organisation's track record and flags.
+    @Sendable func trackRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let actor = try context.actor()
+        let subject = try await ReportPageController.subject(kind: context.parameters.get("kind"), id: try RecordController<Person>.id(context),
+                                                             repository: repository, actor: actor)
+        let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
+        let record = TrackRecord.assess(try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor),
+                                        thresholds: thresholds.risk)
+        return try Self.json(.object([
+            "subject": Self.json(subject),
+            "note": .string("A flag is an indicator for review, never a verdict."),
+            "requestsHandled": .number(Double(record.requestsHandled)),
+            "outcomes": .object(Dictionary(uniqueKeysWithValues: record.outcomes.map { ($0.key.code, JSONValue.number(Double($0.value))) })),
+            "arrests": .array(record.arrests.map { .object(["event": .string($0.event.uuidString.lowercased()), "act": .string($0.act.uuidString.lowercased()),
+                                                            "date": $0.date.map { .string($0.description) } ?? .null, "people": .number(Double($0.people))]) }),
+            "groupSizes": .array(record.groupSizes.map { .number(Double($0)) }),
+            "fees": .array(record.fees.map { .object(["date": $0.date.map { .string($0.description) } ?? .null, "amount": .number($0.fee.amount),
+                                                      "currency": .string($0.fee.currency), "request": .string($0.request.uuidString.lowercased())]) }),
+            "allegations": .array(record.allegations.map { .object(["type": .string($0.type.code), "event": .string($0.event.uuidString.lowercased()),
+                                                                    "rating": $0.bestRating.map(JSONValue.string) ?? .null, "corroborated": .bool($0.corroborated),
+                                                                    "weight": .number($0.weight)]) }),
+            "flags": .array(record.flags.map { .object(["kind": .string($0.kind.code), "explanation": Self.json($0.explanation),
+                                                        "records": .array($0.records.map(Self.json))]) }),
+        ]))
     }
 
     @Sendable func indicators(_ request: Request, context: HavenRequestContext) async throws -> Response {

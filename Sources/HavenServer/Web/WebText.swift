@@ -233,4 +233,23 @@ enum WebText {
     static let noIndicators = LocalizedLabel(en: "No indicator is raised by the records you can see.", ko: "볼 수 있는 기록에서는 징후가 없습니다.")
     static let verificationChecklist = LocalizedLabel(en: "Verification checklist", ko: "확인 목록")
     static let saveChecks = LocalizedLabel(en: "Record the checks", ko: "확인 내용 기록")
+
+    // Track records of brokers and facilitating organisations.
+    static let brokerRecords = LocalizedLabel(en: "Brokers and facilitators", ko: "브로커와 조력 조직")
+    static let trackRecord = LocalizedLabel(en: "Track record", ko: "활동 이력")
+    static let flagNotVerdict = LocalizedLabel(
+        en: "A flag is an indicator for review, never a verdict: each says exactly which records raise it.",
+        ko: "경고 표시는 검토를 위한 지표이며 판정이 아닙니다. 각 표시는 근거가 된 기록을 밝힙니다.")
+    static let riskFlags = LocalizedLabel(en: "Risk flags", ko: "위험 표시")
+    static let noFlags = LocalizedLabel(en: "No flag is raised by the records you can see.", ko: "볼 수 있는 기록에서는 위험 표시가 없습니다.")
+    static let linkedArrests = LocalizedLabel(en: "Arrests linked", ko: "관련 체포")
+    static let groupSizes = LocalizedLabel(en: "Group sizes moved at once", ko: "한 번에 이동한 일행 인원")
+    static let feesOverTime = LocalizedLabel(en: "Fees quoted over time", ko: "시기별 제시 비용")
+    static let allegations = LocalizedLabel(en: "Allegations", ko: "혐의")
+    static let corroborated = LocalizedLabel(en: "Corroborated", ko: "교차 확인")
+    static let weight = LocalizedLabel(en: "Weight", ko: "가중치")
+    static let people = LocalizedLabel(en: "people", ko: "명")
+    static let yes = LocalizedLabel(en: "yes", ko: "예")
+    static let no = LocalizedLabel(en: "no", ko: "아니요")
+    static let reports = LocalizedLabel(en: "Reports", ko: "보고서")
 }

@@ -1,0 +1,69 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// The accountability pages: brokers' and facilitating organisations' track records.
+struct ReportPageController: Sendable {
+    let repository: any Repository
+    let thresholds: AccountabilityThresholds
+
+    func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("reports/brokers", use: brokers)
+        router.get("reports/brokers/:kind/:id", use: trackRecord)
+    }
+
+    func signedIn(_ context: HavenRequestContext) throws -> ((String, String), ActingIdentity) {
+        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
+        return ((account.username, SessionCookie.csrfToken(for: session.token)), try context.actor())
+    }
+
+    @Sendable func brokers(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let rows = try await Self.rows(repository: repository, actor: actor, thresholds: thresholds.risk)
+        return PageController.page(BrokerListPage(rows: rows).render(PageController.language(request), account: account))
+    }
+
+    /// Every broker and facilitating organisation within reach with its counts and flags, flagged first.
+    static func rows(repository: any Repository, actor: ActingIdentity, thresholds: RiskThresholds) async throws -> [BrokerListPage.Row] {
+        let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
+        var rows: [BrokerListPage.Row] = []
+        for subject in try await TrackRecordReader.subjects(repository: repository, actor: actor) {
+            let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor)
+            let record = TrackRecord.assess(evidence, thresholds: thresholds)
+            rows.append(.init(subject: subject, name: try await name(of: subject, repository: repository, actor: actor),
+                              requests: record.requestsHandled, arrests: record.arrests.count, flags: record.flags.map(\.kind)))
+        }
+        return rows.sorted { ($0.flags.count, $0.arrests, $0.requests) > ($1.flags.count, $1.arrests, $1.requests) }
+    }
+
+    /// A subject's name, or nil when withheld from the reader (or out of reach).
+    static func name(of subject: RecordRef, repository: any Repository, actor: ActingIdentity) async throws -> String? {
+        guard actor.seesProtected else { return nil }
+        switch subject.kind {
+        case .person: return try await RecordPage.optional(Person.self, subject.id, repository, actor)?.names.first?.value
+        case .organisation: return try await RecordPage.optional(Organisation.self, subject.id, repository, actor)?.name
+        default: return nil
+        }
+    }
+
+    /// The subject of a track record by kind and id, 404 when it is not a person or organisation within reach.
+    static func subject(kind: String?, id: UUID, repository: any Repository, actor: ActingIdentity) async throws -> RecordRef {
+        switch kind.flatMap(RecordKind.init(rawValue:)) {
+        case .person?: _ = try await repository.get(Person.self, id: id, by: actor); return RecordRef(.person, id)
+        case .organisation?: _ = try await repository.get(Organisation.self, id: id, by: actor); return RecordRef(.organisation, id)
+        default: throw Problem.notFound("track records are kept for persons and organisations")
+        }
+    }
+
+    @Sendable func trackRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let subject = try await Self.subject(kind: context.parameters.get("kind"), id: try RecordController<Person>.id(context),
+                                             repository: repository, actor: actor)
+        let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
+        let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor)
+        let page = TrackRecordPage(record: TrackRecord.assess(evidence, thresholds: thresholds.risk),
+                                   name: try await Self.name(of: subject, repository: repository, actor: actor))
+        return PageController.page(page.render(PageController.language(request), account: account))
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import HavenCore
+import HavenStore
+
+/// Gathers brokers' and facilitating organisations' records for ``TrackRecord``, within the
+/// reader's compartments; every read goes through the repository and is audited.
+public enum TrackRecordReader {
+    /// What every track record is measured against: the usual group size and the fees quoted.
+    public struct Baseline: Sendable {
+        public var groupNorm: Double?
+        public var fees: [Money]
+    }
+
+    /// The brokers and facilitating organisations within reach: those named in rescue requests,
+    /// those involved in incidents as facilitators, and broker networks.
+    public static func subjects(repository: any Repository, actor: ActingIdentity) async throws -> [RecordRef] {
+        var found: [RecordRef] = []
+        var seen = Set<UUID>()
+        func add(_ ref: RecordRef?) { if let ref, seen.insert(ref.id).inserted { found.append(ref) } }
+        for request in try await all(.rescueRequest, repository: repository, actor: actor).compactMap({ $0 as? RescueRequest }) {
+            add(request.brokerID.map { RecordRef(.person, $0) })
+            add(request.facilitatingOrganisationID.map { RecordRef(.organisation, $0) })
+        }
+        for role in [InvolvementRole.facilitator, .coercedFacilitator] {
+            for involvement in try await all(.involvement, type: role.code, repository: repository, actor: actor).compactMap({ $0 as? Involvement }) {
+                add(involvement.personID.map { RecordRef(.person, $0) })
+                add(involvement.organisationID.map { RecordRef(.organisation, $0) })
+            }
+        }
+        for organisation in try await all(.organisation, type: OrganisationKind.brokerNetwork.code, repository: repository, actor: actor) {
+            add(RecordRef(.organisation, organisation.id))
+        }
+        return found
+    }
+
+    public static func baseline(repository: any Repository, actor: ActingIdentity) async throws -> Baseline {
+        let requests = try await all(.rescueRequest, repository: repository, actor: actor).compactMap { $0 as? RescueRequest }
+        let sizes = requests.compactMap(\.groupSize).map(Double.init)
+        return Baseline(groupNorm: sizes.count >= 5 ? Median.of(sizes) : nil, fees: requests.compactMap(\.fee))
+    }
+
+    public static func evidence(for subject: RecordRef, baseline: Baseline, repository: any Repository,
+                                actor: ActingIdentity) async throws -> TrackRecordEvidence {
+        var evidence = TrackRecordEvidence(subject: subject, groupNorm: baseline.groupNorm, allFees: baseline.fees)
+        var roles: [UUID: Set<InvolvementRole>] = [:]
+        var order: [UUID] = []
+        for referrer in try await repository.referencing(subject.id, by: actor) {
+            switch referrer.record {
+            case let request as RescueRequest where request.brokerID == subject.id || request.facilitatingOrganisationID == subject.id:
+                evidence.requests.append(request)
+            case let involvement as Involvement:
+                guard let act = try await RecordPage.optional(Act.self, involvement.actID, repository, actor) else { continue }
+                if roles[act.eventID] == nil { order.append(act.eventID) }
+                roles[act.eventID, default: []].insert(involvement.role)
+            default:
+                continue
+            }
+        }
+        for eventID in order {
+            guard let event = try await RecordPage.optional(Event.self, eventID, repository, actor) else { continue }
+            let parts = try await repository.referencing(eventID, by: actor)
+            let groups = Dictionary(uniqueKeysWithValues: parts.compactMap { $0.record as? VictimGroup }.map { ($0.id, $0.size) })
+            let acts = parts.compactMap { $0.record as? Act }.map { act in
+                (id: act.id, type: act.actType, people: act.victimGroupID.flatMap { groups[$0] } ?? 1)
+            }
+            var sources: [UUID: (source: UUID, reliability: Reliability, credibility: Credibility)] = [:]
+            for information in parts.compactMap({ $0.record as? Information }) {
+                let rating = (source: information.sourceID, reliability: information.reliability, credibility: information.credibility)
+                if let known = sources[information.sourceID], (known.reliability, known.credibility) <= (rating.reliability, rating.credibility) { continue }
+                sources[information.sourceID] = rating
+            }
+            evidence.incidents.append(.init(event: eventID, date: event.startDate, placeCode: event.placeCode, roles: roles[eventID] ?? [],
+                                            acts: acts, sources: Array(sources.values)))
+        }
+        return evidence
+    }
+
+    /// Every record of a kind (and type) within reach, up to a bound that keeps a report's reads finite.
+    static func all(_ kind: RecordKind, type: String? = nil, repository: any Repository, actor: ActingIdentity) async throws -> [any Record] {
+        var records: [any Record] = []
+        var offset = 0
+        while true {
+            let page = try await repository.search(RecordQuery(kinds: [kind], typeCode: type, offset: offset, limit: 500), by: actor)
+            records += page.items.map(\.record)
+            offset += page.items.count
+            if page.items.isEmpty || offset >= page.total || offset >= 20_000 { return records }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import Foundation
+import HavenCore
+
+/// The brokers and facilitating organisations within reach, those with risk flags first.
+struct BrokerListPage {
+    struct Row: Equatable {
+        var subject: RecordRef
+        /// The name, or nil when withheld.
+        var name: String?
+        var requests: Int
+        var arrests: Int
+        var flags: [RiskFlagKind]
+    }
+
+    var rows: [Row]
+
+    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+        let t = language
+        let title = t(WebText.brokerRecords)
+        var content: [HTML] = [.element("h1", [:], [.text(title)]), .element("p", ["class": "notice"], [.text(t(WebText.flagNotVerdict))])]
+        if rows.isEmpty {
+            content.append(.element("p", [:], [.text(t(WebText.none))]))
+        } else {
+            content.append(.element("table", ["class": "report"], [
+                .element("thead", [:], [.element("tr", [:], [WebText.brokerName, WebText.rescueRequests, WebText.linkedArrests, WebText.riskFlags].map {
+                    .element("th", ["scope": "col"], [.text(t($0))])
+                })]),
+                .element("tbody", [:], rows.map { row in
+                    .element("tr", [:], [
+                        .element("th", ["scope": "row"], [.element("a", ["href": "/reports/brokers/\(row.subject.kind.code)/\(row.subject.id.uuidString.lowercased())"],
+                                                                   [.text(row.name ?? t(WebText.withheld))])]),
+                        .element("td", [:], [.text(String(row.requests))]),
+                        .element("td", [:], [.text(String(row.arrests))]),
+                        .element("td", [:], [.text(row.flags.isEmpty ? "—" : row.flags.map { t($0.label) }.joined(separator: ", "))]),
+                    ])
+                }),
+            ]))
+        }
+        return Layout(language: language, title: title, path: "/reports/brokers", account: account).render(.group(content))
+    }
+}
+
+/// One broker's or facilitating organisation's track record: requests and outcomes, arrests
+/// linked, group sizes, fees over time, allegations weighed by their sources, and risk flags,
+/// each leading to its records.
+struct TrackRecordPage {
+    var record: TrackRecord
+    /// The name, or nil when withheld.
+    var name: String?
+
+    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+        let t = language
+        let title = t(WebText.trackRecord)
+        let link = { (ref: RecordRef) in
+            HTML.element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.uuidString.lowercased())"],
+                         [.text("\(t(ref.kind.label)) \(ref.id.uuidString.lowercased().prefix(8))")])
+        }
+        var content: [HTML] = [
+            .element("p", ["class": "kind"], [.text(t(record.subject.kind.label)), .text(" · "), link(record.subject)]),
+            .element("h1", [:], [.text(name ?? t(WebText.withheld))]),
+            .element("p", ["class": "notice"], [.text(t(WebText.flagNotVerdict))]),
+            .element("h2", ["id": "flags"], [.text(t(WebText.riskFlags))]),
+        ]
+        content.append(record.flags.isEmpty ? .element("p", [:], [.text(t(WebText.noFlags))]) :
+            .element("ul", ["class": "indicators", "aria-labelledby": "flags"], record.flags.map { flag in
+                .element("li", [:], [.element("strong", [:], [.text(t(flag.kind.label))]), .element("span", [:], [.text(t(flag.explanation))]),
+                                     .element("span", ["class": "meta"], flag.records.map(link))])
+            }))
+        content.append(.element("h2", ["id": "outcomes"], [.text("\(t(WebText.rescueRequests)): \(record.requestsHandled)")]))
+        content.append(.element("table", ["class": "report", "aria-labelledby": "outcomes"], [.element("tbody", [:],
+            RescueStatus.allCases.filter { record.outcomes[$0] != nil }.map { status in
+                .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(status.label))]), .element("td", [:], [.text(String(record.outcomes[status] ?? 0))])])
+            })]))
+        content.append(.element("h2", ["id": "arrests"], [.text("\(t(WebText.linkedArrests)): \(record.arrests.count)")]))
+        content.append(.element("ul", ["class": "linked"], record.arrests.map { arrest in
+            .element("li", [:], [link(RecordRef(.event, arrest.event)),
+                                 .element("span", ["class": "meta"], [.text([arrest.date.map { t.date($0) }, "\(arrest.people) \(t(WebText.people))"].compactMap { $0 }.joined(separator: " · "))])])
+        }))
+        content.append(.element("h2", [:], [.text(t(WebText.groupSizes))]))
+        content.append(.element("p", [:], [.text(record.groupSizes.isEmpty ? "—" : record.groupSizes.map(String.init).joined(separator: ", "))]))
+        content.append(.element("h2", ["id": "fees"], [.text(t(WebText.feesOverTime))]))
+        content.append(.element("table", ["class": "report", "aria-labelledby": "fees"], [.element("tbody", [:], record.fees.map { entry in
+            .element("tr", [:], [.element("th", ["scope": "row"], [.text(entry.date.map { t.date($0) } ?? "—")]),
+                                 .element("td", [:], [.text("\(RescueRequestForm.amount(entry.fee.amount)) \(entry.fee.currency)")]),
+                                 .element("td", [:], [link(RecordRef(.rescueRequest, entry.request))])])
+        })]))
+        content.append(.element("h2", ["id": "allegations"], [.text(t(WebText.allegations))]))
+        content.append(.element("table", ["class": "report", "aria-labelledby": "allegations"], [
+            .element("thead", [:], [.element("tr", [:], [WebText.what, WebText.sources, WebText.corroborated, WebText.weight].map {
+                .element("th", ["scope": "col"], [.text(t($0))])
+            })]),
+            .element("tbody", [:], record.allegations.map { allegation in
+                .element("tr", [:], [
+                    .element("th", ["scope": "row"], [.text(t(allegation.type.label) + " "), link(RecordRef(.event, allegation.event))]),
+                    .element("td", [:], [.text(allegation.bestRating ?? "—")]),
+                    .element("td", [:], [.text(t(allegation.corroborated ? WebText.yes : WebText.no))]),
+                    .element("td", [:], [.text(String(format: "%.2f", allegation.weight))]),
+                ])
+            }),
+        ]))
+        return Layout(language: language, title: title, path: "/reports/brokers/\(record.subject.kind.code)/\(record.subject.id.uuidString.lowercased())",
+                      account: account).render(.group(content))
+    }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Brokers' track records through the pages and the API (synthetic data): a broker who moves
+/// large groups cheaply and is linked to repeated arrests is listed first with the reasons, each
+/// leading to its records; a reviewer sees no names; another compartment reaches nothing.
+@Suite(.serialized)
+struct TrackRecordPageTests {
+    @Test func aBrokerLinkedToRepeatedArrestsIsFlaggedWithItsReasons() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            func record(_ date: String, _ size: Int, broker: String) async throws {
+                let made = try await client.execute(uri: "/api/incidents", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: """
+                {"event": {"title": "쿤밍 집단 체포 \(date) — 가상", "startDate": "\(date)", "placeCode": "CN-YN-KUNMING"}, "actType": "arrest",
+                 "groups": [{"size": \(size), "status": "detained"}],
+                 "actors": [\(broker), {"name": "가상 공안국", "organisationKind": "public_security", "role": "perpetrator"}],
+                 "sources": [{"name": "가상 단체 \(date)", "kind": "ngo", "reliability": "B", "credibility": "2"}]}
+                """))
+                #expect(made.status == .created, "\(String(buffer: made.body))")
+            }
+            try await record("2025-01-07", 15, broker: #"{"name": "가상 브로커 정", "role": "facilitator"}"#)
+            let brokers = try await server.store.exportRecords(plaintext: true, by: .localOperator).compactMap { $0 as? Person }
+                .filter { $0.names.first?.value == "가상 브로커 정" }
+            #expect(brokers.count == 1)
+            // The second incident names the broker already on record, so both gather under one record.
+            try await record("2025-02-12", 12, broker: #"{"existing": {"kind": "person", "id": "\#(brokers[0].id.uuidString)"}, "role": "facilitator"}"#)
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).compactMap { $0 as? Person }.count == 1)
+            let list = try await client.page("/reports/brokers")
+            #expect(list.contains("가상 브로커 정") && list.contains("반복된 체포와 관련"))
+            let path = "/reports/brokers/person/\(brokers[0].id.uuidString.lowercased())"
+            #expect(list.contains("href=\"\(path)\""))
+            let page = try await client.page(path)
+            #expect(page.contains("37일 동안 27명이 체포된 2건의 체포와 관련됨.") && page.contains("판정이 아닙니다"))
+            #expect(page.contains("보통 3명인데 최대 15명의 일행을 이동시킴."), "without enough requests the default norm of 3 applies")
+            let api = try await client.execute(uri: "/api/reports/brokers/person/\(brokers[0].id.uuidString.lowercased())", method: .get)
+            #expect(api.status == .ok && String(buffer: api.body).contains("\"kind\":\"linked_arrests\"")
+                    && String(buffer: api.body).contains("Linked to 2 arrests of 27 people in 37 days."))
+            // The organisation is listed too, as a perpetrator it is not a broker: it is not in the list.
+            #expect(!list.contains("가상 공안국"))
+
+            let reviewer = try await server.signIn(role: .reviewer, compartments: ["alpha"])
+            let redacted = try await reviewer.page(path)
+            #expect(!redacted.contains("가상 브로커 정") && redacted.contains("반복된 체포와 관련"))
+            let outsider = try await server.signIn(role: .analyst, compartments: ["beta"], username: "beta.analyst")
+            #expect(try await outsider.execute(uri: path, method: .get).status == .notFound)
+            #expect(!(try await outsider.page("/reports/brokers")).contains("가상 브로커"))
+            #expect(try await client.execute(uri: "/reports/brokers/event/\(brokers[0].id.uuidString.lowercased())", method: .get).status == .notFound)
+        }
+    }
+}
