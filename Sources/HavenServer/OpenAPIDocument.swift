@@ -31,6 +31,7 @@ enum OpenAPIDocument {
             ("GET", "/api/rescue-requests/{id}/indicators", "A rescue request's trap indicators, each with the records behind it, and its verification checklist"),
             ("GET", "/api/reports/brokers", "Every broker and facilitating organisation within reach, with requests, arrests and risk flags"),
             ("GET", "/api/reports/brokers/{kind}/{id}", "One broker's or facilitating organisation's track record and risk flags, each with its records"),
+            ("GET", "/api/reports/parties", "Per party: interventions sent, answered and unanswered (no response), and the median days to an answer"),
             ("POST", "/api/incidents", "Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]

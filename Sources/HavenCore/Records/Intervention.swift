@@ -73,8 +73,9 @@ public struct Intervention: Record {
         check.order(dateSent, deadline, "deadline")
         check.order(dateSent, responseDate, "responseDate")
         if status != .draft && dateSent == nil { check.add("dateSent", "is required once the request is sent") }
-        if responseDate != nil && [.awaiting, .noResponse].contains(response) {
-            check.add("response", "a response date needs a response other than awaiting or no_response")
+        // A no-response's date is the day its deadline was found passed without an answer.
+        if responseDate != nil && response == .awaiting {
+            check.add("response", "a response date needs a response other than awaiting")
         }
         return check.problems
     }

@@ -39,7 +39,7 @@ public enum AccessPolicy {
              ("POST", "/records/{kind}/{id}/edit"), ("GET", "/drafts/{id}"), ("POST", "/records/{kind}/{id}/checks"):
             return .permission(.writeRecords)
         case ("GET", "/api/rescue-requests/{id}/indicators"), ("GET", "/api/reports/brokers"), ("GET", "/api/reports/brokers/{kind}/{id}"),
-             ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"):
+             ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"), ("GET", "/api/reports/parties"), ("GET", "/reports/parties"):
             return .permission(.readRecords)
         case ("POST", "/api/incidents"):
             return .permission(.writeRecords)

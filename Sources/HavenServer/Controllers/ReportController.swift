@@ -14,6 +14,18 @@ struct ReportController: Sendable {
         group.get("rescue-requests/:id/indicators", use: indicators)
         group.get("reports/brokers", use: brokers)
         group.get("reports/brokers/:kind/:id", use: trackRecord)
+        group.get("reports/parties", use: parties)
+    }
+
+    /// Requests sent, answered and unanswered per party, with the median days to an answer.
+    @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let summary = try await ReportPageController.partyResponses(repository: repository, actor: try context.actor())
+        return try Self.json(.object(["parties": .array(summary.map { party in
+            .object(["party": .string(party.party), "sent": .number(Double(party.sent)), "answered": .number(Double(party.answered)),
+                     "unanswered": .number(Double(party.unanswered)), "noResponse": .number(Double(party.noResponse)),
+                     "medianDaysToAnswer": party.medianDaysToAnswer.map(JSONValue.number) ?? .null,
+                     "interventions": .array(party.interventions.map { .string($0.uuidString.lowercased()) })])
+        })]))
     }
 
     static func json(_ value: JSONValue) throws -> Response {

@@ -11,6 +11,18 @@ struct ReportPageController: Sendable {
     func addRoutes(to router: Router<HavenRequestContext>) {
         router.get("reports/brokers", use: brokers)
         router.get("reports/brokers/:kind/:id", use: trackRecord)
+        router.get("reports/parties", use: parties)
+    }
+
+    @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let summary = try await Self.partyResponses(repository: repository, actor: actor)
+        return PageController.page(PartyResponsesPage(parties: summary).render(PageController.language(request), account: account))
+    }
+
+    /// Every party's answers, over the interventions within reach.
+    static func partyResponses(repository: any Repository, actor: ActingIdentity) async throws -> [PartyResponses] {
+        PartyResponses.summarise(try await TrackRecordReader.all(.intervention, repository: repository, actor: actor).compactMap { $0 as? Intervention })
     }
 
     func signedIn(_ context: HavenRequestContext) throws -> ((String, String), ActingIdentity) {

@@ -37,7 +37,7 @@ enum ProblemText {
         "must be a three-letter ISO 4217 code such as KRW or USD": "KRW, USD 같은 세 글자 통화 코드여야 합니다",
         "is earlier than the step before it": "앞 단계보다 이른 날짜입니다",
         "is required once the request is sent": "발송한 요청에는 필수입니다",
-        "a response date needs a response other than awaiting or no_response": "답변일을 쓰려면 '답변 대기'나 '무응답'이 아닌 응답을 고르십시오",
+        "a response date needs a response other than awaiting": "답변일을 쓰려면 '답변 대기'가 아닌 응답을 고르십시오",
         "is required when the incident has victims or actors": "피해자나 관련자가 있으면 필수입니다",
         "must be a number": "수여야 합니다",
         "must be a whole number, 0 or more": "0 이상의 정수여야 합니다",

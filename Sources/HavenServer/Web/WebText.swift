@@ -252,4 +252,13 @@ enum WebText {
     static let yes = LocalizedLabel(en: "yes", ko: "예")
     static let no = LocalizedLabel(en: "no", ko: "아니요")
     static let reports = LocalizedLabel(en: "Reports", ko: "보고서")
+
+    static let partyResponses = LocalizedLabel(en: "Answers by party", ko: "기관별 응답")
+    static let partyResponsesIntro = LocalizedLabel(
+        en: "Requests sent to each government, embassy, UN body or agency, and how they were answered. A deadline that passes without an answer is recorded as no response.",
+        ko: "각 정부, 대사관, 유엔 기구, 기관에 보낸 요청과 응답 현황입니다. 답변 없이 기한이 지나면 무응답으로 기록됩니다.")
+    static let sentCount = LocalizedLabel(en: "Sent", ko: "발송")
+    static let answeredCount = LocalizedLabel(en: "Answered", ko: "답변")
+    static let unansweredCount = LocalizedLabel(en: "Unanswered", ko: "미답변")
+    static let medianDays = LocalizedLabel(en: "Median days to answer", ko: "답변까지 걸린 날 (중앙값)")
 }

@@ -80,12 +80,19 @@ struct Serve: AsyncParsableCommand {
         print("Haven is unlocked (\(await store.indexedRecordCount) records) and listening on \(base)")
         print("API description: \(base)/openapi.json — sign in with POST /api/session; stop with Ctrl-C.")
         fflush(nil) // reach a pipe or log file at once, not when the buffer fills
+        // Deadlines pass while Haven runs: unanswered interventions are marked hourly.
+        let sweep = Task { await NonResponseSweep.repeating(repository: store, logger: logger) }
         do {
             try await app.runService()
         } catch {
+            sweep.cancel()
+            await sweep.value
             try? await store.close()
             throw error
         }
+        // Let a sweep in progress finish its write before the store closes.
+        sweep.cancel()
+        await sweep.value
         try await store.close()
     }
 }

@@ -35,7 +35,9 @@ struct HomePage {
             .element("p", [:], [.text(t(role.label))]),
         ]
         if !needsSetup && role.allows(.readRecords) {
-            var links: [HTML] = [.element("a", ["href": "/records"], [.text(t(WebText.records))])]
+            var links: [HTML] = [.element("a", ["href": "/records"], [.text(t(WebText.records))]),
+                                 .element("a", ["href": "/reports/brokers"], [.text(t(WebText.brokerRecords))]),
+                                 .element("a", ["href": "/reports/parties"], [.text(t(WebText.partyResponses))])]
             if role.allows(.writeRecords) {
                 links += [(RecordKind.event, WebText.newIncident), (.rescueRequest, WebText.newRescueRequest), (.intervention, WebText.newIntervention)]
                     .map { kind, label in .element("a", ["href": "/records/\(kind.code)/new"], [.text(t(label))]) }

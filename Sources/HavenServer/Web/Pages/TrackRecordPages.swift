@@ -102,3 +102,39 @@ struct TrackRecordPage {
                       account: account).render(.group(content))
     }
 }
+
+/// How each party answered the requests sent to it: sent, answered, unanswered (and how many
+/// of those passed their deadline), and the median days to an answer; each party's requests one
+/// click away.
+struct PartyResponsesPage {
+    var parties: [PartyResponses]
+
+    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+        let t = language
+        let title = t(WebText.partyResponses)
+        var content: [HTML] = [.element("h1", [:], [.text(title)]), .element("p", ["class": "hint"], [.text(t(WebText.partyResponsesIntro))])]
+        if parties.isEmpty { content.append(.element("p", [:], [.text(t(WebText.none))])) }
+        if !parties.isEmpty {
+            content.append(.element("table", ["class": "report"], [
+                .element("thead", [:], [.element("tr", [:], [WebText.partyName, WebText.sentCount, WebText.answeredCount, WebText.unansweredCount,
+                                                             WebText.medianDays].map { .element("th", ["scope": "col"], [.text(t($0))]) })]),
+                .element("tbody", [:], parties.map { party in
+                    .element("tr", [:], [
+                        .element("th", ["scope": "row"], [.element("details", [:], [
+                            .element("summary", [:], [.text(party.party)]),
+                            .element("ul", [:], party.interventions.map { id in
+                                .element("li", [:], [.element("a", ["href": "/records/intervention/\(id.uuidString.lowercased())"],
+                                                              [.text("\(t(RecordKind.intervention.label)) \(id.uuidString.lowercased().prefix(8))")])])
+                            }),
+                        ])]),
+                        .element("td", [:], [.text(String(party.sent))]),
+                        .element("td", [:], [.text(String(party.answered))]),
+                        .element("td", [:], [.text("\(party.unanswered) (\(t(InterventionResponse.noResponse.label)) \(party.noResponse))")]),
+                        .element("td", [:], [.text(party.medianDaysToAnswer.map { String(format: "%.0f", $0) } ?? "—")]),
+                    ])
+                }),
+            ]))
+        }
+        return Layout(language: language, title: title, path: "/reports/parties", account: account).render(.group(content))
+    }
+}

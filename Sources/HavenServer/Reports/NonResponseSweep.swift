@@ -1,0 +1,51 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Logging
+
+/// Marks interventions whose deadline has passed without a recorded answer as *no response*,
+/// dated the day it is found, as a new version written by Haven itself (so the audit log holds
+/// who — `system` — and when). `haven serve` runs it at start and every hour.
+public enum NonResponseSweep {
+    /// Marks every overdue, unanswered intervention; returns the ids marked. An intervention
+    /// someone edits at the same moment is left for the next run.
+    @discardableResult
+    public static func run(repository: any Repository, today: Date = Date(), actor: ActingIdentity = .system) async throws -> [UUID] {
+        let day = try FuzzyDate(parsing: Day.string(today))
+        var marked: [UUID] = []
+        for status in [InterventionStatus.sent, .overdue] {
+            var offset = 0
+            var due: [(Intervention, Int)] = []
+            while true {
+                let page = try await repository.search(RecordQuery(kinds: [.intervention], status: status.code, offset: offset, limit: 500), by: actor)
+                due += page.items.compactMap { stored in (stored.record as? Intervention).map { ($0, stored.version) } }
+                offset += page.items.count
+                if page.items.isEmpty || offset >= page.total { break }
+            }
+            for (intervention, version) in due {
+                guard let next = intervention.markedUnanswered(on: day) else { continue }
+                do {
+                    _ = try await repository.update(next, expectedVersion: version, by: actor)
+                    marked.append(intervention.id)
+                } catch StoreError.versionConflict {
+                    continue
+                }
+            }
+        }
+        return marked
+    }
+
+    /// Runs the sweep now and then every `interval` until the task is cancelled; failures are
+    /// logged by type only and the next run tries again.
+    public static func repeating(repository: any Repository, every interval: Duration = .seconds(3600), logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                let marked = try await run(repository: repository)
+                if !marked.isEmpty { logger.info("marked \(marked.count) unanswered intervention(s) as no response") }
+            } catch {
+                logger.error("the no-response sweep failed: \(type(of: error))")
+            }
+            try? await Task.sleep(for: interval)
+        }
+    }
+}
