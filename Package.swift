@@ -13,6 +13,7 @@ let package = Package(
     products: [
         .executable(name: "haven", targets: ["haven"]),
         .library(name: "HavenCore", targets: ["HavenCore"]),
+        .library(name: "HavenStats", targets: ["HavenStats"]),
         .library(name: "HavenCrypto", targets: ["HavenCrypto"]),
         .library(name: "HavenStore", targets: ["HavenStore"]),
         .library(name: "HavenServer", targets: ["HavenServer"]),
@@ -31,6 +32,11 @@ let package = Package(
         .target(
             name: "HavenCore",
             resources: [.copy("Resources/gazetteer.json"), .copy("Resources/common-passwords.txt")],
+            swiftSettings: swiftSettings
+        ),
+        // Statistics: surge detection, small-cell suppression. Pure, Foundation only.
+        .target(
+            name: "HavenStats",
             swiftSettings: swiftSettings
         ),
         .target(
@@ -59,6 +65,7 @@ let package = Package(
                 "HavenCore",
                 "HavenCrypto",
                 "HavenStore",
+                "HavenStats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -101,6 +108,11 @@ let package = Package(
         .testTarget(
             name: "HavenCoreTests",
             dependencies: ["HavenCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenStatsTests",
+            dependencies: ["HavenStats"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
