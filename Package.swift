@@ -79,6 +79,7 @@ let package = Package(
             name: "haven",
             dependencies: [
                 "HavenCore",
+                "HavenStats",
                 "HavenCrypto",
                 "HavenStore",
                 "HavenServer",

@@ -84,3 +84,19 @@ public struct Gazetteer: Sendable {
                            bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]))
     }
 }
+
+extension Gazetteer {
+    /// The province (or the top place below its country) a place lies in, by code; the code
+    /// itself for a province, a country or a place the gazetteer does not know.
+    public func region(of code: String) -> String {
+        var current = place(code: code)
+        var seen = Set<String>()
+        while let place = current, seen.insert(place.code).inserted {
+            if place.placeKind == .province || place.placeKind == .country { return place.code }
+            guard let parent = place.parentCode.flatMap({ self.place(code: $0) }) else { return place.code }
+            if parent.placeKind == .country { return place.code }
+            current = parent
+        }
+        return code
+    }
+}

@@ -1,5 +1,6 @@
 public import HavenCore
 public import HavenStore
+public import HavenStats
 public import Hummingbird
 public import HummingbirdCore
 public import HummingbirdTLS
@@ -17,18 +18,22 @@ public struct ServerConfiguration: Sendable {
     public var exportApprovalThreshold: Int
     /// How long sessions live without a request, and at most.
     public var sessionPolicy: SessionPolicy
-    /// The thresholds of trap indicators and risk flags.
+    /// The thresholds of trap indicators and risk flags, and small-cell suppression.
     public var thresholds: AccountabilityThresholds
+    /// The surge test of trends.
+    public var surge: SurgeDetector
 
     /// Creates a configuration.
     public init(port: Int = 8080, host: String = ServerConfiguration.host, tls: TLSFiles? = nil, exportApprovalThreshold: Int = 20,
-                sessionPolicy: SessionPolicy = SessionPolicy(), thresholds: AccountabilityThresholds = .init()) {
+                sessionPolicy: SessionPolicy = SessionPolicy(), thresholds: AccountabilityThresholds = .init(),
+                surge: SurgeDetector = .init()) {
         self.port = port
         self.host = host
         self.tls = tls
         self.exportApprovalThreshold = exportApprovalThreshold
         self.sessionPolicy = sessionPolicy
         self.thresholds = thresholds
+        self.surge = surge
     }
 
     /// The address Haven binds to by default: this machine only. A wider address needs TLS
@@ -95,14 +100,14 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     AccountPageController(authenticator: authenticator).addRoutes(to: router)
     RecordPageController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds).addRoutes(to: router)
     RecordFormController(repository: repository, store: authenticator.store).addRoutes(to: router)
-    ReportPageController(repository: repository, thresholds: configuration.thresholds).addRoutes(to: router)
+    ReportPageController(repository: repository, thresholds: configuration.thresholds, surge: configuration.surge).addRoutes(to: router)
     let api = router.group("api")
     SessionController(authenticator: authenticator).addRoutes(to: api)
     TokenController(authenticator: authenticator).addRoutes(to: api)
     for type in RecordTypes.all { addRecordRoutes(type, repository: repository, to: api) }
     SearchController(repository: repository).addRoutes(to: api)
     IncidentController(repository: repository).addRoutes(to: api)
-    ReportController(repository: repository, thresholds: configuration.thresholds).addRoutes(to: api)
+    ReportController(repository: repository, thresholds: configuration.thresholds, surge: configuration.surge).addRoutes(to: api)
     ReferenceController().addRoutes(to: api)
     AccessLogController(store: authenticator.store).addRoutes(to: api)
     ExportController(store: authenticator.store, approvalThreshold: configuration.exportApprovalThreshold).addRoutes(to: api)

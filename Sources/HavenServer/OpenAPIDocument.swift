@@ -32,6 +32,7 @@ enum OpenAPIDocument {
             ("GET", "/api/reports/brokers", "Every broker and facilitating organisation within reach, with requests, arrests and risk flags"),
             ("GET", "/api/reports/brokers/{kind}/{id}", "One broker's or facilitating organisation's track record and risk flags, each with its records"),
             ("GET", "/api/reports/parties", "Per party: interventions sent, answered and unanswered (no response), and the median days to an answer"),
+            ("GET", "/api/reports/trends", "Acts by month, region, type and perpetrator, with surges above each region's own baseline"),
             ("POST", "/api/incidents", "Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]
@@ -89,6 +90,13 @@ enum OpenAPIDocument {
                     ("to", "YYYY, YYYY-MM or YYYY-MM-DD"), ("parent", "id of the record these belong to"),
                     ("type", "type code within the kind"), ("offset", "results to skip"), ("limit", "1–500, default 50"),
                 ] {
+                    parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(false),
+                                               "description": .string(description), "schema": .object(["type": .string("string")])]))
+                }
+            }
+            if op.path == "/api/reports/trends" {
+                for (name, description) in [("type", "an act type code"), ("region", "a province code such as CN-JL"),
+                                            ("from", "first month, YYYY-MM"), ("to", "last month, YYYY-MM")] {
                     parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(false),
                                                "description": .string(description), "schema": .object(["type": .string("string")])]))
                 }

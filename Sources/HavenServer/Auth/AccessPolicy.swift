@@ -39,7 +39,8 @@ public enum AccessPolicy {
              ("POST", "/records/{kind}/{id}/edit"), ("GET", "/drafts/{id}"), ("POST", "/records/{kind}/{id}/checks"):
             return .permission(.writeRecords)
         case ("GET", "/api/rescue-requests/{id}/indicators"), ("GET", "/api/reports/brokers"), ("GET", "/api/reports/brokers/{kind}/{id}"),
-             ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"), ("GET", "/api/reports/parties"), ("GET", "/reports/parties"):
+             ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"), ("GET", "/api/reports/parties"), ("GET", "/reports/parties"),
+             ("GET", "/reports/trends"), ("GET", "/reports/trends.csv"), ("GET", "/reports/trends/events"), ("GET", "/api/reports/trends"):
             return .permission(.readRecords)
         case ("POST", "/api/incidents"):
             return .permission(.writeRecords)

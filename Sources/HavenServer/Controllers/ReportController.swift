@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenStats
 import HavenStore
 import Hummingbird
 
@@ -9,8 +10,10 @@ import Hummingbird
 struct ReportController: Sendable {
     let repository: any Repository
     let thresholds: AccountabilityThresholds
+    let surge: SurgeDetector
 
     func addRoutes(to group: RouterGroup<HavenRequestContext>) {
+        group.get("reports/trends", use: trends)
         group.get("rescue-requests/:id/indicators", use: indicators)
         group.get("reports/brokers", use: brokers)
         group.get("reports/brokers/:kind/:id", use: trackRecord)
@@ -99,5 +102,28 @@ struct ReportController: Sendable {
         ])
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                         body: .init(byteBuffer: ByteBuffer(bytes: try RecordBody.encoder().encode(body))))
+    }
+
+    /// Acts by month, region, type and perpetrator, and the surges, as JSON; counts from 1 to the
+    /// suppression threshold − 1 are withheld (null) for roles below analyst.
+    @Sendable func trends(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let query = try TrendsQuery.read(ReportPageController.parameters(request))
+        let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: try context.actor())
+        let threshold = context.account?.allows(.analyse) == true ? 1 : thresholds.suppressBelow
+        let count = { (n: Int) -> JSONValue in Suppression.cell(n, threshold: threshold) == .withheld ? .null : .number(Double(n)) }
+        return try Self.json(.object([
+            "type": query.actType.map { .string($0.code) } ?? .null, "region": query.region.map(JSONValue.string) ?? .null,
+            "from": .string(query.first.description), "to": .string(query.last.description),
+            "suppressedBelow": .number(Double(threshold)),
+            "months": .array(trends.months.map { .object(["month": .string($0.description), "count": count(trends.byMonth[$0] ?? 0)]) }),
+            "byType": .object(Dictionary(uniqueKeysWithValues: trends.byType.map { ($0.key.code, count($0.value)) })),
+            "surges": .array(trends.surges.map { surge in
+                .object(["region": .string(surge.region), "month": .string(surge.month.description), "count": count(surge.count),
+                         "baseline": .number(surge.baseline), "probability": .number(surge.probability),
+                         "events": .array((trends.events[surge.region]?[surge.month] ?? []).map { .string($0.uuidString.lowercased()) }.sorted { "\($0)" < "\($1)" })])
+            }),
+            "test": .object(["baselineMonths": .number(Double(surge.baselineMonths)), "minimumBaseline": .number(surge.minimumBaseline),
+                             "minimumCount": .number(Double(surge.minimumCount)), "alpha": .number(surge.alpha)]),
+        ]))
     }
 }

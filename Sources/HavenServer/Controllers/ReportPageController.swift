@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenStats
 import HavenStore
 import Hummingbird
 
@@ -7,8 +8,12 @@ import Hummingbird
 struct ReportPageController: Sendable {
     let repository: any Repository
     let thresholds: AccountabilityThresholds
+    let surge: SurgeDetector
 
     func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("reports/trends", use: trends)
+        router.get("reports/trends.csv", use: trendsCSV)
+        router.get("reports/trends/events", use: surgeEvents)
         router.get("reports/brokers", use: brokers)
         router.get("reports/brokers/:kind/:id", use: trackRecord)
         router.get("reports/parties", use: parties)
@@ -77,5 +82,51 @@ struct ReportPageController: Sendable {
         let page = TrackRecordPage(record: TrackRecord.assess(evidence, thresholds: thresholds.risk),
                                    name: try await Self.name(of: subject, repository: repository, actor: actor))
         return PageController.page(page.render(PageController.language(request), account: account))
+    }
+
+    static func parameters(_ request: Request) -> [String: String] {
+        var parameters: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
+        return parameters
+    }
+
+    /// Counts from 1 to the threshold − 1 are withheld for roles below analyst.
+    func suppression(_ context: HavenRequestContext) -> Int {
+        context.account?.allows(.analyse) == true ? 1 : thresholds.suppressBelow
+    }
+
+    @Sendable func trends(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let query = try TrendsQuery.read(Self.parameters(request))
+        let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: actor)
+        let page = TrendsPage(trends: trends, suppressBelow: suppression(context), detector: surge)
+        return PageController.page(page.render(PageController.language(request), account: account))
+    }
+
+    /// The figures behind the trends chart, as CSV (suppressed like the page for the reader's role).
+    @Sendable func trendsCSV(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (_, actor) = try signedIn(context)
+        let query = try TrendsQuery.read(Self.parameters(request))
+        let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: actor)
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"haven-trends.csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: TrendsReader.csv(trends, suppressBelow: suppression(context)))))
+    }
+
+    /// The incidents behind one region-month of the trends.
+    @Sendable func surgeEvents(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let parameters = Self.parameters(request)
+        guard let region = parameters["region"], let month = parameters["month"].flatMap({ Month($0) }) else {
+            throw Problem.badRequest("give a region and a month (YYYY-MM)", field: "region")
+        }
+        var query = try TrendsQuery.read(["type": parameters["type"] ?? "", "from": month.description, "to": month.description])
+        query.region = nil
+        let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: actor)
+        var rows: [RecordsPage.Row] = []
+        for id in (trends.events[region]?[month] ?? []).sorted(by: { $0.uuidString < $1.uuidString }) {
+            let stored = try await repository.get(Event.self, id: id, by: actor)
+            rows.append(RecordsPage.row(AnyStored(record: stored.record, version: stored.version, updatedAt: stored.updatedAt), seesProtected: actor.seesProtected))
+        }
+        return PageController.page(SurgeEventsPage(region: region, month: month, rows: rows).render(PageController.language(request), account: account))
     }
 }

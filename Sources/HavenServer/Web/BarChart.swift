@@ -4,6 +4,8 @@ struct BarChart {
     /// Bars in order: a short label under each and its value.
     var bars: [(label: String, value: Int)]
     var title: String
+    /// What each bar's number reads, when it differs from its value (a withheld small count).
+    var shown: [String]? = nil
 
     func svg(width: Int = 640, height: Int = 220) -> String {
         let top = 24, bottom = 28, gap = 6
@@ -15,11 +17,13 @@ struct BarChart {
             let barHeight = bar.value * plot / most
             let x = index * slot + gap / 2, y = top + plot - barHeight
             marks += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(slot - gap)\" height=\"\(barHeight)\" fill=\"#0b4f8a\"/>"
-            marks += "<text x=\"\(x + (slot - gap) / 2)\" y=\"\(y - 6)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(bar.value)</text>"
+            let number = shown.map { $0[index] } ?? String(bar.value)
+            marks += "<text x=\"\(x + (slot - gap) / 2)\" y=\"\(y - 6)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#1a1a1a\">\(HTML.escape(number))</text>"
             marks += "<text x=\"\(x + (slot - gap) / 2)\" y=\"\(height - 10)\" text-anchor=\"middle\" font-size=\"12\" fill=\"#4a4a4a\">"
                 + HTML.escape(bar.label) + "</text>"
         }
-        let description = bars.map { "\($0.label): \($0.value)" }.joined(separator: ", ")
+        let description = bars.enumerated().map { index, bar in "\(bar.label): \(shown.map { $0[index] } ?? String(bar.value))" }
+            .joined(separator: ", ")
         return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" class=\"chart\">"
             + "<title>\(HTML.escape(title))</title><desc>\(HTML.escape(description))</desc>"
             + "<line x1=\"0\" y1=\"\(top + plot)\" x2=\"\(width)\" y2=\"\(top + plot)\" stroke=\"#767676\"/>" + marks + "</svg>"

@@ -1,4 +1,5 @@
 import HavenCore
+import HavenStats
 
 /// Every word the pages show, in Korean and English. Vocabulary terms carry their own labels
 /// (``Vocabulary/label``); this holds the interface around them.
@@ -261,4 +262,37 @@ enum WebText {
     static let answeredCount = LocalizedLabel(en: "Answered", ko: "답변")
     static let unansweredCount = LocalizedLabel(en: "Unanswered", ko: "미답변")
     static let medianDays = LocalizedLabel(en: "Median days to answer", ko: "답변까지 걸린 날 (중앙값)")
+
+    // Trends and surges.
+    static let trends = LocalizedLabel(en: "Trends", ko: "동향")
+    static let region = LocalizedLabel(en: "Region", ko: "지역")
+    static let allRegions = LocalizedLabel(en: "All regions", ko: "모든 지역")
+    static let allActs = LocalizedLabel(en: "All acts", ko: "모든 행위")
+    static let fromMonth = LocalizedLabel(en: "From (YYYY-MM)", ko: "시작 (YYYY-MM)")
+    static let toMonth = LocalizedLabel(en: "To (YYYY-MM)", ko: "끝 (YYYY-MM)")
+    static let show = LocalizedLabel(en: "Show", ko: "보기")
+    static let byMonth = LocalizedLabel(en: "By month", ko: "월별")
+    static let byRegion = LocalizedLabel(en: "By region", ko: "지역별")
+    static let byActType = LocalizedLabel(en: "By act type", ko: "행위 유형별")
+    static let byPerpetrator = LocalizedLabel(en: "By perpetrator", ko: "가해자별")
+    static let downloadCSV = LocalizedLabel(en: "Download the figures (CSV)", ko: "수치 내려받기 (CSV)")
+    static let surges = LocalizedLabel(en: "Surges", ko: "급증")
+    static let noSurges = LocalizedLabel(en: "No region-month stands out from its own baseline.", ko: "자체 기준보다 두드러진 지역·월이 없습니다.")
+    static let incidentsBehind = LocalizedLabel(en: "The incidents behind it", ko: "해당 사건 보기")
+
+    static func surgeTest(_ d: SurgeDetector) -> LocalizedLabel {
+        LocalizedLabel(
+            en: "A region-month is a surge when it has at least \(d.minimumCount) acts and a count that high would happen with probability below \(d.alpha) if acts followed a Poisson distribution with the mean of the region's previous \(d.baselineMonths) months (at least \(d.minimumBaseline)).",
+            ko: "지역·월의 행위가 \(d.minimumCount)건 이상이고, 그 지역 직전 \(d.baselineMonths)개월 평균(최소 \(d.minimumBaseline))을 평균으로 하는 푸아송 분포에서 그만큼 많을 확률이 \(d.alpha) 미만이면 급증으로 표시합니다.")
+    }
+
+    static func surgeLine(count: String, baseline: Double, p: Double) -> LocalizedLabel {
+        let b = String(format: "%.1f", baseline), probability = String(format: "%.1e", p)
+        return LocalizedLabel(en: "\(count) acts where \(b) a month is usual (p = \(probability))", ko: "평소 월 \(b)건인데 \(count)건 (p = \(probability))")
+    }
+
+    static func suppressed(_ threshold: Int) -> LocalizedLabel {
+        LocalizedLabel(en: "Counts from 1 to \(threshold - 1) are withheld (·) for your role, so that no figure points to identifiable people.",
+                       ko: "역할상 1–\(threshold - 1)건의 수치는 가렸습니다(·). 어떤 수치도 특정인을 가리키지 않도록 하기 위해서입니다.")
+    }
 }

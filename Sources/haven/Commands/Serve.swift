@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenCore
+import HavenStats
 import HavenServer
 import HavenStore
 import Hummingbird
@@ -35,7 +36,7 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The TLS private key (PEM) for --tls-cert.") var tlsKey: String?
     @Option(help: "A decrypted export of more records than this needs a second person's approval.")
     var exportApprovalThreshold: Int = 20
-    @Option(help: "A JSON file of thresholds for trap indicators and risk flags; what it leaves out keeps its default.")
+    @Option(help: "A JSON file of thresholds for trap indicators, risk flags, small-cell suppression and the surge test; what it leaves out keeps its default.")
     var thresholds: String?
 
     func validate() throws {
@@ -52,16 +53,25 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         // Read before unlocking, so that a faulty file costs nobody a passphrase.
-        let limits = try thresholds.map { path in
+        let file = try thresholds.map { path in
             guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the thresholds file \(path)") }
+            return data
+        }
+        let limits = try file.map { data in
             do { return try AccountabilityThresholds.read(data) } catch { throw CLIError("\(error)") }
         } ?? AccountabilityThresholds()
+        let surge = try file.map { data in
+            struct Settings: Decodable { var surge: SurgeDetector? }
+            do { return try JSONDecoder().decode(Settings.self, from: data).surge ?? SurgeDetector() } catch {
+                throw CLIError("the thresholds file's surge settings are not valid: \(error)")
+            }
+        } ?? SurgeDetector()
         let store = try await vault.unlockedStore(as: .localOperator)
         let tls = tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certificatePath: cert, privateKeyPath: $0) } }
         try await Self.serve(store: store, configuration: ServerConfiguration(
             port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold,
             sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600)),
-            thresholds: limits))
+            thresholds: limits, surge: surge))
     }
 
     static func serve(store: SQLStore, configuration: ServerConfiguration) async throws {

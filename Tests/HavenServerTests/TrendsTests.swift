@@ -1,0 +1,63 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStats
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Trends over synthetic arrests: a wave in Jilin stands out from its own baseline and leads to
+/// its incidents; the CSV holds the chart's figures; small counts are withheld below analyst.
+@Suite(.serialized)
+struct TrendsTests {
+    func arrests(in place: String, month: String, count: Int, compartment: String = "alpha") throws -> [any Record] {
+        var records: [any Record] = []
+        for i in 0..<count {
+            let date = try FuzzyDate(parsing: "\(month)-\(String(format: "%02d", i % 28 + 1))")
+            let event = Event(compartment: compartment, title: "가상 체포 \(month) \(i)", startDate: date, placeCode: place)
+            let group = VictimGroup(compartment: compartment, eventID: event.id, size: 3)
+            records += [event, group, Act(compartment: compartment, eventID: event.id, actType: .arrest, victimGroupID: group.id, date: date, placeCode: place)]
+        }
+        return records
+    }
+
+    @Test func aWaveOfArrestsStandsOutFromItsRegionsBaselineAndLeadsToItsIncidents() async throws {
+        try await TestServer.with { server in
+            var records: [any Record] = []
+            for month in ["2025-01", "2025-02", "2025-03", "2025-04", "2025-05", "2025-06"] {
+                records += try arrests(in: "CN-JL-YANJI", month: month, count: 1)
+                records += try arrests(in: "CN-LN-DANDONG", month: month, count: 2)
+            }
+            records += try arrests(in: "CN-JL-YANJI", month: "2025-07", count: 7)
+            records += try arrests(in: "CN-JL-TUMEN", month: "2025-08", count: 6)
+            records += try arrests(in: "CN-JL-YANJI", month: "2025-09", count: 8)
+            records += try arrests(in: "CN-JL-YANJI", month: "2025-07", count: 30, compartment: "beta")
+            _ = try await server.store.importRecords(records, by: .localOperator)
+            let analyst = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let page = try await analyst.page("/reports/trends?type=arrest&from=2025-01&to=2025-09")
+            #expect(page.contains("<svg") && page.contains("7월: 7") && page.contains("9월: 8"), "the chart's description lists every month")
+            #expect(page.contains("지린성(길림성) · 2025년 7월") && page.contains("평소 월 1.0건인데 7건 (p = 8.3e-05)"))
+            #expect(page.contains("지린성(길림성) · 2025년 9월") && page.contains("평소 월 2.8건인데 8건 (p = 8.7e-03)"))
+            #expect(!page.contains("2025년 8월</strong>"), "August (6 against a baseline of 2) is not significant at 0.01")
+            #expect(!page.contains("랴오닝성(요녕성) ·"), "Liaoning's steady two a month never surges")
+            #expect(page.contains("/reports/trends/events?region=CN-JL&amp;month=2025-07&amp;type=arrest"))
+            let behind = try await analyst.page("/reports/trends/events?region=CN-JL&month=2025-07&type=arrest")
+            #expect(behind.components(separatedBy: "<li><a href=\"/records/event/").count - 1 == 7, "the seven incidents of alpha, not beta's")
+            let csv = String(buffer: try await analyst.execute(uri: "/reports/trends.csv?type=arrest&from=2025-01&to=2025-09", method: .get).body)
+            #expect(csv.hasPrefix("month,region,act_type,count\n") && csv.contains("2025-07,CN-JL,arrest,7\n") && csv.contains("2025-01,CN-JL,arrest,1\n"))
+            let api = String(buffer: try await analyst.execute(uri: "/api/reports/trends?type=arrest&from=2025-01&to=2025-09", method: .get).body)
+            #expect(api.contains("\"region\":\"CN-JL\"") && api.contains("\"month\":\"2025-07\"") && api.contains("\"alpha\":0.01"))
+
+            // A documenter sees small counts withheld, in the page and the CSV.
+            let documenter = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let withheld = try await documenter.page("/reports/trends?type=arrest&region=CN-JL&from=2025-01&to=2025-09")
+            #expect(withheld.contains("1월: ·") && withheld.contains("7월: 7") && withheld.contains("가렸습니다"))
+            let withheldCSV = String(buffer: try await documenter.execute(uri: "/reports/trends.csv?type=arrest&region=CN-JL&from=2025-01&to=2025-09", method: .get).body)
+            #expect(withheldCSV.contains("2025-01,CN-JL,arrest,·\n") && withheldCSV.contains("2025-07,CN-JL,arrest,7\n"))
+            // Filters that do not parse are named.
+            #expect(try await analyst.execute(uri: "/reports/trends?from=2025-13", method: .get).status == .badRequest)
+            #expect(try await analyst.execute(uri: "/reports/trends?type=lynching", method: .get).status == .badRequest)
+        }
+    }
+}
