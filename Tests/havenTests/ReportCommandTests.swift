@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+@testable import haven
+import HavenCore
+import HavenStore
+import Testing
+
+/// `haven report`: the same reports as the pages, from the vault, parsed from argument arrays.
+@Suite(.serialized)
+struct ReportCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func reportsReadTheVaultAndMarkUnansweredInterventions() async throws {
+        let scratch = try CommandLineTests.Scratch()
+        let vault = ["--data", scratch.path("a"), "--key-file", scratch.path("a.key")]
+        try await cli.haven(["init"] + vault)
+        let broker = Person(compartment: "alpha", names: [PersonName("가상 브로커 한", script: .hangul, system: .unknown)])
+        let (request, late) = try await cli.withStore(scratch, vault: "a", key: "a.key") { store in
+            let event = Event(compartment: "alpha", title: "가상 함정", startDate: try FuzzyDate(parsing: "2025-01-15"), placeCode: "KP-10-HYESAN")
+            let act = Act(compartment: "alpha", eventID: event.id, actType: .stateEntrapment, date: event.startDate, placeCode: "KP-10-HYESAN")
+            let involvement = Involvement(compartment: "alpha", actID: act.id, personID: broker.id, role: .coercedFacilitator)
+            let request = RescueRequest(compartment: "alpha", contactInitiatedBy: .broker, brokerID: broker.id, placeCode: "KP-10-HYESAN",
+                                        timeline: [RescueStatusChange(status: .received, date: try FuzzyDate(parsing: "2025-03-01"))])
+            let late = Intervention(compartment: "alpha", partyName: "가상국 외교부", channel: .diplomaticNote, dateSent: try FuzzyDate(parsing: "2025-01-01"),
+                                    request: "가상 요청", deadline: try FuzzyDate(parsing: "2025-01-31"), status: .sent)
+            _ = try await store.importRecords([broker, event, act, involvement, request, late], by: .localOperator)
+            return (request, late)
+        }
+        try await cli.haven(["report", "mark-unanswered"] + vault)
+        let marked = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.get(Intervention.self, id: late.id, by: .localOperator) }
+        #expect(marked.record.response == .noResponse && marked.version == 2)
+
+        let parsedBrokers = try Report.Brokers.parse(vault + ["--id", broker.id.uuidString])
+        #expect(parsedBrokers.id == broker.id.uuidString)
+        let brokers = try await cli.withStore(scratch, vault: "a", key: "a.key") { store in
+            try await Report.Brokers.text(store: store, actor: .localOperator, thresholds: RiskThresholds(), id: nil)
+        }
+        #expect(brokers.hasPrefix("person:\(broker.id.uuidString.lowercased())\t가상 브로커 한\t1\t0\tentrapment\n"))
+        let indicators = try await cli.withStore(scratch, vault: "a", key: "a.key") { store in
+            try await Report.Indicators.text(store: store, actor: .localOperator, thresholds: TrapThresholds(), request: request.id)
+        }
+        #expect(indicators.contains("- The broker made the first contact / 브로커가 먼저 연락함")
+                && indicators.contains("Someone in the chain is linked to an earlier entrapment")
+                && indicators.contains("[ ] The requester's identity is confirmed"))
+        // Narrowed to another compartment, nothing is within reach.
+        let beta = ActingIdentity(id: ActingIdentity.localOperator.id, displayName: "Local operator", compartments: ["beta"])
+        await #expect(throws: CLIError.self) {
+            _ = try await cli.withStore(scratch, vault: "a", key: "a.key") { store in
+                try await Report.Indicators.text(store: store, actor: beta, thresholds: TrapThresholds(), request: request.id)
+            }
+        }
+        let parties = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await Report.Parties.text(store: $0, actor: .localOperator) }
+        #expect(parties == "가상국 외교부\t1\t0\t1\t1\t-\n")
+
+        // Trends to a file; a month that does not parse is refused by name.
+        try await cli.haven(["report", "trends"] + vault + ["--type", "state_entrapment", "--from", "2025-01", "--to", "2025-03", "--output", scratch.path("t.csv")])
+        let csv = try String(contentsOfFile: scratch.path("t.csv"), encoding: .utf8)
+        #expect(csv.contains("2025-01,KP-10,state_entrapment,1\n"))
+        try await cli.haven(["report", "trends"] + vault + ["--type", "state_entrapment", "--from", "2025-01", "--to", "2025-03", "--shared", "--output", scratch.path("s.csv")])
+        #expect(try String(contentsOfFile: scratch.path("s.csv"), encoding: .utf8).contains("2025-01,KP-10,state_entrapment,·\n"))
+        await #expect(throws: CLIError.self) { try await cli.haven(["report", "trends"] + vault + ["--from", "2025-13"]) }
+        #expect(throws: (any Error).self) { _ = try Report.Indicators.parse(vault + ["--request", "not-an-id"]) }
+    }
+}
