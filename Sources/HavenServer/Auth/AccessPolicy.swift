@@ -40,7 +40,8 @@ public enum AccessPolicy {
             return .permission(.writeRecords)
         case ("GET", "/api/rescue-requests/{id}/indicators"), ("GET", "/api/reports/brokers"), ("GET", "/api/reports/brokers/{kind}/{id}"),
              ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"), ("GET", "/api/reports/parties"), ("GET", "/reports/parties"),
-             ("GET", "/reports/trends"), ("GET", "/reports/trends.csv"), ("GET", "/reports/trends/events"), ("GET", "/api/reports/trends"):
+             ("GET", "/reports/trends"), ("GET", "/reports/trends.csv"), ("GET", "/reports/trends/events"), ("GET", "/api/reports/trends"),
+             ("GET", "/dossiers/{kind}/{id}"), ("GET", "/dossiers/party"):
             return .permission(.readRecords)
         case ("POST", "/api/incidents"):
             return .permission(.writeRecords)

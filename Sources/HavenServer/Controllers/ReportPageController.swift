@@ -11,6 +11,8 @@ struct ReportPageController: Sendable {
     let surge: SurgeDetector
 
     func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("dossiers/party", use: partyDossier)
+        router.get("dossiers/:kind/:id", use: dossier)
         router.get("reports/trends", use: trends)
         router.get("reports/trends.csv", use: trendsCSV)
         router.get("reports/trends/events", use: surgeEvents)
@@ -128,5 +130,38 @@ struct ReportPageController: Sendable {
             rows.append(RecordsPage.row(AnyStored(record: stored.record, version: stored.version, updatedAt: stored.updatedAt), seesProtected: actor.seesProtected))
         }
         return PageController.page(SurgeEventsPage(region: region, month: month, rows: rows).render(PageController.language(request), account: account))
+    }
+
+    /// A dossier for one incident or one person, laid out for paper.
+    @Sendable func dossier(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let id = try RecordController<Event>.id(context)
+        let subject: Dossier.Subject
+        switch context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)) {
+        case .event?: subject = .event(id)
+        case .person?: subject = .person(id)
+        default: throw Problem.notFound("dossiers are made for an incident, a person or a party")
+        }
+        let dossier = try await DossierReader.dossier(subject, repository: repository, actor: actor)
+        let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: request.uri.path)
+        return PageController.page(page.render(PageController.language(request), account: account))
+    }
+
+    /// A dossier of the requests to one party over a period, with the incidents they were about.
+    @Sendable func partyDossier(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let parameters = Self.parameters(request)
+        guard let name = parameters["name"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty, name.count <= 500 else {
+            throw Problem.badRequest("name the party, e.g. ?name=…", field: "name")
+        }
+        func date(_ key: String) throws -> FuzzyDate? {
+            guard let text = parameters[key], !text.isEmpty else { return nil }
+            do { return try FuzzyDate(parsing: text) } catch { throw Problem.badRequest("\(key): \(error.reason)", field: key) }
+        }
+        let dossier = try await DossierReader.dossier(.party(name: name, from: try date("from"), to: try date("to")), repository: repository, actor: actor)
+        var path = "/dossiers/party?name=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+        for key in ["from", "to"] { if let value = parameters[key], !value.isEmpty { path += "&\(key)=\(value)" } }
+        let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: path)
+        return PageController.page(page.render(PageController.language(request), account: account))
     }
 }

@@ -295,4 +295,18 @@ enum WebText {
         LocalizedLabel(en: "Counts from 1 to \(threshold - 1) are withheld (·) for your role, so that no figure points to identifiable people.",
                        ko: "역할상 1–\(threshold - 1)건의 수치는 가렸습니다(·). 어떤 수치도 특정인을 가리키지 않도록 하기 위해서입니다.")
     }
+
+    // Dossiers.
+    static let dossier = LocalizedLabel(en: "Dossier", ko: "자료집")
+    static let confidential = LocalizedLabel(en: "CONFIDENTIAL — contains information that can endanger people", ko: "대외비 — 사람을 위험에 빠뜨릴 수 있는 정보가 있습니다")
+    static let generated = LocalizedLabel(en: "Made", ko: "작성")
+    static let printHint = LocalizedLabel(en: "Print this page (Ctrl+P) to put it on paper or save it as PDF; nothing is stored on the server.",
+                                          ko: "이 페이지를 인쇄(Ctrl+P)하여 종이나 PDF로 저장하십시오. 서버에는 아무것도 저장되지 않습니다.")
+    static let peopleAffected = LocalizedLabel(en: "People affected", ko: "피해 인원")
+    static let chronology = LocalizedLabel(en: "Chronology", ko: "경과")
+    static let corroboratedSources = LocalizedLabel(en: "corroborated by independent sources", ko: "독립된 출처로 교차 확인됨")
+    static let singleSource = LocalizedLabel(en: "a single source", ko: "단일 출처")
+    static let rating = LocalizedLabel(en: "Rating", ko: "평가")
+    static let requestsMade = LocalizedLabel(en: "Requests made and their answers", ko: "요청과 응답")
+    static let makeDossier = LocalizedLabel(en: "Dossier", ko: "자료집 만들기")
 }

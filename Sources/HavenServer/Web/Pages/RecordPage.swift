@@ -48,6 +48,10 @@ struct RecordPage {
         let path = "/records/\(kind.code)/\(id.uuidString.lowercased())"
         var actions: [HTML] = []
         if canEdit { actions.append(.element("a", ["href": path + "/edit", "class": "button"], [.text(t(WebText.edit))])) }
+        if kind == .event || kind == .person {
+            actions.append(.element("a", ["href": "/dossiers/\(kind.code)/\(id.uuidString.lowercased())", "class": "button secondary"],
+                                    [.text(t(WebText.makeDossier))]))
+        }
         if canIntervene {
             actions.append(.element("a", ["href": "/records/intervention/new?about=\(id.uuidString.lowercased())&aboutKind=\(kind.code)",
                                           "class": "button secondary"], [.text(t(WebText.newInterventionAbout))]))

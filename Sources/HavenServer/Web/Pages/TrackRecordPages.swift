@@ -122,6 +122,8 @@ struct PartyResponsesPage {
                     .element("tr", [:], [
                         .element("th", ["scope": "row"], [.element("details", [:], [
                             .element("summary", [:], [.text(party.party)]),
+                            .element("p", [:], [.element("a", ["href": "/dossiers/party?name=\(party.party.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"],
+                                                         [.text(t(WebText.makeDossier))])]),
                             .element("ul", [:], party.interventions.map { id in
                                 .element("li", [:], [.element("a", ["href": "/records/intervention/\(id.uuidString.lowercased())"],
                                                               [.text("\(t(RecordKind.intervention.label)) \(id.uuidString.lowercased().prefix(8))")])])

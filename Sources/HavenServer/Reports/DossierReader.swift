@@ -1,0 +1,118 @@
+import Foundation
+import HavenCore
+import HavenStore
+
+/// A dossier for diplomatic protest: the chronology of the incidents, the victims (as far as the
+/// reader's role allows), the sources with their reliability and corroboration, and every request
+/// made and every non-response.
+struct Dossier: Sendable {
+    /// One incident as the dossier tells it.
+    struct Incident: Sendable {
+        var event: Event
+        /// What was done to whom: the act type, the victim (name or group), the situation after.
+        var acts: [(type: ActType, victim: String?, group: VictimGroup?, status: VictimStatus)]
+        /// Who did it or took part: name (nil when withheld), role.
+        var actors: [(name: String?, role: InvolvementRole, organisation: OrganisationKind?)]
+        /// Who reported it: name (nil when withheld), kind, how they know, ratings, what they said.
+        var sources: [(id: UUID, name: String?, kind: SourceKind, connection: SourceConnection, reliability: Reliability, credibility: Credibility,
+                       content: String?)]
+        /// Two or more independent sources.
+        var corroborated: Bool { Set(sources.map(\.id)).count >= 2 }
+        /// People struck: named victims and the members of groups.
+        var people: Int { acts.reduce(0) { $0 + ($1.group?.size ?? 1) } }
+    }
+
+    enum Subject: Sendable, Equatable {
+        case event(UUID)
+        case person(UUID)
+        case party(name: String, from: FuzzyDate?, to: FuzzyDate?)
+    }
+
+    var subject: Subject
+    /// The subject's name: the incident's title, the person's name (nil when withheld), or the party.
+    var name: String?
+    var incidents: [Incident]
+    var interventions: [Intervention]
+    var seesProtected: Bool
+}
+
+enum DossierReader {
+    static func dossier(_ subject: Dossier.Subject, repository: any Repository, actor: ActingIdentity) async throws -> Dossier {
+        var events: [UUID] = []
+        var interventions: [UUID: Intervention] = [:]
+        var name: String?
+        func interventionsAbout(_ id: UUID) async throws {
+            for referrer in try await repository.referencing(id, by: actor) {
+                if let intervention = referrer.record as? Intervention { interventions[intervention.id] = intervention }
+            }
+        }
+        switch subject {
+        case .event(let id):
+            let event = try await repository.get(Event.self, id: id, by: actor).record
+            name = actor.seesProtected ? event.title : nil
+            events = [id]
+        case .person(let id):
+            let person = try await repository.get(Person.self, id: id, by: actor).record
+            name = actor.seesProtected ? person.names.first?.value : nil
+            try await interventionsAbout(id)
+            for referrer in try await repository.referencing(id, by: actor) {
+                switch referrer.record {
+                case let act as Act: events.append(act.eventID)
+                case let involvement as Involvement:
+                    if let act = try await RecordPage.optional(Act.self, involvement.actID, repository, actor) { events.append(act.eventID) }
+                default: continue
+                }
+            }
+        case .party(let party, let from, let to):
+            name = party
+            let wanted = BlindTerm.normalise(party)
+            for case let intervention as Intervention in try await TrackRecordReader.all(.intervention, repository: repository, actor: actor)
+            where BlindTerm.normalise(intervention.partyName) == wanted && intervention.status != .draft {
+                let sent = intervention.dateSent?.earliest ?? ""
+                if let from, sent < from.earliest { continue }
+                if let to, sent > to.latest { continue }
+                interventions[intervention.id] = intervention
+                events += intervention.subjectIDs
+            }
+        }
+        var seen = Set<UUID>()
+        var incidents: [Dossier.Incident] = []
+        for id in events where seen.insert(id).inserted {
+            guard let incident = try await incident(id, repository: repository, actor: actor) else { continue }
+            incidents.append(incident)
+            if case .party = subject { continue }
+            try await interventionsAbout(id)
+        }
+        incidents.sort { ($0.event.startDate?.earliest ?? "9999") < ($1.event.startDate?.earliest ?? "9999") }
+        let requests = interventions.values.sorted { ($0.dateSent?.earliest ?? "9999") < ($1.dateSent?.earliest ?? "9999") }
+        return Dossier(subject: subject, name: name, incidents: incidents, interventions: requests, seesProtected: actor.seesProtected)
+    }
+
+    /// An incident with its acts, victims, actors and sources; nil when not an incident within reach.
+    static func incident(_ id: UUID, repository: any Repository, actor: ActingIdentity) async throws -> Dossier.Incident? {
+        guard let event = try await RecordPage.optional(Event.self, id, repository, actor) else { return nil }
+        let visible = { (value: String?) in actor.seesProtected ? value : nil }
+        let parts = try await repository.referencing(id, by: actor).map(\.record)
+        let groups = Dictionary(uniqueKeysWithValues: parts.compactMap { $0 as? VictimGroup }.map { ($0.id, $0) })
+        var incident = Dossier.Incident(event: event, acts: [], actors: [], sources: [])
+        var actorsSeen = Set<UUID>()
+        for act in parts.compactMap({ $0 as? Act }) {
+            let victim = try await RecordPage.optional(Person.self, act.victimID, repository, actor)
+            incident.acts.append((act.actType, visible(victim?.names.first?.value), act.victimGroupID.flatMap { groups[$0] }, act.victimStatus))
+            for case let involvement as Involvement in try await repository.referencing(act.id, by: actor).map(\.record) {
+                guard let who = involvement.personID ?? involvement.organisationID, actorsSeen.insert(who).inserted else { continue }
+                if let person = try await RecordPage.optional(Person.self, involvement.personID, repository, actor) {
+                    incident.actors.append((visible(person.names.first?.value), involvement.role, nil))
+                } else if let organisation = try await RecordPage.optional(Organisation.self, involvement.organisationID, repository, actor) {
+                    incident.actors.append((visible(organisation.name), involvement.role, organisation.organisationKind))
+                }
+            }
+        }
+        for information in parts.compactMap({ $0 as? Information }) {
+            guard let source = try await RecordPage.optional(Source.self, information.sourceID, repository, actor) else { continue }
+            incident.sources.append((source.id, visible(source.name), source.sourceKind, information.connection, information.reliability,
+                                     information.credibility, visible(information.content)))
+        }
+        return incident
+    }
+}

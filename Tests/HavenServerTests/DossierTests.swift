@@ -1,0 +1,80 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Dossiers for diplomatic protest (synthetic data): a group arrested near Kunming and
+/// transferred to Jilin, the ministry's repeated requests to a foreign government, never answered.
+@Suite(.serialized)
+struct DossierTests {
+    @Test func anIncidentsAndAPartysDossiersHoldTheChronologySourcesAndEveryUnansweredRequest() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            func incident(_ json: String) async throws -> UUID {
+                let made = try await client.execute(uri: "/api/incidents", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
+                #expect(made.status == .created, "\(String(buffer: made.body))")
+                let body = try #require(JSONSerialization.jsonObject(with: Data(buffer: made.body)) as? [String: Any])
+                return try #require((body["event"] as? String).flatMap(UUID.init(uuidString:)))
+            }
+            let arrest = try await incident("""
+            {"event": {"title": "쿤밍 인근 15명 체포 — 가상", "description": "강을 건넌 직후 공안에 체포됨 (가상)", "startDate": "2024-04-02", "placeCode": "CN-YN-KUNMING", "verification": "partially_verified"},
+             "actType": "arrest", "groups": [{"size": 15, "women": 13, "children": 2, "status": "detained"}],
+             "actors": [{"name": "가상 쿤밍 공안국", "organisationKind": "public_security", "role": "perpetrator", "degree": "direct"}],
+             "sources": [{"name": "가상 단체 가", "kind": "ngo", "connection": "hearsay", "reliability": "B", "credibility": "2", "content": "가족의 전언 (가상)"},
+                         {"name": "가상 목격자", "kind": "witness", "connection": "eyewitness", "reliability": "C", "credibility": "2"}]}
+            """)
+            let transfer = try await incident("""
+            {"event": {"title": "지린 교도소 이송 — 가상", "startDate": "2024-05-10", "placeCode": "CN-JL"}, "actType": "detention",
+             "groups": [{"size": 15, "status": "detained"}], "sources": [{"name": "가상 단체 가", "kind": "ngo", "reliability": "B", "credibility": "3"}]}
+            """)
+            for (sent, deadline) in [("2024-04-10", "2024-05-10"), ("2024-06-01", "2024-07-01"), ("2024-09-01", "2024-10-01")] {
+                _ = try await server.store.create(Intervention(compartment: "alpha", subjectIDs: [arrest, transfer], partyName: "가상국 외교부",
+                                                               channel: .diplomaticNote, dateSent: try FuzzyDate(parsing: sent),
+                                                               request: "강제송환을 하지 말 것을 요청함 (가상)", deadline: try FuzzyDate(parsing: deadline),
+                                                               status: .sent), by: .localOperator)
+            }
+            _ = try await NonResponseSweep.run(repository: server.store, today: try #require(ISO8601DateFormatter().date(from: "2024-10-15T00:00:00Z")))
+
+            let event = try await client.page("/dossiers/event/\(arrest.uuidString.lowercased())")
+            #expect(event.contains("<title>자료집 · Haven</title>"), "the title names a dossier only")
+            for text in ["대외비", "자료집: 쿤밍 인근 15명 체포 — 가상", "피해 인원: 15", "2024년 4월 2일", "쿤밍", "체포: 15명: 여성 13, 아동 2 — 구금 중",
+                         "가상 쿤밍 공안국 (가해자, 공안)", "독립된 출처로 교차 확인됨", "가상 단체 가 (비정부기구)", "B2", "C2", "가족의 전언 (가상)",
+                         "개입 요청: 3 (미답변 3)", "무응답 (2024년 10월 15일)", "class=\"unanswered\""] {
+                #expect(event.contains(text), "the incident's dossier holds \(text)")
+            }
+            let party = try await client.page("/dossiers/party?name=%EA%B0%80%EC%83%81%EA%B5%AD%20%EC%99%B8%EA%B5%90%EB%B6%80&from=2024-01&to=2024-12")
+            #expect(party.contains("자료집: 가상국 외교부 (2024년 1월 – 2024년 12월)") && party.contains("경과"))
+            #expect(party.components(separatedBy: "<section class=\"incident\">").count - 1 == 2, "both incidents, in order")
+            #expect(party.range(of: "쿤밍 인근")!.lowerBound < party.range(of: "지린 교도소")!.lowerBound)
+            #expect(party.components(separatedBy: "<tr class=\"unanswered\">").count - 1 == 3)
+            let narrowed = try await client.page("/dossiers/party?name=%EA%B0%80%EC%83%81%EA%B5%AD%20%EC%99%B8%EA%B5%90%EB%B6%80&from=2024-08")
+            #expect(narrowed.components(separatedBy: "<tr class=\"unanswered\">").count - 1 == 1, "the period narrows the requests")
+            // The person dossier of the perpetrating organisation is not a person: 404; a reviewer sees no names or narratives.
+            let reviewer = try await server.signIn(role: .reviewer, compartments: ["alpha"])
+            let redacted = try await reviewer.page("/dossiers/event/\(arrest.uuidString.lowercased())")
+            #expect(!redacted.contains("쿤밍 인근 15명") && !redacted.contains("가상 단체 가") && !redacted.contains("가족의 전언") && redacted.contains("B2"))
+            #expect(redacted.contains("15명: 여성 13, 아동 2"), "counts are not protected")
+            let outsider = try await server.signIn(role: .analyst, compartments: ["beta"], username: "beta.analyst")
+            #expect(try await outsider.execute(uri: "/dossiers/event/\(arrest.uuidString.lowercased())", method: .get).status == .notFound)
+            #expect(try await client.execute(uri: "/dossiers/party?from=2024-01", method: .get).status == .badRequest)
+            #expect(try await client.page("/records/event/\(arrest.uuidString.lowercased())").contains("href=\"/dossiers/event/\(arrest.uuidString.lowercased())\""))
+        }
+    }
+
+    @Test(arguments: Language.allCases)
+    func aDossierRendersForPaperInEitherLanguage(language: Language) throws {
+        let event = Event(title: "가상 사건", startDate: try FuzzyDate(parsing: "2024-04-02"))
+        let dossier = Dossier(subject: .event(event.id), name: event.title,
+                              incidents: [Dossier.Incident(event: event, acts: [(.arrest, "가상 피해자", nil, .detained)], actors: [], sources: [])],
+                              interventions: [], seesProtected: true)
+        let html = DossierPage(dossier: dossier, generatedAt: Date(timeIntervalSince1970: 1_790_000_000), generatedBy: "민정", path: "/dossiers/event/x")
+            .render(language, account: ("민정", "c"))
+        WebPageTests().checkAccessible(html)
+        #expect(html.contains("<article class=\"dossier\">") && html.contains(language == .ko ? "대외비" : "CONFIDENTIAL"))
+        #expect(html.contains(language == .ko ? "체포: 가상 피해자 — 구금 중" : "Arrest: 가상 피해자 — Detained"))
+        #expect(html.contains(language == .ko ? "단일 출처" : "a single source"))
+    }
+}
