@@ -33,6 +33,8 @@ enum OpenAPIDocument {
             ("GET", "/api/reports/brokers/{kind}/{id}", "One broker's or facilitating organisation's track record and risk flags, each with its records"),
             ("GET", "/api/reports/parties", "Per party: interventions sent, answered and unanswered (no response), and the median days to an answer"),
             ("GET", "/api/reports/trends", "Acts by month, region, type and perpetrator, with surges above each region's own baseline"),
+            ("GET", "/api/reports/statistics", "Documented persons affected by act type and sex and by age group, with the official arrival figures"),
+            ("POST", "/api/statistics/arrivals", "Import official yearly arrival figures by sex from CSV with their source (analysts); all rows or none"),
             ("POST", "/api/incidents", "Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]
@@ -90,6 +92,12 @@ enum OpenAPIDocument {
                     ("to", "YYYY, YYYY-MM or YYYY-MM-DD"), ("parent", "id of the record these belong to"),
                     ("type", "type code within the kind"), ("offset", "results to skip"), ("limit", "1–500, default 50"),
                 ] {
+                    parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(false),
+                                               "description": .string(description), "schema": .object(["type": .string("string")])]))
+                }
+            }
+            if op.path == "/api/reports/statistics" {
+                for (name, description) in [("from", "first year, YYYY"), ("to", "last year, YYYY")] {
                     parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(false),
                                                "description": .string(description), "schema": .object(["type": .string("string")])]))
                 }
@@ -188,7 +196,7 @@ enum OpenAPIDocument {
         switch (method, path) {
         case ("POST", "/api/session/password"), ("DELETE", "/api/session"):
             result["204"] = .object(["description": .string("Done; the session cookie is cleared")])
-        case ("POST", "/api/lookup"), ("POST", "/api/search"), ("POST", "/api/session"), ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"),
+        case ("POST", "/api/lookup"), ("POST", "/api/search"), ("POST", "/api/statistics/arrivals"), ("POST", "/api/session"), ("POST", "/api/session/mfa/enrol"), ("POST", "/api/session/mfa/confirm"),
              ("POST", "/api/exports/{id}/approve"), ("POST", "/api/exports/{id}/reject"):
             result["200"] = .object(["description": .string("OK")])
         case ("POST", _): result["201"] = .object(["description": .string("Created")])

@@ -16,7 +16,7 @@ public enum Vocabularies {
         NameScript.self, NameSystem.self, FamilyRelation.self, OrganisationKind.self, InvolvementRole.self,
         InvolvementDegree.self, SourceKind.self, SourceConnection.self, Reliability.self, Credibility.self,
         InterventionChannel.self, InterventionResponse.self, InterventionStatus.self, Priority.self,
-        ContactInitiator.self, RescueStatus.self, PlaceKind.self, VerificationItem.self, TrapIndicatorKind.self, RiskFlagKind.self,
+        ContactInitiator.self, RescueStatus.self, PlaceKind.self, VerificationItem.self, TrapIndicatorKind.self, RiskFlagKind.self, AgeGroup.self,
     ]
 
     /// Every vocabulary's terms, by vocabulary name.

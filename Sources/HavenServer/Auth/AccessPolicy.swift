@@ -41,8 +41,11 @@ public enum AccessPolicy {
         case ("GET", "/api/rescue-requests/{id}/indicators"), ("GET", "/api/reports/brokers"), ("GET", "/api/reports/brokers/{kind}/{id}"),
              ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"), ("GET", "/api/reports/parties"), ("GET", "/reports/parties"),
              ("GET", "/reports/trends"), ("GET", "/reports/trends.csv"), ("GET", "/reports/trends/events"), ("GET", "/api/reports/trends"),
-             ("GET", "/dossiers/{kind}/{id}"), ("GET", "/dossiers/party"):
+             ("GET", "/dossiers/{kind}/{id}"), ("GET", "/dossiers/party"), ("GET", "/reports/statistics"), ("GET", "/reports/statistics.csv"),
+             ("GET", "/api/reports/statistics"):
             return .permission(.readRecords)
+        case ("POST", "/reports/statistics/arrivals"), ("POST", "/api/statistics/arrivals"):
+            return .permission(.analyse)
         case ("POST", "/api/incidents"):
             return .permission(.writeRecords)
         case ("GET", "/api/audit"):

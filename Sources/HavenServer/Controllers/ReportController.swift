@@ -9,11 +9,14 @@ import Hummingbird
 /// read, and says what it is: an indicator for review, never a verdict.
 struct ReportController: Sendable {
     let repository: any Repository
+    let store: SQLStore
     let thresholds: AccountabilityThresholds
     let surge: SurgeDetector
 
     func addRoutes(to group: RouterGroup<HavenRequestContext>) {
         group.get("reports/trends", use: trends)
+        group.get("reports/statistics", use: statistics)
+        group.post("statistics/arrivals", use: importArrivals)
         group.get("rescue-requests/:id/indicators", use: indicators)
         group.get("reports/brokers", use: brokers)
         group.get("reports/brokers/:kind/:id", use: trackRecord)
@@ -125,5 +128,43 @@ struct ReportController: Sendable {
             "test": .object(["baselineMonths": .number(Double(surge.baselineMonths)), "minimumBaseline": .number(surge.minimumBaseline),
                              "minimumCount": .number(Double(surge.minimumCount)), "alpha": .number(surge.alpha)]),
         ]))
+    }
+
+    /// Persons affected by act type and sex and by age group, and official arrivals per year;
+    /// small counts withheld (null) below analyst.
+    @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (first, last) = try StatisticsReader.years(ReportPageController.parameters(request))
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: try context.actor())
+        let threshold = context.account?.allows(.analyse) == true ? 1 : thresholds.suppressBelow
+        func table(_ rows: [ActType: [String: Int]], _ columns: [String]) -> JSONValue {
+            .object(Dictionary(uniqueKeysWithValues: rows.map { type, row in
+                let cells = Suppression.row(columns.map { row[$0] ?? 0 }, threshold: threshold)
+                return (type.code, JSONValue.object(Dictionary(uniqueKeysWithValues: zip(columns, cells).map { column, cell in
+                    (column, { if case .count(let n) = cell { return JSONValue.number(Double(n)) } else { return JSONValue.null } }())
+                })))
+            }))
+        }
+        return try Self.json(.object([
+            "from": .number(Double(first)), "to": .number(Double(last)), "suppressedBelow": .number(Double(threshold)),
+            "bySex": table(statistics.affected.table { $0.sex.code }, Sex.codes),
+            "byAgeGroup": table(statistics.affected.table { $0.age.code }, AgeGroup.codes),
+            "arrivals": .object(["source": statistics.arrivals.source.map(JSONValue.string) ?? .null,
+                                 "years": .array(statistics.arrivals.figures.map { .object(["year": .number(Double($0.year)), "women": .number(Double($0.women)),
+                                                                                            "men": .number(Double($0.men))]) })]),
+        ]))
+    }
+
+    /// Imports official arrival figures: `{"source": "…", "csv": "year,women,men\n…"}`; all rows or none.
+    @Sendable func importArrivals(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let object = try await RecordBody.object(request, context: context)
+        guard case .string(let source)? = object["source"], case .string(let csv)? = object["csv"] else {
+            throw Problem.invalid([FieldProblem(field: "csv", message: "give source and csv as strings")])
+        }
+        let figures: [ArrivalFigure]
+        do throws(ArrivalCSVError) { figures = try ArrivalFigure.parse(csv: csv) } catch {
+            throw Problem.invalid([FieldProblem(field: "csv", message: error.description)])
+        }
+        try await store.importArrivals(figures, source: source, by: try context.actor())
+        return try Self.json(.object(["imported": .number(Double(figures.count))]))
     }
 }

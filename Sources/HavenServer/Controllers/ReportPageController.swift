@@ -7,10 +7,15 @@ import Hummingbird
 /// The accountability pages: brokers' and facilitating organisations' track records.
 struct ReportPageController: Sendable {
     let repository: any Repository
+    /// The store itself, for the official statistics, which the repository protocol does not speak.
+    let store: SQLStore
     let thresholds: AccountabilityThresholds
     let surge: SurgeDetector
 
     func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("reports/statistics", use: statistics)
+        router.get("reports/statistics.csv", use: statisticsCSV)
+        router.post("reports/statistics/arrivals", use: importArrivals)
         router.get("dossiers/party", use: partyDossier)
         router.get("dossiers/:kind/:id", use: dossier)
         router.get("reports/trends", use: trends)
@@ -163,5 +168,49 @@ struct ReportPageController: Sendable {
         for key in ["from", "to"] { if let value = parameters[key], !value.isEmpty { path += "&\(key)=\(value)" } }
         let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: path)
         return PageController.page(page.render(PageController.language(request), account: account))
+    }
+
+    @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let (first, last) = try StatisticsReader.years(Self.parameters(request))
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
+        let page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: context.account?.allows(.analyse) == true)
+        return PageController.page(page.render(PageController.language(request), account: account))
+    }
+
+    /// The statistics as CSV; for sharing (`shared=1`), or for a role below analyst, small cells withheld.
+    @Sendable func statisticsCSV(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (_, actor) = try signedIn(context)
+        let parameters = Self.parameters(request)
+        let (first, last) = try StatisticsReader.years(parameters)
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
+        let threshold = parameters["shared"] == "1" ? thresholds.suppressBelow : suppression(context)
+        return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"haven-statistics.csv\""],
+                        body: .init(byteBuffer: ByteBuffer(string: statistics.csv(suppressBelow: threshold))))
+    }
+
+    /// Imports official arrival figures from pasted CSV, all rows or none; a refusal names the row.
+    @Sendable func importArrivals(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        guard context.account?.allows(.analyse) == true else { throw AuthMiddleware.roleForbids }
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        let language = PageController.language(request)
+        let source = fields["source"] ?? "", csv = fields["csv"] ?? ""
+        var problem: String?
+        var figures: [ArrivalFigure] = []
+        do throws(ArrivalCSVError) { figures = try ArrivalFigure.parse(csv: csv) } catch {
+            problem = language == .ko ? error.korean : error.description
+        }
+        if problem == nil && source.trimmingCharacters(in: .whitespaces).isEmpty {
+            problem = language == .ko ? "공식 통계의 출처를 적으십시오" : "Name the source of the official figures"
+        }
+        if problem == nil { try await store.importArrivals(figures, source: source, by: actor) }
+        let (first, last) = try StatisticsReader.years([:])
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
+        var page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: true)
+        page.importProblem = problem
+        page.imported = problem == nil
+        if problem != nil { page.importSource = source; page.importCSV = csv }
+        return PageController.page(page.render(language, account: account), status: problem == nil ? .ok : .unprocessableContent)
     }
 }

@@ -24,6 +24,7 @@ enum Migrator {
         CreateExportRequests(),
         CreateAPITokens(),
         CreateDrafts(),
+        CreateArrivalStatistics(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

@@ -38,7 +38,8 @@ struct HomePage {
             var links: [HTML] = [.element("a", ["href": "/records"], [.text(t(WebText.records))]),
                                  .element("a", ["href": "/reports/brokers"], [.text(t(WebText.brokerRecords))]),
                                  .element("a", ["href": "/reports/parties"], [.text(t(WebText.partyResponses))]),
-                                 .element("a", ["href": "/reports/trends"], [.text(t(WebText.trends))])]
+                                 .element("a", ["href": "/reports/trends"], [.text(t(WebText.trends))]),
+                                 .element("a", ["href": "/reports/statistics"], [.text(t(WebText.statistics))])]
             if role.allows(.writeRecords) {
                 links += [(RecordKind.event, WebText.newIncident), (.rescueRequest, WebText.newRescueRequest), (.intervention, WebText.newIntervention)]
                     .map { kind, label in .element("a", ["href": "/records/\(kind.code)/new"], [.text(t(label))]) }
