@@ -60,5 +60,14 @@ struct ReportCommandTests {
         #expect(try String(contentsOfFile: scratch.path("s.csv"), encoding: .utf8).contains("2025-01,KP-10,state_entrapment,·\n"))
         await #expect(throws: CLIError.self) { try await cli.haven(["report", "trends"] + vault + ["--from", "2025-13"]) }
         #expect(throws: (any Error).self) { _ = try Report.Indicators.parse(vault + ["--request", "not-an-id"]) }
+
+        // Official arrivals: a faulty file imports nothing and names its row; a good one replaces the figures.
+        try Data("year,women,men\n2023,150,40\n2024,abc,1\n".utf8).write(to: URL(fileURLWithPath: scratch.path("bad.csv")))
+        await #expect(throws: CLIError.self) { try await cli.haven(["report", "import-arrivals"] + vault + ["--source", "가상 보고", scratch.path("bad.csv")]) }
+        #expect(try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.arrivals() }.figures.isEmpty)
+        try Data("year,women,men\n2023,150,40\n".utf8).write(to: URL(fileURLWithPath: scratch.path("good.csv")))
+        try await cli.haven(["report", "import-arrivals"] + vault + ["--source", "가상 보고", scratch.path("good.csv")])
+        let arrivals = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.arrivals() }
+        #expect(arrivals.figures == [ArrivalFigure(year: 2023, women: 150, men: 40)] && arrivals.source == "가상 보고")
     }
 }

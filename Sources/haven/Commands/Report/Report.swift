@@ -10,7 +10,7 @@ import HavenStore
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Accountability reports: brokers' track records, trap indicators, answers by party, trends; mark unanswered interventions.",
-        subcommands: [Brokers.self, Indicators.self, Parties.self, Trends.self, MarkUnanswered.self]
+        subcommands: [Brokers.self, Indicators.self, Parties.self, Trends.self, MarkUnanswered.self, ImportArrivals.self]
     )
 
     /// What every report takes: the vault, compartments to narrow to, and a thresholds file.

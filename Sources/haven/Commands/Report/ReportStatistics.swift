@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import HavenCore
+import HavenServer
+import HavenStore
+
+extension Report {
+    /// `haven report import-arrivals`: official yearly arrival figures from CSV, with their source.
+    struct ImportArrivals: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import-arrivals",
+            abstract: "Import official yearly arrival figures by sex from a CSV file (year,women,men), naming their source.",
+            discussion: """
+            Every row is checked first: all are imported or none, and a refusal names the row. The import
+            replaces the figures held and is recorded in the audit log.
+
+            Example:
+              haven report import-arrivals --data /srv/haven --source "Ministry annual report 2025" arrivals.csv
+            """
+        )
+
+        @OptionGroup var options: Report.Options
+        @Option(help: "Where the figures come from.") var source: String
+        @Argument(help: "The CSV file.") var file: String
+
+        func run() async throws {
+            guard let data = FileManager.default.contents(atPath: file) else { throw CLIError("cannot read \(file)") }
+            let figures: [ArrivalFigure]
+            do throws(ArrivalCSVError) { figures = try ArrivalFigure.parse(csv: String(decoding: data, as: UTF8.self)) } catch {
+                throw CLIError("\(file): \(error.description) / \(error.korean); nothing was imported")
+            }
+            try await options.vault.withUnlocked(as: .localOperator) { store, _ in
+                try await store.importArrivals(figures, source: source, by: .localOperator)
+            }
+            print("imported \(figures.count) years (\(figures.first?.year ?? 0)–\(figures.last?.year ?? 0)) / \(figures.count)개 연도를 가져왔습니다")
+        }
+    }
+}
