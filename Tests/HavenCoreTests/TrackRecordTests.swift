@@ -53,6 +53,11 @@ struct TrackRecordTests {
         let weak = TrackRecordEvidence(subject: broker, incidents: [try incident("2025-01-01", roles: [.perpetrator], acts: [(.brokerAbandonment, 3)],
                                                                                  sources: [(.d, .doubtful)])])
         #expect(TrackRecord.assess(weak).flags.isEmpty, "one uncorroborated D source does not raise a flag")
+        // An incident whose acts name two victims is one allegation, not two.
+        let family = TrackRecordEvidence(subject: broker, incidents: [try incident("2025-02-14", roles: [.coercedFacilitator],
+                                                                                   acts: [(.stateEntrapment, 1), (.stateEntrapment, 1)])])
+        let lured = TrackRecord.assess(family)
+        #expect(lured.allegations.count == 1 && lured.flags.first?.explanation.en == "Named in an entrapment report by a B2 source.")
         var strict = RiskThresholds()
         strict.allegationWeight = 0.1
         #expect(TrackRecord.assess(weak, thresholds: strict).flags.map(\.kind) == [.allegations])

@@ -181,7 +181,9 @@ public struct TrackRecord: Sendable, Equatable {
             if !incident.roles.isDisjoint(with: [.facilitator, .coercedFacilitator]) {
                 record.groupSizes += incident.acts.filter { $0.people > 1 }.map(\.people)
             }
-            for act in incident.acts where allegationTypes.contains(act.type) {
+            // One allegation per incident and type, however many victims the acts name.
+            for act in incident.acts where allegationTypes.contains(act.type)
+            && !record.allegations.contains(where: { $0.event == incident.event && $0.type == act.type }) {
                 let best = incident.sources.min { ($0.reliability, $0.credibility) < ($1.reliability, $1.credibility) }
                 record.allegations.append(Allegation(type: act.type, act: act.id, event: incident.event,
                                                      bestRating: best.map { "\($0.reliability.code)\($0.credibility.code)" },
