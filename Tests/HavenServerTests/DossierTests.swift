@@ -78,3 +78,36 @@ struct DossierTests {
         #expect(html.contains(language == .ko ? "단일 출처" : "a single source"))
     }
 }
+
+/// A dossier printed to PDF by headless Chromium over the DevTools pipe. Runs where Chromium is
+/// installed (`.ci/run` installs it before the tests); text is read back with pdftotext where present.
+@Suite(.serialized, .enabled(if: PDFPrinter.available() != nil, "needs Chromium (apt-get install chromium)"))
+struct DossierPDFTests {
+    @Test func aDossierIsPrintedToPDFWithItsKoreanText() async throws {
+        try await TestServer.with { server in
+            let event = try await server.store.create(Event(compartment: "alpha", title: "가상 인쇄 시험 사건", startDate: try FuzzyDate(parsing: "2024-04-02"),
+                                                            placeCode: "CN-YN-KUNMING"), by: .localOperator).record
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let page = try await client.page("/dossiers/event/\(event.id.uuidString.lowercased())")
+            #expect(page.contains("href=\"/dossiers/event/\(event.id.uuidString.lowercased())?format=pdf\""))
+            let response = try await client.execute(uri: "/dossiers/event/\(event.id.uuidString.lowercased())?format=pdf", method: .get)
+            #expect(response.status == .ok && response.headers[.contentType] == "application/pdf")
+            let pdf = Data(buffer: response.body)
+            #expect(pdf.starts(with: Data("%PDF-".utf8)) && pdf.count > 2_000)
+            if FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/usr/bin/pdftotext")
+                process.arguments = ["-", "-"]
+                let input = Pipe(), output = Pipe()
+                process.standardInput = input
+                process.standardOutput = output
+                try process.run()
+                input.fileHandleForWriting.write(pdf)
+                try input.fileHandleForWriting.close()
+                let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(text.contains("가상 인쇄 시험 사건") && text.contains("대외비"), "the PDF holds the dossier's Korean text")
+            }
+        }
+    }
+}

@@ -149,7 +149,7 @@ struct ReportPageController: Sendable {
         }
         let dossier = try await DossierReader.dossier(subject, repository: repository, actor: actor)
         let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: request.uri.path)
-        return PageController.page(page.render(PageController.language(request), account: account))
+        return try await Self.respond(page, request, account: account)
     }
 
     /// A dossier of the requests to one party over a period, with the incidents they were about.
@@ -167,7 +167,7 @@ struct ReportPageController: Sendable {
         var path = "/dossiers/party?name=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         for key in ["from", "to"] { if let value = parameters[key], !value.isEmpty { path += "&\(key)=\(value)" } }
         let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: path)
-        return PageController.page(page.render(PageController.language(request), account: account))
+        return try await Self.respond(page, request, account: account)
     }
 
     @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -212,5 +212,23 @@ struct ReportPageController: Sendable {
         page.imported = problem == nil
         if problem != nil { page.importSource = source; page.importCSV = csv }
         return PageController.page(page.render(language, account: account), status: problem == nil ? .ok : .unprocessableContent)
+    }
+
+    /// A dossier as a page, or with `format=pdf` as PDF printed by headless Chromium on the
+    /// server (nothing written to disk); without Chromium, a page that says to print from the browser.
+    static func respond(_ page: DossierPage, _ request: Request, account: (String, String)) async throws -> Response {
+        let language = PageController.language(request)
+        guard parameters(request)["format"] == "pdf" else { return PageController.page(page.render(language, account: account)) }
+        guard let printer = PDFPrinter.available() else {
+            throw Problem(status: .notImplemented, title: "PDF printing needs Chromium on the server",
+                          titleKo: "PDF로 만들려면 서버에 Chromium이 있어야 합니다", detail: "print the dossier page from your browser instead")
+        }
+        let pdf: Data
+        do { pdf = try await printer.pdf(html: page.printDocument(language)) } catch {
+            throw Problem(status: .serviceUnavailable, title: "The PDF could not be made", titleKo: "PDF를 만들 수 없습니다",
+                          detail: "print the dossier page from your browser instead")
+        }
+        return Response(status: .ok, headers: [.contentType: "application/pdf", .contentDisposition: "attachment; filename=\"haven-dossier.pdf\""],
+                        body: .init(byteBuffer: ByteBuffer(bytes: pdf)))
     }
 }

@@ -334,4 +334,6 @@ enum WebText {
     static let arrivalsCSVHint = LocalizedLabel(en: "A header line year,women,men (total optional), then one line per year. The import replaces the figures held.",
                                                 ko: "첫 줄은 year,women,men (total은 선택), 그다음 연도마다 한 줄. 가져오면 기존 수치를 바꿉니다.")
     static let arrivalsImported = LocalizedLabel(en: "The official figures are imported.", ko: "공식 통계를 가져왔습니다.")
+
+    static let downloadPDF = LocalizedLabel(en: "Download as PDF", ko: "PDF로 내려받기")
 }

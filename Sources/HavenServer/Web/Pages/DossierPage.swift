@@ -13,6 +13,23 @@ struct DossierPage {
     var path: String
 
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+        // The page title names a dossier only: its subject may be protected.
+        Layout(language: language, title: language(WebText.dossier), path: path, account: account).render(article(language))
+    }
+
+    /// The dossier as a document of its own, its stylesheet inlined, for printing to PDF on the
+    /// server (this document never reaches a browser, so the CSP's ban on inline style does not apply).
+    func printDocument(_ language: Language) -> String {
+        let css = PageController.stylesheet.map { String(buffer: $0) } ?? ""
+        let document = HTML.element("html", ["lang": language.rawValue], [
+            .element("head", [:], [.element("meta", ["charset": "utf-8"]), .element("title", [:], [.text(language(WebText.dossier))]),
+                                   .trusted("<style>" + css.replacingOccurrences(of: "</", with: "<\\/") + "</style>")]),
+            .element("body", [:], [article(language)]),
+        ])
+        return "<!DOCTYPE html>\n" + document.rendered
+    }
+
+    func article(_ language: Language) -> HTML {
         let t = language
         let withheld = t(WebText.withheld)
         let heading: String
@@ -28,7 +45,8 @@ struct DossierPage {
             .element("p", ["class": "confidential"], [.text(t(WebText.confidential))]),
             .element("h1", [:], [.text(heading)]),
             .element("p", ["class": "meta"], [.text("\(t(WebText.generated)) \(t.instant(generatedAt)) · \(generatedBy)")]),
-            .element("p", ["class": "hint no-print"], [.text(t(WebText.printHint))]),
+            .element("p", ["class": "hint no-print"], [.text(t(WebText.printHint) + " "),
+                                                       .element("a", ["href": pdfPath], [.text(t(WebText.downloadPDF))])]),
             .element("h2", [:], [.text(t(WebText.summary))]),
             .element("ul", [:], [
                 .element("li", [:], [.text("\(t(WebText.incidents)): \(dossier.incidents.count)")]),
@@ -93,8 +111,9 @@ struct DossierPage {
                 }),
             ]))
         }
-        // The page title names a dossier only: its subject may be protected.
-        return Layout(language: language, title: t(WebText.dossier), path: path, account: account)
-            .render(.element("article", ["class": "dossier"], content))
+        return .element("article", ["class": "dossier"], content)
     }
+
+    /// The same dossier as PDF.
+    var pdfPath: String { path.contains("?") ? path + "&format=pdf" : path + "?format=pdf" }
 }

@@ -1,0 +1,134 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Prints HTML to PDF with headless Chromium, where it is installed, without the document ever
+/// touching the disk or a command line: the page goes to the browser and the PDF comes back over
+/// the DevTools protocol on a pair of pipes (`--remote-debugging-pipe`), and the browser's profile
+/// lives in memory (`/dev/shm`) and is removed at the end.
+public struct PDFPrinter: Sendable {
+    /// The browser binary.
+    public let chromium: String
+
+    /// The printer of the first Chromium found (`HAVEN_CHROMIUM`, then the usual places), or nil.
+    public static func available(environment: [String: String] = ProcessInfo.processInfo.environment) -> PDFPrinter? {
+        let candidates = [environment["HAVEN_CHROMIUM"], "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].compactMap { $0 }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map(PDFPrinter.init(chromium:))
+    }
+
+    public init(chromium: String) { self.chromium = chromium }
+
+    /// Why printing failed (never holding the document).
+    public struct Failure: Error, Sendable, CustomStringConvertible {
+        public let reason: String
+        public var description: String { reason }
+    }
+
+    /// The PDF of `html`, on A4 with the page's own print styles. Runs the browser on its own thread.
+    public func pdf(html: String, timeout: TimeInterval = 60) async throws -> Data {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try self.printBlocking(html: html, timeout: timeout) })
+            }
+        }
+    }
+
+    private func printBlocking(html: String, timeout: TimeInterval) throws -> Data {
+        let profile = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/haven-print-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: profile, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        defer { try? FileManager.default.removeItem(atPath: profile) }
+        // toBrowser: we write, the browser reads on its fd 3; fromBrowser: it writes on fd 4.
+        var toBrowser: [Int32] = [0, 0], fromBrowser: [Int32] = [0, 0]
+        guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else { throw Failure(reason: "cannot make pipes") }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toBrowser[0], 3)
+        posix_spawn_file_actions_adddup2(&actions, fromBrowser[1], 4)
+        let null = open("/dev/null", O_RDWR)
+        posix_spawn_file_actions_adddup2(&actions, null, 1)
+        posix_spawn_file_actions_adddup2(&actions, null, 2)
+        let arguments = [chromium, "--headless=new", "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check",
+                         "--disable-gpu", "--disable-extensions", "--disable-dev-shm-usage", "--no-sandbox", "--user-data-dir=\(profile)", "about:blank"]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, chromium, &actions, nil, &argv, environ)
+        close(toBrowser[0]); close(fromBrowser[1]); close(null)
+        defer { close(toBrowser[1]); close(fromBrowser[0]) }
+        guard spawned == 0 else { throw Failure(reason: "cannot start \(chromium)") }
+        defer {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+        var session = DevToolsSession(write: toBrowser[1], read: fromBrowser[0], deadline: Date().addingTimeInterval(timeout))
+        let target = try session.call("Target.createTarget", ["url": "about:blank"])
+        guard let targetID = target["targetId"] as? String else { throw Failure(reason: "the browser made no page") }
+        let attached = try session.call("Target.attachToTarget", ["targetId": targetID, "flatten": true])
+        guard let sessionID = attached["sessionId"] as? String else { throw Failure(reason: "the browser did not attach") }
+        let tree = try session.call("Page.getFrameTree", [:], session: sessionID)
+        guard let frameID = ((tree["frameTree"] as? [String: Any])?["frame"] as? [String: Any])?["id"] as? String else {
+            throw Failure(reason: "the page has no frame")
+        }
+        _ = try session.call("Page.setDocumentContent", ["frameId": frameID, "html": html], session: sessionID)
+        let printed = try session.call("Page.printToPDF", ["printBackground": true, "preferCSSPageSize": true], session: sessionID)
+        guard let base64 = printed["data"] as? String, let pdf = Data(base64Encoded: base64) else { throw Failure(reason: "the browser printed nothing") }
+        _ = try? session.call("Browser.close", [:])
+        return pdf
+    }
+}
+
+/// DevTools protocol messages over the pipe: JSON objects, each ended by a NUL byte.
+private struct DevToolsSession {
+    let write: Int32
+    let read: Int32
+    let deadline: Date
+    var nextID = 1
+    var buffer = [UInt8]()
+
+    mutating func call(_ method: String, _ parameters: [String: Any], session: String? = nil) throws -> [String: Any] {
+        let id = nextID
+        nextID += 1
+        var message: [String: Any] = ["id": id, "method": method, "params": parameters]
+        if let session { message["sessionId"] = session }
+        var bytes = [UInt8](try JSONSerialization.data(withJSONObject: message))
+        bytes.append(0)
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { Glibc.write(write, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw PDFPrinter.Failure(reason: "the browser stopped listening") }
+            sent += n
+        }
+        while true {
+            let reply = try nextMessage()
+            guard reply["id"] as? Int == id else { continue } // events and other replies
+            if let error = reply["error"] as? [String: Any] {
+                throw PDFPrinter.Failure(reason: "\(method) failed: \(error["message"] as? String ?? "unknown")")
+            }
+            return reply["result"] as? [String: Any] ?? [:]
+        }
+    }
+
+    private mutating func nextMessage() throws -> [String: Any] {
+        while true {
+            if let end = buffer.firstIndex(of: 0) {
+                let message = Array(buffer[..<end])
+                buffer.removeFirst(end + 1)
+                return (try JSONSerialization.jsonObject(with: Data(message)) as? [String: Any]) ?? [:]
+            }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0 else { throw PDFPrinter.Failure(reason: "the browser took too long") }
+            var descriptor = pollfd(fd: read, events: Int16(POLLIN), revents: 0)
+            guard poll(&descriptor, 1, Int32(min(remaining, 5) * 1000)) >= 0 else { throw PDFPrinter.Failure(reason: "cannot wait for the browser") }
+            guard descriptor.revents != 0 else { continue }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = chunk.withUnsafeMutableBytes { Glibc.read(read, $0.baseAddress, $0.count) }
+            guard n > 0 else { throw PDFPrinter.Failure(reason: "the browser closed the pipe") }
+            buffer += chunk[..<n]
+        }
+    }
+}
