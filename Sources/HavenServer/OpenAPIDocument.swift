@@ -35,6 +35,8 @@ enum OpenAPIDocument {
             ("GET", "/api/reports/trends", "Acts by month, region, type and perpetrator, with surges above each region's own baseline"),
             ("GET", "/api/reports/statistics", "Documented persons affected by act type and sex and by age group, with the official arrival figures"),
             ("POST", "/api/statistics/arrivals", "Import official yearly arrival figures by sex from CSV with their source (analysts); all rows or none"),
+            ("GET", "/api/dossiers/{kind}/{id}", "The dossier of an incident (kind event) or a person: chronology, victims, sources, every request and non-response"),
+            ("GET", "/api/dossiers/party", "The dossier of a party over a period: its requests and non-responses, and the incidents they concerned"),
             ("POST", "/api/incidents", "Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]
@@ -65,8 +67,9 @@ enum OpenAPIDocument {
             if AccessPolicy.requirement(method: op.method, path: op.path) == .anyone { operation["security"] = .array([]) }
             var parameters: [JSONValue] = []
             if op.path.contains("{kind}") {
+                let kinds = op.path.hasPrefix("/api/dossiers") ? ["event", "person"] : ["person", "organisation"]
                 parameters.append(.object(["name": .string("kind"), "in": .string("path"), "required": .bool(true),
-                                           "schema": .object(["type": .string("string"), "enum": .array([.string("person"), .string("organisation")])])]))
+                                           "schema": .object(["type": .string("string"), "enum": .array(kinds.map(JSONValue.string))])]))
             }
             if op.path.contains("{id}") {
                 parameters.append(.object(["name": .string("id"), "in": .string("path"), "required": .bool(true),
@@ -93,6 +96,13 @@ enum OpenAPIDocument {
                     ("type", "type code within the kind"), ("offset", "results to skip"), ("limit", "1–500, default 50"),
                 ] {
                     parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(false),
+                                               "description": .string(description), "schema": .object(["type": .string("string")])]))
+                }
+            }
+            if op.path == "/api/dossiers/party" {
+                for (name, description, required) in [("name", "the party, as written on its interventions", true), ("from", "YYYY, YYYY-MM or YYYY-MM-DD", false),
+                                                      ("to", "YYYY, YYYY-MM or YYYY-MM-DD", false)] {
+                    parameters.append(.object(["name": .string(name), "in": .string("query"), "required": .bool(required),
                                                "description": .string(description), "schema": .object(["type": .string("string")])]))
                 }
             }

@@ -61,6 +61,14 @@ struct DossierTests {
             #expect(try await outsider.execute(uri: "/dossiers/event/\(arrest.uuidString.lowercased())", method: .get).status == .notFound)
             #expect(try await client.execute(uri: "/dossiers/party?from=2024-01", method: .get).status == .badRequest)
             #expect(try await client.page("/records/event/\(arrest.uuidString.lowercased())").contains("href=\"/dossiers/event/\(arrest.uuidString.lowercased())\""))
+            // The same dossiers through the API: JSON, protected values null for a reviewer.
+            let json = String(buffer: try await client.execute(uri: "/api/dossiers/event/\(arrest.uuidString.lowercased())", method: .get).body)
+            #expect(json.contains("\"title\":\"쿤밍 인근 15명 체포 — 가상\"") && json.contains("\"rating\":\"B2\"") && json.contains("\"corroborated\":true")
+                    && json.contains("\"response\":\"no_response\""))
+            let partyJSON = String(buffer: try await client.execute(uri: "/api/dossiers/party?name=%EA%B0%80%EC%83%81%EA%B5%AD%20%EC%99%B8%EA%B5%90%EB%B6%80", method: .get).body)
+            #expect(partyJSON.components(separatedBy: "\"answered\":false").count - 1 == 3)
+            let reviewerJSON = String(buffer: try await reviewer.execute(uri: "/api/dossiers/event/\(arrest.uuidString.lowercased())", method: .get).body)
+            #expect(reviewerJSON.contains("\"title\":null") && !reviewerJSON.contains("가상 단체 가") && reviewerJSON.contains("\"size\":15"))
         }
     }
 

@@ -42,7 +42,7 @@ public enum AccessPolicy {
              ("GET", "/reports/brokers"), ("GET", "/reports/brokers/{kind}/{id}"), ("GET", "/api/reports/parties"), ("GET", "/reports/parties"),
              ("GET", "/reports/trends"), ("GET", "/reports/trends.csv"), ("GET", "/reports/trends/events"), ("GET", "/api/reports/trends"),
              ("GET", "/dossiers/{kind}/{id}"), ("GET", "/dossiers/party"), ("GET", "/reports/statistics"), ("GET", "/reports/statistics.csv"),
-             ("GET", "/api/reports/statistics"):
+             ("GET", "/api/reports/statistics"), ("GET", "/api/dossiers/{kind}/{id}"), ("GET", "/api/dossiers/party"):
             return .permission(.readRecords)
         case ("POST", "/reports/statistics/arrivals"), ("POST", "/api/statistics/arrivals"):
             return .permission(.analyse)

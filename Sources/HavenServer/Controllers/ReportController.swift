@@ -15,6 +15,8 @@ struct ReportController: Sendable {
 
     func addRoutes(to group: RouterGroup<HavenRequestContext>) {
         group.get("reports/trends", use: trends)
+        group.get("dossiers/party", use: partyDossier)
+        group.get("dossiers/:kind/:id", use: dossier)
         group.get("reports/statistics", use: statistics)
         group.post("statistics/arrivals", use: importArrivals)
         group.get("rescue-requests/:id/indicators", use: indicators)
@@ -166,5 +168,16 @@ struct ReportController: Sendable {
         }
         try await store.importArrivals(figures, source: source, by: try context.actor())
         return try Self.json(.object(["imported": .number(Double(figures.count))]))
+    }
+
+    /// A dossier for one incident or person as JSON (protected values null where withheld).
+    @Sendable func dossier(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        try Self.json(try await DossierReader.dossier(try ReportPageController.subject(context), repository: repository, actor: try context.actor()).json)
+    }
+
+    /// A party's dossier over a period as JSON.
+    @Sendable func partyDossier(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let subject = try ReportPageController.partySubject(ReportPageController.parameters(request))
+        return try Self.json(try await DossierReader.dossier(subject, repository: repository, actor: try context.actor()).json)
     }
 }

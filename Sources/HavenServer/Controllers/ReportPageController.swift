@@ -137,16 +137,32 @@ struct ReportPageController: Sendable {
         return PageController.page(SurgeEventsPage(region: region, month: month, rows: rows).render(PageController.language(request), account: account))
     }
 
+    /// The dossier subject of `/…/{kind}/{id}`.
+    static func subject(_ context: HavenRequestContext) throws -> Dossier.Subject {
+        let id = try RecordController<Event>.id(context)
+        switch context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)) {
+        case .event?: return .event(id)
+        case .person?: return .person(id)
+        default: throw Problem.notFound("dossiers are made for an incident, a person or a party")
+        }
+    }
+
+    /// The party dossier's subject from `name`, `from` and `to`.
+    static func partySubject(_ parameters: [String: String]) throws -> Dossier.Subject {
+        guard let name = parameters["name"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty, name.count <= 500 else {
+            throw Problem.badRequest("name the party, e.g. ?name=…", field: "name")
+        }
+        func date(_ key: String) throws -> FuzzyDate? {
+            guard let text = parameters[key], !text.isEmpty else { return nil }
+            do { return try FuzzyDate(parsing: text) } catch { throw Problem.badRequest("\(key): \(error.reason)", field: key) }
+        }
+        return .party(name: name, from: try date("from"), to: try date("to"))
+    }
+
     /// A dossier for one incident or one person, laid out for paper.
     @Sendable func dossier(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
-        let id = try RecordController<Event>.id(context)
-        let subject: Dossier.Subject
-        switch context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)) {
-        case .event?: subject = .event(id)
-        case .person?: subject = .person(id)
-        default: throw Problem.notFound("dossiers are made for an incident, a person or a party")
-        }
+        let subject = try Self.subject(context)
         let dossier = try await DossierReader.dossier(subject, repository: repository, actor: actor)
         let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: request.uri.path)
         return try await Self.respond(page, request, account: account)
@@ -156,14 +172,9 @@ struct ReportPageController: Sendable {
     @Sendable func partyDossier(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
         let parameters = Self.parameters(request)
-        guard let name = parameters["name"]?.trimmingCharacters(in: .whitespaces), !name.isEmpty, name.count <= 500 else {
-            throw Problem.badRequest("name the party, e.g. ?name=…", field: "name")
-        }
-        func date(_ key: String) throws -> FuzzyDate? {
-            guard let text = parameters[key], !text.isEmpty else { return nil }
-            do { return try FuzzyDate(parsing: text) } catch { throw Problem.badRequest("\(key): \(error.reason)", field: key) }
-        }
-        let dossier = try await DossierReader.dossier(.party(name: name, from: try date("from"), to: try date("to")), repository: repository, actor: actor)
+        let subject = try Self.partySubject(parameters)
+        guard case .party(let name, _, _) = subject else { throw Problem.badRequest("name the party", field: "name") }
+        let dossier = try await DossierReader.dossier(subject, repository: repository, actor: actor)
         var path = "/dossiers/party?name=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         for key in ["from", "to"] { if let value = parameters[key], !value.isEmpty { path += "&\(key)=\(value)" } }
         let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: path)

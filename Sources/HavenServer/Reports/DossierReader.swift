@@ -116,3 +116,45 @@ enum DossierReader {
         return incident
     }
 }
+
+extension Dossier {
+    /// The dossier as JSON: protected values only where the reader sees them (null otherwise).
+    var json: JSONValue {
+        func date(_ value: FuzzyDate?) -> JSONValue { value.map { .string($0.description) } ?? .null }
+        func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+        let subjectJSON: JSONValue = switch subject {
+        case .event(let id): .object(["kind": .string("event"), "id": .string(id.uuidString.lowercased())])
+        case .person(let id): .object(["kind": .string("person"), "id": .string(id.uuidString.lowercased())])
+        case .party(let name, let from, let to): .object(["kind": .string("party"), "name": .string(name), "from": date(from), "to": date(to)])
+        }
+        return .object([
+            "subject": subjectJSON, "name": text(name),
+            "incidents": .array(incidents.map { incident in
+                let event = incident.event
+                return .object([
+                    "event": .string(event.id.uuidString.lowercased()), "title": text(seesProtected ? event.title : nil),
+                    "description": text(seesProtected ? event.description : nil),
+                    "startDate": date(seesProtected ? event.startDate : event.startDate.flatMap { try? FuzzyDate(parsing: String($0.year)) }),
+                    "placeCode": text(event.placeCode), "verification": .string(event.verification.code), "people": .number(Double(incident.people)),
+                    "corroborated": .bool(incident.corroborated),
+                    "acts": .array(incident.acts.map { act in
+                        .object(["type": .string(act.type.code), "victim": text(act.victim), "status": .string(act.status.code),
+                                 "group": act.group.map { group in .object(["size": .number(Double(group.size)), "women": group.women.map { .number(Double($0)) } ?? .null,
+                                                                            "men": group.men.map { .number(Double($0)) } ?? .null,
+                                                                            "children": group.children.map { .number(Double($0)) } ?? .null]) } ?? .null])
+                    }),
+                    "actors": .array(incident.actors.map { .object(["name": text($0.name), "role": .string($0.role.code),
+                                                                     "organisationKind": text($0.organisation?.code)]) }),
+                    "sources": .array(incident.sources.map { .object(["name": text($0.name), "kind": .string($0.kind.code), "connection": .string($0.connection.code),
+                                                                      "rating": .string("\($0.reliability.code)\($0.credibility.code)"), "content": text($0.content)]) }),
+                ])
+            }),
+            "interventions": .array(interventions.map { intervention in
+                .object(["id": .string(intervention.id.uuidString.lowercased()), "party": .string(intervention.partyName),
+                         "channel": .string(intervention.channel.code), "dateSent": date(intervention.dateSent), "deadline": date(intervention.deadline),
+                         "request": text(seesProtected ? intervention.request : nil), "response": .string(intervention.response.code),
+                         "responseDate": date(intervention.responseDate), "answered": .bool(intervention.isAnswered)])
+            }),
+        ])
+    }
+}
