@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "havenTests",
             dependencies: [
-                "haven", "HavenStore", "HavenCore", "HavenCrypto",
+                "haven", "HavenStore", "HavenCore", "HavenCrypto", "HavenServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import haven
 import HavenCore
+import HavenServer
 import HavenStore
 import Testing
 
@@ -69,5 +70,23 @@ struct ReportCommandTests {
         try await cli.haven(["report", "import-arrivals"] + vault + ["--source", "가상 보고", scratch.path("good.csv")])
         let arrivals = try await cli.withStore(scratch, vault: "a", key: "a.key") { try await $0.arrivals() }
         #expect(arrivals.figures == [ArrivalFigure(year: 2023, women: 150, men: 40)] && arrivals.source == "가상 보고")
+
+        let statistics = try await cli.withStore(scratch, vault: "a", key: "a.key") { store in
+            try await Reports.statisticsCSV(from: 2023, to: 2025, suppressBelow: 1, store: store, actor: .localOperator)
+        }
+        #expect(statistics.hasPrefix("table,act_type,column,count\n") && statistics.contains("official_arrivals,,2023,190\n"))
+        await #expect(throws: (any Error).self) { try await cli.haven(["report", "statistics"] + vault + ["--from", "1800"]) }
+
+        // A dossier needs --plaintext, is written owner-only and never over a file.
+        #expect(throws: (any Error).self) { _ = try Report.Dossier.parse(vault + ["--party", "가상국 외교부", "--output", scratch.path("d.html")]) }
+        #expect(throws: (any Error).self) { _ = try Report.Dossier.parse(vault + ["--event", UUID().uuidString, "--person", UUID().uuidString, "--output", "x", "--plaintext"]) }
+        try await cli.haven(["report", "dossier"] + vault + ["--party", "가상국 외교부", "--from", "2025", "--language", "en", "--output", scratch.path("d.html"), "--plaintext"])
+        let dossier = try String(contentsOfFile: scratch.path("d.html"), encoding: .utf8)
+        #expect(dossier.contains("Dossier: 가상국 외교부") && dossier.contains("No response") && dossier.contains("<style>"))
+        let permissions = try FileManager.default.attributesOfItem(atPath: scratch.path("d.html"))[.posixPermissions] as? Int
+        #expect(permissions == 0o600)
+        await #expect(throws: CLIError.self) {
+            try await cli.haven(["report", "dossier"] + vault + ["--party", "가상국 외교부", "--output", scratch.path("d.html"), "--plaintext"])
+        }
     }
 }

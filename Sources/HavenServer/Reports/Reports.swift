@@ -49,6 +49,45 @@ public enum Reports {
     }
 }
 
+extension Reports {
+    /// What a dossier is about.
+    public enum DossierSubject: Sendable {
+        case event(UUID)
+        case person(UUID)
+        case party(name: String, from: FuzzyDate?, to: FuzzyDate?)
+    }
+
+    /// A dossier as printable HTML (its stylesheet inlined) or, with `pdf`, as PDF printed by
+    /// headless Chromium; every read behind it is audited.
+    public static func dossier(_ subject: DossierSubject, language: Language, pdf: Bool, repository: any Repository,
+                               actor: ActingIdentity, madeBy: String) async throws -> Data {
+        let inner: Dossier.Subject = switch subject {
+        case .event(let id): .event(id)
+        case .person(let id): .person(id)
+        case .party(let name, let from, let to): .party(name: name, from: from, to: to)
+        }
+        let dossier: Dossier
+        do { dossier = try await DossierReader.dossier(inner, repository: repository, actor: actor) } catch StoreError.notFound {
+            throw ReportError(reason: "no such record within reach")
+        }
+        let html = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: madeBy, path: "/").printDocument(language)
+        guard pdf else { return Data(html.utf8) }
+        guard let printer = PDFPrinter.available() else { throw ReportError(reason: "PDF printing needs Chromium (apt-get install chromium)") }
+        return try await printer.pdf(html: html)
+    }
+}
+
+extension Reports {
+    /// Persons affected and official arrivals over `from`…`to` (years) as CSV, counts below
+    /// `suppressBelow` withheld.
+    public static func statisticsCSV(from: Int?, to: Int?, suppressBelow: Int, store: SQLStore, actor: ActingIdentity) async throws -> String {
+        let parameters = ["from": from.map(String.init), "to": to.map(String.init)].compactMapValues { $0 }
+        let years: (Int, Int)
+        do { years = try StatisticsReader.years(parameters) } catch let problem as Problem { throw ReportError(reason: problem.detail ?? problem.title) }
+        return try await StatisticsReader.statistics(firstYear: years.0, lastYear: years.1, store: store, actor: actor).csv(suppressBelow: suppressBelow)
+    }
+}
+
 /// A report that could not be made, with the reason.
 public struct ReportError: Error, Sendable, CustomStringConvertible {
     public let reason: String

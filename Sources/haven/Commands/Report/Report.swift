@@ -9,8 +9,8 @@ import HavenStore
 /// (optionally narrowed to compartments). Flags and indicators are for review, never verdicts.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Accountability reports: brokers' track records, trap indicators, answers by party, trends; mark unanswered interventions.",
-        subcommands: [Brokers.self, Indicators.self, Parties.self, Trends.self, MarkUnanswered.self, ImportArrivals.self]
+        abstract: "Accountability reports: brokers' track records, trap indicators, answers by party, trends, dossiers; official arrivals; mark unanswered interventions.",
+        subcommands: [Brokers.self, Indicators.self, Parties.self, Trends.self, MarkUnanswered.self, ImportArrivals.self, Statistics.self, Dossier.self]
     )
 
     /// What every report takes: the vault, compartments to narrow to, and a thresholds file.

@@ -35,4 +35,36 @@ extension Report {
             print("imported \(figures.count) years (\(figures.first?.year ?? 0)–\(figures.last?.year ?? 0)) / \(figures.count)개 연도를 가져왔습니다")
         }
     }
+
+    /// `haven report statistics`: persons affected and official arrivals as CSV.
+    struct Statistics: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Documented persons affected by act type, sex and age group, and official arrivals per year, as CSV.",
+            discussion: """
+            --shared withholds counts below the thresholds file's suppressBelow (default 5), for figures that
+            leave the organisation.
+
+            Examples:
+              haven report statistics --data /srv/haven --from 2020 --to 2025
+              haven report statistics --data /srv/haven --shared > shared.csv
+            """
+        )
+
+        @OptionGroup var options: Report.Options
+        @Option(help: "The first year (default: nine years ago).") var from: Int?
+        @Option(help: "The last year (default: this year).") var to: Int?
+        @Flag(help: "Withhold small counts, for figures shared outside.") var shared = false
+
+        func run() async throws {
+            let (thresholds, _) = try options.limits()
+            let csv = try await options.vault.withUnlocked(as: .localOperator) { store, _ in
+                do {
+                    return try await Reports.statisticsCSV(from: from, to: to, suppressBelow: shared ? thresholds.suppressBelow : 1, store: store, actor: options.identity)
+                } catch let error as ReportError {
+                    throw CLIError(error.reason)
+                }
+            }
+            print(csv, terminator: "")
+        }
+    }
 }
