@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "haven", targets: ["haven"]),
         .library(name: "HavenCore", targets: ["HavenCore"]),
         .library(name: "HavenStats", targets: ["HavenStats"]),
+        .library(name: "HavenLinkage", targets: ["HavenLinkage"]),
         .library(name: "HavenCrypto", targets: ["HavenCrypto"]),
         .library(name: "HavenStore", targets: ["HavenStore"]),
         .library(name: "HavenServer", targets: ["HavenServer"]),
@@ -32,6 +33,11 @@ let package = Package(
         .target(
             name: "HavenCore",
             resources: [.copy("Resources/gazetteer.json"), .copy("Resources/common-passwords.txt")],
+            swiftSettings: swiftSettings
+        ),
+        // Record linkage that understands Korean names. Pure, no I/O.
+        .target(
+            name: "HavenLinkage",
             swiftSettings: swiftSettings
         ),
         // Statistics: surge detection, small-cell suppression. Pure, Foundation only.
@@ -109,6 +115,11 @@ let package = Package(
         .testTarget(
             name: "HavenCoreTests",
             dependencies: ["HavenCore"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenLinkageTests",
+            dependencies: ["HavenLinkage"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

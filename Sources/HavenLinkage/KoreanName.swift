@@ -1,0 +1,118 @@
+import Foundation
+
+/// A person's name as linkage compares it: every spelling it may stand for, reduced to a sound
+/// key in which the differences between the romanisation systems, the Northern and Southern
+/// initial sound, and the usual surname spellings disappear. A Hangul name and a romanised one
+/// are compared through the romanisations of the Hangul; a romanised name is read in either order.
+public struct KoreanName: Sendable, Equatable {
+    /// One reading of the name: family name and given name, as sound keys.
+    public struct Reading: Sendable, Hashable {
+        public var family: String
+        public var given: String
+        /// The Hangul surnames the family name may stand for (empty when unknown).
+        public var familyHangul: Set<String>
+    }
+
+    public let readings: [Reading]
+
+    /// Surnames of two syllables, which a one-word Hangul name starts with.
+    static let compoundSurnames: Set<String> = ["황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방"]
+
+    public init(_ text: String) {
+        let name = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        readings = Hangul.contains(name) ? Self.hangulReadings(name) : Self.latinReadings(name)
+    }
+
+    static func hangulReadings(_ name: String) -> [Reading] {
+        let words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }).map(String.init)
+        var family: String, given: String
+        if words.count >= 2 {
+            family = words[0]
+            given = words.dropFirst().joined()
+        } else {
+            let characters = Array(name.filter { Hangul.syllable($0.unicodeScalars.first!) != nil })
+            let two = characters.count > 2 ? String(characters.prefix(2)) : ""
+            let length = compoundSurnames.contains(two) ? 2 : 1
+            family = String(characters.prefix(length))
+            given = String(characters.dropFirst(length))
+        }
+        family = InitialSoundRule.southern(name: family)
+        let southernGiven = InitialSoundRule.southern(name: given)
+        var readings = Set<Reading>()
+        for system in RomanizationSystem.allCases {
+            for givenForm in Set([given, southernGiven]) {
+                let familyLatin = Romanizer.given(Hangul.syllables(family), system)
+                let givenLatin = Romanizer.given(Hangul.syllables(givenForm), system)
+                readings.insert(Reading(family: SoundKey.of(familyLatin), given: SoundKey.of(givenLatin), familyHangul: [family]))
+            }
+        }
+        return Array(readings)
+    }
+
+    static func latinReadings(_ name: String) -> [Reading] {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let tokens = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).map(String.init).filter { !$0.isEmpty }
+        guard let first = tokens.first else { return [] }
+        var readings: [Reading] = []
+        func reading(family: String, given: [String]) -> Reading {
+            Reading(family: SoundKey.of(family), given: SoundKey.of(given.joined()), familyHangul: Set(Surnames.hangul(for: family)))
+        }
+        // Either order, unless one end is a known surname and the other is not (Kim Min-ho is
+        // not Min-ho with the given name Kim).
+        let firstIsSurname = !Surnames.hangul(for: first).isEmpty
+        let last = tokens.count > 1 ? tokens.last : nil
+        let lastIsSurname = last.map { !Surnames.hangul(for: $0).isEmpty } ?? false
+        if firstIsSurname || !lastIsSurname { readings.append(reading(family: first, given: Array(tokens.dropFirst()))) }
+        if let last, lastIsSurname || !firstIsSurname { readings.append(reading(family: last, given: Array(tokens.dropLast()))) }
+        return readings
+    }
+
+    /// How alike two names are (0 … 1): the best reading pair, the family name weighing 0.25 and
+    /// the given name 0.75 (a few surnames are shared by most Koreans, so agreeing on one says
+    /// little); family names that stand for the same Hangul surname count as equal.
+    public static func similarity(_ a: KoreanName, _ b: KoreanName) -> Double {
+        var best = 0.0
+        for x in a.readings {
+            for y in b.readings {
+                let family = !x.familyHangul.isDisjoint(with: y.familyHangul) ? 1 : StringComparators.jaroWinkler(x.family, y.family)
+                let given = x.given.isEmpty && y.given.isEmpty ? 1 : StringComparators.jaroWinkler(x.given, y.given)
+                best = max(best, 0.25 * family + 0.75 * given)
+            }
+        }
+        return best
+    }
+}
+
+/// A romanised name reduced to how it sounds, so that systems and habits of spelling meet:
+/// breves, apostrophes and separators go; aspirated and tense consonants fall together with the
+/// plain ones (ch'/ch/j, k'/k/g, t'/t/d, p'/p/b); ŏ/eo/o/u and ŭ/eu/u meet, ŭi/ui/ee/i too; l/r/n
+/// at a syllable's start meet; oo → u; a silent h after a vowel (Oh, Ahn) goes.
+public enum SoundKey {
+    public static func of(_ text: String) -> String {
+        var s = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter }
+        for (from, to) in [("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("tch", "j"), ("ch", "j"), ("kk", "k"), ("tt", "t"), ("pp", "p"),
+                           ("ss", "s"), ("jj", "j"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("yi", "i"), ("ui", "i"), ("wo", "o")] {
+            s = s.replacingOccurrences(of: from, with: to)
+        }
+        var key = ""
+        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "w"]
+        let characters = Array(s)
+        for (i, c) in characters.enumerated() {
+            var mapped: Character = switch c {
+            case "g": "k"
+            case "d": "t"
+            case "b": "p"
+            case "l", "n": "r"
+            // ㅓ is written o (MR, North) or u (passports: Sun, Jung): o and u meet.
+            case "o": "u"
+            default: c
+            }
+            // A final n stays n (Kim/Kin differ less than Kim/Kir): only a consonant before a vowel merges l/r/n.
+            if c == "n", i + 1 >= characters.count || !vowels.contains(characters[i + 1]) { mapped = "n" }
+            if c == "h", i > 0, vowels.contains(characters[i - 1]), i + 1 >= characters.count || !vowels.contains(characters[i + 1]) { continue }
+            if key.last == mapped && !vowels.contains(mapped) { continue }
+            key.append(mapped)
+        }
+        return key
+    }
+}

@@ -1,0 +1,110 @@
+/// The usual Latin spellings of the common Korean surnames, beyond what the romanisation systems
+/// give: passports and the press write 이 as Lee, Yi, Rhee, Ri or I; 박 as Park, Pak or Bak.
+public enum Surnames {
+    /// Hangul surname (in its South Korean form) → the spellings met in practice.
+    public static let spellings: [String: [String]] = [
+        "김": ["kim", "gim", "ghim"],
+        "이": ["lee", "yi", "rhee", "ri", "i", "rii", "yee", "ree", "lie"],
+        "박": ["park", "pak", "bak", "bahk", "parck"],
+        "최": ["choi", "choe", "chey", "choy", "chwe"],
+        "정": ["jung", "jeong", "chung", "jong", "chong", "cheong", "joung"],
+        "강": ["kang", "gang"],
+        "조": ["cho", "jo", "joe", "chough"],
+        "윤": ["yoon", "yun", "youn"],
+        "장": ["jang", "chang"],
+        "임": ["lim", "im", "rim", "yim", "leem", "lim"],
+        "한": ["han", "hahn"],
+        "오": ["oh", "o"],
+        "서": ["seo", "suh", "so", "sur", "seoh"],
+        "신": ["shin", "sin", "shinn"],
+        "권": ["kwon", "gwon", "kwan"],
+        "황": ["hwang", "whang"],
+        "안": ["ahn", "an"],
+        "송": ["song", "soung"],
+        "류": ["ryu", "yu", "yoo", "rhyu", "ryoo", "lyu"],
+        "유": ["yoo", "yu", "you", "ryu"],
+        "홍": ["hong"],
+        "전": ["jeon", "jun", "chun", "chon", "jon", "cheon"],
+        "고": ["ko", "go", "koh"],
+        "문": ["moon", "mun", "moun"],
+        "양": ["yang", "ryang", "lyang"],
+        "손": ["son", "sohn"],
+        "배": ["bae", "pae", "bai"],
+        "백": ["baek", "paek", "paik", "baik"],
+        "허": ["heo", "hur", "huh", "ho"],
+        "남": ["nam"],
+        "노": ["noh", "no", "roh", "ro"],
+        "하": ["ha"],
+        "곽": ["kwak", "gwak"],
+        "성": ["sung", "seong", "song"],
+        "차": ["cha"],
+        "주": ["joo", "ju", "chu", "choo"],
+        "우": ["woo", "u", "wu"],
+        "구": ["koo", "ku", "gu", "goo"],
+        "민": ["min"],
+        "나": ["na", "ra"],
+        "진": ["jin", "chin"],
+        "지": ["ji", "chi"],
+        "엄": ["eom", "um", "uhm", "om"],
+        "채": ["chae", "chai"],
+        "원": ["won", "weon"],
+        "천": ["cheon", "chun", "chon"],
+        "방": ["bang", "pang"],
+        "공": ["kong", "gong"],
+        "현": ["hyun", "hyeon", "hyon"],
+        "함": ["ham", "hahm"],
+        "변": ["byun", "byeon", "pyon"],
+        "염": ["yeom", "yum", "yom", "ryom"],
+        "여": ["yeo", "yo", "yuh", "ryo"],
+        "추": ["chu", "choo"],
+        "도": ["do", "doh", "to"],
+        "석": ["seok", "suk", "sok"],
+        "설": ["seol", "sul", "sol"],
+        "마": ["ma"],
+        "길": ["gil", "kil"],
+        "연": ["yeon", "yun", "yon", "ryon"],
+        "위": ["wi", "wee"],
+        "표": ["pyo", "pyoh"],
+        "명": ["myung", "myeong", "myong"],
+        "기": ["ki", "gi"],
+        "반": ["ban", "pan"],
+        "왕": ["wang"],
+        "금": ["keum", "kum", "geum"],
+        "옥": ["ok", "ock"],
+        "육": ["yuk", "yook", "ryuk"],
+        "인": ["in"],
+        "맹": ["maeng"],
+        "제": ["je", "jae", "che"],
+        "모": ["mo"],
+        "탁": ["tak", "thak"],
+        "국": ["kook", "kuk", "guk"],
+        "어": ["eo", "o", "uh"],
+        "은": ["eun", "un"],
+        "편": ["pyeon", "pyun", "phyon"],
+        "용": ["yong", "ryong"],
+        "예": ["ye", "yeh"],
+        "경": ["kyung", "gyeong", "kyong"],
+        "봉": ["bong", "pong"],
+        "사": ["sa"],
+        "부": ["bu", "boo", "pu"],
+        "황보": ["hwangbo"],
+        "남궁": ["namgung", "namkung"],
+        "제갈": ["jegal", "chegal"],
+        "선우": ["sunwoo", "seonu", "sonu"],
+        "독고": ["dokgo", "tokko"],
+    ]
+
+    /// The Hangul surnames a Latin spelling may stand for, in their South Korean form.
+    public static func hangul(for spelling: String) -> [String] {
+        let key = spelling.lowercased().filter { $0.isLetter }
+        return reverse[key] ?? []
+    }
+
+    static let reverse: [String: [String]] = {
+        var table: [String: [String]] = [:]
+        for (hangul, spellings) in spellings {
+            for spelling in Set(spellings) { table[spelling, default: []].append(hangul) }
+        }
+        return table.mapValues { $0.sorted() }
+    }()
+}

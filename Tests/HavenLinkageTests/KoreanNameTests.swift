@@ -1,0 +1,81 @@
+import HavenLinkage
+import Testing
+
+/// Korean names taken apart, spelled the Northern and Southern way, and romanised by each system,
+/// checked against published spellings; the generic comparators against their published values.
+struct KoreanNameTests {
+    @Test func syllablesDecomposeAndComposeBack() throws {
+        let syllable = try #require(Hangul.syllable("김".unicodeScalars.first!))
+        #expect(syllable == Hangul.Syllable(lead: Hangul.Lead.g, vowel: Hangul.Vowel.i, tail: 16))
+        #expect(syllable.character == "김")
+        #expect(Hangul.syllables("김 정-숙").map(\.character) == ["김", "정", "숙"])
+        // Decomposed input (jamo) is composed first.
+        #expect(Hangul.syllables("\u{1100}\u{1175}\u{11B7}").map(\.character) == ["김"])
+    }
+
+    @Test(arguments: [("리설주", "이설주"), ("류경", "유경"), ("림춘", "임춘"), ("로동", "노동"), ("량강", "양강"), ("녀성", "여성"),
+                      ("리 설주", "이 설주"), ("김리나", "김리나"), ("라진", "나진"), ("뉴욕", "유욕")])
+    func theInitialSoundRuleGivesTheSouthernSpelling(north: String, south: String) {
+        #expect(InitialSoundRule.southern(name: north) == south)
+    }
+
+    @Test(arguments: [
+        // The National Institute of Korean Language's examples for personal names in Revised Romanization.
+        ("민용하", RomanizationSystem.revised, "Min Yongha"), ("송나리", .revised, "Song Nari"), ("한복남", .revised, "Han Boknam"),
+        ("홍빛나", .revised, "Hong Bitna"),
+        // McCune–Reischauer as published for well-known names.
+        ("김일성", .mccuneReischauer, "Kim Il-sŏng"), ("김정일", .mccuneReischauer, "Kim Chŏng-il"), ("박정희", .mccuneReischauer, "Pak Chŏng-hŭi"),
+        ("최규하", .mccuneReischauer, "Ch'oe Kyu-ha"), ("전두환", .mccuneReischauer, "Chŏn Tu-hwan"), ("노태우", .mccuneReischauer, "No T'ae-u"),
+        ("이승만", .mccuneReischauer, "Yi Sŭng-man"), ("김정일", .mccuneReischauerPlain, "Kim Chong-il"), ("최규하", .mccuneReischauerPlain, "Choe Kyu-ha"),
+        // The North Korean official system as KCNA spells names.
+        ("리설주", .northKorean, "Ri Sol Ju"), ("최룡해", .northKorean, "Choe Ryong Hae"), ("김여정", .northKorean, "Kim Yo Jong"),
+        ("최선희", .northKorean, "Choe Son Hui"), ("리선권", .northKorean, "Ri Son Gwon"), ("김정은", .northKorean, "Kim Jong Un"),
+    ])
+    func namesAreRomanisedAsPublished(hangul: String, system: RomanizationSystem, expected: String) {
+        #expect(Romanizer.romanize(hangul, system) == expected)
+    }
+
+    @Test func commonSurnameSpellingsLeadBackToTheirHangul() {
+        #expect(Surnames.hangul(for: "Lee") == ["이"] && Surnames.hangul(for: "Rhee") == ["이"] && Surnames.hangul(for: "Ri") == ["이"])
+        #expect(Surnames.hangul(for: "Park") == ["박"] && Surnames.hangul(for: "Choe") == ["최"])
+        #expect(Set(Surnames.hangul(for: "Yu")) == ["류", "유"] && Set(Surnames.hangul(for: "Chung")) == ["정"])
+        #expect(Surnames.hangul(for: "Smith").isEmpty)
+    }
+
+    @Test func theComparatorsGiveTheirPublishedValues() {
+        // Winkler (1990) and the usual worked examples.
+        #expect(abs(StringComparators.jaro("MARTHA", "MARHTA") - 0.9444) < 0.0001)
+        #expect(abs(StringComparators.jaroWinkler("MARTHA", "MARHTA") - 0.9611) < 0.0001)
+        #expect(abs(StringComparators.jaroWinkler("DWAYNE", "DUANE") - 0.84) < 0.0001)
+        #expect(abs(StringComparators.jaroWinkler("DIXON", "DICKSONX") - 0.8133) < 0.0001)
+        #expect(StringComparators.jaro("", "") == 1 && StringComparators.jaro("a", "") == 0)
+        #expect(StringComparators.levenshtein("kitten", "sitting") == 3 && StringComparators.levenshtein("", "abc") == 3)
+        #expect(StringComparators.levenshtein("김정숙", "김정석") == 1)
+    }
+}
+
+/// One person's name across scripts, systems, the Northern spelling and name order scores high;
+/// different people score low.
+struct KoreanNameSimilarityTests {
+    @Test(arguments: [
+        ("김정숙", "Kim Jong-suk"), ("김정숙", "Kim Chŏng-suk"), ("김정숙", "Gim Jeongsuk"), ("김정숙", "Jong Suk Kim"), ("김정숙", "KIM JEONG SOOK"),
+        ("리설주", "Lee Seol-ju"), ("리설주", "이설주"), ("이설주", "Ri Sol Ju"), ("박영철", "Park Young-chul"), ("박영철", "Pak Yŏng-ch'ŏl"),
+        ("최선희", "Choi Sun-hee"), ("류경애", "Yu Kyung-ae"), ("Rhee Seung-man", "이승만"), ("Kim Jong-suk", "Kim Jongsuk"),
+    ])
+    func oneNameInManySpellingsScoresHigh(a: String, b: String) {
+        let score = KoreanName.similarity(KoreanName(a), KoreanName(b))
+        #expect(score >= 0.9, "\(a) ~ \(b): \(score)")
+    }
+
+    @Test(arguments: [("김정숙", "Park Young-chul"), ("김정숙", "김영호"), ("리설주", "Choi Sun-hee"), ("Kim Jong-suk", "Kim Min-ho")])
+    func differentPeopleScoreLow(a: String, b: String) {
+        let score = KoreanName.similarity(KoreanName(a), KoreanName(b))
+        #expect(score < 0.85, "\(a) ~ \(b): \(score)")
+    }
+
+    @Test func soundKeysMeetAcrossSystems() {
+        #expect(SoundKey.of("Chŏng") == SoundKey.of("Jeong") && SoundKey.of("Jeong") == SoundKey.of("Jong"))
+        #expect(SoundKey.of("Ch'oe") == SoundKey.of("Choe") && SoundKey.of("Sŭng-man") == SoundKey.of("Seungman"))
+        #expect(SoundKey.of("Oh") == SoundKey.of("O") && SoundKey.of("Kim") != SoundKey.of("Park"))
+    }
+}
