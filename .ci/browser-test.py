@@ -294,6 +294,29 @@ def main():
               "the rescue request's timeline shows both statuses")
         shoot(driver, "rescue-ko")
         accessible(driver, check, "the rescue request's page")
+        check("함정 징후" in driver.find_element(By.TAG_NAME, "main").text and len(driver.find_elements(By.CSS_SELECTOR, "ul.indicators li")) >= 2,
+              "the rescue request shows its trap indicators")
+        # Ticking a check of the verification checklist is recorded and answers its indicator.
+        driver.find_element(By.ID, "check.independent_channel").click()
+        check(driver.find_element(By.ID, "check.independent_channel").is_selected(), "a checklist box is ticked by the keyboard or mouse")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.checklist button[type=submit]"))
+        check(driver.find_element(By.ID, "check.independent_channel").is_selected()
+              and "독립된 경로로 확인되지 않음" not in driver.find_element(By.TAG_NAME, "main").text,
+              "the recorded check stays ticked and its indicator is gone")
+
+        # The accountability reports, each in a real browser.
+        for path, heading, name in [("/reports/brokers", "브로커와 조력 조직", "brokers-ko"), ("/reports/parties", "기관별 응답", "parties-ko"),
+                                    ("/reports/trends?type=arrest&from=2024-01&to=2025-12", "동향", "trends-ko"),
+                                    ("/reports/statistics?from=2024&to=2025", "통계", "statistics-ko")]:
+            driver.get(base + path)
+            check(driver.find_element(By.TAG_NAME, "h1").text == heading, f"{path} opens in Korean")
+            shoot(driver, name)
+            accessible(driver, check, path)
+        driver.get(record_url.replace("/records/event/", "/dossiers/event/"))
+        main_text = driver.find_element(By.TAG_NAME, "main").text
+        check("자료집" in main_text and "김정숙 가족 체포" in main_text and "가상 외교부" in main_text and "리영호" in main_text,
+              "the incident's dossier holds its chronology and the request to the ministry")
+        shoot(driver, "dossier-ko")
         # Keyboard: the first Tab reaches the skip link.
         driver.find_element(By.TAG_NAME, "body").send_keys("\t")
         check(driver.switch_to.active_element.get_attribute("class") == "skip", "the first Tab reaches the skip link")
