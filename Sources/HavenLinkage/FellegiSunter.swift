@@ -1,0 +1,105 @@
+import Foundation
+
+/// The Fellegi–Sunter model of record linkage: each comparison of a pair of records falls into
+/// one of a few agreement levels; each level has a probability among true matches (m) and among
+/// non-matches (u); a pair's match weight is the sum of log₂(m/u) over its comparisons, and its
+/// match probability follows from the prior share of matches (λ). m and λ are estimated without
+/// labels by expectation–maximisation; u is best taken from random pairs, almost all non-matches.
+public struct FellegiSunter: Sendable, Equatable {
+    /// One comparison's probabilities per level; level 0 is "missing", which weighs nothing.
+    public struct Comparison: Sendable, Equatable {
+        public var name: String
+        /// m[level] and u[level] for levels 1…; index 0 unused (missing).
+        public var m: [Double]
+        public var u: [Double]
+
+        public init(name: String, m: [Double], u: [Double]) {
+            precondition(m.count == u.count, "m and u need one probability per level")
+            self.name = name
+            self.m = m
+            self.u = u
+        }
+
+        /// log₂(m/u) of a level; 0 when the value is missing.
+        public func weight(_ level: Int) -> Double {
+            guard level > 0, level < m.count else { return 0 }
+            return log2(max(m[level], 1e-9) / max(u[level], 1e-9))
+        }
+    }
+
+    public var comparisons: [Comparison]
+    /// The prior share of candidate pairs that are matches.
+    public var lambda: Double
+
+    public init(comparisons: [Comparison], lambda: Double) {
+        self.comparisons = comparisons
+        self.lambda = lambda
+    }
+
+    /// The match weight of a pair's comparison levels, and each comparison's part of it.
+    public func explain(_ levels: [UInt8]) -> (weight: Double, parts: [(name: String, level: Int, weight: Double)]) {
+        var parts: [(String, Int, Double)] = []
+        var total = log2(lambda / (1 - lambda))
+        for (comparison, level) in zip(comparisons, levels) {
+            let weight = comparison.weight(Int(level))
+            parts.append((comparison.name, Int(level), weight))
+            total += weight
+        }
+        return (total, parts)
+    }
+
+    /// The match probability of a pair's levels.
+    public func probability(_ levels: [UInt8]) -> Double {
+        let weight = explain(levels).weight
+        return 1 / (1 + pow(2, -weight))
+    }
+
+    /// m, u and λ estimated by expectation–maximisation over the comparison levels of candidate
+    /// pairs, starting from `start`. With `fixedU` (from random pairs) only m and λ move.
+    public static func estimate(_ pairs: [[UInt8]], start: FellegiSunter, fixedU: Bool, iterations: Int = 50, tolerance: Double = 1e-6) -> FellegiSunter {
+        var model = start
+        guard !pairs.isEmpty else { return model }
+        // Identical level vectors are counted once with their multiplicity: far fewer to visit.
+        var patterns: [[UInt8]: Double] = [:]
+        for pair in pairs { patterns[pair, default: 0] += 1 }
+        let total = Double(pairs.count)
+        for _ in 0..<iterations {
+            var mCounts = model.comparisons.map { [Double](repeating: 0, count: $0.m.count) }
+            var uCounts = mCounts
+            var matches = 0.0
+            for (levels, count) in patterns {
+                let p = model.probability(levels)
+                matches += p * count
+                for (c, level) in levels.enumerated() where level > 0 {
+                    mCounts[c][Int(level)] += p * count
+                    uCounts[c][Int(level)] += (1 - p) * count
+                }
+            }
+            var next = model
+            next.lambda = min(max(matches / total, 1e-6), 1 - 1e-6)
+            for c in next.comparisons.indices {
+                let mSum = mCounts[c].reduce(0, +), uSum = uCounts[c].reduce(0, +)
+                for level in 1..<next.comparisons[c].m.count {
+                    // A small floor keeps an unseen level from weighing infinitely.
+                    if mSum > 0 { next.comparisons[c].m[level] = max(mCounts[c][level] / mSum, 1e-6) }
+                    if !fixedU, uSum > 0 { next.comparisons[c].u[level] = max(uCounts[c][level] / uSum, 1e-6) }
+                }
+            }
+            let change = max(zip(next.comparisons, model.comparisons).flatMap { zip($0.m, $1.m).map { abs($0 - $1) } }.max() ?? 0,
+                             abs(next.lambda - model.lambda))
+            model = next
+            if change < tolerance { break }
+        }
+        return model
+    }
+
+    /// u per level from the comparison levels of random pairs (nearly all non-matches).
+    public static func uProbabilities(_ randomPairs: [[UInt8]], levels: [Int]) -> [[Double]] {
+        levels.enumerated().map { c, count in
+            var tally = [Double](repeating: 0, count: count)
+            for pair in randomPairs where pair[c] > 0 { tally[Int(pair[c])] += 1 }
+            let sum = tally.reduce(0, +)
+            return tally.enumerated().map { level, n in level == 0 ? 0 : max(sum > 0 ? n / sum : 1 / Double(count - 1), 1e-6) }
+        }
+    }
+}

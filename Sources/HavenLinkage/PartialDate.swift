@@ -1,0 +1,48 @@
+/// A date known to the day, the month or the year (birth dates often are), and how two agree.
+public struct PartialDate: Sendable, Hashable {
+    public let year: Int
+    public let month: Int?
+    public let day: Int?
+
+    /// From `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; nil for anything else or an impossible date.
+    public init?(_ text: some StringProtocol) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1850...2100).contains(year) else { return nil }
+        var month: Int?, day: Int?
+        if parts.count >= 2 {
+            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            month = m
+        }
+        if parts.count == 3, let month {
+            guard parts[2].count == 2, let d = Int(parts[2]), (1...PartialDate.days(in: month, of: year)).contains(d) else { return nil }
+            day = d
+        }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    static func days(in month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
+    /// Agreement levels: 1 different, 2 within a year (or day and month swapped), 3 the same year,
+    /// 4 the same year and month, 5 the same day. Comparing is as precise as the less precise date.
+    public static func level(_ a: PartialDate?, _ b: PartialDate?) -> UInt8 {
+        guard let a, let b else { return 0 }
+        if a.year == b.year {
+            guard let am = a.month, let bm = b.month else { return 3 }
+            guard am == bm else {
+                if let ad = a.day, let bd = b.day, am == bd, ad == bm { return 2 }
+                return 3
+            }
+            guard let ad = a.day, let bd = b.day else { return 4 }
+            return ad == bd ? 5 : 4
+        }
+        return abs(a.year - b.year) <= 1 ? 2 : 1
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import HavenLinkage
+import Testing
+
+/// Expectation–maximisation recovers the m probabilities and the share of matches that generated
+/// a seeded set of comparison vectors; weights add up and explain themselves.
+struct FellegiSunterTests {
+    /// SplitMix64, so that the generated pairs are the same on every run.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let trueM: [[Double]] = [[0, 0.05, 0.15, 0.80], [0, 0.10, 0.20, 0.70], [0, 0.02, 0.98]]
+    static let trueU: [[Double]] = [[0, 0.85, 0.10, 0.05], [0, 0.70, 0.20, 0.10], [0, 0.50, 0.50]]
+
+    func draw(_ probabilities: [Double], _ random: inout Seeded) -> UInt8 {
+        var x = Double.random(in: 0..<1, using: &random)
+        for level in 1..<probabilities.count {
+            x -= probabilities[level]
+            if x < 0 { return UInt8(level) }
+        }
+        return UInt8(probabilities.count - 1)
+    }
+
+    func pairs(_ count: Int, matchShare: Double, seed: UInt64) -> [[UInt8]] {
+        var random = Seeded(state: seed)
+        return (0..<count).map { _ in
+            let match = Double.random(in: 0..<1, using: &random) < matchShare
+            return (0..<3).map { draw(match ? Self.trueM[$0] : Self.trueU[$0], &random) }
+        }
+    }
+
+    @Test func expectationMaximisationRecoversTheGeneratingProbabilities() throws {
+        let candidates = pairs(20_000, matchShare: 0.2, seed: 7)
+        let random = pairs(20_000, matchShare: 0, seed: 11)
+        let u = FellegiSunter.uProbabilities(random, levels: [4, 4, 3])
+        for (estimated, truth) in zip(u, Self.trueU) {
+            for level in 1..<truth.count { #expect(abs(estimated[level] - truth[level]) < 0.02) }
+        }
+        let start = FellegiSunter(comparisons: (0..<3).map { c in
+            FellegiSunter.Comparison(name: "c\(c)", m: c == 2 ? [0, 0.3, 0.7] : [0, 0.2, 0.3, 0.5], u: u[c])
+        }, lambda: 0.05)
+        let model = FellegiSunter.estimate(candidates, start: start, fixedU: true)
+        #expect(abs(model.lambda - 0.2) < 0.02, "λ \(model.lambda)")
+        for (comparison, truth) in zip(model.comparisons, Self.trueM) {
+            for level in 1..<truth.count { #expect(abs(comparison.m[level] - truth[level]) < 0.05, "\(comparison.name) m[\(level)] \(comparison.m[level])") }
+        }
+        // Match probabilities are the posterior under the generating parameters.
+        func posterior(_ levels: [Int]) -> Double {
+            let m = zip(Self.trueM, levels).reduce(0.2) { $0 * $1.0[$1.1] }, u = zip(Self.trueU, levels).reduce(0.8) { $0 * $1.0[$1.1] }
+            return m / (m + u)
+        }
+        for levels in [[3, 3, 2], [1, 1, 1], [3, 1, 2], [2, 2, 1]] {
+            #expect(abs(model.probability(levels.map(UInt8.init)) - posterior(levels)) < 0.05, "\(levels)")
+        }
+        #expect(model.probability([3, 3, 2]) > 0.97 && model.probability([1, 1, 1]) < 0.001)
+        let explained = model.explain([3, 0, 1])
+        #expect(explained.parts.map(\.level) == [3, 0, 1] && explained.parts[1].weight == 0, "a missing value weighs nothing")
+        #expect(abs(explained.weight - (log2(model.lambda / (1 - model.lambda)) + explained.parts.reduce(0) { $0 + $1.weight })) < 1e-9)
+    }
+}
+
+/// Birth dates of different precision agree as far as both are known.
+struct PartialDateTests {
+    @Test func datesAgreeAsFarAsBothAreKnown() {
+        let day = PartialDate("1979-08-21"), month = PartialDate("1979-08"), year = PartialDate("1979")
+        #expect(PartialDate.level(day, PartialDate("1979-08-21")) == 5)
+        #expect(PartialDate.level(day, PartialDate("1979-08-22")) == 4 && PartialDate.level(day, month) == 4)
+        #expect(PartialDate.level(day, year) == 3, "a year alone agrees to the year")
+        #expect(PartialDate.level(day, PartialDate("1979-03-01")) == 3)
+        #expect(PartialDate.level(PartialDate("1979-08-03"), PartialDate("1979-03-08")) == 2, "day and month swapped")
+        #expect(PartialDate.level(day, PartialDate("1980")) == 2 && PartialDate.level(day, PartialDate("1985")) == 1)
+        #expect(PartialDate.level(day, nil) == 0)
+        #expect(PartialDate("1979-02-30") == nil && PartialDate("1979-13") == nil && PartialDate("79") == nil && PartialDate("2000-02-29") != nil)
+    }
+}
