@@ -61,9 +61,9 @@ extension SQLStore {
             }
     }
 
-    /// Opens one of the account's drafts and deletes it: from now on it lives in the page the
-    /// account is looking at. Nil when there is no such draft of this account.
-    public func takeDraft(id: UUID, accountID: UUID) async throws -> Draft? {
+    /// Opens one of the account's drafts; it stays kept until ``discardDraft(id:accountID:)`` (the
+    /// form was saved) or its lifetime ends. Nil when there is no such draft of this account.
+    public func openDraft(id: UUID, accountID: UUID) async throws -> Draft? {
         struct Row: Decodable { let id: String; let path: String; let created_at: String; let key_version: Int; let sealed: String }
         return try await exclusive {
             guard let row = try await db.select().columns("id", "path", "created_at", "key_version", "sealed").from("drafts")
@@ -78,14 +78,35 @@ extension SQLStore {
             } catch {
                 throw StoreError.corrupt("a draft's sealed part failed to open")
             }
-            let (entries, next) = try signedEntries([("draft.restore", "account", accountID.lowercased, 0, "", "draft=\(row.id)")],
+            try await audit("draft.restore", kind: "account", recordID: accountID.lowercased, detail: "draft=\(row.id)", by: .account(accountID))
+            return Draft(id: id, accountID: accountID, path: row.path, savedAt: Timestamp.date(row.created_at) ?? Date(), fields: fields)
+        }
+    }
+
+    /// Forgets one of the account's drafts (its form has been saved); false when there was none.
+    @discardableResult
+    public func discardDraft(id: UUID, accountID: UUID) async throws -> Bool {
+        try await exclusive {
+            struct Count: Decodable { let n: Int }
+            let found = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("drafts")
+                .where("id", .equal, SQLBind(id.lowercased)).where("account_id", .equal, SQLBind(accountID.lowercased))
+                .first(decoding: Count.self)?.n ?? 0
+            guard found > 0 else { return false }
+            let (entries, next) = try signedEntries([("draft.done", "account", accountID.lowercased, 0, "", "draft=\(id.lowercased)")],
                                                     actor: .account(accountID))
             try await transaction(on: db) { db in
-                try await db.delete(from: "drafts").where("id", .equal, SQLBind(row.id)).run()
+                try await db.delete(from: "drafts").where("id", .equal, SQLBind(id.lowercased)).run()
                 try await Self.append(entries, on: db)
             }
             frontier = next
-            return Draft(id: id, accountID: accountID, path: row.path, savedAt: Timestamp.date(row.created_at) ?? Date(), fields: fields)
+            return true
         }
+    }
+
+    /// Opens a draft and forgets it at once.
+    public func takeDraft(id: UUID, accountID: UUID) async throws -> Draft? {
+        guard let draft = try await openDraft(id: id, accountID: accountID) else { return nil }
+        try await discardDraft(id: id, accountID: accountID)
+        return draft
     }
 }

@@ -64,13 +64,20 @@ struct DraftTests {
             #expect(restored.contains("<option value=\"B\" selected>") && restored.contains("name=\"rows.victims\" value=\"2\""))
             let newCSRF = String(try #require(restored.firstMatch(of: /name="_csrf" value="([^"]+)"/)).1)
             #expect(newCSRF != csrf)
-            #expect(try await server.client.execute(uri: location, method: .get, headers: [.cookie: again]).status == .notFound,
-                    "a draft is opened once; from then on it lives in the page")
+            #expect(restored.contains("name=\"_draft\" value=\"\(location.split(separator: "/").last!)\""), "the form carries its draft")
+            // Until the form is saved, the draft stays: a closed tab or a crash loses nothing.
+            #expect(try await server.client.execute(uri: location, method: .get, headers: [.cookie: again]).status == .ok)
+            #expect(String(buffer: try await server.client.execute(uri: "/", method: .get, headers: [.cookie: again]).body).contains(location))
             headers[.cookie] = again
             fields["_csrf"] = newCSRF
+            fields["_draft"] = String(location.split(separator: "/").last!)
             let saved = try await server.client.execute(uri: "/records/event/new", method: .post, headers: headers, body: encoded(fields))
             #expect(saved.status == .seeOther && saved.headers[.location]?.hasPrefix("/records/event/") == true)
             #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).filter { $0 is Person }.count == 3)
+            // Saved, the draft is forgotten.
+            #expect(try await server.client.execute(uri: location, method: .get, headers: [.cookie: again]).status == .notFound)
+            #expect(!String(buffer: try await server.client.execute(uri: "/", method: .get, headers: [.cookie: again]).body).contains("/drafts/"))
+            #expect(try await server.store.auditLog().contains { $0.entry.action == "draft.done" })
         }
     }
 

@@ -46,14 +46,24 @@ struct RecordFormController: Sendable {
     }
 
     /// A form kept when its session ended, shown again with what was typed, to be checked and
-    /// saved. Opening it takes it out of the store: from then on it lives in the page.
+    /// saved. The draft is kept until the form is saved (the form carries its id) or it expires.
     @Sendable func restoreDraft(_ request: Request, context: HavenRequestContext) async throws -> Response {
         guard let account = context.account else { throw AuthMiddleware.notSignedIn }
-        guard let draft = try await store.takeDraft(id: try RecordController<Event>.id(context), accountID: account.id),
-              let fields = draft.fields, let (kind, id) = DraftPaths.parse(draft.path) else {
+        let draftID = try RecordController<Event>.id(context)
+        guard let draft = try await store.openDraft(id: draftID, accountID: account.id),
+              var fields = draft.fields, let (kind, id) = DraftPaths.parse(draft.path) else {
             throw Problem.notFound("no such draft")
         }
+        fields["_draft"] = draftID.uuidString.lowercased()
         return try await Self.forms(kind).restore(try await formRequest(request, context, posted: false).with(fields: fields), id: id)
+    }
+
+    /// After a form restored from a draft is saved, the draft is forgotten.
+    func forgetDraft(after response: Response, _ form: FormRequest, _ context: HavenRequestContext) async throws -> Response {
+        if response.status == .seeOther, let account = context.account, let draft = form.fields["_draft"].flatMap(UUID.init(uuidString:)) {
+            try await store.discardDraft(id: draft, accountID: account.id)
+        }
+        return response
     }
 
     @Sendable func newRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -61,7 +71,8 @@ struct RecordFormController: Sendable {
     }
 
     @Sendable func createRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        try await forms(context).create(try await formRequest(request, context, posted: true))
+        let form = try await formRequest(request, context, posted: true)
+        return try await forgetDraft(after: try await forms(context).create(form), form, context)
     }
 
     @Sendable func editRecord(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -73,7 +84,7 @@ struct RecordFormController: Sendable {
         let id = try RecordController<Event>.id(context)
         let form = try await formRequest(request, context, posted: true)
         guard let version = form.fields["version"].flatMap(Int.init) else { throw Problem.badRequest("the form lost its version", field: "version") }
-        return try await forms.update(form, id: id, version: version)
+        return try await forgetDraft(after: try await forms.update(form, id: id, version: version), form, context)
     }
 }
 

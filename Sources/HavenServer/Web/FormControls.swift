@@ -75,6 +75,13 @@ struct FormControls {
         return [select("compartment", WebText.compartment, options: compartments.map { ($0, $0) })]
     }
 
+    /// The hidden field that ties a form restored from a draft to it, so that saving the form
+    /// forgets the draft (nothing when the form is not a draft's).
+    static func draft(_ values: [String: String]) -> HTML {
+        guard let id = values["_draft"].flatMap(UUID.init(uuidString:)) else { return .group([]) }
+        return .element("input", ["type": "hidden", "name": "_draft", "value": id.uuidString.lowercased()])
+    }
+
     /// The hidden CSRF field every form carries.
     static func csrf(_ token: String) -> HTML { .element("input", ["type": "hidden", "name": "_csrf", "value": token]) }
 

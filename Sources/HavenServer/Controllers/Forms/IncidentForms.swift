@@ -47,7 +47,7 @@ struct IncidentForms: RecordForms {
     }
 
     func update(_ request: FormRequest, id: UUID, version: Int) async throws -> Response {
-        let values = request.fields.filter { EventForm.fields.contains($0.key) || $0.key == "version" }
+        let values = request.fields.filter { EventForm.fields.contains($0.key) || $0.key == "version" || $0.key == "_draft" }
         // The record stays in its compartment; reading it also proves it is within reach.
         let current = try await request.repository.get(Event.self, id: id, by: request.actor)
         var form = EventForm(values: values, editing: (id, version))
@@ -74,7 +74,7 @@ struct IncidentForms: RecordForms {
             return request.page(form.render(request.language, account: request.account))
         }
         let current = try await request.repository.get(Event.self, id: id, by: request.actor)
-        let values = request.fields.filter { EventForm.fields.contains($0.key) }
+        let values = request.fields.filter { EventForm.fields.contains($0.key) || $0.key == "_draft" }
         let form = EventForm(values: values, editing: (id, request.version ?? current.version), message: WebText.draftRestored)
         return request.page(form.render(request.language, account: request.account))
     }

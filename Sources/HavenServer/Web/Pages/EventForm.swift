@@ -33,7 +33,7 @@ struct EventForm {
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
         if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(language(message))])) }
         let controls = FormControls(language: language, values: values, problems: problems)
-        var form: [HTML] = [FormControls.csrf(account.csrf), .element("input", ["type": "hidden", "name": "version", "value": String(editing.version)])]
+        var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values), .element("input", ["type": "hidden", "name": "version", "value": String(editing.version)])]
         form += Self.eventFields(controls)
         form.append(.element("button", ["type": "submit"], [.text(language(WebText.save))]))
         content.append(.element("form", ["method": "post", "action": action, "class": "stack"], form))

@@ -69,7 +69,7 @@ struct IncidentForm {
 
     /// Every field name the form sends, for reading a posted body.
     static func isField(_ name: String) -> Bool {
-        EventForm.fields.contains(name) || name == "actType" || name == "compartment" || name.hasPrefix("rows.")
+        EventForm.fields.contains(name) || name == "actType" || name == "compartment" || name == "_draft" || name.hasPrefix("rows.")
             || Rows.allCases.contains { name.hasPrefix($0.rawValue + "[") }
     }
 
@@ -88,7 +88,7 @@ struct IncidentForm {
             content.append(.element("ul", ["class": "error"], unplaced.map { .element("li", [:], [.text("\($0.field): \(ProblemText.localized($0.message, language))")]) }))
         }
         let controls = FormControls(language: language, values: values, problems: problems)
-        var form: [HTML] = [FormControls.csrf(account.csrf)]
+        var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values)]
         form.append(.element("fieldset", [:], [.element("legend", [:], [.text(t(WebText.incident))])]
             + EventForm.eventFields(controls)
             + [controls.select("actType", WebText.actType, ActType.self, blank: WebText.chooseOne, hint: WebText.actTypeHint)]

@@ -13,7 +13,7 @@ struct InterventionForm {
     var message: LocalizedLabel?
 
     static let fields = ["about", "aboutKind", "partyName", "channel", "dateSent", "request", "deadline", "response", "responseDate",
-                         "responseText", "status", "priority", "notes", "compartment", "version"]
+                         "responseText", "status", "priority", "notes", "compartment", "version", "_draft"]
 
     static func values(of intervention: Intervention) -> [String: String] {
         var values = ["partyName": intervention.partyName, "channel": intervention.channel.code, "request": intervention.request,
@@ -39,7 +39,7 @@ struct InterventionForm {
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
         if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
         let controls = FormControls(language: language, values: values, problems: problems)
-        var form: [HTML] = [FormControls.csrf(account.csrf),
+        var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values),
                             .element("input", ["type": "hidden", "name": "about", "value": values["about"] ?? ""]),
                             .element("input", ["type": "hidden", "name": "aboutKind", "value": values["aboutKind"] ?? ""])]
         if let editing { form.append(.element("input", ["type": "hidden", "name": "version", "value": String(editing.version)])) }

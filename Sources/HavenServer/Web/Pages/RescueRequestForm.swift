@@ -21,7 +21,7 @@ struct RescueRequestForm {
     static let currencies = ["KRW", "USD", "CNY", "EUR", "JPY", "THB", "LAK", "VND", "MNT", "RUB"]
 
     static func isField(_ name: String) -> Bool {
-        caseFields.contains(name) || statusFields.contains(name) || intakeFields.contains(name) || name == "version"
+        caseFields.contains(name) || statusFields.contains(name) || intakeFields.contains(name) || name == "version" || name == "_draft"
             || name.hasPrefix("subjects[")
     }
 
@@ -51,7 +51,7 @@ struct RescueRequestForm {
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
         if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
         let controls = FormControls(language: language, values: values, problems: problems)
-        var form: [HTML] = [FormControls.csrf(account.csrf)]
+        var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values)]
         if let editing {
             form.append(.element("input", ["type": "hidden", "name": "version", "value": String(editing.version)]))
         } else {
