@@ -39,8 +39,8 @@ struct IncidentController: Sendable {
         for (i, actor) in intake.actors.enumerated() {
             guard let existing = actor.existing else { continue }
             let found: (any Record)? = switch existing.kind {
-            case .person: try await RecordPage.optional(Person.self, existing.id, repository, try context.actor())
-            case .organisation: try await RecordPage.optional(Organisation.self, existing.id, repository, try context.actor())
+            case .person: try await repository.find(Person.self, existing.id, by: try context.actor())
+            case .organisation: try await repository.find(Organisation.self, existing.id, by: try context.actor())
             default: nil
             }
             guard let found, found.compartment == compartment else {

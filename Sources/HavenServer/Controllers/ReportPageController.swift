@@ -65,8 +65,8 @@ struct ReportPageController: Sendable {
     static func name(of subject: RecordRef, repository: any Repository, actor: ActingIdentity) async throws -> String? {
         guard actor.seesProtected else { return nil }
         switch subject.kind {
-        case .person: return try await RecordPage.optional(Person.self, subject.id, repository, actor)?.names.first?.value
-        case .organisation: return try await RecordPage.optional(Organisation.self, subject.id, repository, actor)?.name
+        case .person: return try await repository.find(Person.self, subject.id, by: actor)?.names.first?.value
+        case .organisation: return try await repository.find(Organisation.self, subject.id, by: actor)?.name
         default: return nil
         }
     }

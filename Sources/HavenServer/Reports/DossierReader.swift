@@ -59,7 +59,7 @@ enum DossierReader {
                 switch referrer.record {
                 case let act as Act: events.append(act.eventID)
                 case let involvement as Involvement:
-                    if let act = try await RecordPage.optional(Act.self, involvement.actID, repository, actor) { events.append(act.eventID) }
+                    if let act = try await repository.find(Act.self, involvement.actID, by: actor) { events.append(act.eventID) }
                 default: continue
                 }
             }
@@ -90,26 +90,26 @@ enum DossierReader {
 
     /// An incident with its acts, victims, actors and sources; nil when not an incident within reach.
     static func incident(_ id: UUID, repository: any Repository, actor: ActingIdentity) async throws -> Dossier.Incident? {
-        guard let event = try await RecordPage.optional(Event.self, id, repository, actor) else { return nil }
+        guard let event = try await repository.find(Event.self, id, by: actor) else { return nil }
         let visible = { (value: String?) in actor.seesProtected ? value : nil }
         let parts = try await repository.referencing(id, by: actor).map(\.record)
         let groups = Dictionary(uniqueKeysWithValues: parts.compactMap { $0 as? VictimGroup }.map { ($0.id, $0) })
         var incident = Dossier.Incident(event: event, acts: [], actors: [], sources: [])
         var actorsSeen = Set<UUID>()
         for act in parts.compactMap({ $0 as? Act }) {
-            let victim = try await RecordPage.optional(Person.self, act.victimID, repository, actor)
+            let victim = try await repository.find(Person.self, act.victimID, by: actor)
             incident.acts.append((act.actType, visible(victim?.names.first?.value), act.victimGroupID.flatMap { groups[$0] }, act.victimStatus))
             for case let involvement as Involvement in try await repository.referencing(act.id, by: actor).map(\.record) {
                 guard let who = involvement.personID ?? involvement.organisationID, actorsSeen.insert(who).inserted else { continue }
-                if let person = try await RecordPage.optional(Person.self, involvement.personID, repository, actor) {
+                if let person = try await repository.find(Person.self, involvement.personID, by: actor) {
                     incident.actors.append((visible(person.names.first?.value), involvement.role, nil))
-                } else if let organisation = try await RecordPage.optional(Organisation.self, involvement.organisationID, repository, actor) {
+                } else if let organisation = try await repository.find(Organisation.self, involvement.organisationID, by: actor) {
                     incident.actors.append((visible(organisation.name), involvement.role, organisation.organisationKind))
                 }
             }
         }
         for information in parts.compactMap({ $0 as? Information }) {
-            guard let source = try await RecordPage.optional(Source.self, information.sourceID, repository, actor) else { continue }
+            guard let source = try await repository.find(Source.self, information.sourceID, by: actor) else { continue }
             incident.sources.append((source.id, visible(source.name), source.sourceKind, information.connection, information.reliability,
                                      information.credibility, visible(information.content)))
         }

@@ -45,8 +45,8 @@ enum StatisticsReader {
             if page.items.isEmpty || offset >= page.total || offset >= 50_000 { break }
         }
         var persons: [UUID: Person] = [:], groups: [UUID: VictimGroup] = [:]
-        for id in Set(acts.compactMap(\.victimID)) { persons[id] = try await RecordPage.optional(Person.self, id, store, actor) }
-        for id in Set(acts.compactMap(\.victimGroupID)) { groups[id] = try await RecordPage.optional(VictimGroup.self, id, store, actor) }
+        for id in Set(acts.compactMap(\.victimID)) { persons[id] = try await store.find(Person.self, id, by: actor) }
+        for id in Set(acts.compactMap(\.victimGroupID)) { groups[id] = try await store.find(VictimGroup.self, id, by: actor) }
         return Statistics(firstYear: firstYear, lastYear: lastYear, affected: PersonsAffected.count(acts: acts, persons: persons, groups: groups),
                           arrivals: try await store.arrivals())
     }

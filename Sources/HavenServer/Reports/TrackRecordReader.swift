@@ -49,7 +49,7 @@ public enum TrackRecordReader {
             case let request as RescueRequest where request.brokerID == subject.id || request.facilitatingOrganisationID == subject.id:
                 evidence.requests.append(request)
             case let involvement as Involvement:
-                guard let act = try await RecordPage.optional(Act.self, involvement.actID, repository, actor) else { continue }
+                guard let act = try await repository.find(Act.self, involvement.actID, by: actor) else { continue }
                 if roles[act.eventID] == nil { order.append(act.eventID) }
                 roles[act.eventID, default: []].insert(involvement.role)
             default:
@@ -57,7 +57,7 @@ public enum TrackRecordReader {
             }
         }
         for eventID in order {
-            guard let event = try await RecordPage.optional(Event.self, eventID, repository, actor) else { continue }
+            guard let event = try await repository.find(Event.self, eventID, by: actor) else { continue }
             let parts = try await repository.referencing(eventID, by: actor)
             let groups = Dictionary(uniqueKeysWithValues: parts.compactMap { $0.record as? VictimGroup }.map { ($0.id, $0.size) })
             let acts = parts.compactMap { $0.record as? Act }.map { act in

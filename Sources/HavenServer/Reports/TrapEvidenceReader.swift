@@ -13,7 +13,7 @@ enum TrapEvidenceReader {
         for member in members.compactMap({ $0 }) {
             for referrer in try await repository.referencing(member.id, by: actor) {
                 guard let involvement = referrer.record as? Involvement,
-                      let act = try await RecordPage.optional(Act.self, involvement.actID, repository, actor),
+                      let act = try await repository.find(Act.self, involvement.actID, by: actor),
                       act.actType == .stateEntrapment else { continue }
                 evidence.chainLinks.append(.init(member: member, act: act.id, event: act.eventID))
             }

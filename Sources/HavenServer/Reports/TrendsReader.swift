@@ -100,7 +100,7 @@ enum TrendsReader {
             var kind: OrganisationKind? = nil
             if let organisation = involvement.organisationID {
                 if kinds[organisation] == nil {
-                    kinds[organisation] = try await RecordPage.optional(Organisation.self, organisation, repository, actor)?.organisationKind
+                    kinds[organisation] = try await repository.find(Organisation.self, organisation, by: actor)?.organisationKind
                 }
                 kind = kinds[organisation] ?? nil
             }

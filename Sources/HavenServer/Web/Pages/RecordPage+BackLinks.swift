@@ -17,7 +17,7 @@ extension RecordPage {
                 incidents[eventID] = known
                 return
             }
-            guard let event = try await optional(Event.self, eventID, repository, actor) else { return }
+            guard let event = try await repository.find(Event.self, eventID, by: actor) else { return }
             let when = event.startDate.map { actor.seesProtected ? t.date($0) : String($0.year) }
             incidents[eventID] = Links.Item(kind: .event, id: eventID, name: actor.seesProtected ? event.title : nil,
                                             details: details + [when].compactMap { $0 })
@@ -31,7 +31,7 @@ extension RecordPage {
             case let group as VictimGroup:
                 try await incident(group.eventID, [])
             case let involvement as Involvement:
-                guard let act = try await optional(Act.self, involvement.actID, repository, actor) else { continue }
+                guard let act = try await repository.find(Act.self, involvement.actID, by: actor) else { continue }
                 try await incident(act.eventID, ["\(t(involvement.role.label)): \(t(act.actType.label))"])
             case let information as Information:
                 try await incident(information.subjectID, ["\(t(WebText.reliability)) \(information.reliability.code)"

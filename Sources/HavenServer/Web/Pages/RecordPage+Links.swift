@@ -38,7 +38,7 @@ extension RecordPage {
             try await repository.list(type, query: RecordQuery(parentID: parent, limit: 500), by: actor).items.map(\.record)
         }
         func optional<R: Record>(_ type: R.Type, _ id: UUID?) async throws -> R? {
-            try await Self.optional(type, id, repository, actor)
+            try await repository.find(type, id, by: actor)
         }
         let acts = try await all(Act.self, parent: event.id).reversed()
         let groups = Dictionary(uniqueKeysWithValues: try await all(VictimGroup.self, parent: event.id).map { ($0.id, $0) })
@@ -95,10 +95,10 @@ extension RecordPage {
         let parts: [(UUID?, LocalizedLabel)] = [(request.requesterID, WebText.requester)]
             + request.subjectIDs.map { ($0, WebText.requestedFor) } + [(request.brokerID, WebText.broker)]
         for (id, part) in parts {
-            guard let id, let person = try await optional(Person.self, id, repository, actor) else { continue }
+            guard let id, let person = try await repository.find(Person.self, id, by: actor) else { continue }
             items.append(Links.Item(kind: .person, id: id, name: actor.seesProtected ? person.names.first?.value : nil, details: [language(part)]))
         }
-        if let organisation = try await optional(Organisation.self, request.facilitatingOrganisationID, repository, actor) {
+        if let organisation = try await repository.find(Organisation.self, request.facilitatingOrganisationID, by: actor) {
             items.append(Links.Item(kind: .organisation, id: organisation.id, name: actor.seesProtected ? organisation.name : nil,
                                     details: [language(WebText.organisationName), language(organisation.organisationKind.label)]))
         }
@@ -109,10 +109,10 @@ extension RecordPage {
     static func links(of intervention: Intervention, repository: any Repository, actor: ActingIdentity, language: Language) async throws -> Links {
         var items: [Links.Item] = []
         for id in intervention.subjectIDs {
-            if let event = try await optional(Event.self, id, repository, actor) {
+            if let event = try await repository.find(Event.self, id, by: actor) {
                 items.append(Links.Item(kind: .event, id: id, name: actor.seesProtected ? event.title : nil,
                                         details: [language(RecordKind.event.label)] + (event.startDate.map { [language.date($0)] } ?? [])))
-            } else if let person = try await optional(Person.self, id, repository, actor) {
+            } else if let person = try await repository.find(Person.self, id, by: actor) {
                 items.append(Links.Item(kind: .person, id: id, name: actor.seesProtected ? person.names.first?.value : nil,
                                         details: [language(RecordKind.person.label)]))
             }
@@ -120,11 +120,6 @@ extension RecordPage {
         return Links(sections: items.isEmpty ? [] : [Links.Section(id: "about", heading: WebText.about, items: items)])
     }
 
-    /// A record that may be missing, of another kind or out of reach: nil then.
-    static func optional<R: Record>(_ type: R.Type, _ id: UUID?, _ repository: any Repository, _ actor: ActingIdentity) async throws -> R? {
-        guard let id else { return nil }
-        do { return try await repository.get(type, id: id, by: actor).record } catch StoreError.notFound { return nil }
-    }
 
     /// "15 people: 13 women, 2 children" in the reader's language.
     static func groupSummary(_ group: VictimGroup, _ language: Language) -> String {
