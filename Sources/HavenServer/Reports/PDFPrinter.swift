@@ -51,8 +51,10 @@ public struct PDFPrinter: Sendable {
         let null = open("/dev/null", O_RDWR)
         posix_spawn_file_actions_adddup2(&actions, null, 1)
         posix_spawn_file_actions_adddup2(&actions, null, 2)
+        // Chromium keeps its sandbox unless Haven runs as root, where it refuses to start with one.
+        let sandbox = geteuid() == 0 ? ["--no-sandbox"] : []
         let arguments = [chromium, "--headless=new", "--remote-debugging-pipe", "--no-first-run", "--no-default-browser-check",
-                         "--disable-gpu", "--disable-extensions", "--disable-dev-shm-usage", "--no-sandbox", "--user-data-dir=\(profile)", "about:blank"]
+                         "--disable-gpu", "--disable-extensions", "--disable-dev-shm-usage"] + sandbox + ["--user-data-dir=\(profile)", "about:blank"]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
