@@ -81,3 +81,17 @@ struct PartialDateTests {
         #expect(PartialDate("1979-02-30") == nil && PartialDate("1979-13") == nil && PartialDate("79") == nil && PartialDate("2000-02-29") != nil)
     }
 }
+
+/// Each field's agreement levels, missing values weighing nothing.
+struct FieldComparisonTests {
+    @Test func fieldsAgreeByLevel() {
+        #expect(FieldComparisons.name(KoreanName("김정숙"), KoreanName("Kim Jong-suk")) == 4)
+        #expect(FieldComparisons.name(KoreanName("김정숙"), KoreanName("Park Young-chul")) == 1 && FieldComparisons.name(nil, KoreanName("김")) == 0)
+        #expect(FieldComparisons.text("12 Main St.", "12 main st") == 4 && FieldComparisons.text("Yanji", "Yanjy") == 3)
+        #expect(FieldComparisons.text("Yanji", "Dandong") == 1 && FieldComparisons.text("", "Yanji") == 0)
+        #expect(FieldComparisons.identifier("M 123-456", "m123456") == 2 && FieldComparisons.identifier("M123456", "M123457") == 1)
+        #expect(FieldComparisons.phone("+82 10-3333-4444", "010 3333 4444") == 2 && FieldComparisons.phone("010-3333-4444", "010-3333-4445") == 1)
+        #expect(FieldComparisons.phone("123", "010-3333-4444") == 0, "too short to compare")
+        #expect(FieldComparisons.sex("여", "female") == 2 && FieldComparisons.sex("M", "f") == 1 && FieldComparisons.sex("unknown", "f") == 0)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+
+/// Agreement levels of the fields linkage compares, for ``FellegiSunter``: 0 is always "missing"
+/// (weighs nothing); higher levels agree more.
+public enum FieldComparisons {
+    /// Names: 1 different, 2 similar (≥ 0.75), 3 close (≥ 0.88), 4 the same (≥ 0.97), across
+    /// scripts, romanisation systems and name order.
+    public static func name(_ a: KoreanName?, _ b: KoreanName?) -> UInt8 {
+        guard let a, let b, !a.readings.isEmpty, !b.readings.isEmpty else { return 0 }
+        let similarity = KoreanName.similarity(a, b)
+        return similarity >= 0.97 ? 4 : similarity >= 0.88 ? 3 : similarity >= 0.75 ? 2 : 1
+    }
+
+    /// Free text such as an address or a locality: 1 different, 2 similar (Jaro–Winkler ≥ 0.8),
+    /// 3 close (≥ 0.92), 4 the same once case, spacing and punctuation are set aside.
+    public static func text(_ a: String?, _ b: String?) -> UInt8 {
+        guard let a = a.map(folded), let b = b.map(folded), !a.isEmpty, !b.isEmpty else { return 0 }
+        if a == b { return 4 }
+        let similarity = StringComparators.jaroWinkler(a, b)
+        return similarity >= 0.92 ? 3 : similarity >= 0.8 ? 2 : 1
+    }
+
+    /// Identifiers (a document number, a postcode): 1 different, 2 the same letters and digits.
+    public static func identifier(_ a: String?, _ b: String?) -> UInt8 {
+        guard let a = a.map(alphanumerics), let b = b.map(alphanumerics), !a.isEmpty, !b.isEmpty else { return 0 }
+        return a == b ? 2 : 1
+    }
+
+    /// Phone numbers: 1 different, 2 the same last eight digits (country and trunk prefixes and
+    /// separators differ between sources).
+    public static func phone(_ a: String?, _ b: String?) -> UInt8 {
+        let digits = { (text: String?) in text.map { String($0.filter(\.isASCII).filter(\.isNumber).suffix(8)) } }
+        guard let a = digits(a), let b = digits(b), a.count >= 6, b.count >= 6 else { return 0 }
+        return a == b ? 2 : 1
+    }
+
+    /// Sex as `female`/`male` (or f/m, 여/남): 1 different, 2 the same; unknown is missing.
+    public static func sex(_ a: String?, _ b: String?) -> UInt8 {
+        guard let a = a.flatMap(sexCode), let b = b.flatMap(sexCode) else { return 0 }
+        return a == b ? 2 : 1
+    }
+
+    static func sexCode(_ text: String) -> Character? {
+        switch text.lowercased().trimmingCharacters(in: .whitespaces) {
+        case "f", "female", "woman", "여", "여성", "녀": "f"
+        case "m", "male", "man", "남", "남성": "m"
+        default: nil
+        }
+    }
+
+    static func folded(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    static func alphanumerics(_ text: String) -> String {
+        text.uppercased().filter { $0.isLetter || $0.isNumber }
+    }
+}
