@@ -114,7 +114,7 @@ struct PageController: Sendable {
             let count = try await repository.count(RecordQuery(kinds: [.event], from: range.earliest, to: range.latest), by: actor)
             monthly.append(.init(year: year, month: month, count: count))
         }
-        let today = String(ISO8601DateFormatter().string(from: now).prefix(10))
+        let today = Day.string(now)
         var overdue: [HomePage.Overdue] = []
         for status in [InterventionStatus.sent, .overdue] {
             let sent = try await repository.list(Intervention.self, query: RecordQuery(status: status.code, limit: 1000), by: actor).items

@@ -49,7 +49,7 @@ struct RecordPageController: Sendable {
             page.timeline = actor.seesProtected ? request.timeline : nil
         case let intervention as Intervention:
             page.links = try await RecordPage.links(of: intervention, repository: repository, actor: actor, language: language)
-            if intervention.isOverdue(on: RescueRequestForms.today()) { page.warning = WebText.overdue }
+            if intervention.isOverdue(on: Day.string(Date())) { page.warning = WebText.overdue }
         case is Person, is Organisation, is Source, is VictimGroup:
             page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language)
         default: break

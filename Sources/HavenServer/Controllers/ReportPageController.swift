@@ -50,15 +50,10 @@ struct ReportPageController: Sendable {
 
     /// Every broker and facilitating organisation within reach with its counts and flags, flagged first.
     static func rows(repository: any Repository, actor: ActingIdentity, thresholds: RiskThresholds) async throws -> [BrokerListPage.Row] {
-        let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
-        var rows: [BrokerListPage.Row] = []
-        for subject in try await TrackRecordReader.subjects(repository: repository, actor: actor) {
-            let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor)
-            let record = TrackRecord.assess(evidence, thresholds: thresholds)
-            rows.append(.init(subject: subject, name: try await name(of: subject, repository: repository, actor: actor),
-                              requests: record.requestsHandled, arrests: record.arrests.count, flags: record.flags.map(\.kind)))
+        try await Reports.brokers(repository: repository, actor: actor, thresholds: thresholds).map { broker in
+            .init(subject: broker.subject, name: broker.name, requests: broker.record.requestsHandled, arrests: broker.record.arrests.count,
+                  flags: broker.record.flags.map(\.kind))
         }
-        return rows.sorted { ($0.flags.count, $0.arrests, $0.requests) > ($1.flags.count, $1.arrests, $1.requests) }
     }
 
     /// A subject's name, or nil when withheld from the reader (or out of reach).

@@ -22,7 +22,9 @@ public enum Reports {
             found.append(Broker(subject: subject, name: try await ReportPageController.name(of: subject, repository: repository, actor: actor),
                                 record: TrackRecord.assess(evidence, thresholds: thresholds)))
         }
-        return found.sorted { ($0.record.flags.count, $0.record.arrests.count) > ($1.record.flags.count, $1.record.arrests.count) }
+        return found.sorted {
+            ($0.record.flags.count, $0.record.arrests.count, $0.record.requestsHandled) > ($1.record.flags.count, $1.record.arrests.count, $1.record.requestsHandled)
+        }
     }
 
     /// A rescue request's trap indicators.

@@ -8,13 +8,8 @@ import Hummingbird
 struct RescueRequestForms: RecordForms {
     func new(_ request: FormRequest) async throws -> Response {
         let form = RescueRequestForm(values: ["status": RescueStatus.received.code, "fee.currency": "USD",
-                                              "statusDate": Self.today()], compartments: request.compartments)
+                                              "statusDate": Day.string(Date())], compartments: request.compartments)
         return request.page(form.render(request.language, account: request.account))
-    }
-
-    /// Today as the form writes dates, for the first status's default.
-    static func today(_ now: Date = Date()) -> String {
-        String(ISO8601DateFormatter().string(from: now).prefix(10))
     }
 
     func create(_ request: FormRequest) async throws -> Response {

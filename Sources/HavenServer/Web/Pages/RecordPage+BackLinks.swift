@@ -47,7 +47,7 @@ extension RecordPage {
             case let intervention as Intervention:
                 var details = [t(intervention.status.label), t(intervention.response.label)]
                 if let deadline = intervention.deadline { details.append("\(t(WebText.deadline)): \(t.date(deadline))") }
-                if intervention.isOverdue(on: RescueRequestForms.today()) { details.append(t(WebText.overdueShort)) }
+                if intervention.isOverdue(on: Day.string(Date())) { details.append(t(WebText.overdueShort)) }
                 interventions.append(Links.Item(kind: .intervention, id: intervention.id, name: intervention.partyName, details: details))
             default:
                 continue
