@@ -38,6 +38,7 @@ let package = Package(
         // Record linkage that understands Korean names. Pure, no I/O.
         .target(
             name: "HavenLinkage",
+            dependencies: ["HavenCore"],
             swiftSettings: swiftSettings
         ),
         // Statistics: surge detection, small-cell suppression. Pure, Foundation only.
@@ -86,6 +87,7 @@ let package = Package(
             dependencies: [
                 "HavenCore",
                 "HavenStats",
+                "HavenLinkage",
                 "HavenCrypto",
                 "HavenStore",
                 "HavenServer",
@@ -119,7 +121,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenLinkageTests",
-            dependencies: ["HavenLinkage"],
+            dependencies: ["HavenLinkage", "HavenCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -13,12 +13,41 @@ struct BlockingClusteringTests {
 
     @Test func clustersDoNotChainThroughAnAmbiguousLink() {
         // A–B are surely one; B–C looks alike, but A–C is surely two people: C stays apart.
-        let chained = Clustering().clusters(count: 3, pairs: [(0, 1, 0.99), (1, 2, 0.95), (0, 2, 0.01)])
+        let chained = Clustering().clusters(count: 3, pairs: [(0, 1, 0.99), (1, 2, 0.95), (0, 2, 0.001)])
         #expect(chained == [0, 0, 1])
         // Without the evidence against, B–C joins them.
         #expect(Clustering().clusters(count: 3, pairs: [(0, 1, 0.99), (1, 2, 0.95)]) == [0, 0, 0])
         // Below the threshold nothing joins; every record has exactly one cluster.
         let clusters = Clustering(threshold: 0.9).clusters(count: 5, pairs: [(0, 4, 0.5), (1, 3, 0.92)])
         #expect(clusters == [0, 1, 2, 1, 3])
+    }
+}
+
+/// Blocking with several keys per record: a pair is made once, by the first rule and key that
+/// can make it, and a key too common to use leaves the pair to the next key or rule.
+struct BlockingKeysTests {
+    func keys(_ lists: [[String]]) -> Blocking.Keys {
+        var keys = Blocking.Keys()
+        for list in lists { keys.append(list) }
+        return keys
+    }
+
+    @Test func aPairSharingSeveralKeysIsMadeOnce() {
+        let rule = keys([["ri|jungsuk", "i|jungsuk"], ["i|jungsuk", "ri|jungsuk"], ["i|jungsuk"], ["kim|chulmin"]])
+        let (left, right, _) = Blocking().pairs(rules: [rule, rule])
+        #expect(Array(zip(left, right).map { "\($0)-\($1)" }).sorted() == ["0-1", "0-2", "1-2"])
+    }
+
+    @Test func anOversizedKeyLeavesThePairToTheNextRule() {
+        let common = keys([["kim"], ["kim"], ["kim"], ["kim"]])
+        let dates = keys([["1972"], ["1972"], [], ["1980"]])
+        let (left, right, _) = Blocking(maximumBlock: 3).pairs(rules: [common, dates])
+        #expect(zip(left, right).map { "\($0)-\($1)" } == ["0-1"], "the surname block is too large; the year pairs 0 and 1")
+    }
+
+    @Test func groupsKeepRecordsOfOneSourceApart() {
+        let rule = keys([["a"], ["a"], ["a"]])
+        let (left, right, _) = Blocking().pairs(rules: [rule], groups: [0, 0, 1])
+        #expect(zip(left, right).map { "\($0)-\($1)" } == ["0-2", "1-2"])
     }
 }

@@ -1,21 +1,12 @@
 import Foundation
+import HavenCore
 import HavenLinkage
 import Testing
 
 /// Expectation–maximisation recovers the m probabilities and the share of matches that generated
 /// a seeded set of comparison vectors; weights add up and explain themselves.
 struct FellegiSunterTests {
-    /// SplitMix64, so that the generated pairs are the same on every run.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
+    typealias Seeded = SeededGenerator
 
     static let trueM: [[Double]] = [[0, 0.05, 0.15, 0.80], [0, 0.10, 0.20, 0.70], [0, 0.02, 0.98]]
     static let trueU: [[Double]] = [[0, 0.85, 0.10, 0.05], [0, 0.70, 0.20, 0.10], [0, 0.50, 0.50]]
@@ -30,7 +21,7 @@ struct FellegiSunterTests {
     }
 
     func pairs(_ count: Int, matchShare: Double, seed: UInt64) -> [[UInt8]] {
-        var random = Seeded(state: seed)
+        var random = Seeded(seed: seed)
         return (0..<count).map { _ in
             let match = Double.random(in: 0..<1, using: &random) < matchShare
             return (0..<3).map { draw(match ? Self.trueM[$0] : Self.trueU[$0], &random) }

@@ -57,12 +57,20 @@ public struct FellegiSunter: Sendable, Equatable {
     /// m, u and λ estimated by expectation–maximisation over the comparison levels of candidate
     /// pairs, starting from `start`. With `fixedU` (from random pairs) only m and λ move.
     public static func estimate(_ pairs: [[UInt8]], start: FellegiSunter, fixedU: Bool, iterations: Int = 50, tolerance: Double = 1e-6) -> FellegiSunter {
-        var model = start
-        guard !pairs.isEmpty else { return model }
         // Identical level vectors are counted once with their multiplicity: far fewer to visit.
         var patterns: [[UInt8]: Double] = [:]
         for pair in pairs { patterns[pair, default: 0] += 1 }
-        let total = Double(pairs.count)
+        return estimate(patterns: patterns, start: start, fixedU: fixedU, iterations: iterations, tolerance: tolerance)
+    }
+
+    /// ``estimate(_:start:fixedU:iterations:tolerance:)`` from distinct level patterns and how
+    /// many pairs have each.
+    /// With `fixedM` as well, only λ moves.
+    public static func estimate(patterns: [[UInt8]: Double], start: FellegiSunter, fixedU: Bool, fixedM: Bool = false,
+                                iterations: Int = 50, tolerance: Double = 1e-6) -> FellegiSunter {
+        var model = start
+        let total = patterns.values.reduce(0, +)
+        guard total > 0 else { return model }
         for _ in 0..<iterations {
             var mCounts = model.comparisons.map { [Double](repeating: 0, count: $0.m.count) }
             var uCounts = mCounts
@@ -81,7 +89,7 @@ public struct FellegiSunter: Sendable, Equatable {
                 let mSum = mCounts[c].reduce(0, +), uSum = uCounts[c].reduce(0, +)
                 for level in 1..<next.comparisons[c].m.count {
                     // A small floor keeps an unseen level from weighing infinitely.
-                    if mSum > 0 { next.comparisons[c].m[level] = max(mCounts[c][level] / mSum, 1e-6) }
+                    if !fixedM, mSum > 0 { next.comparisons[c].m[level] = max(mCounts[c][level] / mSum, 1e-6) }
                     if !fixedU, uSum > 0 { next.comparisons[c].u[level] = max(uCounts[c][level] / uSum, 1e-6) }
                 }
             }

@@ -23,10 +23,33 @@ public struct KoreanName: Sendable, Equatable {
         readings = Hangul.contains(name) ? Self.hangulReadings(name) : Self.latinReadings(name)
     }
 
-    static func hangulReadings(_ name: String) -> [Reading] {
+    /// A name whose family and given parts were recorded apart, so their order is known.
+    public init(family: String, given: String) {
+        let family = family.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let given = given.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        if Hangul.contains(family) || Hangul.contains(given) {
+            readings = Self.hangulReadings(family + " " + given, parts: (family, given))
+        } else if family.isEmpty && given.isEmpty {
+            readings = []
+        } else {
+            let folded = { (text: String) in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() }
+            let recorded = Reading(family: SoundKey.of(folded(family)), given: SoundKey.of(folded(given)),
+                                   familyHangul: Set(Surnames.hangul(for: folded(family).filter(\.isLetter))))
+            // Lists swap the two columns often enough that the other order is read too (second,
+            // so that the recorded order keys the name).
+            let swapped = Reading(family: recorded.given, given: recorded.family,
+                                  familyHangul: Set(Surnames.hangul(for: folded(given).filter(\.isLetter))))
+            readings = recorded.family.isEmpty || recorded.given.isEmpty || recorded == swapped ? [recorded] : [recorded, swapped]
+        }
+    }
+
+    static func hangulReadings(_ name: String, parts: (family: String, given: String)? = nil) -> [Reading] {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }).map(String.init)
         var family: String, given: String
-        if words.count >= 2 {
+        if let parts {
+            family = parts.family
+            given = parts.given
+        } else if words.count >= 2 {
             family = words[0]
             given = words.dropFirst().joined()
         } else {
@@ -46,7 +69,8 @@ public struct KoreanName: Sendable, Equatable {
                 readings.insert(Reading(family: SoundKey.of(familyLatin), given: SoundKey.of(givenLatin), familyHangul: [family]))
             }
         }
-        return Array(readings)
+        // Sets iterate in a different order in every process; sorted, the first reading is stable.
+        return readings.sorted { ($0.family, $0.given) < ($1.family, $1.given) }
     }
 
     static func latinReadings(_ name: String) -> [Reading] {
@@ -71,12 +95,20 @@ public struct KoreanName: Sendable, Equatable {
     /// the given name 0.75 (a few surnames are shared by most Koreans, so agreeing on one says
     /// little); family names that stand for the same Hangul surname count as equal.
     public static func similarity(_ a: KoreanName, _ b: KoreanName) -> Double {
-        var best = 0.0
+        let best = parts(a, b)
+        return 0.25 * best.family + 0.75 * best.given
+    }
+
+    /// The family-name and given-name similarity (0 … 1 each) of the reading pair that is most
+    /// alike overall, so that both parts come from the same reading of each name (one order).
+    public static func parts(_ a: KoreanName, _ b: KoreanName) -> (family: Double, given: Double) {
+        var best = (family: 0.0, given: 0.0), bestScore = -1.0
         for x in a.readings {
             for y in b.readings {
-                let family = !x.familyHangul.isDisjoint(with: y.familyHangul) ? 1 : StringComparators.jaroWinkler(x.family, y.family)
-                let given = x.given.isEmpty && y.given.isEmpty ? 1 : StringComparators.jaroWinkler(x.given, y.given)
-                best = max(best, 0.25 * family + 0.75 * given)
+                let family = x.family == y.family || !x.familyHangul.isDisjoint(with: y.familyHangul) ? 1 : StringComparators.jaroWinkler(x.family, y.family)
+                let given = x.given == y.given ? 1 : StringComparators.jaroWinkler(x.given, y.given)
+                let score = 0.25 * family + 0.75 * given
+                if score > bestScore { (best, bestScore) = ((family, given), score) }
             }
         }
         return best

@@ -14,7 +14,12 @@ public enum FieldComparisons {
     /// Free text such as an address or a locality: 1 different, 2 similar (Jaro–Winkler ≥ 0.8),
     /// 3 close (≥ 0.92), 4 the same once case, spacing and punctuation are set aside.
     public static func text(_ a: String?, _ b: String?) -> UInt8 {
-        guard let a = a.map(folded), let b = b.map(folded), !a.isEmpty, !b.isEmpty else { return 0 }
+        foldedText(a.map(folded), b.map(folded))
+    }
+
+    /// ``text(_:_:)`` of values already ``folded(_:)``.
+    static func foldedText(_ a: String?, _ b: String?) -> UInt8 {
+        guard let a, let b, !a.isEmpty, !b.isEmpty else { return 0 }
         if a == b { return 4 }
         let similarity = StringComparators.jaroWinkler(a, b)
         return similarity >= 0.92 ? 3 : similarity >= 0.8 ? 2 : 1

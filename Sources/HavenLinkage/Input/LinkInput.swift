@@ -1,0 +1,57 @@
+import Foundation
+
+/// Records read from a CSV for linkage, with what the reader set aside: columns it does not know
+/// (reported, ignored) and values that do not parse (treated as missing, counted by column).
+public struct LinkInput: Sendable {
+    public var records: [LinkRecord]
+    /// Header columns that are not linkage columns, in file order.
+    public var unknownColumns: [String]
+    /// Column → how many values in it could not be understood and count as missing.
+    public var unparsable: [String: Int]
+
+    /// Reads records from CSV bytes. The header must name `record_id`; ids must be unique and
+    /// not empty. A problem is named by its line; no value from the file is repeated in it.
+    public init(csv bytes: [UInt8]) throws(CSVError) {
+        let table = try CSVTable(bytes: bytes)
+        let header = table.header.map { $0.lowercased() }
+        guard let idColumn = header.firstIndex(of: "record_id") else {
+            throw CSVError(line: 1, reason: "has no record_id column (the header names \(header.count) columns; record_id is required)")
+        }
+        for (index, column) in header.enumerated() where header.firstIndex(of: column) != index {
+            throw CSVError(line: 1, reason: "names the column \(column) twice")
+        }
+        unknownColumns = header.filter { !LinkRecord.columns.contains($0) }
+        let known = header.enumerated().filter { $0.element != "record_id" && LinkRecord.columns.contains($0.element) }
+        var records: [LinkRecord] = []
+        records.reserveCapacity(table.rows.count)
+        var seen: [String: Int] = [:]
+        var unparsable: [String: Int] = [:]
+        for row in table.rows {
+            let id = row.fields[idColumn].trimmingCharacters(in: .whitespaces)
+            guard !id.isEmpty else { throw CSVError(line: row.line, reason: "has an empty record_id") }
+            if let first = seen.updateValue(row.line, forKey: id) {
+                throw CSVError(line: row.line, reason: "repeats the record_id of line \(first)")
+            }
+            var record = LinkRecord(id: id)
+            for (index, column) in known {
+                let value = row.fields[index].trimmingCharacters(in: .whitespaces)
+                guard !value.isEmpty, record.set(column: column, to: value) else { continue }
+                if !Self.parses(value, column: column) { unparsable[column, default: 0] += 1 }
+            }
+            records.append(record)
+        }
+        self.records = records
+        self.unparsable = unparsable
+    }
+
+    /// Whether a value of a column means something to the comparisons; one that does not is
+    /// compared as missing.
+    static func parses(_ value: String, column: String) -> Bool {
+        switch column {
+        case "birth_date": PartialDate(value) != nil
+        case "sex": FieldComparisons.sexCode(value) != nil || ["u", "unknown", "미상", "모름"].contains(value.lowercased())
+        case "phone": value.filter(\.isASCII).filter(\.isNumber).count >= 6
+        default: true
+        }
+    }
+}

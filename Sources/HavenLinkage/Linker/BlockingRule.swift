@@ -1,0 +1,51 @@
+/// A rule that makes candidate pairs: records that agree exactly on its key are compared. Names
+/// enter as sound keys, so that spellings of one name in different systems share a key.
+public enum BlockingRule: String, CaseIterable, Sendable, Codable {
+    case fullName = "family_name+given_name"
+    case givenNameBirthYear = "given_name+birth_year"
+    case familyNameBirthDate = "family_name+birth_date"
+    case birthDatePostcode = "birth_date+postcode"
+    case postcodeGivenName = "postcode+given_name"
+    case idNumber = "id_number"
+    case phone
+
+    /// The comparisons a pair made by this rule agrees on by construction, which its pairs
+    /// cannot teach anything about.
+    var comparisons: Set<LinkComparison> {
+        switch self {
+        case .fullName: [.familyName, .givenName]
+        case .givenNameBirthYear: [.givenName, .birthDate]
+        case .familyNameBirthDate: [.familyName, .birthDate]
+        case .birthDatePostcode: [.birthDate, .postcode]
+        case .postcodeGivenName: [.postcode, .givenName]
+        case .idNumber: [.idNumber]
+        case .phone: [.phone]
+        }
+    }
+
+    /// The record's keys under this rule (none when a part is missing).
+    func keys(_ record: PreparedRecord) -> [String] {
+        let readings = record.name?.readings ?? []
+        let day = record.birth.flatMap { date in date.day.map { "\(date.year)-\(date.month!)-\($0)" } }
+        switch self {
+        case .fullName:
+            return readings.compactMap { $0.family.isEmpty || $0.given.isEmpty ? nil : $0.family + "|" + $0.given }
+        case .givenNameBirthYear:
+            guard let year = record.birth?.year else { return [] }
+            return readings.compactMap { $0.given.isEmpty ? nil : $0.given + "|\(year)" }
+        case .familyNameBirthDate:
+            guard let day else { return [] }
+            return readings.compactMap { $0.family.isEmpty ? nil : $0.family + "|" + day }
+        case .birthDatePostcode:
+            guard let day, let postcode = record.postcode else { return [] }
+            return [day + "|" + postcode]
+        case .postcodeGivenName:
+            guard let postcode = record.postcode else { return [] }
+            return readings.compactMap { $0.given.isEmpty ? nil : postcode + "|" + $0.given }
+        case .idNumber:
+            return record.idNumber.map { [$0] } ?? []
+        case .phone:
+            return record.phone.map { [$0] } ?? []
+        }
+    }
+}

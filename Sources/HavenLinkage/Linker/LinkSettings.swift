@@ -1,0 +1,26 @@
+/// How ``Linker`` links: which comparisons and blocking rules it uses, which comparisons are
+/// adjusted for how common a value is, and where clustering draws the line. The defaults suit
+/// Haven's person records and the `haven link` columns.
+public struct LinkSettings: Sendable {
+    /// The comparisons that make a pair's match weight (those with no values in the input are
+    /// left out of a run).
+    public var comparisons: [LinkComparison] = LinkComparison.allCases
+    public var blocking: [BlockingRule] = BlockingRule.allCases
+    /// Comparisons whose exact agreement weighs by how rare the value is: agreeing on Kim says
+    /// less than agreeing on Hwangbo.
+    public var termFrequency: Set<LinkComparison> = [.familyName, .givenName]
+    /// Records join a cluster through a pair at or above this match probability …
+    public var threshold = 0.9
+    /// … unless a pair between the two clusters is below this one (surely different people).
+    public var separation = 0.01
+    /// Blocks larger than this are too unspecific to compare in full and are skipped.
+    public var maximumBlock = 1_000
+    /// Random pairs drawn to estimate u, the chance of each level among non-matches.
+    public var randomPairs = 200_000
+    /// Seed of the random pairs: the same input and seed give the same result.
+    public var seed: UInt64 = 1
+    /// Pair only records from different sources (linking lists, not deduplicating them).
+    public var acrossSourcesOnly = false
+
+    public init() {}
+}

@@ -1,0 +1,197 @@
+import Foundation
+import HavenCore
+
+/// Links person records end to end: prepares each record once, makes candidate pairs by the
+/// blocking rules, compares every pair, estimates the Fellegi–Sunter model without labels (u from
+/// random pairs, m and λ by EM), scores each pair with term-frequency adjustment, and clusters.
+/// Everything in memory; comparing runs on every core.
+public struct Linker: Sendable {
+    public var settings: LinkSettings
+
+    public init(settings: LinkSettings = LinkSettings()) {
+        self.settings = settings
+    }
+
+    /// The stages of a run, reported with how far each has come.
+    public enum Stage: String, Sendable {
+        case preparing, blocking, comparing, estimating, scoring, clustering
+    }
+
+    public typealias Progress = @Sendable (_ stage: Stage, _ done: Int, _ total: Int) -> Void
+
+    public func link(_ records: [LinkRecord], progress: Progress? = nil) -> LinkResult {
+        progress?(.preparing, 0, records.count)
+        var sources: [String: Int32] = [:]
+        let sourceIndex = records.map { record in
+            let key = record.source ?? ""
+            if let index = sources[key] { return index }
+            sources[key] = Int32(sources.count)
+            return Int32(sources.count - 1)
+        }
+        let prepared = Parallel.map(Array(zip(records, sourceIndex))) { PreparedRecord($0.0, source: $0.1) }
+        let comparisons = settings.comparisons.filter { comparison in prepared.contains { comparison.present(in: $0) } }
+
+        progress?(.blocking, 0, settings.blocking.count)
+        let rules = Parallel.map(settings.blocking) { rule in
+            var keys = Blocking.Keys()
+            for record in prepared { keys.append(rule.keys(record)) }
+            return keys
+        }
+        let (left, right, ruleStarts) = Blocking(maximumBlock: settings.maximumBlock)
+            .pairs(rules: rules, groups: settings.acrossSourcesOnly ? sourceIndex : nil)
+
+        let levels = compare(prepared, left, right, comparisons, progress: progress)
+
+        progress?(.estimating, 0, 1)
+        var model = estimate(prepared, levels: levels, comparisons: comparisons, ruleStarts: ruleStarts)
+        // EM's λ is the share of matches among candidate pairs, which blocking makes large. A pair's
+        // prior is the chance that two records picked at random match: the same expected number of
+        // matches (blocking misses few) over every pair that could have been compared.
+        let possible = possiblePairs(sourceIndex)
+        if possible > 0, !left.isEmpty {
+            model.lambda = min(max(model.lambda * Double(left.count) / possible, 1e-12), 1 - 1e-12)
+        }
+        let frequencies = termFrequencies(prepared, comparisons: comparisons)
+
+        progress?(.scoring, 0, left.count)
+        let scorer = PairScorer(model: model, comparisons: comparisons, frequencies: frequencies)
+        let width = comparisons.count
+        let probabilities = Parallel.filled(left.count) { k in
+            1 / (1 + exp2(-scorer.weight(levels[(k * width)..<((k + 1) * width)], Int(left[k]), Int(right[k]))))
+        }
+
+        progress?(.clustering, 0, 1)
+        let clusters = Clustering(threshold: settings.threshold, separation: settings.separation)
+            .clusters(count: records.count, left: left, right: right, probabilities: probabilities)
+        return LinkResult(clusters: clusters, comparisons: comparisons, scorer: scorer,
+                          left: left, right: right, probabilities: probabilities, levels: levels)
+    }
+
+    /// Every candidate pair's levels, flat: pair k's are `levels[k * C ..< (k + 1) * C]`.
+    func compare(_ prepared: [PreparedRecord], _ left: [Int32], _ right: [Int32], _ comparisons: [LinkComparison],
+                 progress: Progress?) -> [UInt8] {
+        let width = comparisons.count, total = left.count
+        let needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)
+        return [UInt8](unsafeUninitializedCapacity: total * width) { buffer, initialized in
+            let output = Parallel.Output(base: buffer.baseAddress)
+            // In batches, so that a long run can say how far it has come.
+            let batch = max(total / 20, 100_000)
+            var done = 0
+            while done < total {
+                let end = min(done + batch, total), offset = done
+                Parallel.chunks(end - done) { range in
+                    for k in (range.lowerBound + offset)..<(range.upperBound + offset) {
+                        Self.levels(prepared[Int(left[k])], prepared[Int(right[k])], comparisons, needsNames: needsNames, into: output.base! + k * width)
+                    }
+                }
+                done = end
+                progress?(.comparing, done, total)
+            }
+            initialized = total * width
+        }
+    }
+
+    static func levels(_ a: PreparedRecord, _ b: PreparedRecord, _ comparisons: [LinkComparison], needsNames: Bool,
+                       into output: UnsafeMutablePointer<UInt8>) {
+        var names: (family: Double, given: Double)?
+        if needsNames, let x = a.name, let y = b.name { names = KoreanName.parts(x, y) }
+        for (c, comparison) in comparisons.enumerated() {
+            output[c] = comparison.level(a, b, names: names)
+        }
+    }
+
+    /// u from random pairs, then m by EM per blocking rule and λ over all candidate pairs.
+    func estimate(_ prepared: [PreparedRecord], levels: [UInt8], comparisons: [LinkComparison], ruleStarts: [Int]) -> FellegiSunter {
+        let width = comparisons.count
+        var generator = SeededGenerator(seed: settings.seed)
+        var random: [UInt8] = []
+        if prepared.count > 1 {
+            var drawn = 0, attempts = 0
+            var output = [UInt8](repeating: 0, count: width)
+            let needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)
+            while drawn < settings.randomPairs, attempts < settings.randomPairs * 4 {
+                attempts += 1
+                let i = Int.random(in: 0..<prepared.count, using: &generator)
+                let j = Int.random(in: 0..<prepared.count, using: &generator)
+                if i == j || (settings.acrossSourcesOnly && prepared[i].source == prepared[j].source) { continue }
+                output.withUnsafeMutableBufferPointer { Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, into: $0.baseAddress!) }
+                random += output
+                drawn += 1
+            }
+        }
+        let randomPairs = stride(from: 0, to: random.count, by: max(width, 1)).map { Array(random[$0..<($0 + width)]) }
+        let u = FellegiSunter.uProbabilities(randomPairs, levels: comparisons.map(\.levels))
+        let start = FellegiSunter(comparisons: zip(comparisons, u).map { comparison, u in
+            FellegiSunter.Comparison(name: comparison.rawValue, m: Self.startingM(levels: comparison.levels), u: u)
+        }, lambda: 0.01)
+        // m by EM once per blocking rule, over the pairs that rule made, leaving out the comparisons
+        // the rule agrees on by construction: among pairs that share a name, EM would otherwise take
+        // "shares a name" for "is a match". Each comparison's m is the mean over the rules that
+        // could estimate it (as Splink does); λ is then estimated over all pairs with m and u fixed.
+        var sums = start.comparisons.map { $0.m.map { _ in 0.0 } }
+        var sessions = [Int](repeating: 0, count: width)
+        for (r, rule) in settings.blocking.enumerated() where ruleStarts[r + 1] - ruleStarts[r] >= 10 {
+            let excluded = comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) }
+            var patterns: [[UInt8]: Double] = [:]
+            for k in ruleStarts[r]..<ruleStarts[r + 1] {
+                var pattern = Array(levels[(k * width)..<((k + 1) * width)])
+                for c in excluded { pattern[c] = 0 }
+                patterns[pattern, default: 0] += 1
+            }
+            let session = FellegiSunter.estimate(patterns: patterns, start: start, fixedU: true)
+            for c in comparisons.indices where !excluded.contains(c) {
+                sessions[c] += 1
+                for level in sums[c].indices { sums[c][level] += session.comparisons[c].m[level] }
+            }
+        }
+        var model = start
+        for c in comparisons.indices where sessions[c] > 0 {
+            model.comparisons[c].m = sums[c].map { $0 / Double(sessions[c]) }
+        }
+        var patterns: [[UInt8]: Double] = [:]
+        for k in stride(from: 0, to: levels.count, by: max(width, 1)) {
+            patterns[Array(levels[k..<(k + width)]), default: 0] += 1
+        }
+        return FellegiSunter.estimate(patterns: patterns, start: model, fixedU: true, fixedM: true)
+    }
+
+    /// How many pairs could be compared: all of them, or only those across sources.
+    func possiblePairs(_ sources: [Int32]) -> Double {
+        let n = Double(sources.count)
+        guard settings.acrossSourcesOnly else { return n * (n - 1) / 2 }
+        var sizes: [Int32: Double] = [:]
+        for source in sources { sizes[source, default: 0] += 1 }
+        return (n * n - sizes.values.reduce(0) { $0 + $1 * $1 }) / 2
+    }
+
+    /// A starting point for m: matches mostly agree fully, seldom disagree.
+    static func startingM(levels: Int) -> [Double] {
+        guard levels > 2 else { return [0, 1] }
+        var m = [Double](repeating: 0, count: levels)
+        m[1] = 0.05
+        let middle = levels - 3
+        m[levels - 1] = middle == 0 ? 0.95 : 0.7
+        for level in 2..<(levels - 1) { m[level] = 0.25 / Double(middle) }
+        return m
+    }
+
+    /// For each term-frequency comparison, each record's share of records with its key.
+    func termFrequencies(_ prepared: [PreparedRecord], comparisons: [LinkComparison]) -> [LinkComparison: [Double]] {
+        var result: [LinkComparison: [Double]] = [:]
+        for comparison in comparisons where settings.termFrequency.contains(comparison) {
+            let key: (PreparedRecord) -> String? = switch comparison {
+            case .familyName: \.familyKey
+            case .givenName: \.givenKey
+            default: { _ in nil }
+            }
+            var counts: [String: Int] = [:]
+            var withValue = 0
+            for record in prepared {
+                if let value = key(record) { counts[value, default: 0] += 1; withValue += 1 }
+            }
+            guard withValue > 0 else { continue }
+            result[comparison] = prepared.map { record in key(record).map { Double(counts[$0]!) / Double(withValue) } ?? 0 }
+        }
+        return result
+    }
+}

@@ -1,0 +1,127 @@
+/// Candidate pairs from several blocking rules, unioned: records that share a rule's key are
+/// compared; each pair is compared once however many rules (or keys) bring it. A key shared by
+/// more than `maximumBlock` records (a very common surname alone, say) is too weak to use and is
+/// skipped, so that no rule turns into comparing everything with everything.
+///
+/// Keys are 64-bit hashes (FNV-1a, the same in every run); a record may have several keys under
+/// a rule (a name read two ways). Blocks are found by sorting, not by a dictionary of arrays,
+/// which keeps a million records' blocks in a few flat arrays.
+public struct Blocking: Sendable {
+    public var maximumBlock: Int
+
+    public init(maximumBlock: Int = 1_000) {
+        self.maximumBlock = maximumBlock
+    }
+
+    /// Each record's keys under one rule, as flat arrays: record i's keys are
+    /// `hashes[offsets[i]..<offsets[i + 1]]`, sorted and without repeats.
+    public struct Keys: Sendable {
+        public private(set) var offsets: [Int] = [0]
+        public private(set) var hashes: [UInt64] = []
+
+        public init() {}
+
+        /// Appends the next record's keys (an empty key is no key).
+        public mutating func append(_ keys: some Sequence<String>) {
+            let start = hashes.count
+            for key in keys where !key.isEmpty { hashes.append(Self.hash(key)) }
+            hashes[start...].sort()
+            var write = start
+            for read in start..<hashes.count where read == start || hashes[read] != hashes[write - 1] {
+                hashes[write] = hashes[read]
+                write += 1
+            }
+            hashes.removeLast(hashes.count - write)
+            offsets.append(hashes.count)
+        }
+
+        public var count: Int { offsets.count - 1 }
+
+        func of(_ record: Int) -> ArraySlice<UInt64> { hashes[offsets[record]..<offsets[record + 1]] }
+
+        /// The smallest key two records share that is not in `skipped`, if any.
+        func firstShared(_ a: Int, _ b: Int, skipping skipped: Set<UInt64>) -> UInt64? {
+            let x = of(a), y = of(b)
+            var i = x.startIndex, j = y.startIndex
+            while i < x.endIndex, j < y.endIndex {
+                if x[i] == y[j] {
+                    if !skipped.contains(x[i]) { return x[i] }
+                    i += 1
+                    j += 1
+                } else if x[i] < y[j] {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return nil
+        }
+
+        /// FNV-1a over UTF-8: stable across processes, unlike Swift's seeded `Hasher`.
+        static func hash(_ key: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in key.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            return hash
+        }
+    }
+
+    /// Pairs (i, j), i < j, of records sharing a key under any rule. With `groups`, records of
+    /// the same group (the same source, when linking sources only to each other) are not paired.
+    /// A pair is made by the first rule, and within it the smallest key, that brings it.
+    /// Rule r's pairs are `ruleStarts[r] ..< ruleStarts[r + 1]`.
+    public func pairs(rules: [Keys], groups: [Int32]? = nil) -> (left: [Int32], right: [Int32], ruleStarts: [Int]) {
+        var left: [Int32] = [], right: [Int32] = []
+        var skipped: [Set<UInt64>] = []
+        var ruleStarts = [0]
+        for rule in rules {
+            var entries: [(hash: UInt64, record: Int32)] = []
+            entries.reserveCapacity(rule.hashes.count)
+            for record in 0..<rule.count {
+                for hash in rule.of(record) { entries.append((hash, Int32(record))) }
+            }
+            entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.record < $1.record }
+            var blocks: [Range<Int>] = []
+            var tooLarge = Set<UInt64>()
+            var start = 0
+            while start < entries.count {
+                var end = start + 1
+                while end < entries.count, entries[end].hash == entries[start].hash { end += 1 }
+                if end - start > maximumBlock { tooLarge.insert(entries[start].hash) } else if end - start > 1 { blocks.append(start..<end) }
+                start = end
+            }
+            let earlier = zip(rules, skipped)
+            for block in blocks {
+                let key = entries[block.lowerBound].hash
+                for a in block.lowerBound..<(block.upperBound - 1) {
+                    let i = Int(entries[a].record)
+                    for b in (a + 1)..<block.upperBound {
+                        let j = Int(entries[b].record)
+                        if let groups, groups[i] == groups[j] { continue }
+                        if rule.firstShared(i, j, skipping: tooLarge) != key { continue }
+                        if earlier.contains(where: { $0.firstShared(i, j, skipping: $1) != nil }) { continue }
+                        left.append(Int32(i))
+                        right.append(Int32(j))
+                    }
+                }
+            }
+            skipped.append(tooLarge)
+            ruleStarts.append(left.count)
+        }
+        return (left, right, ruleStarts)
+    }
+
+    /// Pairs from keys given as text, one optional key per record and rule (for small inputs
+    /// and tests).
+    public func pairs(keys: [[String?]]) -> [(Int, Int)] {
+        let rules = keys.map { rule in
+            var keys = Keys()
+            for key in rule { keys.append(key.map { [$0] } ?? []) }
+            return keys
+        }
+        let (left, right, _) = pairs(rules: rules)
+        return zip(left, right).map { (Int($0), Int($1)) }
+    }
+}

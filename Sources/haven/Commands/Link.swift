@@ -1,0 +1,108 @@
+import ArgumentParser
+import Foundation
+import HavenLinkage
+
+/// `haven link`: finds the records in a CSV that are one person, and writes a cluster for each.
+struct Link: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find the records in a CSV that are one person, across spellings and scripts.",
+        discussion: """
+        The input has a header; its columns are any of record_id (required, unique), source, name (a full
+        name in any script and either order) or given_name and family_name, sex, birth_date (YYYY-MM-DD,
+        YYYY-MM or YYYY), birth_place, address, locality, postcode, region, id_number, phone. Other
+        columns are reported and ignored; a value that does not parse (an impossible date) counts as
+        missing and is counted in a warning.
+
+        The output is record_id,cluster_id with every input record once. --pairs writes the scored
+        candidate pairs with each comparison's level and weight. Neither file holds names or other
+        personal values, only record ids, levels and weights. Progress goes to standard error.
+
+        Examples:
+          haven link --input records.csv --output clusters.csv
+          haven link --input lists.csv --output clusters.csv --across-sources --pairs pairs.csv
+        """
+    )
+
+    @Option(help: "The records to link (CSV with a header).") var input: String
+    @Option(help: "Where to write record_id,cluster_id.") var output: String
+    @Option(help: "Match probability at or above which two records join a cluster.") var threshold = 0.9
+    @Option(help: "Two clusters are kept apart when a pair between them is below this match probability (surely two people).")
+    var separation = 0.01
+    @Option(help: "Also write the scored candidate pairs, with their explanations, to this CSV.") var pairs: String?
+    @Option(name: .customLong("pairs-from"), help: "Write only pairs with at least this match probability.") var pairsFrom = 0.5
+    @Flag(name: .customLong("across-sources"), help: "Pair only records of different sources (link lists, do not deduplicate them).")
+    var acrossSources = false
+    @Flag(help: "No progress on standard error.") var quiet = false
+
+    func validate() throws {
+        guard (0.0...1.0).contains(threshold), threshold > 0 else { throw ValidationError("--threshold must be above 0 and at most 1") }
+        guard (0.0..<threshold).contains(separation) else { throw ValidationError("--separation must be from 0 to below --threshold") }
+        guard (0.0...1.0).contains(pairsFrom) else { throw ValidationError("--pairs-from must be from 0 to 1") }
+    }
+
+    func run() async throws {
+        let started = ContinuousClock.now
+        guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("cannot read \(input)") }
+        let records: LinkInput
+        do {
+            records = try LinkInput(csv: [UInt8](data))
+        } catch {
+            throw CLIError("\(input): \(error)")
+        }
+        if !records.unknownColumns.isEmpty {
+            note("ignored columns that are not linkage columns: \(records.unknownColumns.joined(separator: ", "))")
+        }
+        for (column, count) in records.unparsable.sorted(by: { $0.key < $1.key }) {
+            note("warning: \(count) value\(count == 1 ? "" : "s") in \(column) could not be read and count as missing")
+        }
+        var settings = LinkSettings()
+        settings.threshold = threshold
+        settings.separation = separation
+        settings.acrossSourcesOnly = acrossSources
+        let quiet = quiet
+        let result = Linker(settings: settings).link(records.records) { stage, done, total in
+            guard !quiet else { return }
+            let line = stage == .comparing ? "comparing \(done) of \(total) candidate pairs" : "\(stage.rawValue)…"
+            FileHandle.standardError.write(Data((line + "\n").utf8))
+        }
+        try write(clustersOf: records.records, result)
+        if let pairs { try write(pairsOf: records.records, result, to: pairs) }
+        let clusters = Set(result.clusters).count
+        let linked = Dictionary(grouping: result.clusters, by: { $0 }).values.filter { $0.count > 1 }.reduce(0) { $0 + $1.count }
+        let elapsed = (ContinuousClock.now - started).components
+        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        note("\(records.records.count) records in \(clusters) clusters (\(linked) records share a cluster); "
+            + "\(result.pairCount) candidate pairs; \(String(format: "%.1f", seconds)) s")
+    }
+
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    private func write(clustersOf records: [LinkRecord], _ result: LinkResult) throws {
+        var text = "record_id,cluster_id\n"
+        text.reserveCapacity(records.count * 16)
+        for (record, cluster) in zip(records, result.clusters) {
+            text += CSVField.escape(record.id) + "," + String(cluster + 1) + "\n"
+        }
+        try write(text, to: output)
+    }
+
+    private func write(pairsOf records: [LinkRecord], _ result: LinkResult, to path: String) throws {
+        var text = "record_id_a,record_id_b,probability,match_weight,prior"
+        for comparison in result.comparisons { text += ",\(comparison.rawValue)_level,\(comparison.rawValue)_weight" }
+        text += "\n"
+        for k in 0..<result.pairCount where result.probabilities[k] >= pairsFrom {
+            let explanation = result.explain(pair: k)
+            text += CSVField.escape(records[Int(result.left[k])].id) + "," + CSVField.escape(records[Int(result.right[k])].id)
+            text += String(format: ",%.6f,%.3f,%.3f", result.probabilities[k], explanation.weight, explanation.prior)
+            for part in explanation.parts { text += ",\(part.meaning),\(String(format: "%.3f", part.weight))" }
+            text += "\n"
+        }
+        try write(text, to: path)
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw CLIError("cannot write \(path)") }
+    }
+}

@@ -1,0 +1,71 @@
+import HavenLinkage
+import Testing
+
+/// The CSV reader and the linkage input: RFC 4180 fields, problems named by line (never by
+/// value), unknown columns reported, unreadable values counted as missing.
+struct LinkInputTests {
+    func table(_ text: String) throws(CSVError) -> CSVTable { try CSVTable(bytes: Array(text.utf8)) }
+
+    @Test func quotedFieldsCommasQuotesAndLineBreaksAreRead() throws {
+        let csv = "\u{FEFF}record_id,address\r\n1,\"12 Main St, Apt 3\"\r\n2,\"the \"\"old\"\" house\"\n\n3,\"two\nlines\"\n4,"
+        let table = try table(csv)
+        #expect(table.header == ["record_id", "address"])
+        #expect(table.rows.map(\.fields) == [["1", "12 Main St, Apt 3"], ["2", "the \"old\" house"], ["3", "two\nlines"], ["4", ""]])
+        #expect(table.rows.map(\.line) == [2, 3, 5, 7], "each row keeps the line it starts on, blank lines and breaks in quotes counted")
+    }
+
+    @Test func malformedCSVIsNamedByItsLine() {
+        #expect(throws: CSVError(line: 3, reason: "opens a quoted field that is never closed")) {
+            try table("record_id,name\n1,a\n2,\"unclosed\n3,c\n")
+        }
+        #expect((try? table("record_id,name\n1,a\n2,b\"c\n")) == nil)
+        do {
+            _ = try table("record_id,name\n1,a\n2,b\"c\n")
+        } catch {
+            #expect(error.line == 3)
+        }
+        do {
+            _ = try table("record_id,name\n1,a\n2,b,extra\n")
+        } catch {
+            #expect(error.description == "line 3 has 3 fields where the header has 2")
+        }
+        do {
+            _ = try table("record_id,name\n1,\"a\"b\n")
+        } catch {
+            #expect(error.line == 2 && error.reason.contains("after a closing quote"))
+        }
+        #expect((try? table("")) == nil, "an empty file has no header")
+    }
+
+    @Test func unknownColumnsAreReportedAndUnreadableValuesCounted() throws {
+        let csv = """
+        record_id,name,birth_date,favourite_colour,sex,phone
+        a,김정숙,1972-02-30,red,여,010-1234-5678
+        b,Kim Jong-suk,1972-02,blue,x,12
+        c,,1972,,,
+        """
+        let input = try LinkInput(csv: Array(csv.utf8))
+        #expect(input.records.map(\.id) == ["a", "b", "c"])
+        #expect(input.unknownColumns == ["favourite_colour"])
+        #expect(input.unparsable == ["birth_date": 1, "sex": 1, "phone": 1])
+        #expect(input.records[0].name == "김정숙" && input.records[2].name == nil, "an empty field is missing")
+        #expect(input.records[0].birthDate == "1972-02-30", "kept as written; compared as missing")
+    }
+
+    @Test func recordIDsAreRequiredAndUnique() {
+        do {
+            _ = try LinkInput(csv: Array("name\n김정숙\n".utf8))
+            Issue.record("no record_id column was accepted")
+        } catch {
+            #expect(error.line == 1 && error.reason.contains("record_id"))
+        }
+        do {
+            _ = try LinkInput(csv: Array("record_id,name\n7,김정숙\n8,이영희\n7,박철수\n".utf8))
+            Issue.record("a repeated id was accepted")
+        } catch {
+            #expect(error.description == "line 4 repeats the record_id of line 2")
+            #expect(!error.description.contains("박철수"), "no value from the file appears in a message")
+        }
+        #expect((try? LinkInput(csv: Array("record_id,name\n ,김정숙\n".utf8))) == nil, "an empty id is refused")
+    }
+}

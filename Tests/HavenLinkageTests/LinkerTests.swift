@@ -1,0 +1,99 @@
+import Foundation
+import HavenCore
+import HavenLinkage
+import Testing
+
+/// End to end on small seeded data: the spellings of one person in several scripts and systems
+/// cluster together, different people do not, every record has one cluster, and a pair's
+/// explanation adds up to its weight.
+struct LinkerTests {
+    /// Four people, each reported by several sources in different spellings, plus namesakes.
+    static let records: [LinkRecord] = [
+        // 리정숙 / 이정숙, born 1972-03-14 in 회령.
+        LinkRecord(id: "ngo-1", source: "ngo", name: "리정숙", sex: "여", birthDate: "1972-03-14", birthPlace: "회령"),
+        LinkRecord(id: "gov-1", source: "gov", givenName: "Jeongsuk", familyName: "Lee", sex: "F", birthDate: "1972-03", birthPlace: "Hoeryong"),
+        LinkRecord(id: "press-1", source: "press", name: "Ri Jong-suk", sex: "female", birthDate: "1972"),
+        LinkRecord(id: "kcna-1", source: "kcna", name: "Jong Suk Ri", birthDate: "1972-03-14"),
+        // 김철민, born 1985-11-02.
+        LinkRecord(id: "ngo-2", source: "ngo", name: "김철민", sex: "남", birthDate: "1985-11-02", phone: "+82 10-5555-1234"),
+        LinkRecord(id: "gov-2", source: "gov", givenName: "Cheol-min", familyName: "Kim", sex: "M", birthDate: "1985-11-02", phone: "010 5555 1234"),
+        LinkRecord(id: "press-2", source: "press", name: "Kim Chol Min", sex: "m", birthDate: "1985-11"),
+        // A namesake of 김철민, twenty years older and a woman's record is not his.
+        LinkRecord(id: "ngo-3", source: "ngo", name: "김철민", sex: "남", birthDate: "1961-06-20", phone: "010-2222-9876"),
+        // 박영희 and 류성호, once each.
+        LinkRecord(id: "gov-4", source: "gov", name: "Park Young-hee", sex: "F", birthDate: "1990-01-05"),
+        LinkRecord(id: "ngo-5", source: "ngo", name: "류성호", sex: "남", birthDate: "1979-08-30"),
+    ] + LinkerTests.background
+
+    /// Unrelated people, so that u has something to be estimated from.
+    static let background: [LinkRecord] = {
+        let families = ["김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황"]
+        let syllables = ["민", "서", "지", "현", "수", "영", "준", "혜", "성", "경", "은", "호", "철", "미", "진", "옥"]
+        var random = SeededGenerator(seed: 42)
+        return (0..<400).map { index in
+            let name = families.randomElement(using: &random)! + syllables.randomElement(using: &random)! + syllables.randomElement(using: &random)!
+            let year = Int.random(in: 1940...2005, using: &random), month = Int.random(in: 1...12, using: &random), day = Int.random(in: 1...28, using: &random)
+            let date = "\(year)-" + (month < 10 ? "0\(month)" : "\(month)") + "-" + (day < 10 ? "0\(day)" : "\(day)")
+            return LinkRecord(id: "bg-\(index)", source: "bg", name: name, sex: Bool.random(using: &random) ? "여" : "남", birthDate: date)
+        }
+    }()
+
+    func clusterOf(_ result: LinkResult, _ id: String) -> Int {
+        result.clusters[Self.records.firstIndex { $0.id == id }!]
+    }
+
+    @Test func oneWomanInFourSpellingsIsOneCluster() {
+        let result = Linker().link(Self.records)
+        #expect(result.clusters.count == Self.records.count, "every record has exactly one cluster")
+        let woman = ["ngo-1", "gov-1", "press-1", "kcna-1"].map { clusterOf(result, $0) }
+        #expect(Set(woman).count == 1, "리정숙, Lee Jeongsuk, Ri Jong-suk and Jong Suk Ri are one person")
+        let man = ["ngo-2", "gov-2", "press-2"].map { clusterOf(result, $0) }
+        #expect(Set(man).count == 1, "김철민, Kim Cheol-min and Kim Chol Min are one person")
+        #expect(clusterOf(result, "ngo-3") != man[0], "a namesake born 24 years earlier is someone else")
+        #expect(woman[0] != man[0])
+        #expect(clusterOf(result, "gov-4") != clusterOf(result, "ngo-5"))
+        let linkedBackground = Dictionary(grouping: result.clusters.suffix(Self.background.count), by: { $0 }).values.filter { $0.count > 1 }
+        #expect(linkedBackground.count <= 2, "unrelated people stay apart (two may share a name and birthday by chance)")
+    }
+
+    @Test func explanationsAddUpAndNameTheirLevels() throws {
+        let result = Linker().link(Self.records)
+        let ngo = Int32(Self.records.firstIndex { $0.id == "ngo-2" }!), gov = Int32(Self.records.firstIndex { $0.id == "gov-2" }!)
+        let k = try #require((0..<result.pairCount).first { result.left[$0] == min(ngo, gov) && result.right[$0] == max(ngo, gov) })
+        let explanation = result.explain(pair: k)
+        #expect(abs(explanation.prior + explanation.parts.map(\.weight).reduce(0, +) - explanation.weight) < 1e-9)
+        #expect(abs(1 / (1 + pow(2, -explanation.weight)) - result.probabilities[k]) < 1e-9)
+        let byComparison = Dictionary(uniqueKeysWithValues: explanation.parts.map { ($0.comparison, $0) })
+        #expect(byComparison[.birthDate]?.meaning == "same day")
+        #expect(byComparison[.phone]?.meaning == "same", "+82 10-5555-1234 and 010 5555 1234 are one number")
+        #expect(byComparison[.givenName]?.meaning == "same", "Cheol-min is 철민")
+        #expect(byComparison[.birthDate]!.weight > 0 && byComparison[.phone]!.weight > 0)
+        #expect(byComparison[.address] == nil, "a comparison without values in the input is left out")
+    }
+
+    @Test func commonSurnamesWeighLessThanRareOnes() {
+        let result = Linker().link(Self.records)
+        // Among the background, agreeing on a family name shared by many weighs less than the
+        // model's untouched weight for "same".
+        let c = result.comparisons.firstIndex(of: .familyName)!
+        let weights = (0..<result.pairCount).compactMap { k -> Double? in
+            let part = result.explain(pair: k).parts[c]
+            return part.level == 4 ? part.weight : nil
+        }
+        #expect(Set(weights.map { ($0 * 1000).rounded() }).count > 1, "the same level weighs differently by how common the name is")
+    }
+
+    @Test func theSameInputGivesTheSameClusters() {
+        #expect(Linker().link(Self.records).clusters == Linker().link(Self.records.reversed().reversed()).clusters)
+    }
+
+    @Test func acrossSourcesOnlyNeverPairsTwoRecordsOfOneSource() {
+        var settings = LinkSettings()
+        settings.acrossSourcesOnly = true
+        let result = Linker(settings: settings).link(Self.records)
+        for k in 0..<result.pairCount {
+            #expect(Self.records[Int(result.left[k])].source != Self.records[Int(result.right[k])].source)
+        }
+        #expect(clusterOf(result, "ngo-2") == clusterOf(result, "gov-2"))
+    }
+}
