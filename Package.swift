@@ -107,6 +107,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Writes the seeded Korean test set of the linkage benchmark (Scripts/bench-linkage).
+        .executableTarget(
+            name: "haven-linkage-data",
+            dependencies: ["HavenLinkage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings
+        ),
         // Helpers shared by the test targets (a log capture); not part of any product.
         .target(
             name: "HavenTestSupport",

@@ -1,3 +1,4 @@
+import HavenCore
 import HavenLinkage
 import Testing
 
@@ -77,5 +78,40 @@ struct KoreanNameSimilarityTests {
         #expect(SoundKey.of("Chŏng") == SoundKey.of("Jeong") && SoundKey.of("Jeong") == SoundKey.of("Jong"))
         #expect(SoundKey.of("Ch'oe") == SoundKey.of("Choe") && SoundKey.of("Sŭng-man") == SoundKey.of("Seungman"))
         #expect(SoundKey.of("Oh") == SoundKey.of("O") && SoundKey.of("Kim") != SoundKey.of("Park"))
+    }
+}
+
+/// The bit-parallel Jaro for short ASCII text gives exactly what the plain scan gives.
+struct JaroAgreementTests {
+    @Test func bitParallelAndScanningJaroAgree() {
+        var random = SeededGenerator(seed: 7)
+        let alphabet = Array("abcdefghij kmnor")
+        for _ in 0..<2_000 {
+            let a = String((0..<Int.random(in: 1...64, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let b = String((0..<Int.random(in: 1...64, using: &random)).map { _ in alphabet.randomElement(using: &random)! })
+            let fast = StringComparators.jaro(a, b)
+            let expected = scannedJaro(Array(a.unicodeScalars), Array(b.unicodeScalars))
+            #expect(abs(fast - expected) < 1e-12, "\(a) / \(b)")
+        }
+    }
+
+    /// The textbook scan, for comparison.
+    func scannedJaro(_ s: [Unicode.Scalar], _ t: [Unicode.Scalar]) -> Double {
+        let window = max(max(s.count, t.count) / 2 - 1, 0)
+        var sm = [Bool](repeating: false, count: s.count), tm = [Bool](repeating: false, count: t.count), matches = 0
+        for i in s.indices {
+            let low = max(0, i - window), high = min(t.count - 1, i + window)
+            guard low <= high else { continue }
+            for j in low...high where !tm[j] && s[i] == t[j] { sm[i] = true; tm[j] = true; matches += 1; break }
+        }
+        guard matches > 0 else { return 0 }
+        var transpositions = 0, j = 0
+        for i in s.indices where sm[i] {
+            while !tm[j] { j += 1 }
+            if s[i] != t[j] { transpositions += 1 }
+            j += 1
+        }
+        let m = Double(matches)
+        return (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
     }
 }

@@ -2,31 +2,87 @@
 public enum StringComparators {
     /// Jaro similarity of two strings, by Unicode scalars (0 … 1).
     public static func jaro(_ a: String, _ b: String) -> Double {
+        // ASCII (every sound key, most romanised text) is compared in place, without copying;
+        // anything else by its scalars.
+        var a = a, b = b
+        if let result = a.withUTF8({ x in b.withUTF8 { y -> Double? in
+            guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return x.count <= 64 && y.count <= 64 && !x.isEmpty && !y.isEmpty ? shortASCIIJaro(x, y) : jaro(x, y)
+        } }) {
+            return result
+        }
         let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
+        return s.withUnsafeBufferPointer { x in t.withUnsafeBufferPointer { y in jaro(x, y) } }
+    }
+
+    /// Jaro of ASCII strings of 1 to 64 bytes, bit-parallel: each character of the second string
+    /// has a mask of its positions, so that finding the first unmatched equal character in the
+    /// window is a few bit operations instead of a scan. Same result as the scan below.
+    static func shortASCIIJaro(_ s: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Double {
+        let window = max(max(s.count, t.count) / 2 - 1, 0)
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 128) { positions in
+            // Only the entries of t's characters are written; `present` says which those are.
+            var present: (UInt64, UInt64) = (0, 0)
+            func isPresent(_ c: UInt8) -> Bool { c < 64 ? present.0 & (1 << UInt64(c)) != 0 : present.1 & (1 << UInt64(c - 64)) != 0 }
+            for (j, c) in t.enumerated() {
+                if !isPresent(c) {
+                    positions[Int(c)] = 0
+                    if c < 64 { present.0 |= 1 << UInt64(c) } else { present.1 |= 1 << UInt64(c - 64) }
+                }
+                positions[Int(c)] |= 1 << UInt64(j)
+            }
+            var sMatched: UInt64 = 0, tMatched: UInt64 = 0, matches = 0
+            for i in 0..<s.count where isPresent(s[i]) {
+                let low = max(0, i - window), high = min(t.count - 1, i + window)
+                guard low <= high else { continue }
+                let width = high - low + 1
+                let inWindow = (width == 64 ? UInt64.max : (1 << UInt64(width)) - 1) << UInt64(low)
+                let candidates = positions[Int(s[i])] & inWindow & ~tMatched
+                guard candidates != 0 else { continue }
+                tMatched |= 1 << UInt64(candidates.trailingZeroBitCount)
+                sMatched |= 1 << UInt64(i)
+                matches += 1
+            }
+            guard matches > 0 else { return 0 }
+            var transpositions = 0
+            var sBits = sMatched, tBits = tMatched
+            while sBits != 0 {
+                if s[sBits.trailingZeroBitCount] != t[tBits.trailingZeroBitCount] { transpositions += 1 }
+                sBits &= sBits - 1
+                tBits &= tBits - 1
+            }
+            let m = Double(matches)
+            return (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
+        }
+    }
+
+    static func jaro<Element: Equatable>(_ s: UnsafeBufferPointer<Element>, _ t: UnsafeBufferPointer<Element>) -> Double {
         if s.isEmpty && t.isEmpty { return 1 }
         if s.isEmpty || t.isEmpty { return 0 }
         let window = max(max(s.count, t.count) / 2 - 1, 0)
-        var sMatched = [Bool](repeating: false, count: s.count), tMatched = [Bool](repeating: false, count: t.count)
-        var matches = 0
-        for i in s.indices {
-            let low = max(0, i - window), high = min(t.count - 1, i + window)
-            guard low <= high else { continue }
-            for j in low...high where !tMatched[j] && s[i] == t[j] {
-                sMatched[i] = true
-                tMatched[j] = true
-                matches += 1
-                break
+        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: s.count + t.count) { flags in
+            flags.initialize(repeating: false)
+            var matches = 0
+            for i in 0..<s.count {
+                let low = max(0, i - window), high = min(t.count - 1, i + window)
+                guard low <= high else { continue }
+                for j in low...high where !flags[s.count + j] && s[i] == t[j] {
+                    flags[i] = true
+                    flags[s.count + j] = true
+                    matches += 1
+                    break
+                }
             }
+            guard matches > 0 else { return 0 }
+            var transpositions = 0, j = 0
+            for i in 0..<s.count where flags[i] {
+                while !flags[s.count + j] { j += 1 }
+                if s[i] != t[j] { transpositions += 1 }
+                j += 1
+            }
+            let m = Double(matches)
+            return (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
         }
-        guard matches > 0 else { return 0 }
-        var transpositions = 0, j = 0
-        for i in s.indices where sMatched[i] {
-            while !tMatched[j] { j += 1 }
-            if s[i] != t[j] { transpositions += 1 }
-            j += 1
-        }
-        let m = Double(matches)
-        return (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
     }
 
     /// Jaro–Winkler similarity: Jaro raised for a common prefix of up to four characters

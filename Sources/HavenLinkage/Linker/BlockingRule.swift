@@ -29,13 +29,13 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         let day = record.birth.flatMap { date in date.day.map { "\(date.year)-\(date.month!)-\($0)" } }
         switch self {
         case .fullName:
-            return readings.compactMap { $0.family.isEmpty || $0.given.isEmpty ? nil : $0.family + "|" + $0.given }
+            return readings.compactMap { $0.family.isEmpty || $0.given.isEmpty ? nil : KoreanName.familyBlockKey($0) + "|" + $0.given }
         case .givenNameBirthYear:
             guard let year = record.birth?.year else { return [] }
             return readings.compactMap { $0.given.isEmpty ? nil : $0.given + "|\(year)" }
         case .familyNameBirthDate:
             guard let day else { return [] }
-            return readings.compactMap { $0.family.isEmpty ? nil : $0.family + "|" + day }
+            return readings.compactMap { $0.family.isEmpty ? nil : KoreanName.familyBlockKey($0) + "|" + day }
         case .birthDatePostcode:
             guard let day, let postcode = record.postcode else { return [] }
             return [day + "|" + postcode]

@@ -16,7 +16,7 @@ public struct LinkSettings: Sendable {
     /// Blocks larger than this are too unspecific to compare in full and are skipped.
     public var maximumBlock = 1_000
     /// Random pairs drawn to estimate u, the chance of each level among non-matches.
-    public var randomPairs = 200_000
+    public var randomPairs = 50_000
     /// Seed of the random pairs: the same input and seed give the same result.
     public var seed: UInt64 = 1
     /// Pair only records from different sources (linking lists, not deduplicating them).

@@ -43,7 +43,7 @@ public struct Linker: Sendable {
         let levels = compare(prepared, left, right, comparisons, progress: progress)
 
         progress?(.estimating, 0, 1)
-        var model = estimate(prepared, levels: levels, comparisons: comparisons, ruleStarts: ruleStarts)
+        var model = estimate(prepared, levels: levels, comparisons: comparisons, rules: rules, left: left, right: right)
         // EM's λ is the share of matches among candidate pairs, which blocking makes large. A pair's
         // prior is the chance that two records picked at random match: the same expected number of
         // matches (blocking misses few) over every pair that could have been compared.
@@ -101,44 +101,42 @@ public struct Linker: Sendable {
     }
 
     /// u from random pairs, then m by EM per blocking rule and λ over all candidate pairs.
-    func estimate(_ prepared: [PreparedRecord], levels: [UInt8], comparisons: [LinkComparison], ruleStarts: [Int]) -> FellegiSunter {
+    func estimate(_ prepared: [PreparedRecord], levels: [UInt8], comparisons: [LinkComparison], rules: [Blocking.Keys],
+                  left: [Int32], right: [Int32]) -> FellegiSunter {
         let width = comparisons.count
-        var generator = SeededGenerator(seed: settings.seed)
-        var random: [UInt8] = []
-        if prepared.count > 1 {
-            var drawn = 0, attempts = 0
-            var output = [UInt8](repeating: 0, count: width)
-            let needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)
-            while drawn < settings.randomPairs, attempts < settings.randomPairs * 4 {
-                attempts += 1
-                let i = Int.random(in: 0..<prepared.count, using: &generator)
-                let j = Int.random(in: 0..<prepared.count, using: &generator)
-                if i == j || (settings.acrossSourcesOnly && prepared[i].source == prepared[j].source) { continue }
-                output.withUnsafeMutableBufferPointer { Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, into: $0.baseAddress!) }
-                random += output
-                drawn += 1
-            }
-        }
-        let randomPairs = stride(from: 0, to: random.count, by: max(width, 1)).map { Array(random[$0..<($0 + width)]) }
-        let u = FellegiSunter.uProbabilities(randomPairs, levels: comparisons.map(\.levels))
+        let u = uProbabilities(prepared, comparisons: comparisons)
         let start = FellegiSunter(comparisons: zip(comparisons, u).map { comparison, u in
             FellegiSunter.Comparison(name: comparison.rawValue, m: Self.startingM(levels: comparison.levels), u: u)
         }, lambda: 0.01)
-        // m by EM once per blocking rule, over the pairs that rule made, leaving out the comparisons
+        // Each pair's levels packed four bits a comparison, so that counting the distinct
+        // patterns of millions of pairs allocates nothing per pair.
+        let packed = Parallel.filled(levels.count / max(width, 1)) { k in
+            var pattern: UInt64 = 0
+            for c in 0..<width { pattern |= UInt64(levels[k * width + c]) << (4 * c) }
+            return pattern
+        }
+        func patterns(_ pairs: some Sequence<Int>, clearing excluded: [Int]) -> [[UInt8]: Double] {
+            var mask = UInt64.max
+            for c in excluded { mask &= ~(UInt64(0xF) << (4 * UInt64(c))) }
+            var counts: [UInt64: Double] = [:]
+            for k in pairs { counts[packed[k] & mask, default: 0] += 1 }
+            return Dictionary(uniqueKeysWithValues: counts.map { pattern, count in
+                ((0..<width).map { UInt8((pattern >> (4 * UInt64($0))) & 0xF) }, count)
+            })
+        }
+        // m by EM once per blocking rule, over every candidate pair that agrees on the rule (not only
+        // those it was first to make: the pairs a later rule adds lack what the earlier ones agreed
+        // on, and would teach that matches never share a given name), leaving out the comparisons
         // the rule agrees on by construction: among pairs that share a name, EM would otherwise take
         // "shares a name" for "is a match". Each comparison's m is the mean over the rules that
         // could estimate it (as Splink does); λ is then estimated over all pairs with m and u fixed.
         var sums = start.comparisons.map { $0.m.map { _ in 0.0 } }
         var sessions = [Int](repeating: 0, count: width)
-        for (r, rule) in settings.blocking.enumerated() where ruleStarts[r + 1] - ruleStarts[r] >= 10 {
+        for (r, rule) in settings.blocking.enumerated() {
+            let agreeing = left.indices.filter { rules[r].shares(Int(left[$0]), Int(right[$0])) }
+            guard agreeing.count >= 10 else { continue }
             let excluded = comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) }
-            var patterns: [[UInt8]: Double] = [:]
-            for k in ruleStarts[r]..<ruleStarts[r + 1] {
-                var pattern = Array(levels[(k * width)..<((k + 1) * width)])
-                for c in excluded { pattern[c] = 0 }
-                patterns[pattern, default: 0] += 1
-            }
-            let session = FellegiSunter.estimate(patterns: patterns, start: start, fixedU: true)
+            let session = FellegiSunter.estimate(patterns: patterns(agreeing, clearing: excluded), start: start, fixedU: true)
             for c in comparisons.indices where !excluded.contains(c) {
                 sessions[c] += 1
                 for level in sums[c].indices { sums[c][level] += session.comparisons[c].m[level] }
@@ -148,11 +146,32 @@ public struct Linker: Sendable {
         for c in comparisons.indices where sessions[c] > 0 {
             model.comparisons[c].m = sums[c].map { $0 / Double(sessions[c]) }
         }
-        var patterns: [[UInt8]: Double] = [:]
-        for k in stride(from: 0, to: levels.count, by: max(width, 1)) {
-            patterns[Array(levels[k..<(k + width)]), default: 0] += 1
+        return FellegiSunter.estimate(patterns: patterns(0..<packed.count, clearing: []), start: model, fixedU: true, fixedM: true)
+    }
+
+    /// u per comparison and level from random pairs (seeded), nearly all non-matches.
+    func uProbabilities(_ prepared: [PreparedRecord], comparisons: [LinkComparison]) -> [[Double]] {
+        var generator = SeededGenerator(seed: settings.seed)
+        var left: [Int32] = [], right: [Int32] = []
+        if prepared.count > 1 {
+            var attempts = 0
+            while left.count < settings.randomPairs, attempts < settings.randomPairs * 4 {
+                attempts += 1
+                let i = Int.random(in: 0..<prepared.count, using: &generator), j = Int.random(in: 0..<prepared.count, using: &generator)
+                if i == j || (settings.acrossSourcesOnly && prepared[i].source == prepared[j].source) { continue }
+                left.append(Int32(i))
+                right.append(Int32(j))
+            }
         }
-        return FellegiSunter.estimate(patterns: patterns, start: model, fixedU: true, fixedM: true)
+        let levels = compare(prepared, left, right, comparisons, progress: nil)
+        return comparisons.enumerated().map { c, comparison in
+            var tally = [Double](repeating: 0, count: comparison.levels)
+            for k in left.indices { tally[Int(levels[k * comparisons.count + c])] += 1 }
+            tally[0] = 0
+            let sum = tally.reduce(0, +)
+            // A level never seen among random pairs is rare, not impossible.
+            return tally.enumerated().map { level, n in level == 0 ? 0 : max(sum > 0 ? n / sum : 1 / Double(comparison.levels - 1), 0.5 / max(sum, 1)) }
+        }
     }
 
     /// How many pairs could be compared: all of them, or only those across sources.

@@ -33,10 +33,10 @@ struct PreparedRecord: Sendable {
         }
         birth = record.birthDate.flatMap { PartialDate($0) }
         sex = record.sex.flatMap(FieldComparisons.sexCode)
-        birthPlace = Self.text(record.birthPlace)
+        birthPlace = Self.place(record.birthPlace)
         address = Self.text(record.address)
-        locality = Self.text(record.locality)
-        region = Self.text(record.region)
+        locality = Self.place(record.locality)
+        region = Self.place(record.region)
         postcode = Self.identifier(record.postcode)
         idNumber = Self.identifier(record.idNumber)
         phone = record.phone.flatMap { text in
@@ -51,6 +51,18 @@ struct PreparedRecord: Sendable {
         return folded.isEmpty ? nil : folded
     }
 
+    /// A place name as it sounds: Hangul romanised (회령 and Hoeryong, Hoeryŏng meet), then
+    /// reduced like a name.
+    static func place(_ value: String?) -> String? {
+        guard let value else { return nil }
+        // Words are joined: sources split place names differently (Hyesan, Hye San, Hye-san).
+        let latin = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word in
+            Hangul.contains(String(word)) ? Romanizer.given(Hangul.syllables(String(word)), .revised) : String(word)
+        }.joined()
+        let key = SoundKey.of(latin)
+        return key.isEmpty ? nil : key
+    }
+
     static func identifier(_ value: String?) -> String? {
         guard let value else { return nil }
         let bare = FieldComparisons.alphanumerics(value)
@@ -59,6 +71,6 @@ struct PreparedRecord: Sendable {
 
     /// The family and given name keys of the first reading (stable across runs), for blocking
     /// and term frequencies.
-    var familyKey: String? { name?.readings.first.map(\.family).flatMap { $0.isEmpty ? nil : $0 } }
+    var familyKey: String? { name?.readings.first.flatMap { $0.family.isEmpty ? nil : KoreanName.familyBlockKey($0) } }
     var givenKey: String? { name?.readings.first.map(\.given).flatMap { $0.isEmpty ? nil : $0 } }
 }

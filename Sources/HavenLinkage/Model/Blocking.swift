@@ -57,6 +57,9 @@ public struct Blocking: Sendable {
             return nil
         }
 
+        /// Whether two records share any key.
+        func shares(_ a: Int, _ b: Int) -> Bool { firstShared(a, b, skipping: []) != nil }
+
         /// FNV-1a over UTF-8: stable across processes, unlike Swift's seeded `Hasher`.
         static func hash(_ key: String) -> UInt64 {
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325

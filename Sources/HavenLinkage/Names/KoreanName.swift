@@ -32,7 +32,7 @@ public struct KoreanName: Sendable, Equatable {
         } else if family.isEmpty && given.isEmpty {
             readings = []
         } else {
-            let folded = { (text: String) in text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased() }
+            let folded = KoreanName.folded
             let recorded = Reading(family: SoundKey.of(folded(family)), given: SoundKey.of(folded(given)),
                                    familyHangul: Set(Surnames.hangul(for: folded(family).filter(\.isLetter))))
             // Lists swap the two columns often enough that the other order is read too (second,
@@ -73,8 +73,13 @@ public struct KoreanName: Sendable, Equatable {
         return readings.sorted { ($0.family, $0.given) < ($1.family, $1.given) }
     }
 
+    /// Lower case without diacritics; ASCII, the usual case, skips Foundation's slower folding.
+    static func folded(_ text: String) -> String {
+        text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased() : text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+    }
+
     static func latinReadings(_ name: String) -> [Reading] {
-        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        let folded = folded(name)
         let tokens = folded.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "." }).map(String.init).filter { !$0.isEmpty }
         guard let first = tokens.first else { return [] }
         var readings: [Reading] = []
@@ -88,7 +93,26 @@ public struct KoreanName: Sendable, Equatable {
         let lastIsSurname = last.map { !Surnames.hangul(for: $0).isEmpty } ?? false
         if firstIsSurname || !lastIsSurname { readings.append(reading(family: first, given: Array(tokens.dropFirst()))) }
         if let last, lastIsSurname || !firstIsSurname { readings.append(reading(family: last, given: Array(tokens.dropLast()))) }
-        return readings
+        return readings.flatMap { reading in [reading] + (southernGiven(reading).map { [$0] } ?? []) }
+    }
+
+    /// A romanised given name in North Korean spelling starts with r where the South writes
+    /// nothing or n (Ryong-ho / Yong-ho, Ryon / Yon, Rak / Nak): the Southern form as another
+    /// reading, as the initial-sound rule does for Hangul.
+    static func southernGiven(_ reading: Reading) -> Reading? {
+        let key = reading.given
+        guard key.hasPrefix("r"), key.count > 2 else { return nil }
+        let rest = key.dropFirst()
+        var southern = reading
+        // In sound keys l and n at a syllable's start are already r; an iotated vowel loses it.
+        southern.given = rest.first == "y" || rest.first == "i" ? String(rest) : "n" + rest
+        return southern
+    }
+
+    /// The key that blocks on the family name: the Hangul surname when the spelling is a known
+    /// one (Choi, Choe and Chey are all 최), else the sound key.
+    public static func familyBlockKey(_ reading: Reading) -> String {
+        reading.familyHangul.min() ?? reading.family
     }
 
     /// How alike two names are (0 … 1): the best reading pair, the family name weighing 0.25 and
@@ -121,30 +145,69 @@ public struct KoreanName: Sendable, Equatable {
 /// at a syllable's start meet; oo → u; a silent h after a vowel (Oh, Ahn) goes.
 public enum SoundKey {
     public static func of(_ text: String) -> String {
-        var s = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter }
-        for (from, to) in [("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("tch", "j"), ("ch", "j"), ("kk", "k"), ("tt", "t"), ("pp", "p"),
-                           ("ss", "s"), ("jj", "j"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("yi", "i"), ("ui", "i"), ("wo", "o")] {
-            s = s.replacingOccurrences(of: from, with: to)
+        // Letters only, in lower case, without diacritics (ŏ → o). ASCII, the usual case, is
+        // lowered byte by byte; only other text goes through Foundation's slower folding.
+        var s: [UInt8]
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            s = text.utf8.compactMap { byte in
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): byte
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                default: nil
+                }
+            }
+        } else {
+            s = Array(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter }.utf8)
         }
-        var key = ""
-        let vowels: Set<Character> = ["a", "e", "i", "o", "u", "y", "w"]
-        let characters = Array(s)
-        for (i, c) in characters.enumerated() {
-            var mapped: Character = switch c {
-            case "g": "k"
-            case "d": "t"
-            case "b": "p"
-            case "l", "n": "r"
+        for (from, to) in digraphs { replace(&s, from, to) }
+        var key: [UInt8] = []
+        key.reserveCapacity(s.count)
+        func isVowel(_ byte: UInt8) -> Bool { vowels.contains(byte) }
+        for (i, c) in s.enumerated() {
+            var mapped: UInt8 = switch c {
+            case UInt8(ascii: "g"): UInt8(ascii: "k")
+            case UInt8(ascii: "d"): UInt8(ascii: "t")
+            case UInt8(ascii: "b"): UInt8(ascii: "p")
+            case UInt8(ascii: "l"), UInt8(ascii: "n"): UInt8(ascii: "r")
             // ㅓ is written o (MR, North) or u (passports: Sun, Jung): o and u meet.
-            case "o": "u"
+            case UInt8(ascii: "o"): UInt8(ascii: "u")
             default: c
             }
+            let next = i + 1 < s.count ? s[i + 1] : nil
             // A final n stays n (Kim/Kin differ less than Kim/Kir): only a consonant before a vowel merges l/r/n.
-            if c == "n", i + 1 >= characters.count || !vowels.contains(characters[i + 1]) { mapped = "n" }
-            if c == "h", i > 0, vowels.contains(characters[i - 1]), i + 1 >= characters.count || !vowels.contains(characters[i + 1]) { continue }
-            if key.last == mapped && !vowels.contains(mapped) { continue }
+            if c == UInt8(ascii: "n"), !(next.map(isVowel) ?? false) { mapped = UInt8(ascii: "n") }
+            if c == UInt8(ascii: "h"), i > 0, isVowel(s[i - 1]), !(next.map(isVowel) ?? false) { continue }
+            // Doubled consonants count once (not bytes of a letter outside ASCII).
+            if mapped < 0x80, key.last == mapped, !isVowel(mapped) { continue }
             key.append(mapped)
         }
-        return key
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    static let vowels: Set<UInt8> = Set("aeiouyw".utf8)
+
+    /// Spellings that sound alike, replaced in this order (tch before ch, eo before o …).
+    static let digraphs: [([UInt8], [UInt8])] = [
+        ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("tch", "j"), ("ch", "j"), ("kk", "k"), ("tt", "t"), ("pp", "p"),
+        ("ss", "s"), ("jj", "j"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("yi", "i"), ("ui", "i"), ("wo", "o"),
+    ].map { (Array($0.utf8), Array($1.utf8)) }
+
+    /// Replaces every occurrence of `from`, left to right and without overlap, as
+    /// `replacingOccurrences(of:with:)` does.
+    static func replace(_ s: inout [UInt8], _ from: [UInt8], _ to: [UInt8]) {
+        guard s.count >= from.count, s.contains(from[0]) else { return }
+        var output: [UInt8] = []
+        output.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if i + from.count <= s.count, s[i..<(i + from.count)].elementsEqual(from) {
+                output += to
+                i += from.count
+            } else {
+                output.append(s[i])
+                i += 1
+            }
+        }
+        s = output
     }
 }

