@@ -62,12 +62,15 @@ struct FellegiSunterTests {
 struct PartialDateTests {
     @Test func datesAgreeAsFarAsBothAreKnown() {
         let day = PartialDate("1979-08-21"), month = PartialDate("1979-08"), year = PartialDate("1979")
-        #expect(PartialDate.level(day, PartialDate("1979-08-21")) == 5)
-        #expect(PartialDate.level(day, PartialDate("1979-08-22")) == 4 && PartialDate.level(day, month) == 4)
-        #expect(PartialDate.level(day, year) == 3, "a year alone agrees to the year")
-        #expect(PartialDate.level(day, PartialDate("1979-03-01")) == 3)
-        #expect(PartialDate.level(PartialDate("1979-08-03"), PartialDate("1979-03-08")) == 2, "day and month swapped")
+        #expect(PartialDate.level(day, PartialDate("1979-08-21")) == 6)
+        #expect(PartialDate.level(day, PartialDate("1979-08-22")) == 5 && PartialDate.level(day, month) == 5)
+        #expect(PartialDate.level(day, year) == 4, "a year alone agrees to the year")
+        #expect(PartialDate.level(day, PartialDate("1979-03-01")) == 4)
+        #expect(PartialDate.level(PartialDate("1979-08-03"), PartialDate("1979-03-08")) == 3, "day and month swapped")
+        #expect(PartialDate.level(day, PartialDate("1980-08-21")) == 3 && PartialDate.level(day, PartialDate("1976-08-21")) == 3,
+                "the year one off, or one digit off, with day and month the same")
         #expect(PartialDate.level(day, PartialDate("1980")) == 2 && PartialDate.level(day, PartialDate("1985")) == 1)
+        #expect(PartialDate.level(day, PartialDate("1989-08-21")) == 3 && PartialDate.level(day, PartialDate("1985-08-21")) == 1)
         #expect(PartialDate.level(day, nil) == 0)
         #expect(PartialDate("1979-02-30") == nil && PartialDate("1979-13") == nil && PartialDate("79") == nil && PartialDate("2000-02-29") != nil)
     }

@@ -115,3 +115,20 @@ struct JaroAgreementTests {
         return (m / Double(s.count) + m / Double(t.count) + (m - Double(transpositions / 2)) / m) / 3
     }
 }
+
+/// Readings that blocking and comparison rely on: Northern r- given names read the Southern way,
+/// surnames blocked by their Hangul, places by how they sound.
+struct NameAndPlaceKeyTests {
+    @Test func aNorthernGivenNameIsAlsoReadTheSouthernWay() {
+        let north = KoreanName("O Ryong Ho"), south = KoreanName("O Yong-ho")
+        #expect(KoreanName.parts(north, south).given == 1, "Ryong-ho and Yong-ho are one given name")
+        #expect(KoreanName.parts(KoreanName("Ri Rak Chon"), KoreanName("Lee Nak-cheon")).given == 1, "Rak is Nak in the South")
+    }
+
+    @Test func surnamesBlockByTheirHangul() {
+        let keys = ["Choi Min", "Choe Min", "Chey Min", "최민"].map { KoreanName($0).readings.map(KoreanName.familyBlockKey) }
+        #expect(keys.allSatisfy { $0.contains("최") })
+        #expect(KoreanName("Vilums Christopher").readings.map(KoreanName.familyBlockKey).contains { $0 != "최" && !$0.isEmpty },
+                "an unknown surname blocks by its sound key")
+    }
+}

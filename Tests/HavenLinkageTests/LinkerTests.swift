@@ -97,3 +97,24 @@ struct LinkerTests {
         #expect(clusterOf(result, "ngo-2") == clusterOf(result, "gov-2"))
     }
 }
+
+/// Places compare by sound across scripts and systems; every blocking rule reports its pairs.
+struct LinkerPlaceTests {
+    @Test func placesInHangulAndRomanisedAgree() {
+        let records = [
+            LinkRecord(id: "a", name: "김정숙", birthDate: "1970", birthPlace: "회령"),
+            LinkRecord(id: "b", name: "Kim Jong-suk", birthDate: "1970", birthPlace: "Hoe-Ryŏng"),
+            LinkRecord(id: "c", name: "Kim Jong Suk", birthDate: "1970", birthPlace: "Hoeryeong"),
+            LinkRecord(id: "d", name: "Kim Jong Suk", birthDate: "1970", birthPlace: "Musan"),
+        ]
+        let result = Linker().link(records)
+        let place = result.comparisons.firstIndex(of: .birthPlace)!
+        for k in 0..<result.pairCount {
+            let pair = Set([records[Int(result.left[k])].id, records[Int(result.right[k])].id])
+            let meaning = result.explain(pair: k).parts[place].meaning
+            #expect(meaning == (pair.contains("d") ? "different" : "same"), "\(pair.sorted())")
+        }
+        #expect(result.pairsByRule.map(\.pairs).reduce(0, +) == result.pairCount)
+        #expect(result.pairsByRule.first?.rule == .fullName && result.pairsByRule.first?.pairs == 6)
+    }
+}

@@ -30,19 +30,28 @@ public struct PartialDate: Sendable, Hashable {
         }
     }
 
-    /// Agreement levels: 1 different, 2 within a year (or day and month swapped), 3 the same year,
-    /// 4 the same year and month, 5 the same day. Comparing is as precise as the less precise date.
+    /// Agreement levels: 1 different, 2 within a year, 3 one slip (day and month the same and the
+    /// year one off or one digit off, or day and month swapped), 4 the same year, 5 the same year
+    /// and month, 6 the same day. Comparing is as precise as the less precise date.
     public static func level(_ a: PartialDate?, _ b: PartialDate?) -> UInt8 {
         guard let a, let b else { return 0 }
         if a.year == b.year {
-            guard let am = a.month, let bm = b.month else { return 3 }
+            guard let am = a.month, let bm = b.month else { return 4 }
             guard am == bm else {
-                if let ad = a.day, let bd = b.day, am == bd, ad == bm { return 2 }
-                return 3
+                if let ad = a.day, let bd = b.day, am == bd, ad == bm { return 3 }
+                return 4
             }
-            guard let ad = a.day, let bd = b.day else { return 4 }
-            return ad == bd ? 5 : 4
+            guard let ad = a.day, let bd = b.day else { return 5 }
+            return ad == bd ? 6 : 5
+        }
+        if let am = a.month, let ad = a.day, am == b.month, ad == b.day, abs(a.year - b.year) == 1 || oneDigitApart(a.year, b.year) {
+            return 3
         }
         return abs(a.year - b.year) <= 1 ? 2 : 1
+    }
+
+    /// Whether two years differ in exactly one of their four digits (1987 and 1981).
+    static func oneDigitApart(_ a: Int, _ b: Int) -> Bool {
+        zip(String(a), String(b)).filter { $0 != $1 }.count == 1
     }
 }

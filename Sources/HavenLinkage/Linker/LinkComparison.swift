@@ -19,7 +19,7 @@ public enum LinkComparison: String, CaseIterable, Sendable, Codable {
         case .familyName, .givenName:
             ["missing", "different", "similar", "close", "same"]
         case .birthDate:
-            ["missing", "different", "within a year", "same year", "same month", "same day"]
+            ["missing", "different", "within a year", "one slip", "same year", "same month", "same day"]
         case .birthPlace, .address, .locality, .region:
             ["missing", "different", "similar", "close", "same"]
         case .sex, .postcode, .idNumber, .phone:

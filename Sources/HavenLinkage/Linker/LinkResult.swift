@@ -7,6 +7,9 @@ public struct LinkResult: Sendable {
     public let clusters: [Int]
     /// The comparisons the run used (those with values in the input).
     public let comparisons: [LinkComparison]
+    /// How many candidate pairs each blocking rule added (a pair counts for the first rule that
+    /// made it), to see which rule is too loose or brings nothing.
+    public let pairsByRule: [(rule: BlockingRule, pairs: Int)]
     let scorer: PairScorer
     /// Candidate pair k is records `left[k]` and `right[k]`, with match probability `probabilities[k]`.
     public let left: [Int32]

@@ -63,7 +63,8 @@ public struct Linker: Sendable {
         progress?(.clustering, 0, 1)
         let clusters = Clustering(threshold: settings.threshold, separation: settings.separation)
             .clusters(count: records.count, left: left, right: right, probabilities: probabilities)
-        return LinkResult(clusters: clusters, comparisons: comparisons, scorer: scorer,
+        let pairsByRule = settings.blocking.indices.map { (settings.blocking[$0], ruleStarts[$0 + 1] - ruleStarts[$0]) }
+        return LinkResult(clusters: clusters, comparisons: comparisons, pairsByRule: pairsByRule, scorer: scorer,
                           left: left, right: right, probabilities: probabilities, levels: levels)
     }
 

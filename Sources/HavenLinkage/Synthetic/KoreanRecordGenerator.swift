@@ -28,16 +28,31 @@ public struct KoreanRecordGenerator: Sendable {
         ("손", "손", 0.9), ("배", "배", 0.8), ("백", "백", 0.8), ("허", "허", 0.6), ("노", "로", 0.4), ("남", "남", 0.4),
     ]
 
-    /// Given-name syllables (first syllables in their Southern form; the Northern form of an
-    /// initial 영/연/용 … is 령/련/룡 …, which the Northern sources write).
-    static let syllables = ["정", "미", "영", "숙", "철", "민", "순", "희", "성", "호", "금", "옥", "남", "혁", "은", "경", "명", "수",
-                            "연", "향", "일", "광", "선", "화", "진", "현", "준", "지", "혜", "석", "용", "국", "춘", "복", "학", "동",
-                            "원", "훈", "재", "우", "주", "란", "애", "옥", "실", "봉", "길", "만", "천", "룡", "림", "태", "기", "송"]
-
+    /// Syllables common in given names, in their Southern form (none starts with ㄹ, which the
+    /// South writes only inside a name). About 150 of them, as in real naming.
+    static let syllables = Array(
+        """
+        가강건경계고곤관광교구국군권규균근금기길나남내노단달담대덕도동두득만매명모목무문미민배백범병보복봉부분빈사산삼상\
+        새서석선설섭성세소송수숙순승시식신실심아안애양억언연열엽영예오옥온완용우욱운웅원월위유윤율은을의이익인일임자장재\
+        전정제조종주준중지진찬창채천철청초춘충치태택파평표풍필하학한해향헌혁현형혜호홍화환황회효훈휘흥희
+        """.filter { $0 != "\n" }).map(String.init)
     static let places = ["회령", "무산", "혜산", "청진", "함흥", "평양", "신의주", "남포", "길주", "온성", "김책", "단천", "삼지연", "개성"]
 
-    /// Northern forms of Southern initial syllables in given names (연 → 련, 영 → 령, 용 → 룡).
-    static let northernInitials: [String: String] = ["연": "련", "영": "령", "용": "룡", "유": "류", "이": "리", "예": "례", "양": "량", "노": "로", "여": "려"]
+    /// The Northern form of a given name's first syllable when it came from a ㄹ (or ㄴ) that the
+    /// South drops or softens: 영 → 령, 연 → 련, 노 → 로. Whether it did depends on the Chinese
+    /// character behind it, which the generator decides by a coin for each person.
+    static func northern(_ syllable: String) -> String? {
+        guard let scalar = syllable.unicodeScalars.first, let hangul = Hangul.syllable(scalar) else { return nil }
+        var result = hangul
+        if hangul.lead == Hangul.Lead.none, Hangul.Vowel.iotated.contains(hangul.vowel) {
+            result.lead = Hangul.Lead.r
+        } else if hangul.lead == Hangul.Lead.n {
+            result.lead = Hangul.Lead.r
+        } else {
+            return nil
+        }
+        return String(result.character)
+    }
 
     /// `persons` people, each reported by one to four sources; rows in a shuffled order.
     public func rows(persons: Int) -> [Row] {
@@ -48,7 +63,9 @@ public struct KoreanRecordGenerator: Sendable {
         for person in 0..<persons {
             var pick = Double.random(in: 0..<total, using: &random)
             let surname = Self.surnames.first { pick -= $0.weight; return pick < 0 } ?? Self.surnames[0]
-            let given = (0..<(Int.random(in: 0..<10, using: &random) == 0 ? 1 : 2)).map { _ in Self.syllables.randomElement(using: &random)! }.joined()
+            // A one-syllable given name is rare (about 3 in 100).
+            let given = (0..<(Int.random(in: 0..<100, using: &random) < 3 ? 1 : 2)).map { _ in Self.syllables.randomElement(using: &random)! }.joined()
+            let northernInitial = Bool.random(using: &random)
             let year = Int.random(in: 1940...2012, using: &random), month = Int.random(in: 1...12, using: &random)
             let day = Int.random(in: 1...28, using: &random)
             let female = Double.random(in: 0..<1, using: &random) < 0.7
@@ -58,7 +75,7 @@ public struct KoreanRecordGenerator: Sendable {
             for _ in 0..<reports {
                 let source = Source.allCases.randomElement(using: &random)!
                 var record = LinkRecord(id: "", source: source.rawValue)
-                record.name = name(surname: surname, given: given, source: source, random: &random)
+                record.name = name(surname: surname, given: given, northernInitial: northernInitial, source: source, random: &random)
                 record.sex = Double.random(in: 0..<1, using: &random) < 0.1 ? nil : source.sex(female: female)
                 record.birthDate = birthDate(year: year, month: month, day: day, random: &random)
                 if Double.random(in: 0..<1, using: &random) < 0.5 {
@@ -94,12 +111,12 @@ public struct KoreanRecordGenerator: Sendable {
         }
     }
 
-    func name(surname: (south: String, north: String, weight: Double), given: String, source: Source,
+    func name(surname: (south: String, north: String, weight: Double), given: String, northernInitial: Bool, source: Source,
               random: inout SeededGenerator) -> String {
         let north = source == .ngoNorth || source == .northKorean
         let family = north ? surname.north : surname.south
         var givenForm = given
-        if north, let first = given.first.map(String.init), let northern = Self.northernInitials[first] {
+        if north, northernInitial, let first = given.first.map(String.init), let northern = Self.northern(first) {
             givenForm = northern + given.dropFirst()
         }
         var text: String
@@ -136,15 +153,34 @@ public struct KoreanRecordGenerator: Sendable {
         var characters = Array(text)
         let letters = characters.indices.filter { characters[$0].isLetter && $0 > 0 }
         guard let index = letters.randomElement(using: &random) else { return text }
+        // A slip in Hangul is a wrong vowel or final consonant in one syllable, not a lost syllable.
+        if !characters[index].isASCII {
+            characters[index] = Self.slip(characters[index], random: &random)
+            return String(characters)
+        }
         switch Int.random(in: 0..<4, using: &random) {
         case 0: characters.remove(at: index)
         case 1: characters.insert(characters[index], at: index)
         case 2 where index + 1 < characters.count && characters[index + 1].isLetter: characters.swapAt(index, index + 1)
         default:
             if characters[index].isASCII { characters[index] = "aeiounkgs".randomElement(using: &random)! }
-            else { characters[index] = Array(Self.syllables.joined()).randomElement(using: &random)! }
+            else { characters[index] = Self.slip(characters[index], random: &random) }
         }
         return String(characters)
+    }
+
+    /// A Hangul syllable with a neighbouring vowel (ㅓ/ㅕ, ㅗ/ㅜ, ㅐ/ㅔ) or final (ㄴ/ㅇ, none/ㄴ).
+    static func slip(_ character: Character, random: inout SeededGenerator) -> Character {
+        guard let scalar = character.unicodeScalars.first, var syllable = Hangul.syllable(scalar) else { return character }
+        let vowels: [Int: Int] = [Hangul.Vowel.eo: Hangul.Vowel.yeo, Hangul.Vowel.yeo: Hangul.Vowel.eo, Hangul.Vowel.o: Hangul.Vowel.u,
+                                  Hangul.Vowel.u: Hangul.Vowel.o, Hangul.Vowel.ae: Hangul.Vowel.e, Hangul.Vowel.e: Hangul.Vowel.ae]
+        if Bool.random(using: &random), let vowel = vowels[syllable.vowel] {
+            syllable.vowel = vowel
+        } else {
+            // Finals: 0 none, 4 ㄴ, 21 ㅇ.
+            syllable.tail = syllable.tail == 4 ? 21 : syllable.tail == 21 ? 4 : syllable.tail == 0 ? 4 : 0
+        }
+        return syllable.character
     }
 
     func birthDate(year: Int, month: Int, day: Int, random: inout SeededGenerator) -> String? {

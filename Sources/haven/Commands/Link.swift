@@ -32,6 +32,8 @@ struct Link: AsyncParsableCommand {
     @Option(name: .customLong("pairs-from"), help: "Write only pairs with at least this match probability.") var pairsFrom = 0.5
     @Flag(name: .customLong("across-sources"), help: "Pair only records of different sources (link lists, do not deduplicate them).")
     var acrossSources = false
+    @Option(help: "Also write the estimated model (m and u of every comparison level, and the prior) to this CSV.")
+    var model: String?
     @Option(name: .customLong("random-pairs"), help: "Random pairs compared to learn how often unrelated records agree.")
     var randomPairs = LinkSettings().randomPairs
     @Flag(help: "No progress on standard error.") var quiet = false
@@ -71,6 +73,10 @@ struct Link: AsyncParsableCommand {
         }
         try write(clustersOf: records.records, result)
         if let pairs { try write(pairsOf: records.records, result, to: pairs) }
+        if let model { try write(modelOf: result, to: model) }
+        if !quiet {
+            note("candidate pairs by blocking rule: " + result.pairsByRule.map { "\($0.rule.rawValue) \($0.pairs)" }.joined(separator: ", "))
+        }
         let clusters = Set(result.clusters).count
         let linked = Dictionary(grouping: result.clusters, by: { $0 }).values.filter { $0.count > 1 }.reduce(0) { $0 + $1.count }
         let seconds = Self.seconds(since: started)
@@ -107,6 +113,18 @@ struct Link: AsyncParsableCommand {
             for part in explanation.parts { text += ",\(part.meaning),\(String(format: "%.3f", part.weight))" }
             text += "\n"
         }
+        try write(text, to: path)
+    }
+
+    private func write(modelOf result: LinkResult, to path: String) throws {
+        var text = "comparison,level,meaning,m,u,weight\n"
+        for (comparison, probabilities) in zip(result.comparisons, result.model.comparisons) {
+            for level in 1..<probabilities.m.count {
+                text += "\(comparison.rawValue),\(level),\(comparison.levelNames[level])"
+                text += String(format: ",%.6g,%.6g,%.3f\n", probabilities.m[level], probabilities.u[level], probabilities.weight(level))
+            }
+        }
+        text += String(format: "prior,,probability that two random records match,%.6g,,%.3f\n", result.model.lambda, log2(result.model.lambda / (1 - result.model.lambda)))
         try write(text, to: path)
     }
 
