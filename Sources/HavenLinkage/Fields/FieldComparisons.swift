@@ -46,7 +46,7 @@ public enum FieldComparisons {
     }
 
     static func sexCode(_ text: String) -> Character? {
-        switch text.lowercased().trimmingCharacters(in: .whitespaces) {
+        switch text.trimmedSpaces.lowercased() {
         case "f", "female", "woman", "여", "여성", "녀": "f"
         case "m", "male", "man", "남", "남성": "m"
         default: nil

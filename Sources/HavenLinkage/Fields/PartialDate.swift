@@ -6,7 +6,7 @@ public struct PartialDate: Sendable, Hashable {
 
     /// From `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; nil for anything else or an impossible date.
     public init?(_ text: some StringProtocol) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = String(text).trimmedSpaces.split(separator: "-", omittingEmptySubsequences: false)
         guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1850...2100).contains(year) else { return nil }
         var month: Int?, day: Int?
         if parts.count >= 2 {

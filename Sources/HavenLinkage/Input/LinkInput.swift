@@ -27,14 +27,14 @@ public struct LinkInput: Sendable {
         var seen: [String: Int] = [:]
         var unparsable: [String: Int] = [:]
         for row in table.rows {
-            let id = Self.trimmed(row.fields[idColumn])
+            let id = row.fields[idColumn].trimmedSpaces
             guard !id.isEmpty else { throw CSVError(line: row.line, reason: "has an empty record_id") }
             if let first = seen.updateValue(row.line, forKey: id) {
                 throw CSVError(line: row.line, reason: "repeats the record_id of line \(first)")
             }
             var record = LinkRecord(id: id)
             for (index, column) in known {
-                let value = Self.trimmed(row.fields[index])
+                let value = row.fields[index].trimmedSpaces
                 guard !value.isEmpty, record.set(column: column, to: value) else { continue }
                 if !Self.parses(value, column: column) { unparsable[column, default: 0] += 1 }
             }
@@ -42,14 +42,6 @@ public struct LinkInput: Sendable {
         }
         self.records = records
         self.unparsable = unparsable
-    }
-
-    /// Without leading and trailing spaces and tabs; most fields have none, and are returned as
-    /// they are without Foundation's slower trimming.
-    static func trimmed(_ field: String) -> String {
-        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 }
-        guard let first = field.utf8.first, let last = field.utf8.last, isSpace(first) || isSpace(last) else { return field }
-        return field.trimmingCharacters(in: .whitespaces)
     }
 
     /// Whether a value of a column means something to the comparisons; one that does not is

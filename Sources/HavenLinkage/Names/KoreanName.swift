@@ -19,14 +19,14 @@ public struct KoreanName: Sendable, Equatable {
     static let compoundSurnames: Set<String> = ["황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방"]
 
     public init(_ text: String) {
-        let name = text.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let name = text.composed.trimmedSpaces
         readings = Hangul.contains(name) ? Self.hangulReadings(name) : Self.latinReadings(name)
     }
 
     /// A name whose family and given parts were recorded apart, so their order is known.
     public init(family: String, given: String) {
-        let family = family.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
-        let given = given.precomposedStringWithCanonicalMapping.trimmingCharacters(in: .whitespacesAndNewlines)
+        let family = family.composed.trimmedSpaces
+        let given = given.composed.trimmedSpaces
         if Hangul.contains(family) || Hangul.contains(given) {
             readings = Self.hangulReadings(family + " " + given, parts: (family, given))
         } else if family.isEmpty && given.isEmpty {
@@ -61,16 +61,20 @@ public struct KoreanName: Sendable, Equatable {
         }
         family = InitialSoundRule.southern(name: family)
         let southernGiven = InitialSoundRule.southern(name: given)
-        var readings = Set<Reading>()
+        // Each part is romanised once per system; the systems mostly agree once reduced to sound keys.
+        let familySyllables = Hangul.syllables(family)
+        let givenForms = given == southernGiven ? [Hangul.syllables(given)] : [Hangul.syllables(given), Hangul.syllables(southernGiven)]
+        var keys: [(family: String, given: String)] = []
         for system in RomanizationSystem.allCases {
-            for givenForm in Set([given, southernGiven]) {
-                let familyLatin = Romanizer.given(Hangul.syllables(family), system)
-                let givenLatin = Romanizer.given(Hangul.syllables(givenForm), system)
-                readings.insert(Reading(family: SoundKey.of(familyLatin), given: SoundKey.of(givenLatin), familyHangul: [family]))
+            let familyKey = SoundKey.of(Romanizer.given(familySyllables, system))
+            for form in givenForms {
+                let key = (family: familyKey, given: SoundKey.of(Romanizer.given(form, system)))
+                if !keys.contains(where: { $0 == key }) { keys.append(key) }
             }
         }
-        // Sets iterate in a different order in every process; sorted, the first reading is stable.
-        return readings.sorted { ($0.family, $0.given) < ($1.family, $1.given) }
+        // Sorted, so that the first reading is the same in every run.
+        let familyHangul: Set<String> = [family]
+        return keys.sorted { ($0.family, $0.given) < ($1.family, $1.given) }.map { Reading(family: $0.family, given: $0.given, familyHangul: familyHangul) }
     }
 
     /// Lower case without diacritics; ASCII, the usual case, skips Foundation's slower folding.

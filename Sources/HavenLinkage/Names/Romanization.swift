@@ -67,8 +67,9 @@ public enum Romanizer {
             var l = mrLeads[syllable.lead]
             if syllable.lead == Hangul.Lead.s, syllable.vowel == Hangul.Vowel.i || syllable.vowel == Hangul.Vowel.wi { l = "sh" }
             if syllable.lead == Hangul.Lead.r, position == .medial, previousTail == 8 { l = "l" }
-            lead = l
-            vowel = mrVowels[syllable.vowel]
+            let plain = system == .mccuneReischauerPlain
+            lead = plain ? Self.plain(l) : l
+            vowel = plain ? mrPlainVowels[syllable.vowel] : mrVowels[syllable.vowel]
             tail = mrTails[syllable.tail]
         case .northKorean:
             // A plain consonant is voiced inside a given name after a vowel or a resonant (Son Gwon, Yo Jong).
@@ -77,12 +78,15 @@ public enum Romanizer {
             vowel = nkVowels[syllable.vowel]
             tail = nkTails[syllable.tail]
         }
-        var written = lead + vowel + tail
-        if system == .mccuneReischauerPlain {
-            written = written.replacingOccurrences(of: "ŏ", with: "o").replacingOccurrences(of: "ŭ", with: "u").replacingOccurrences(of: "'", with: "")
-        }
-        return written
+        return lead + vowel + tail
     }
+
+    /// McCune–Reischauer as usually typed: ŏ → o, ŭ → u, no apostrophe.
+    static func plain(_ text: String) -> String {
+        String(text.compactMap { $0 == "ŏ" ? "o" : $0 == "ŭ" ? "u" : $0 == "'" ? nil : $0 })
+    }
+
+    static let mrPlainVowels = mrVowels.map(plain)
 
     static let revisedLeads = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
     static let revisedVowels = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu", "eu", "ui", "i"]
