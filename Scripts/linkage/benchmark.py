@@ -17,13 +17,15 @@ import febrl
 import peers
 
 
-def haven_link(binary, records_csv, across_sources=False):
+def haven_link(binary, records_csv, across_sources=False, threshold=None):
     """Runs `haven link` as a user would; returns (clusters, wall seconds, peak memory in MB)."""
     with tempfile.TemporaryDirectory() as scratch:
         output = os.path.join(scratch, "clusters.csv")
         command = [binary, "link", "--input", records_csv, "--output", output, "--quiet"]
         if across_sources:
             command.append("--across-sources")
+        if threshold is not None:
+            command += ["--threshold", str(threshold)]
         before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
         start = time.perf_counter()
         subprocess.run(command, check=True, stderr=subprocess.DEVNULL)
@@ -80,6 +82,8 @@ def main():
     truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(truth_path))}
     clusters, seconds, _ = haven_link(args.haven, path)
     row(table, f"Korean ({len(truth):,} records)", "Haven", clusters, seconds, truth)
+    clusters, seconds, _ = haven_link(args.haven, path, threshold=0.5)
+    row(table, f"Korean ({len(truth):,} records)", "Haven, --threshold 0.5", clusters, seconds, truth)
     korean = pd.read_csv(path, dtype=str).fillna("")
     korean = korean.replace({"": None})
     row(table, f"Korean ({len(truth):,} records)", "Splink 5 (DuckDB), Jaro–Winkler names", *timed(peers.splink_korean, korean), truth)

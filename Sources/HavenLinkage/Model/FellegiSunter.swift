@@ -50,7 +50,10 @@ public struct FellegiSunter: Sendable, Equatable {
 
     /// The match probability of a pair's levels.
     public func probability(_ levels: [UInt8]) -> Double {
-        let weight = explain(levels).weight
+        // The sum of explain(levels) without building its parts: EM calls this for every pattern
+        // in every iteration.
+        var weight = log2(lambda / (1 - lambda))
+        for (comparison, level) in zip(comparisons, levels) { weight += comparison.weight(Int(level)) }
         return 1 / (1 + pow(2, -weight))
     }
 
