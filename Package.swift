@@ -73,6 +73,7 @@ let package = Package(
                 "HavenCrypto",
                 "HavenStore",
                 "HavenStats",
+                "HavenLinkage",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),

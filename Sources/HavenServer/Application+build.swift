@@ -99,6 +99,7 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     PageController(authenticator: authenticator, repository: repository).addRoutes(to: router)
     AccountPageController(authenticator: authenticator).addRoutes(to: router)
     RecordPageController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds).addRoutes(to: router)
+    DuplicateController(repository: repository).addRoutes(to: router)
     RecordFormController(repository: repository, store: authenticator.store).addRoutes(to: router)
     ReportPageController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds, surge: configuration.surge)
         .addRoutes(to: router)

@@ -59,12 +59,18 @@ public struct Person: Record {
     public var address: String?
     /// Narrative notes.
     public var notes: String?
+    /// The record this one was found to describe the same person as (a merge): both records stay,
+    /// with their own sources, and un-merging clears this. Always the main record, never a chain.
+    public var sameAs: UUID?
+    /// Records reviewed and judged to be other people, so that they are not suggested again.
+    public var distinctFrom: [UUID]?
 
     /// Creates a person.
     public init(
         id: UUID = UUID(), compartment: String = Compartment.default, names: [PersonName], sex: Sex = .unknown,
         birthDate: FuzzyDate? = nil, ageRange: AgeRange? = nil, originPlaceCode: String? = nil,
-        familyLinks: [FamilyLink] = [], phone: String? = nil, address: String? = nil, notes: String? = nil
+        familyLinks: [FamilyLink] = [], phone: String? = nil, address: String? = nil, notes: String? = nil,
+        sameAs: UUID? = nil, distinctFrom: [UUID]? = nil
     ) {
         self.id = id
         self.compartment = compartment
@@ -77,6 +83,8 @@ public struct Person: Record {
         self.phone = phone
         self.address = address
         self.notes = notes
+        self.sameAs = sameAs
+        self.distinctFrom = distinctFrom
     }
 
     public func problems(in context: ValidationContext) -> [FieldProblem] {
@@ -92,10 +100,18 @@ public struct Person: Record {
         check.text(phone, "phone", max: 40)
         check.text(address, "address")
         check.text(notes, "notes", max: Limits.longText)
+        if sameAs == id { check.add("sameAs", "a record cannot be merged into itself") }
+        if let distinctFrom {
+            check.list(distinctFrom.count, "distinctFrom")
+            if distinctFrom.contains(id) { check.add("distinctFrom", "a record cannot be another person than itself") }
+        }
         return check.problems
     }
 
     public var facets: RecordFacets { RecordFacets(placeCode: originPlaceCode, typeCode: sex.code) }
+
+    /// The main record of a merge points to nothing; a merged one points to its main record.
+    public var references: [UUID] { [sameAs].compactMap { $0 } }
 
     public var searchText: [String] { names.map(\.value) + [address, notes].compactMap { $0 } }
 

@@ -50,7 +50,10 @@ struct RecordPageController: Sendable {
         case let intervention as Intervention:
             page.links = try await RecordPage.links(of: intervention, repository: repository, actor: actor, language: language)
             if intervention.isOverdue(on: Day.string(Date())) { page.warning = WebText.overdue }
-        case is Person, is Organisation, is Source, is VictimGroup:
+        case let person as Person:
+            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language)
+            page.sameAs = person.sameAs.map { ($0, account.allows(.writeRecords) && account.allows(.readProtected)) }
+        case is Organisation, is Source, is VictimGroup:
             page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language)
         default: break
         }

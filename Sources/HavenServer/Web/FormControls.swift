@@ -85,6 +85,14 @@ struct FormControls {
     /// The hidden CSRF field every form carries.
     static func csrf(_ token: String) -> HTML { .element("input", ["type": "hidden", "name": "_csrf", "value": token]) }
 
+    /// A one-button form that posts hidden values (a decision on a page: merge, undo …).
+    static func action(_ path: String, csrf token: String, values: KeyValuePairs<String, String>, button: String,
+                       buttonClass: String? = nil, formClass: String? = nil) -> HTML {
+        .element("form", ["method": "post", "action": path, "class": formClass],
+                 [csrf(token)] + values.map { .element("input", ["type": "hidden", "name": $0.key, "value": $0.value]) }
+                     + [.element("button", ["type": "submit", "class": buttonClass], [.text(button)])])
+    }
+
     /// The gazetteer as a `<datalist>`: type-ahead in Hangul or Latin without script.
     static func placeList(id: String = "places") -> HTML {
         .element("datalist", ["id": id], Gazetteer.shared.places.map { place in

@@ -40,6 +40,9 @@ struct HomePage {
                                  .element("a", ["href": "/reports/parties"], [.text(t(WebText.partyResponses))]),
                                  .element("a", ["href": "/reports/trends"], [.text(t(WebText.trends))]),
                                  .element("a", ["href": "/reports/statistics"], [.text(t(WebText.statistics))])]
+            if role.allows(.writeRecords) && role.allows(.readProtected) {
+                links.append(.element("a", ["href": "/duplicates"], [.text(t(WebText.duplicates))]))
+            }
             if role.allows(.writeRecords) {
                 links += [(RecordKind.event, WebText.newIncident), (.rescueRequest, WebText.newRescueRequest), (.intervention, WebText.newIntervention)]
                     .map { kind, label in .element("a", ["href": "/records/\(kind.code)/new"], [.text(t(label))]) }

@@ -10,7 +10,7 @@ extension RecordPage {
         let t = language
         var incidents: [UUID: Links.Item] = [:]
         var incidentOrder: [UUID] = []
-        var requests: [Links.Item] = [], interventions: [Links.Item] = []
+        var requests: [Links.Item] = [], interventions: [Links.Item] = [], samePerson: [Links.Item] = []
         func incident(_ eventID: UUID, _ details: [String]) async throws {
             if var known = incidents[eventID] {
                 known.details += details.filter { !known.details.contains($0) }
@@ -49,11 +49,15 @@ extension RecordPage {
                 if let deadline = intervention.deadline { details.append("\(t(WebText.deadline)): \(t.date(deadline))") }
                 if intervention.isOverdue(on: Day.string(Date())) { details.append(t(WebText.overdueShort)) }
                 interventions.append(Links.Item(kind: .intervention, id: intervention.id, name: intervention.partyName, details: details))
+            case let person as Person where person.sameAs == id:
+                samePerson.append(Links.Item(kind: .person, id: person.id, name: actor.seesProtected ? person.names.first?.value : nil,
+                                             details: [person.compartment]))
             default:
                 continue
             }
         }
         return Links(sections: [
+            Links.Section(id: "same-person", heading: WebText.sameAsRecords, items: samePerson),
             Links.Section(id: "incidents", heading: WebText.incidents, items: incidentOrder.compactMap { incidents[$0] }),
             Links.Section(id: "rescue-requests", heading: WebText.rescueRequests, items: requests),
             Links.Section(id: "interventions", heading: WebText.interventionsAbout, items: interventions),

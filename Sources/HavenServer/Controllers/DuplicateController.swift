@@ -1,0 +1,99 @@
+import Foundation
+import HavenCore
+import HavenStore
+import Hummingbird
+
+/// Duplicate person records: suggestions, side-by-side review, merge, un-merge and "different
+/// people". A merge never deletes: the merged record gets a new version pointing to the main
+/// record (`sameAs`), keeps its own sources and history, and un-merging clears the pointer. Every
+/// change is an ordinary audited update, with who made it.
+struct DuplicateController: Sendable {
+    let repository: any Repository
+
+    func addRoutes(to router: Router<HavenRequestContext>) {
+        router.get("duplicates", use: list)
+        router.get("duplicates/review", use: review)
+        router.post("duplicates/merge", use: merge)
+        router.post("duplicates/unmerge", use: unmerge)
+        router.post("duplicates/distinct", use: distinct)
+    }
+
+    /// The reviewer must see names (a pair cannot be judged without them) and may change records.
+    func reviewer(_ context: HavenRequestContext) throws -> ((String, String), ActingIdentity) {
+        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
+        guard account.allows(.writeRecords), account.allows(.readProtected) else { throw AuthMiddleware.roleForbids }
+        return ((account.username, SessionCookie.csrfToken(for: session.token)), try context.actor())
+    }
+
+    @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try reviewer(context)
+        let suggestions = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
+        return PageController.page(DuplicatesPage(suggestions: suggestions).render(PageController.language(request), account: account))
+    }
+
+    @Sendable func review(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try reviewer(context)
+        let ids = ["a", "b"].compactMap { request.uri.queryParameters[Substring($0)].flatMap { UUID(uuidString: String($0)) } }
+        guard ids.count == 2, ids[0] != ids[1] else { throw Problem.badRequest("give two different person records as a and b", field: "a") }
+        let first = try await repository.get(Person.self, id: ids[0], by: actor).record
+        let second = try await repository.get(Person.self, id: ids[1], by: actor).record
+        guard let pair = try await DuplicateFinder.explain(first, second, among: repository, actor: actor) else {
+            throw Problem.notFound("no such pair of person records")
+        }
+        return PageController.page(DuplicateReviewPage(pair: pair).render(PageController.language(request), account: account))
+    }
+
+    /// Merges `record` into `into`: `record` now points to the main record of `into`. Records that
+    /// pointed to `record` point to that main record too, so that no chain forms.
+    @Sendable func merge(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (_, actor) = try reviewer(context)
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        let recordID = try Self.id(fields["record"], "record"), intoID = try Self.id(fields["into"], "into")
+        var record = try await repository.get(Person.self, id: recordID, by: actor).record
+        let into = try await repository.get(Person.self, id: intoID, by: actor).record
+        let main = into.sameAs ?? into.id
+        guard main != record.id else { throw Problem.badRequest("a record cannot be merged into itself", field: "into") }
+        record.sameAs = main
+        record.distinctFrom?.removeAll { $0 == main }
+        _ = try await repository.update(record, expectedVersion: nil, by: actor)
+        for referrer in try await repository.referencing(record.id, by: actor) {
+            guard var merged = referrer.record as? Person, merged.sameAs == record.id else { continue }
+            merged.sameAs = main
+            _ = try await repository.update(merged, expectedVersion: nil, by: actor)
+        }
+        return PageController.redirect(to: "/records/person/\(record.id.uuidString.lowercased())")
+    }
+
+    /// Undoes a merge: the record stands on its own again (a new version; the merge stays in its history).
+    @Sendable func unmerge(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (_, actor) = try reviewer(context)
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        var record = try await repository.get(Person.self, id: try Self.id(fields["record"], "record"), by: actor).record
+        guard let main = record.sameAs else { throw Problem.badRequest("this record is not merged", field: "record") }
+        record.sameAs = nil
+        // Once judged not to be the same, the pair is not suggested again.
+        record.distinctFrom = (record.distinctFrom ?? []) + [main]
+        _ = try await repository.update(record, expectedVersion: nil, by: actor)
+        return PageController.redirect(to: "/records/person/\(record.id.uuidString.lowercased())")
+    }
+
+    /// Records that the two are different people, so that the pair is not suggested again.
+    @Sendable func distinct(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (_, actor) = try reviewer(context)
+        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        let aID = try Self.id(fields["a"], "a"), bID = try Self.id(fields["b"], "b")
+        guard aID != bID else { throw Problem.badRequest("give two different person records", field: "b") }
+        var a = try await repository.get(Person.self, id: aID, by: actor).record
+        _ = try await repository.get(Person.self, id: bID, by: actor)
+        if !(a.distinctFrom ?? []).contains(bID) {
+            a.distinctFrom = (a.distinctFrom ?? []) + [bID]
+            _ = try await repository.update(a, expectedVersion: nil, by: actor)
+        }
+        return PageController.redirect(to: "/duplicates")
+    }
+
+    static func id(_ text: String?, _ field: String) throws -> UUID {
+        guard let text, let id = UUID(uuidString: text) else { throw Problem.badRequest("\(field) must be a record id", field: field) }
+        return id
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import HavenCore
+import HavenLinkage
+import HavenStore
+
+/// Person records that may describe the same person, found by HavenLinkage over the persons
+/// within the reader's compartments (every read audited by the store). Pairs already merged, or
+/// reviewed and judged to be different people, are not suggested again.
+enum DuplicateFinder {
+    /// A suggested pair with its match probability and why.
+    struct Suggestion: Sendable {
+        var first: Person
+        var second: Person
+        var probability: Double
+        var parts: [LinkResult.Part]
+    }
+
+    /// Pairs at or above `minimum` probability, most probable first, at most `limit`.
+    static func suggestions(repository: any Repository, actor: ActingIdentity, minimum: Double = 0.5,
+                            limit: Int = 100) async throws -> [Suggestion] {
+        let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
+        guard persons.count > 1 else { return [] }
+        let result = Linker().link(persons.map(linkRecord))
+        let main = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.sameAs ?? $0.id) })
+        var found: [Suggestion] = []
+        for k in 0..<result.pairCount where result.probabilities[k] >= minimum {
+            let a = persons[Int(result.left[k])], b = persons[Int(result.right[k])]
+            guard main[a.id] != main[b.id], !(a.distinctFrom ?? []).contains(b.id), !(b.distinctFrom ?? []).contains(a.id) else { continue }
+            found.append(Suggestion(first: a, second: b, probability: result.probabilities[k], parts: result.explain(pair: k).parts))
+        }
+        return Array(found.sorted { $0.probability > $1.probability }.prefix(limit))
+    }
+
+    /// One pair explained, whatever its probability (for the side-by-side review).
+    static func explain(_ a: Person, _ b: Person, among repository: any Repository, actor: ActingIdentity) async throws -> Suggestion? {
+        let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
+        guard let i = persons.firstIndex(where: { $0.id == a.id }), let j = persons.firstIndex(where: { $0.id == b.id }) else { return nil }
+        let result = Linker().link(persons.map(linkRecord))
+        let (low, high) = (Int32(min(i, j)), Int32(max(i, j)))
+        guard let k = (0..<result.pairCount).first(where: { result.left[$0] == low && result.right[$0] == high }) else {
+            return Suggestion(first: a, second: b, probability: 0, parts: [])
+        }
+        return Suggestion(first: a, second: b, probability: result.probabilities[k], parts: result.explain(pair: k).parts)
+    }
+
+    /// What linkage compares of a person: the first Hangul name (else the first name), sex, birth
+    /// date to its precision, place of origin by its Hangul name, phone and address.
+    static func linkRecord(_ person: Person) -> LinkRecord {
+        let name = person.names.first { $0.script == .hangul } ?? person.names.first
+        let date = person.birthDate.map { date in
+            [String(date.year)] + [date.month, date.day].compactMap { $0 }.map { $0 < 10 ? "0\($0)" : "\($0)" }
+        }?.joined(separator: "-")
+        let origin = person.originPlaceCode.map { Gazetteer.shared.place(code: $0)?.nameHangul ?? $0 }
+        return LinkRecord(id: person.id.uuidString, source: person.compartment, name: name?.value,
+                          sex: person.sex == .unknown ? nil : person.sex.code, birthDate: date, birthPlace: origin,
+                          address: person.address, phone: person.phone)
+    }
+}

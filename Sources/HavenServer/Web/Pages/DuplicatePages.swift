@@ -1,0 +1,103 @@
+import Foundation
+import HavenCore
+import HavenLinkage
+
+/// The suggested duplicates among person records, most probable first, each with a review link.
+struct DuplicatesPage {
+    var suggestions: [DuplicateFinder.Suggestion]
+
+    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+        let t = language
+        let title = t(WebText.duplicates)
+        var content: [HTML] = [.element("h1", [:], [.text(title)]), .element("p", ["class": "notice"], [.text(t(WebText.duplicatesIntro))])]
+        if suggestions.isEmpty {
+            content.append(.element("p", [:], [.text(t(WebText.none))]))
+        } else {
+            content.append(.element("table", ["class": "report"], [
+                .element("thead", [:], [.element("tr", [:], [WebText.names, WebText.names, WebText.matchProbability, WebText.review].map {
+                    .element("th", ["scope": "col"], [.text(t($0))])
+                })]),
+                .element("tbody", [:], suggestions.map { pair in
+                    .element("tr", [:], [
+                        .element("td", [:], [.text(DuplicateReviewPage.names(pair.first))]),
+                        .element("td", [:], [.text(DuplicateReviewPage.names(pair.second))]),
+                        .element("td", [:], [.text(DuplicateReviewPage.percent(pair.probability))]),
+                        .element("td", [:], [.element("a", ["href": DuplicateReviewPage.path(pair.first.id, pair.second.id)], [.text(t(WebText.review))])]),
+                    ])
+                }),
+            ]))
+        }
+        return Layout(language: language, title: title, path: "/duplicates", account: account).render(.group(content))
+    }
+}
+
+/// Two person records side by side, how linkage weighed each comparison, and the decision:
+/// merge (either record kept as the main one) or different people.
+struct DuplicateReviewPage {
+    var pair: DuplicateFinder.Suggestion
+
+    static func path(_ a: UUID, _ b: UUID) -> String {
+        "/duplicates/review?a=\(a.uuidString.lowercased())&b=\(b.uuidString.lowercased())"
+    }
+
+    static func names(_ person: Person) -> String { person.names.map(\.value).joined(separator: " · ") }
+
+    static func percent(_ probability: Double) -> String { String(format: "%.1f%%", probability * 100) }
+
+    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+        let t = language
+        let title = t(WebText.reviewDuplicate)
+        let people = [pair.first, pair.second]
+        func row(_ label: LocalizedLabel, _ value: (Person) -> String?) -> HTML {
+            .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(label))])] + people.map { .element("td", [:], [.text(value($0) ?? "—")]) })
+        }
+        let link = { (person: Person) in
+            HTML.element("a", ["href": "/records/person/\(person.id.uuidString.lowercased())"], [.text(person.id.uuidString.lowercased().prefix(8).description)])
+        }
+        let origin = { (person: Person) -> String? in
+            person.originPlaceCode.map { code in Gazetteer.shared.place(code: code).map { t == .ko ? $0.nameHangul : $0.nameRomanised } ?? code }
+        }
+        let rows: [HTML] = [
+            row(WebText.names) { Self.names($0) },
+            row(WebText.sex) { t($0.sex.label) },
+            row(WebText.birthDate) { $0.birthDate.map { t.date($0) } },
+            row(WebText.origin, origin),
+            row(WebText.phone) { $0.phone },
+            row(WebText.address) { $0.address },
+            row(WebText.compartment) { $0.compartment },
+        ]
+        let header: [HTML] = [HTML.element("td", [:], [])] + people.map { HTML.element("th", ["scope": "col"], [link($0)]) }
+        var content: [HTML] = [
+            .element("h1", [:], [.text(title)]),
+            .element("p", [:], [.text("\(t(WebText.matchProbability)): \(Self.percent(pair.probability))")]),
+            .element("table", ["class": "report side-by-side"], [
+                .element("thead", [:], [.element("tr", [:], header)]),
+                .element("tbody", [:], rows),
+            ]),
+        ]
+        if !pair.parts.isEmpty {
+            content.append(.element("h2", ["id": "why"], [.text(t(WebText.comparison))]))
+            content.append(.element("table", ["class": "report", "aria-labelledby": "why"], [
+                .element("thead", [:], [.element("tr", [:], [WebText.comparison, WebText.agreement, WebText.evidenceWeight].map { .element("th", ["scope": "col"], [.text(t($0))]) })]),
+                .element("tbody", [:], pair.parts.map { part in
+                    .element("tr", [:], [.element("th", ["scope": "row"], [.text(part.comparison.rawValue.replacingOccurrences(of: "_", with: " "))]),
+                                         .element("td", [:], [.text(part.meaning)]),
+                                         .element("td", [:], [.text(String(format: "%+.1f", part.weight))])])
+                }),
+            ]))
+        }
+        let decide = { (record: Person, into: Person) in
+            FormControls.action("/duplicates/merge", csrf: account.csrf,
+                                values: ["record": record.id.uuidString.lowercased(), "into": into.id.uuidString.lowercased()],
+                                button: "\(t(WebText.keepAsMain)): \(into.id.uuidString.lowercased().prefix(8))")
+        }
+        content.append(.element("div", ["class": "actions"], [
+            decide(pair.second, pair.first),
+            decide(pair.first, pair.second),
+            FormControls.action("/duplicates/distinct", csrf: account.csrf,
+                                values: ["a": pair.first.id.uuidString.lowercased(), "b": pair.second.id.uuidString.lowercased()],
+                                button: t(WebText.differentPeople), buttonClass: "secondary"),
+        ]))
+        return Layout(language: language, title: title, path: "/duplicates", account: account).render(.group(content))
+    }
+}

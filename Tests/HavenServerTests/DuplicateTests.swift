@@ -1,0 +1,89 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Duplicate person records in the application (fictional people): the same woman recorded in
+/// Hangul and in McCune–Reischauer is suggested, reviewed side by side with the reasons, merged
+/// without losing either record, un-merged, and a pair judged different is not suggested again.
+/// Every change is an audited update; a reviewer without write access gets nothing.
+@Suite(.serialized)
+struct DuplicateTests {
+    static func seed(_ store: SQLStore) async throws -> (hangul: Person, romanised: Person, other: Person) {
+        let date = try FuzzyDate(year: 1972, month: 3, day: 14)
+        let hangul = Person(compartment: "alpha", names: [PersonName("리정숙", script: .hangul, system: .northKorean)], sex: .female,
+                            birthDate: date, originPlaceCode: nil)
+        let romanised = Person(compartment: "alpha", names: [PersonName("Ri Jong-suk", script: .latin, system: .mccuneReischauer)],
+                               sex: .female, birthDate: date)
+        let other = Person(compartment: "alpha", names: [PersonName("박영철", script: .hangul, system: .southKorean)], sex: .male,
+                           birthDate: try FuzzyDate(year: 1990, month: 1, day: 5))
+        var background: [any Record] = []
+        let syllables = ["민", "서", "지", "현", "수", "영", "준", "혜"]
+        for index in 0..<40 {
+            background.append(Person(compartment: "alpha", names: [PersonName("김\(syllables[index % 8])\(syllables[index / 8 % 8])", script: .hangul, system: .southKorean)],
+                                     sex: index % 2 == 0 ? .female : .male, birthDate: try FuzzyDate(year: 1940 + index, month: 1 + index % 12, day: 1 + index % 28)))
+        }
+        _ = try await store.createAll([hangul, romanised, other] + background, by: .localOperator)
+        return (hangul, romanised, other)
+    }
+
+    @Test func aPairIsSuggestedReviewedMergedAndUnmerged() async throws {
+        try await TestServer.with { server in
+            let (hangul, romanised, other) = try await Self.seed(server.store)
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let list = try await client.page("/duplicates")
+            let review = DuplicateReviewPage.path(hangul.id, romanised.id), reversed = DuplicateReviewPage.path(romanised.id, hangul.id)
+            #expect(list.contains("리정숙") && list.contains("Ri Jong-suk"))
+            #expect(list.contains(review.replacingOccurrences(of: "&", with: "&amp;")) || list.contains(reversed.replacingOccurrences(of: "&", with: "&amp;")))
+            #expect(!list.contains("박영철"), "someone else is not suggested")
+
+            let page = try await client.page(review)
+            #expect(page.contains("리정숙") && page.contains("Ri Jong-suk") && page.contains("given name") && page.contains("same day"))
+            #expect(page.contains("action=\"/duplicates/merge\"") && page.contains("action=\"/duplicates/distinct\""))
+
+            // Merge: the romanised record points to the Hangul one; both stay, nothing is deleted.
+            let merged = try await client.postForm("/duplicates/merge", ["record": romanised.id.uuidString, "into": hangul.id.uuidString])
+            #expect(merged.status == .seeOther || merged.status == .found)
+            let stored = try await server.store.get(Person.self, id: romanised.id, by: .localOperator)
+            #expect(stored.record.sameAs == hangul.id && stored.record.names == romanised.names && stored.version == 2)
+            #expect(try await server.store.get(Person.self, id: hangul.id, by: .localOperator).record.sameAs == nil)
+            let mergedPage = try await client.page("/records/person/\(romanised.id.uuidString.lowercased())")
+            #expect(mergedPage.contains("같은 사람으로 기록됨") && mergedPage.contains("action=\"/duplicates/unmerge\""))
+            let mainPage = try await client.page("/records/person/\(hangul.id.uuidString.lowercased())")
+            #expect(mainPage.contains("같은 사람의 다른 기록") && mainPage.contains(romanised.id.uuidString.lowercased()))
+            #expect(!(try await client.page("/duplicates")).contains("Ri Jong-suk"), "a merged pair is not suggested again")
+            let log = try await server.store.auditEntries(AuditQuery(recordID: romanised.id, limit: 20), by: .localOperator)
+            #expect(log.items.contains { $0.action.contains("update") }, "the merge is an audited update")
+
+            // Un-merge: the record stands alone again, and the pair is remembered as different people.
+            _ = try await client.postForm("/duplicates/unmerge", ["record": romanised.id.uuidString])
+            let alone = try await server.store.get(Person.self, id: romanised.id, by: .localOperator).record
+            #expect(alone.sameAs == nil && alone.distinctFrom == [hangul.id])
+            #expect(!(try await client.page("/duplicates")).contains("Ri Jong-suk"))
+            _ = other
+        }
+    }
+
+    @Test func differentPeopleAreNotSuggestedAgainAndReadersCannotDecide() async throws {
+        try await TestServer.with { server in
+            let (hangul, romanised, _) = try await Self.seed(server.store)
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            #expect((try await client.page("/duplicates")).contains("Ri Jong-suk"))
+            let decided = try await client.postForm("/duplicates/distinct", ["a": hangul.id.uuidString, "b": romanised.id.uuidString])
+            #expect(decided.status == .seeOther || decided.status == .found)
+            #expect(!(try await client.page("/duplicates")).contains("Ri Jong-suk"))
+            #expect(try await server.store.get(Person.self, id: hangul.id, by: .localOperator).record.distinctFrom == [romanised.id])
+
+            let reviewer = try await server.signIn(role: .reviewer, compartments: ["alpha"])
+            #expect(try await reviewer.execute(uri: "/duplicates", method: .get).status == .forbidden)
+            #expect(try await reviewer.postForm("/duplicates/merge", ["record": romanised.id.uuidString, "into": hangul.id.uuidString]).status == .forbidden)
+            let outsider = try await server.signIn(role: .documenter, compartments: ["beta"], username: "beta.documenter")
+            #expect(!(try await outsider.page("/duplicates")).contains("리정숙"), "another compartment sees nothing")
+            #expect(try await outsider.postForm("/duplicates/merge", ["record": romanised.id.uuidString, "into": hangul.id.uuidString]).status == .notFound)
+            #expect(try await client.postForm("/duplicates/merge", ["record": hangul.id.uuidString, "into": hangul.id.uuidString]).status == .badRequest)
+        }
+    }
+}
