@@ -304,6 +304,25 @@ def main():
               and "독립된 경로로 확인되지 않음" not in driver.find_element(By.TAG_NAME, "main").text,
               "the recorded check stays ticked and its indicator is gone")
 
+        # The rescue request named the incident's broker again, so Haven holds two records of one
+        # broker: suggested as a possible duplicate, reviewed side by side, merged, and un-merged.
+        driver.get(base + "/duplicates")
+        pairs = driver.find_elements(By.CSS_SELECTOR, "table.report tbody tr")
+        check(any(row.text.count("가상 브로커 최") == 2 for row in pairs), "the broker recorded twice is suggested as a possible duplicate")
+        shoot(driver, "duplicates-ko")
+        accessible(driver, check, "the duplicates page")
+        review = next(row for row in pairs if row.text.count("가상 브로커 최") == 2).find_element(By.TAG_NAME, "a")
+        click_and_wait(driver, review)
+        check(driver.find_element(By.TAG_NAME, "h1").text == "같은 사람입니까?"
+              and len(driver.find_elements(By.CSS_SELECTOR, "table.side-by-side thead th")) == 2, "the review shows the two records side by side")
+        shoot(driver, "duplicate-review-ko")
+        accessible(driver, check, "the duplicate review")
+        click_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "form[action='/duplicates/merge'] button")[0])
+        check("같은 사람으로 기록됨" in driver.find_element(By.TAG_NAME, "main").text, "after the merge the record says which it is the same as")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/duplicates/unmerge'] button"))
+        check("같은 사람으로 기록됨" not in driver.find_element(By.TAG_NAME, "main").text and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 3,
+              "un-merging leaves the record on its own, with the merge in its history")
+
         # The accountability reports, each in a real browser.
         for path, heading, name in [("/reports/brokers", "브로커와 조력 조직", "brokers-ko"), ("/reports/parties", "기관별 응답", "parties-ko"),
                                     ("/reports/trends?type=arrest&from=2024-01&to=2025-12", "동향", "trends-ko"),

@@ -41,7 +41,7 @@ struct DuplicateTests {
             #expect(!list.contains("박영철"), "someone else is not suggested")
 
             let page = try await client.page(review)
-            #expect(page.contains("리정숙") && page.contains("Ri Jong-suk") && page.contains("given name") && page.contains("same day"))
+            #expect(page.contains("리정숙") && page.contains("Ri Jong-suk") && page.contains("이름") && page.contains("같은 날"))
             #expect(page.contains("action=\"/duplicates/merge\"") && page.contains("action=\"/duplicates/distinct\""))
 
             // Merge: the romanised record points to the Hangul one; both stay, nothing is deleted.

@@ -15,8 +15,11 @@ enum DuplicateFinder {
         var parts: [LinkResult.Part]
     }
 
-    /// Pairs at or above `minimum` probability, most probable first, at most `limit`.
-    static func suggestions(repository: any Repository, actor: ActingIdentity, minimum: Double = 0.5,
+    /// Pairs at or above `minimum` probability, most probable first, at most `limit`. The minimum
+    /// is low on purpose: these are suggestions for a person to review, and with few records the
+    /// model has little to learn from (two brokers recorded under one name and nothing else score
+    /// about 0.1 among eight persons).
+    static func suggestions(repository: any Repository, actor: ActingIdentity, minimum: Double = 0.05,
                             limit: Int = 100) async throws -> [Suggestion] {
         let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
         guard persons.count > 1 else { return [] }

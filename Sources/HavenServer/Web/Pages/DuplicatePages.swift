@@ -80,8 +80,8 @@ struct DuplicateReviewPage {
             content.append(.element("table", ["class": "report", "aria-labelledby": "why"], [
                 .element("thead", [:], [.element("tr", [:], [WebText.comparison, WebText.agreement, WebText.evidenceWeight].map { .element("th", ["scope": "col"], [.text(t($0))]) })]),
                 .element("tbody", [:], pair.parts.map { part in
-                    .element("tr", [:], [.element("th", ["scope": "row"], [.text(part.comparison.rawValue.replacingOccurrences(of: "_", with: " "))]),
-                                         .element("td", [:], [.text(part.meaning)]),
+                    .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(LinkageText.label(part.comparison)))]),
+                                         .element("td", [:], [.text(t(LinkageText.meaning(part.meaning)))]),
                                          .element("td", [:], [.text(String(format: "%+.1f", part.weight))])])
                 }),
             ]))
