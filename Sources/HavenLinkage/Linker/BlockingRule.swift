@@ -3,6 +3,10 @@
 public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     case fullName = "family_name+given_name"
     case givenNameBirthYear = "given_name+birth_year"
+    /// A slip in the given name (현선 / 현성, Hwang Il / Hwngil) still meets the family name, the
+    /// birth year and the given name's first or last two letters.
+    case familyNameBirthYearGivenStart = "family_name+birth_year+given_name_start"
+    case familyNameBirthYearGivenEnd = "family_name+birth_year+given_name_end"
     case familyNameBirthDate = "family_name+birth_date"
     case birthDatePostcode = "birth_date+postcode"
     case postcodeGivenName = "postcode+given_name"
@@ -15,6 +19,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         switch self {
         case .fullName: [.familyName, .givenName]
         case .givenNameBirthYear: [.givenName, .birthDate]
+        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd: [.familyName, .birthDate]
         case .familyNameBirthDate: [.familyName, .birthDate]
         case .birthDatePostcode: [.birthDate, .postcode]
         case .postcodeGivenName: [.postcode, .givenName]
@@ -33,6 +38,13 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .givenNameBirthYear:
             guard let year = record.birth?.year else { return [] }
             return readings.compactMap { $0.given.isEmpty ? nil : $0.given + "|\(year)" }
+        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd:
+            guard let year = record.birth?.year else { return [] }
+            return readings.compactMap { reading in
+                guard !reading.family.isEmpty, reading.given.count >= 3 else { return nil }
+                let part = self == .familyNameBirthYearGivenStart ? reading.given.prefix(2) : reading.given.suffix(2)
+                return KoreanName.familyBlockKey(reading) + "|\(year)|" + part
+            }
         case .familyNameBirthDate:
             guard let day else { return [] }
             return readings.compactMap { $0.family.isEmpty ? nil : KoreanName.familyBlockKey($0) + "|" + day }

@@ -139,8 +139,13 @@ public struct Linker: Sendable {
             let excluded = comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) }
             let session = FellegiSunter.estimate(patterns: patterns(agreeing, clearing: excluded), start: start, fixedU: true)
             for c in comparisons.indices where !excluded.contains(c) {
+                // A session whose estimate says that full agreement speaks against a match, or
+                // disagreement for it, has found some other group than the matches (pairs sharing
+                // a common name, say); that comparison's estimate from it is not used.
+                let m = session.comparisons[c].m, u = session.comparisons[c].u
+                guard m[m.count - 1] >= u[u.count - 1], m[1] <= u[1] else { continue }
                 sessions[c] += 1
-                for level in sums[c].indices { sums[c][level] += session.comparisons[c].m[level] }
+                for level in sums[c].indices { sums[c][level] += m[level] }
             }
         }
         var model = start
