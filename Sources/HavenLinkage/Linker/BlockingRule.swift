@@ -4,7 +4,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     case fullName = "family_name+given_name"
     case givenNameBirthYear = "given_name+birth_year"
     /// A slip in the given name (현선 / 현성, Hwang Il / Hwngil) still meets the family name, the
-    /// birth year and the given name's first or last two letters.
+    /// birth year and the given name's first or last three letters.
     case familyNameBirthYearGivenStart = "family_name+birth_year+given_name_start"
     case familyNameBirthYearGivenEnd = "family_name+birth_year+given_name_end"
     case familyNameBirthDate = "family_name+birth_date"
@@ -19,7 +19,8 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         switch self {
         case .fullName: [.familyName, .givenName]
         case .givenNameBirthYear: [.givenName, .birthDate]
-        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd: [.familyName, .birthDate]
+        // Sharing part of the given name makes its agreement partly the rule's doing too.
+        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd: [.familyName, .birthDate, .givenName]
         case .familyNameBirthDate: [.familyName, .birthDate]
         case .birthDatePostcode: [.birthDate, .postcode]
         case .postcodeGivenName: [.postcode, .givenName]
@@ -41,8 +42,8 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd:
             guard let year = record.birth?.year else { return [] }
             return readings.compactMap { reading in
-                guard !reading.family.isEmpty, reading.given.count >= 3 else { return nil }
-                let part = self == .familyNameBirthYearGivenStart ? reading.given.prefix(2) : reading.given.suffix(2)
+                guard !reading.family.isEmpty, reading.given.count >= 4 else { return nil }
+                let part = self == .familyNameBirthYearGivenStart ? reading.given.prefix(3) : reading.given.suffix(3)
                 return KoreanName.familyBlockKey(reading) + "|\(year)|" + part
             }
         case .familyNameBirthDate:

@@ -43,7 +43,7 @@ public struct Linker: Sendable {
         let levels = compare(prepared, left, right, comparisons, progress: progress)
 
         progress?(.estimating, 0, 1)
-        var model = estimate(prepared, levels: levels, comparisons: comparisons, rules: rules, left: left, right: right)
+        var model = estimate(prepared, levels: levels, comparisons: comparisons, rules: rules, left: left, right: right, ruleStarts: ruleStarts)
         // EM's λ is the share of matches among candidate pairs, which blocking makes large. A pair's
         // prior is the chance that two records picked at random match: the same expected number of
         // matches (blocking misses few) over every pair that could have been compared.
@@ -103,7 +103,7 @@ public struct Linker: Sendable {
 
     /// u from random pairs, then m by EM per blocking rule and λ over all candidate pairs.
     func estimate(_ prepared: [PreparedRecord], levels: [UInt8], comparisons: [LinkComparison], rules: [Blocking.Keys],
-                  left: [Int32], right: [Int32]) -> FellegiSunter {
+                  left: [Int32], right: [Int32], ruleStarts: [Int]) -> FellegiSunter {
         let width = comparisons.count
         let u = uProbabilities(prepared, comparisons: comparisons)
         let start = FellegiSunter(comparisons: zip(comparisons, u).map { comparison, u in
@@ -152,7 +152,14 @@ public struct Linker: Sendable {
         for c in comparisons.indices where sessions[c] > 0 {
             model.comparisons[c].m = sums[c].map { $0 / Double(sessions[c]) }
         }
-        return FellegiSunter.estimate(patterns: patterns(0..<packed.count, clearing: []), start: model, fixedU: true, fixedM: true)
+        // λ over every candidate pair, each without the comparisons of the rule that made it: those
+        // agree by construction, and counted they would make most candidates look like matches.
+        var all: [[UInt8]: Double] = [:]
+        for (r, rule) in settings.blocking.enumerated() {
+            let excluded = comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) }
+            all.merge(patterns(ruleStarts[r]..<ruleStarts[r + 1], clearing: excluded), uniquingKeysWith: +)
+        }
+        return FellegiSunter.estimate(patterns: all, start: model, fixedU: true, fixedM: true)
     }
 
     /// u per comparison and level from random pairs (seeded), nearly all non-matches.
