@@ -20,10 +20,10 @@ struct LinkCommandTests {
     @Test func everyRecordGetsOneClusterAndOnePersonsSpellingsShareIt() async throws {
         let directory = try scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
-        var csv = "record_id,source,name,sex,birth_date,notes\n"
-        csv += "a,ngo,리정숙,여,1972-03-14,x\nb,gov,\"Lee, Jeongsuk\",F,1972-03,y\nc,press,Ri Jong-suk,female,1972-03-14,\n"
-        csv += "d,ngo,김철민,남,1985-11-02,\ne,gov,Kim Cheol-min,M,1985-11-31,\n"
-        for index in 0..<200 { csv += "bg\(index),bg,박\(["민", "서", "지", "현"][index % 4])\(["수", "영", "호", "희"][index / 4 % 4])\(index),남,19\(50 + index % 50)-0\(1 + index % 9)-1\(index % 9),\n" }
+        var csv = "record_id,source,name,sex,birth_date,phone,notes\n"
+        csv += "a,ngo,리정숙,여,1972-03-14,,x\nb,gov,\"Lee, Jeongsuk\",F,1972-03,,y\nc,press,Ri Jong-suk,female,1972-03-14,,\n"
+        csv += "d,ngo,김철민,남,1985-11-02,010-5555-1234,\ne,gov,Kim Cheol-min,M,1985-11-31,+82 10 5555 1234,\n"
+        for index in 0..<200 { csv += "bg\(index),bg,박\(["민", "서", "지", "현"][index % 4])\(["수", "영", "호", "희"][index / 4 % 4])\(index),남,19\(50 + index % 50)-0\(1 + index % 9)-1\(index % 9),010-7000-\(1000 + index),\n" }
         try csv.write(to: directory.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
         let output = directory.appendingPathComponent("out.csv").path, pairs = directory.appendingPathComponent("pairs.csv").path
         try await run(["--input", directory.appendingPathComponent("in.csv").path, "--output", output, "--pairs", pairs])
@@ -32,7 +32,7 @@ struct LinkCommandTests {
         let clusters = Dictionary(uniqueKeysWithValues: lines.dropFirst().map { ($0[0], $0[1]) })
         #expect(clusters.count == 205 && lines.count == 206, "every record exactly once")
         #expect(clusters["a"] == clusters["b"] && clusters["b"] == clusters["c"])
-        #expect(clusters["d"] == clusters["e"], "an impossible date counts as missing, not as a reason to stop")
+        #expect(clusters["d"] == clusters["e"], "an impossible date counts as missing, not as a reason to stop; name and phone link them")
         #expect(clusters["a"] != clusters["d"])
         let explained = try String(contentsOfFile: pairs, encoding: .utf8)
         #expect(explained.hasPrefix("record_id_a,record_id_b,probability,match_weight,prior,family_name_level,family_name_weight,given_name_level"))
