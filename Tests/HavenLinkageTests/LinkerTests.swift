@@ -98,14 +98,24 @@ struct LinkerTests {
     }
 }
 
-/// Places compare by sound across scripts and systems; every blocking rule reports its pairs.
+/// Places compare by sound across scripts and systems and through the gazetteer's hierarchy;
+/// every blocking rule reports its pairs.
 struct LinkerPlaceTests {
+    @Test func placesResolveThroughTheGazetteer() throws {
+        let hoeryong = try #require(PlaceNames.resolve("회령시")), province = try #require(PlaceNames.resolve("함경북도"))
+        #expect(hoeryong.code == "KP-09-HOERYONG" && PlaceNames.resolve("Hoeryŏng")?.code == "KP-09-HOERYONG"
+                && PlaceNames.resolve("Hoeryong-si")?.code == "KP-09-HOERYONG")
+        #expect(province.code == "KP-09" && hoeryong.ancestors.first == "KP-09")
+        #expect(PlaceNames.resolve("Musan")?.ancestors.first == "KP-09")
+        #expect(PlaceNames.resolve("Springfield")?.code == nil, "a place the gazetteer lacks keeps its sound key only")
+    }
+
     @Test func placesInHangulAndRomanisedAgree() {
         let records = [
             LinkRecord(id: "a", name: "김정숙", birthDate: "1970", birthPlace: "회령"),
             LinkRecord(id: "b", name: "Kim Jong-suk", birthDate: "1970", birthPlace: "Hoe-Ryŏng"),
             LinkRecord(id: "c", name: "Kim Jong Suk", birthDate: "1970", birthPlace: "Hoeryeong"),
-            LinkRecord(id: "d", name: "Kim Jong Suk", birthDate: "1970", birthPlace: "Musan"),
+            LinkRecord(id: "d", name: "Kim Jong Suk", birthDate: "1970", birthPlace: "Sinuiju"),
         ]
         let result = Linker().link(records)
         let place = result.comparisons.firstIndex(of: .birthPlace)!
@@ -116,5 +126,30 @@ struct LinkerPlaceTests {
         }
         #expect(result.pairsByRule.map(\.pairs).reduce(0, +) == result.pairCount)
         #expect(result.pairsByRule.first?.rule == .fullName && result.pairsByRule.first?.pairs == 6)
+    }
+}
+
+/// Place agreement levels through the gazetteer: one place in two scripts is the same, a city and
+/// its province or two places of one province are nearby, two gazetteer places are different.
+struct PlaceLevelTests {
+    @Test func levelsFollowTheHierarchy() {
+        let linker = Linker()
+        let records = [
+            LinkRecord(id: "hangul", name: "김정숙", birthDate: "1970-01-01", birthPlace: "회령시"),
+            LinkRecord(id: "latin", name: "Kim Jong-suk", birthDate: "1970-01-01", birthPlace: "Hoeryŏng"),
+            LinkRecord(id: "province", name: "김정숙", birthDate: "1970-01-01", birthPlace: "함경북도"),
+            LinkRecord(id: "musan", name: "김정숙", birthDate: "1970-01-01", birthPlace: "무산군"),
+            LinkRecord(id: "sinuiju", name: "김정숙", birthDate: "1970-01-01", birthPlace: "신의주"),
+        ]
+        let result = linker.link(records)
+        let place = result.comparisons.firstIndex(of: .birthPlace)!
+        var meanings: [String: String] = [:]
+        for k in 0..<result.pairCount {
+            let pair = [records[Int(result.left[k])].id, records[Int(result.right[k])].id].sorted().joined(separator: "/")
+            meanings[pair] = result.explain(pair: k).parts[place].meaning
+        }
+        #expect(meanings["hangul/latin"] == "same")
+        #expect(meanings["hangul/province"] == "nearby" && meanings["hangul/musan"] == "nearby", "inside its province, or in the same one")
+        #expect(meanings["hangul/sinuiju"] == "different" && meanings["province/sinuiju"] == "different")
     }
 }

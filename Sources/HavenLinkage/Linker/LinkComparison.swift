@@ -20,8 +20,10 @@ public enum LinkComparison: String, CaseIterable, Sendable, Codable {
             ["missing", "different", "similar", "close", "same"]
         case .birthDate:
             ["missing", "different", "within a year", "one slip", "same year", "same month", "same day"]
-        case .birthPlace, .address, .locality, .region:
+        case .address:
             ["missing", "different", "similar", "close", "same"]
+        case .birthPlace, .locality, .region:
+            ["missing", "different", "similar", "nearby", "same"]
         case .sex, .postcode, .idNumber, .phone:
             ["missing", "different", "same"]
         }
@@ -62,10 +64,10 @@ public enum LinkComparison: String, CaseIterable, Sendable, Codable {
         case .sex:
             guard let x = a.sex, let y = b.sex else { return 0 }
             return x == y ? 2 : 1
-        case .birthPlace: return FieldComparisons.foldedText(a.birthPlace, b.birthPlace)
+        case .birthPlace: return PlaceNames.level(a.birthPlace, b.birthPlace)
         case .address: return FieldComparisons.foldedText(a.address, b.address)
-        case .locality: return FieldComparisons.foldedText(a.locality, b.locality)
-        case .region: return FieldComparisons.foldedText(a.region, b.region)
+        case .locality: return PlaceNames.level(a.locality, b.locality)
+        case .region: return PlaceNames.level(a.region, b.region)
         case .postcode: return Self.equality(a.postcode, b.postcode)
         case .idNumber: return Self.equality(a.idNumber, b.idNumber)
         case .phone: return Self.equality(a.phone, b.phone)

@@ -9,10 +9,10 @@ struct PreparedRecord: Sendable {
     var hasGiven = false
     var birth: PartialDate?
     var sex: Character?
-    var birthPlace: String?
+    var birthPlace: PlaceNames.Resolved?
     var address: String?
-    var locality: String?
-    var region: String?
+    var locality: PlaceNames.Resolved?
+    var region: PlaceNames.Resolved?
     var postcode: String?
     var idNumber: String?
     var phone: String?
@@ -33,10 +33,10 @@ struct PreparedRecord: Sendable {
         }
         birth = record.birthDate.flatMap { PartialDate($0) }
         sex = record.sex.flatMap(FieldComparisons.sexCode)
-        birthPlace = Self.place(record.birthPlace)
+        birthPlace = record.birthPlace.flatMap(PlaceNames.resolve)
         address = Self.text(record.address)
-        locality = Self.place(record.locality)
-        region = Self.place(record.region)
+        locality = record.locality.flatMap(PlaceNames.resolve)
+        region = record.region.flatMap(PlaceNames.resolve)
         postcode = Self.identifier(record.postcode)
         idNumber = Self.identifier(record.idNumber)
         phone = record.phone.flatMap { text in
@@ -49,18 +49,6 @@ struct PreparedRecord: Sendable {
         guard let value else { return nil }
         let folded = FieldComparisons.folded(value)
         return folded.isEmpty ? nil : folded
-    }
-
-    /// A place name as it sounds: Hangul romanised (회령 and Hoeryong, Hoeryŏng meet), then
-    /// reduced like a name.
-    static func place(_ value: String?) -> String? {
-        guard let value else { return nil }
-        // Words are joined: sources split place names differently (Hyesan, Hye San, Hye-san).
-        let latin = value.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map { word in
-            Hangul.contains(String(word)) ? Romanizer.given(Hangul.syllables(String(word)), .revised) : String(word)
-        }.joined()
-        let key = SoundKey.of(latin)
-        return key.isEmpty ? nil : key
     }
 
     static func identifier(_ value: String?) -> String? {
