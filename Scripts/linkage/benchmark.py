@@ -98,8 +98,11 @@ def main():
         subprocess.run([args.data, "--persons", str(args.scale_persons), "--seed", "2", "--output", path,
                         "--truth", os.path.join(scratch, "scale-truth.csv")], check=True, stderr=subprocess.DEVNULL)
         count = sum(1 for _ in open(path)) - 1
-        _, seconds, peak = haven_link(args.haven, path)
-        print(f"\nScale: {count:,} Korean records deduplicated by Haven in {seconds:.1f} s, peak memory {peak:,.0f} MB")
+        clusters, seconds, peak = haven_link(args.haven, path)
+        truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(os.path.join(scratch, "scale-truth.csv")))}
+        precision, recall, f1 = evaluate.score(clusters, truth)
+        print(f"\nScale: {count:,} Korean records deduplicated by Haven in {seconds:.1f} s, peak memory {peak:,.0f} MB; "
+              f"precision {precision:.4f}, recall {recall:.4f}, F1 {f1:.4f}")
 
 
 if __name__ == "__main__":
