@@ -86,4 +86,16 @@ struct DuplicateTests {
             #expect(try await client.postForm("/duplicates/merge", ["record": hangul.id.uuidString, "into": hangul.id.uuidString]).status == .badRequest)
         }
     }
+
+    @Test func theDemoDataHoldsOneWomanReportedTwice() async throws {
+        try await TestServer.with { server in
+            let records = DemoDataset.records()
+            _ = try await server.store.createAll(records, by: .localOperator)
+            let reported = try #require(records.compactMap { $0 as? Person }.first { $0.notes?.contains("spelled differently") ?? false })
+            let client = try await server.signIn(role: .documenter, compartments: [Compartment.default])
+            let list = try await client.page("/duplicates")
+            let name = try #require(reported.names.first?.value)
+            #expect(list.contains(name) && list.contains("/duplicates/review"), "the press record of a demo victim is suggested")
+        }
+    }
 }

@@ -44,7 +44,12 @@ public enum DemoDataset {
         let trapped = person(.female, origin: "KP-10-HYESAN", age: .decade(30), note: "Lured by a broker claiming to act for her husband.")
         var motherLinked = mother
         motherLinked.familyLinks = [FamilyLink(relation: .child, personID: requester.id)]
-        out += [broker, coercedBroker, requester, motherLinked, daughter] + victims + [trapped]
+        // The same woman again, as a newspaper reported her: McCune–Reischauer only, no origin.
+        // Haven suggests the pair on /duplicates for someone to review.
+        let reported = Person(names: victims[3].names.filter { $0.system == .mccuneReischauer }, sex: victims[3].sex,
+                              birthDate: victims[3].birthDate,
+                              notes: "\(marker). Reported by a fictional newspaper; the same woman as another record, spelled differently.")
+        out += [broker, coercedBroker, requester, motherLinked, daughter] + victims + [trapped, reported]
 
         // 1. A group arrested in Kunming and transferred; then forcibly repatriated.
         let arrest = Event(title: "쿤밍 인근 5명 체포 (가상)", description: "\(marker). A group of five was arrested by public security near Kunming shortly after arriving, then moved to a detention centre.",
