@@ -37,6 +37,7 @@ enum OpenAPIDocument {
             ("POST", "/api/statistics/arrivals", "Import official yearly arrival figures by sex from CSV with their source (analysts); all rows or none"),
             ("GET", "/api/dossiers/{kind}/{id}", "The dossier of an incident (kind event) or a person: chronology, victims, sources, every request and non-response"),
             ("GET", "/api/dossiers/party", "The dossier of a party over a period: its requests and non-responses, and the incidents they concerned"),
+            ("GET", "/api/duplicates", "Person records that may be one person (record ids, match probability, each comparison's level and weight); merge by setting a person's sameAs"),
             ("POST", "/api/incidents", "Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing"),
             ("GET", "/api/audit", "The access log, newest first, by record (a person's included), actor, action and period (administrators)"),
         ]

@@ -137,7 +137,7 @@ struct APITests {
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let described = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })
             #expect(served == described, "only served: \(served.subtracting(described)); only described: \(described.subtracting(served))")
-            #expect(described.count == 32 + 6 * RecordKind.allCases.count)
+            #expect(described.count == 33 + 6 * RecordKind.allCases.count)
         }
     }
 }

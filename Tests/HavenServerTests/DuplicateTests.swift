@@ -43,6 +43,10 @@ struct DuplicateTests {
             let page = try await client.page(review)
             #expect(page.contains("리정숙") && page.contains("Ri Jong-suk") && page.contains("이름") && page.contains("같은 날"))
             #expect(page.contains("action=\"/duplicates/merge\"") && page.contains("action=\"/duplicates/distinct\""))
+            let api = try await client.execute(uri: "/api/duplicates", method: .get)
+            let body = String(buffer: api.body)
+            #expect(api.status == .ok && body.contains(hangul.id.uuidString.lowercased()) && body.contains("\"comparison\":\"given_name\""))
+            #expect(!body.contains("리정숙") && !body.contains("Ri Jong-suk"), "the API gives ids, not names")
 
             // Merge: the romanised record points to the Hangul one; both stay, nothing is deleted.
             let merged = try await client.postForm("/duplicates/merge", ["record": romanised.id.uuidString, "into": hangul.id.uuidString])

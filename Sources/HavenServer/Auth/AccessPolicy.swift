@@ -49,7 +49,7 @@ public enum AccessPolicy {
         case ("POST", "/api/incidents"):
             return .permission(.writeRecords)
         case ("GET", "/duplicates"), ("GET", "/duplicates/review"), ("POST", "/duplicates/merge"), ("POST", "/duplicates/unmerge"),
-             ("POST", "/duplicates/distinct"):
+             ("POST", "/duplicates/distinct"), ("GET", "/api/duplicates"):
             // Judging a pair needs the names (the controller also asks for protected fields).
             return .permission(.writeRecords)
         case ("GET", "/api/audit"):

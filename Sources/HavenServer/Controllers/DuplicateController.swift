@@ -16,6 +16,7 @@ struct DuplicateController: Sendable {
         router.post("duplicates/merge", use: merge)
         router.post("duplicates/unmerge", use: unmerge)
         router.post("duplicates/distinct", use: distinct)
+        router.get("api/duplicates", use: api)
     }
 
     /// The reviewer must see names (a pair cannot be judged without them) and may change records.
@@ -29,6 +30,24 @@ struct DuplicateController: Sendable {
         let (account, actor) = try reviewer(context)
         let suggestions = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
         return PageController.page(DuplicatesPage(suggestions: suggestions).render(PageController.language(request), account: account))
+    }
+
+    /// The suggestions for scripts: record ids, probability and each comparison's level and
+    /// weight — no names. A script merges by setting a person's `sameAs` (PUT) and un-merges by
+    /// clearing it.
+    @Sendable func api(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (_, actor) = try reviewer(context)
+        let suggestions = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
+        return try ReportController.json(.object(["suggestions": .array(suggestions.map { pair in
+            .object([
+                "first": .string(pair.first.id.uuidString.lowercased()), "second": .string(pair.second.id.uuidString.lowercased()),
+                "probability": .number(pair.probability),
+                "comparisons": .array(pair.parts.map { part in
+                    .object(["comparison": .string(part.comparison.rawValue), "level": .number(Double(part.level)),
+                             "meaning": .string(part.meaning), "weight": .number(part.weight)])
+                }),
+            ])
+        })]))
     }
 
     @Sendable func review(_ request: Request, context: HavenRequestContext) async throws -> Response {
