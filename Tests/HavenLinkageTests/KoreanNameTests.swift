@@ -125,6 +125,12 @@ struct NameAndPlaceKeyTests {
         #expect(KoreanName.parts(KoreanName("Ri Rak Chon"), KoreanName("Lee Nak-cheon")).given == 1, "Rak is Nak in the South")
     }
 
+    @Test func aNameWrittenWithoutSeparatorIsSplitAtItsSurname() {
+        #expect(KoreanName.similarity(KoreanName("KIMMINHO"), KoreanName("김민호")) >= 0.97)
+        #expect(KoreanName.similarity(KoreanName("Parkjisoo"), KoreanName("Park Ji-soo")) >= 0.97)
+        #expect(KoreanName("Vilums").readings.count == 1 && KoreanName("Vilums").readings[0].given.isEmpty, "no surname at its start: one word as written")
+    }
+
     @Test func surnamesBlockByTheirHangul() {
         let keys = ["Choi Min", "Choe Min", "Chey Min", "최민"].map { KoreanName($0).readings.map(KoreanName.familyBlockKey) }
         #expect(keys.allSatisfy { $0.contains("최") })

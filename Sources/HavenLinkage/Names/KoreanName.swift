@@ -90,6 +90,12 @@ public struct KoreanName: Sendable, Equatable {
         func reading(family: String, given: [String]) -> Reading {
             Reading(family: SoundKey.of(family), given: SoundKey.of(given.joined()), familyHangul: Set(Surnames.hangul(for: family)))
         }
+        // One word with no separator (KIMMINHO, Parkjisoo): a known surname spelling at its start,
+        // the longest that leaves a given name of two letters or more.
+        if tokens.count == 1, Surnames.hangul(for: first).isEmpty,
+           let surname = Surnames.spellingsByLength.first(where: { first.hasPrefix($0) && first.count - $0.count >= 2 }) {
+            return [reading(family: surname, given: [String(first.dropFirst(surname.count))])]
+        }
         // Either order, unless one end is a known surname and the other is not (Kim Min-ho is
         // not Min-ho with the given name Kim).
         let firstIsSurname = !Surnames.hangul(for: first).isEmpty

@@ -95,6 +95,9 @@ public enum Surnames {
     ]
 
     /// The Hangul surnames a Latin spelling may stand for, in their South Korean form.
+    /// Every known spelling, longest first (to split a name written without separator).
+    static let spellingsByLength: [String] = Set(spellings.values.flatMap { $0 }).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
+
     public static func hangul(for spelling: String) -> [String] {
         let key = spelling.lowercased().filter { $0.isLetter }
         return reverse[key] ?? []
