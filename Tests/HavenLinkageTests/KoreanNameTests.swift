@@ -125,6 +125,14 @@ struct NameAndPlaceKeyTests {
         #expect(KoreanName.parts(KoreanName("Ri Rak Chon"), KoreanName("Lee Nak-cheon")).given == 1, "Rak is Nak in the South")
     }
 
+    @Test func twoHangulNamesAreComparedAsWritten() {
+        // Romanised, 정숙 and 종숙 sound alike (Jong-suk); written in Hangul they are two names.
+        #expect(KoreanName.parts(KoreanName("김정숙"), KoreanName("김종숙")).given < 0.97)
+        #expect(KoreanName.parts(KoreanName("김정숙"), KoreanName("Kim Jong-suk")).given == 1)
+        #expect(KoreanName.parts(KoreanName("리정숙"), KoreanName("이정숙")) == (1, 1), "Northern and Southern spelling of one name")
+        #expect(KoreanName.parts(KoreanName("김정숙"), KoreanName("김정순")).given > 0.9, "one jamo off is a small slip")
+    }
+
     @Test func aNameWrittenWithoutSeparatorIsSplitAtItsSurname() {
         #expect(KoreanName.similarity(KoreanName("KIMMINHO"), KoreanName("김민호")) >= 0.97)
         #expect(KoreanName.similarity(KoreanName("Parkjisoo"), KoreanName("Park Ji-soo")) >= 0.97)

@@ -14,13 +14,27 @@ public struct KoreanName: Sendable, Equatable {
     }
 
     public let readings: [Reading]
+    /// For a name written in Hangul: its family and given name in the Southern form, as jamo, so
+    /// that two Hangul names are compared as written (정숙 and 종숙 are two names, though they sound
+    /// alike in romanisation) and a slip of one jamo is small.
+    public let hangul: HangulParts?
+
+    public struct HangulParts: Sendable, Equatable {
+        public var family: String
+        public var given: String
+    }
 
     /// Surnames of two syllables, which a one-word Hangul name starts with.
     static let compoundSurnames: Set<String> = ["황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방"]
 
     public init(_ text: String) {
         let name = text.composed.trimmedSpaces
-        readings = Hangul.contains(name) ? Self.hangulReadings(name) : Self.latinReadings(name)
+        if Hangul.contains(name) {
+            (readings, hangul) = Self.hangulReadings(name)
+        } else {
+            readings = Self.latinReadings(name)
+            hangul = nil
+        }
     }
 
     /// A name whose family and given parts were recorded apart, so their order is known.
@@ -28,8 +42,11 @@ public struct KoreanName: Sendable, Equatable {
         let family = family.composed.trimmedSpaces
         let given = given.composed.trimmedSpaces
         if Hangul.contains(family) || Hangul.contains(given) {
-            readings = Self.hangulReadings(family + " " + given, parts: (family, given))
-        } else if family.isEmpty && given.isEmpty {
+            (readings, hangul) = Self.hangulReadings(family + " " + given, parts: (family, given))
+            return
+        }
+        hangul = nil
+        if family.isEmpty && given.isEmpty {
             readings = []
         } else {
             let folded = KoreanName.folded
@@ -43,7 +60,7 @@ public struct KoreanName: Sendable, Equatable {
         }
     }
 
-    static func hangulReadings(_ name: String, parts: (family: String, given: String)? = nil) -> [Reading] {
+    static func hangulReadings(_ name: String, parts: (family: String, given: String)? = nil) -> ([Reading], HangulParts) {
         let words = name.split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "," }).map(String.init)
         var family: String, given: String
         if let parts {
@@ -74,7 +91,8 @@ public struct KoreanName: Sendable, Equatable {
         }
         // Sorted, so that the first reading is the same in every run.
         let familyHangul: Set<String> = [family]
-        return keys.sorted { ($0.family, $0.given) < ($1.family, $1.given) }.map { Reading(family: $0.family, given: $0.given, familyHangul: familyHangul) }
+        let readings = keys.sorted { ($0.family, $0.given) < ($1.family, $1.given) }.map { Reading(family: $0.family, given: $0.given, familyHangul: familyHangul) }
+        return (readings, HangulParts(family: family.decomposedStringWithCanonicalMapping, given: southernGiven.decomposedStringWithCanonicalMapping))
     }
 
     /// Lower case without diacritics; ASCII, the usual case, skips Foundation's slower folding.
@@ -136,6 +154,12 @@ public struct KoreanName: Sendable, Equatable {
     /// The family-name and given-name similarity (0 … 1 each) of the reading pair that is most
     /// alike overall, so that both parts come from the same reading of each name (one order).
     public static func parts(_ a: KoreanName, _ b: KoreanName) -> (family: Double, given: Double) {
+        // Both written in Hangul: compared as written, jamo by jamo.
+        if let x = a.hangul, let y = b.hangul {
+            let family = x.family == y.family ? 1 : StringComparators.jaroWinkler(x.family, y.family)
+            let given = x.given == y.given ? 1 : StringComparators.jaroWinkler(x.given, y.given)
+            return (family, given)
+        }
         var best = (family: 0.0, given: 0.0), bestScore = -1.0
         for x in a.readings {
             for y in b.readings {
