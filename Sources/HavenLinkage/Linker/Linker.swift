@@ -159,6 +159,10 @@ public struct Linker: Sendable {
             let excluded = comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) }
             all.merge(patterns(ruleStarts[r]..<ruleStarts[r + 1], clearing: excluded), uniquingKeysWith: +)
         }
+        // A pair with nothing left to compare tells nothing about λ; if no pair has anything
+        // left (a tiny file that only names its people), every comparison counts after all.
+        all[[UInt8](repeating: 0, count: width)] = nil
+        if all.isEmpty { all = patterns(0..<packed.count, clearing: []) }
         return FellegiSunter.estimate(patterns: all, start: model, fixedU: true, fixedM: true)
     }
 
