@@ -88,6 +88,17 @@ public enum StringComparators {
     /// Jaro–Winkler similarity: Jaro raised for a common prefix of up to four characters
     /// (scaling 0.1), as Winkler (1990) defines it.
     public static func jaroWinkler(_ a: String, _ b: String, prefixScale: Double = 0.1) -> Double {
+        // Short ASCII text (sound keys, most romanised names) in one pass over its bytes.
+        var a = a, b = b
+        if let result = a.withUTF8({ x in b.withUTF8 { y -> Double? in
+            guard (1...64).contains(x.count), (1...64).contains(y.count), x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let jaro = shortASCIIJaro(x, y)
+            var prefix = 0
+            while prefix < min(4, x.count, y.count), x[prefix] == y[prefix] { prefix += 1 }
+            return jaro + Double(prefix) * prefixScale * (1 - jaro)
+        } }) {
+            return result
+        }
         let jaro = jaro(a, b)
         let prefix = zip(a.unicodeScalars, b.unicodeScalars).prefix(4).prefix { $0 == $1 }.count
         return jaro + Double(prefix) * prefixScale * (1 - jaro)
