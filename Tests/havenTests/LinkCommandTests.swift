@@ -35,6 +35,13 @@ struct LinkCommandTests {
         #expect(clusters["d"] == clusters["e"], "an impossible date counts as missing, not as a reason to stop; name and phone link them")
         #expect(clusters["a"] != clusters["d"])
         let explained = try String(contentsOfFile: pairs, encoding: .utf8)
+        // Comparisons and blocking rules can be chosen: without names, and blocking on phones alone,
+        // only the two records sharing a phone are compared.
+        let narrow = directory.appendingPathComponent("narrow.csv").path
+        try await run(["--input", directory.appendingPathComponent("in.csv").path, "--output", output, "--pairs", narrow, "--pairs-from", "0",
+                       "--without", "family_name", "--without", "given_name", "--blocking", "phone"])
+        let narrowPairs = try String(contentsOfFile: narrow, encoding: .utf8).split(separator: "\n")
+        #expect(narrowPairs.count == 2 && narrowPairs[1].hasPrefix("d,e,") && !narrowPairs[0].contains("given_name"))
         #expect(explained.hasPrefix("record_id_a,record_id_b,probability,match_weight,prior,family_name_level,family_name_weight,given_name_level"))
         #expect(!explained.contains("정숙") && !explained.contains("Jeongsuk"), "no name is written to the pairs")
     }
@@ -54,5 +61,8 @@ struct LinkCommandTests {
         }
         #expect(!FileManager.default.fileExists(atPath: output))
         #expect(throws: (any Error).self) { try Haven.parseAsRoot(["link", "--input", "x", "--output", "y", "--threshold", "1.5"]) }
+        #expect(throws: (any Error).self) { try Haven.parseAsRoot(["link", "--input", "x", "--output", "y", "--without", "shoe_size"]) }
+        #expect(throws: (any Error).self) { try Haven.parseAsRoot(["link", "--input", "x", "--output", "y", "--blocking", "everything"]) }
+        #expect(throws: Never.self) { try Haven.parseAsRoot(["link", "--input", "x", "--output", "y", "--without", "sex", "--blocking", "id_number"]) }
     }
 }

@@ -36,11 +36,21 @@ struct Link: AsyncParsableCommand {
     var model: String?
     @Option(name: .customLong("random-pairs"), help: "Random pairs compared to learn how often unrelated records agree.")
     var randomPairs = LinkSettings().randomPairs
+    @Option(name: .customLong("without"), help: ArgumentHelp("Leave a comparison out (repeatable): \(LinkComparison.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "comparison"))
+    var without: [String] = []
+    @Option(name: .customLong("blocking"), help: ArgumentHelp("Use only these blocking rules (repeatable; all by default): \(BlockingRule.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "rule"))
+    var blocking: [String] = []
     @Flag(help: "No progress on standard error.") var quiet = false
 
     func validate() throws {
         guard (0.0...1.0).contains(threshold), threshold > 0 else { throw ValidationError("--threshold must be above 0 and at most 1") }
         guard (0.0..<threshold).contains(separation) else { throw ValidationError("--separation must be from 0 to below --threshold") }
+        for name in without where LinkComparison(rawValue: name) == nil {
+            throw ValidationError("--without \(name.prefix(40)) is not a comparison; use one of \(LinkComparison.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        for name in blocking where BlockingRule(rawValue: name) == nil {
+            throw ValidationError("--blocking \(name.prefix(60)) is not a blocking rule; use one of \(BlockingRule.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
         guard randomPairs >= 1_000 else { throw ValidationError("--random-pairs must be at least 1000") }
         guard (0.0...1.0).contains(pairsFrom) else { throw ValidationError("--pairs-from must be from 0 to 1") }
     }
@@ -64,6 +74,8 @@ struct Link: AsyncParsableCommand {
         settings.threshold = threshold
         settings.separation = separation
         settings.randomPairs = randomPairs
+        settings.comparisons.removeAll { without.contains($0.rawValue) }
+        if !blocking.isEmpty { settings.blocking = BlockingRule.allCases.filter { blocking.contains($0.rawValue) } }
         settings.acrossSourcesOnly = acrossSources
         let quiet = quiet
         let result = Linker(settings: settings).link(records.records) { stage, done, total in
