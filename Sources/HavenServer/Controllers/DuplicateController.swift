@@ -68,17 +68,18 @@ struct DuplicateController: Sendable {
         let (_, actor) = try reviewer(context)
         let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
         let recordID = try Self.id(fields["record"], "record"), intoID = try Self.id(fields["into"], "into")
-        var record = try await repository.get(Person.self, id: recordID, by: actor).record
+        let stored = try await repository.get(Person.self, id: recordID, by: actor)
+        var record = stored.record
         let into = try await repository.get(Person.self, id: intoID, by: actor).record
         let main = into.sameAs ?? into.id
         guard main != record.id else { throw Problem.badRequest("a record cannot be merged into itself", field: "into") }
         record.sameAs = main
         record.distinctFrom?.removeAll { $0 == main }
-        _ = try await repository.update(record, expectedVersion: nil, by: actor)
+        try await Self.save(record, version: stored.version, repository: repository, actor: actor)
         for referrer in try await repository.referencing(record.id, by: actor) {
             guard var merged = referrer.record as? Person, merged.sameAs == record.id else { continue }
             merged.sameAs = main
-            _ = try await repository.update(merged, expectedVersion: nil, by: actor)
+            try await Self.save(merged, version: referrer.version, repository: repository, actor: actor)
         }
         return PageController.redirect(to: "/records/person/\(record.id.uuidString.lowercased())")
     }
@@ -87,12 +88,13 @@ struct DuplicateController: Sendable {
     @Sendable func unmerge(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (_, actor) = try reviewer(context)
         let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
-        var record = try await repository.get(Person.self, id: try Self.id(fields["record"], "record"), by: actor).record
+        let stored = try await repository.get(Person.self, id: try Self.id(fields["record"], "record"), by: actor)
+        var record = stored.record
         guard let main = record.sameAs else { throw Problem.badRequest("this record is not merged", field: "record") }
         record.sameAs = nil
         // Once judged not to be the same, the pair is not suggested again.
         record.distinctFrom = (record.distinctFrom ?? []) + [main]
-        _ = try await repository.update(record, expectedVersion: nil, by: actor)
+        try await Self.save(record, version: stored.version, repository: repository, actor: actor)
         return PageController.redirect(to: "/records/person/\(record.id.uuidString.lowercased())")
     }
 
@@ -102,13 +104,24 @@ struct DuplicateController: Sendable {
         let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
         let aID = try Self.id(fields["a"], "a"), bID = try Self.id(fields["b"], "b")
         guard aID != bID else { throw Problem.badRequest("give two different person records", field: "b") }
-        var a = try await repository.get(Person.self, id: aID, by: actor).record
+        let stored = try await repository.get(Person.self, id: aID, by: actor)
+        var a = stored.record
         _ = try await repository.get(Person.self, id: bID, by: actor)
         if !(a.distinctFrom ?? []).contains(bID) {
             a.distinctFrom = (a.distinctFrom ?? []) + [bID]
-            _ = try await repository.update(a, expectedVersion: nil, by: actor)
+            try await Self.save(a, version: stored.version, repository: repository, actor: actor)
         }
         return PageController.redirect(to: "/duplicates")
+    }
+
+    /// A new version of a person as it was read: someone else's change meanwhile is not overwritten.
+    static func save(_ person: Person, version: Int, repository: any Repository, actor: ActingIdentity) async throws {
+        do {
+            _ = try await repository.update(person, expectedVersion: version, by: actor)
+        } catch StoreError.versionConflict {
+            throw Problem(status: .conflict, title: "Someone changed this record meanwhile", titleKo: "그동안 다른 사람이 이 기록을 바꾸었습니다",
+                          detail: "nothing was overwritten; review the pair again")
+        }
     }
 
     static func id(_ text: String?, _ field: String) throws -> UUID {
