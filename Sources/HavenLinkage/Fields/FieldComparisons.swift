@@ -54,10 +54,10 @@ public enum FieldComparisons {
     }
 
     static func folded(_ text: String) -> String {
-        // ASCII needs only lower case; Foundation's folding is for everything else.
-        let lowered = text.utf8.allSatisfy { $0 < 0x80 } ? text.lowercased()
-            : text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        return lowered.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+        // ASCII by its bytes; Foundation's folding is for everything else.
+        if let words = text.asciiWords { return words.joined(separator: " ") }
+        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
     static func alphanumerics(_ text: String) -> String {

@@ -43,7 +43,7 @@ public enum PlaceNames {
     /// The sound key of a place name without its administrative word.
     public static func soundKey(_ text: String) -> String {
         var words: [String] = []
-        for word in text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) {
+        for word in text.asciiWords ?? text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) {
             if Hangul.contains(word) {
                 var stem = word
                 // A Hangul name keeps at least two syllables once its suffix is gone (도 alone is no name).

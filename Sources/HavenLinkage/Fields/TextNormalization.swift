@@ -18,4 +18,22 @@ extension String {
         }
         return needsComposing ? precomposedStringWithCanonicalMapping : self
     }
+
+    /// The words of ASCII text (letters and digits, lower-cased), or nil for any other text. Saves
+    /// Unicode property lookups, which dominate preparing a large file of romanised names.
+    var asciiWords: [String]? {
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var words: [String] = []
+        var word: [UInt8] = []
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+            default:
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+        }
+        if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)) }
+        return words
+    }
 }

@@ -51,11 +51,11 @@ public struct KoreanName: Sendable, Equatable {
         } else {
             let folded = KoreanName.folded
             let recorded = Reading(family: SoundKey.of(folded(family)), given: SoundKey.of(folded(given)),
-                                   familyHangul: Set(Surnames.hangul(for: folded(family).filter(\.isLetter))))
+                                   familyHangul: Set(Surnames.hangul(for: Self.letters(family))))
             // Lists swap the two columns often enough that the other order is read too (second,
             // so that the recorded order keys the name).
             let swapped = Reading(family: recorded.given, given: recorded.family,
-                                  familyHangul: Set(Surnames.hangul(for: folded(given).filter(\.isLetter))))
+                                  familyHangul: Set(Surnames.hangul(for: Self.letters(given))))
             readings = recorded.family.isEmpty || recorded.given.isEmpty || recorded == swapped ? [recorded] : [recorded, swapped]
         }
     }
@@ -93,6 +93,11 @@ public struct KoreanName: Sendable, Equatable {
         let familyHangul: Set<String> = [family]
         let readings = keys.sorted { ($0.family, $0.given) < ($1.family, $1.given) }.map { Reading(family: $0.family, given: $0.given, familyHangul: familyHangul) }
         return (readings, HangulParts(family: family.decomposedStringWithCanonicalMapping, given: southernGiven.decomposedStringWithCanonicalMapping))
+    }
+
+    /// The letters of a name part, lower-cased, as the surname table spells them.
+    static func letters(_ text: String) -> String {
+        text.asciiWords.map { $0.joined().filter { !$0.isNumber } } ?? folded(text).filter(\.isLetter)
     }
 
     /// Lower case without diacritics; ASCII, the usual case, skips Foundation's slower folding.
