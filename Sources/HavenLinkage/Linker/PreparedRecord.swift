@@ -1,36 +1,42 @@
 import Foundation
 
 /// A record reduced once to what the comparisons read (name readings, parsed date, folded text,
-/// bare identifiers), so that comparing a pair does no parsing.
-struct PreparedRecord: Sendable {
-    var source: Int32
-    var name: KoreanName?
-    var hasFamily = false
-    var hasGiven = false
-    var birth: PartialDate?
-    var sex: Character?
-    var birthPlace: PlaceNames.Resolved?
-    var address: String?
-    var locality: PlaceNames.Resolved?
-    var region: PlaceNames.Resolved?
-    var postcode: String?
-    var idNumber: String?
-    var phone: String?
+/// bare identifiers), so that comparing a pair does no parsing. A class, immutable once made:
+/// comparing millions of pairs then passes one reference per record instead of copying a dozen
+/// strings (which profiling showed as a tenth of the time).
+final class PreparedRecord: Sendable {
+    let source: Int32
+    let name: KoreanName?
+    let hasFamily: Bool
+    let hasGiven: Bool
+    let birth: PartialDate?
+    let sex: Character?
+    let birthPlace: PlaceNames.Resolved?
+    let address: String?
+    let locality: PlaceNames.Resolved?
+    let region: PlaceNames.Resolved?
+    let postcode: String?
+    let idNumber: String?
+    let phone: String?
 
     init(_ record: LinkRecord, source: Int32) {
         self.source = source
         // Separate family and given names are preferred to a full name: their order is known.
+        var name: KoreanName?
         if record.familyName != nil || record.givenName != nil {
             name = KoreanName(family: record.familyName ?? "", given: record.givenName ?? "")
         } else if let full = record.name {
             name = KoreanName(full)
         }
-        if let name, !name.readings.isEmpty {
-            hasFamily = name.readings.contains { !$0.family.isEmpty }
-            hasGiven = name.readings.contains { !$0.given.isEmpty }
+        if let readings = name?.readings, !readings.isEmpty {
+            hasFamily = readings.contains { !$0.family.isEmpty }
+            hasGiven = readings.contains { !$0.given.isEmpty }
         } else {
             name = nil
+            hasFamily = false
+            hasGiven = false
         }
+        self.name = name
         birth = record.birthDate.flatMap { PartialDate($0) }
         sex = record.sex.flatMap(FieldComparisons.sexCode)
         birthPlace = record.birthPlace.flatMap(PlaceNames.resolve)
