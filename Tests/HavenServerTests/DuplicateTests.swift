@@ -66,6 +66,8 @@ struct DuplicateTests {
             _ = try await client.postForm("/duplicates/unmerge", ["record": romanised.id.uuidString])
             let alone = try await server.store.get(Person.self, id: romanised.id, by: .localOperator).record
             #expect(alone.sameAs == nil && alone.distinctFrom == [hangul.id])
+            let mainAfter = try await client.page("/records/person/\(hangul.id.uuidString.lowercased())")
+            #expect(!mainAfter.contains("같은 사람의 다른 기록"), "after the undo the main record no longer lists it")
             #expect(!(try await client.page("/duplicates")).contains("Ri Jong-suk"))
             _ = other
         }
