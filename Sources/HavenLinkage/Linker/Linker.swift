@@ -181,14 +181,7 @@ public struct Linker: Sendable {
             }
         }
         let levels = compare(prepared, left, right, comparisons, progress: nil)
-        return comparisons.enumerated().map { c, comparison in
-            var tally = [Double](repeating: 0, count: comparison.levels)
-            for k in left.indices { tally[Int(levels[k * comparisons.count + c])] += 1 }
-            tally[0] = 0
-            let sum = tally.reduce(0, +)
-            // A level never seen among random pairs is rare, not impossible.
-            return tally.enumerated().map { level, n in level == 0 ? 0 : max(sum > 0 ? n / sum : 1 / Double(comparison.levels - 1), 0.5 / max(sum, 1)) }
-        }
+        return FellegiSunter.uProbabilities(flat: levels, levels: comparisons.map(\.levels))
     }
 
     /// How many pairs could be compared: all of them, or only those across sources.

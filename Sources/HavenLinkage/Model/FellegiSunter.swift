@@ -106,11 +106,23 @@ public struct FellegiSunter: Sendable, Equatable {
 
     /// u per level from the comparison levels of random pairs (nearly all non-matches).
     public static func uProbabilities(_ randomPairs: [[UInt8]], levels: [Int]) -> [[Double]] {
-        levels.enumerated().map { c, count in
+        uProbabilities(flat: randomPairs.flatMap { $0 }, levels: levels)
+    }
+
+    /// ``uProbabilities(_:levels:)`` of pairs held flat: pair k's levels are
+    /// `flat[k * C ..< (k + 1) * C]` for C comparisons. A level never seen among the random pairs
+    /// is rare, not impossible: it gets half of one pair's share.
+    public static func uProbabilities(flat: [UInt8], levels: [Int]) -> [[Double]] {
+        let width = levels.count
+        guard width > 0 else { return [] }
+        return levels.enumerated().map { c, count in
             var tally = [Double](repeating: 0, count: count)
-            for pair in randomPairs where pair[c] > 0 { tally[Int(pair[c])] += 1 }
+            for k in stride(from: c, to: flat.count, by: width) { tally[Int(flat[k])] += 1 }
+            tally[0] = 0
             let sum = tally.reduce(0, +)
-            return tally.enumerated().map { level, n in level == 0 ? 0 : max(sum > 0 ? n / sum : 1 / Double(count - 1), 1e-6) }
+            return tally.indices.map { level in
+                level == 0 ? 0 : max(sum > 0 ? tally[level] / sum : 1 / Double(count - 1), 0.5 / max(sum, 1))
+            }
         }
     }
 }

@@ -50,9 +50,8 @@ enum DuplicateFinder {
     /// date to its precision, place of origin by its Hangul name, phone and address.
     static func linkRecord(_ person: Person) -> LinkRecord {
         let name = person.names.first { $0.script == .hangul } ?? person.names.first
-        let date = person.birthDate.map { date in
-            [String(date.year)] + [date.month, date.day].compactMap { $0 }.map { $0 < 10 ? "0\($0)" : "\($0)" }
-        }?.joined(separator: "-")
+        // An approximate date (~1972) compares as the date it gives.
+        let date = person.birthDate.map { String($0.description.drop { $0 == "~" }) }
         let origin = person.originPlaceCode.map { Gazetteer.shared.place(code: $0)?.nameHangul ?? $0 }
         return LinkRecord(id: person.id.uuidString, source: person.compartment, name: name?.value,
                           sex: person.sex == .unknown ? nil : person.sex.code, birthDate: date, birthPlace: origin,
