@@ -1,4 +1,4 @@
-import HavenLinkage
+@testable import HavenLinkage
 import Testing
 
 /// Blocking unions its rules' pairs once each and skips keys too common to use; clustering joins
@@ -49,5 +49,45 @@ struct BlockingKeysTests {
         let rule = keys([["a"], ["a"], ["a"]])
         let (left, right, _) = Blocking().pairs(rules: [rule], groups: [0, 0, 1])
         #expect(zip(left, right).map { "\($0)-\($1)" } == ["0-2", "1-2"])
+    }
+
+    @Test func aRuleThatRequiresAMarkedRecordPairsOnlyThoseAndLeavesTheRestToLaterRules() {
+        // Records 0 and 1 are marked (no birth year); all four share the name key.
+        let names = keys([["kim|minho"], ["kim|minho"], ["kim|minho"], ["kim|minho"]])
+        let years = keys([[], [], ["1972"], ["1972"]])
+        let (left, right, starts) = Blocking().pairs([Blocking.Rule(keys: names, marked: [true, true, false, false]), Blocking.Rule(keys: years)])
+        let pairs = zip(left, right).map { "\($0)-\($1)" }
+        #expect(Array(pairs[starts[0]..<starts[1]]) == ["0-1", "0-2", "0-3", "1-2", "1-3"], "every pair with a marked record")
+        #expect(Array(pairs[starts[1]..<starts[2]]) == ["2-3"], "two dated records sharing the name are still paired by the year")
+    }
+}
+
+/// The keys that find a name despite a slip or an ambiguous surname spelling.
+struct BlockingRuleKeysTests {
+    @Test func oneEditKeysMeetAcrossAnInsertionDeletionSubstitutionOrTransposition() {
+        let base = Set(BlockingRule.oneEdit("seoksong"))
+        for slip in ["sekksong", "seoksog", "seoksonk", "soeksong", "seokosong"] {
+            #expect(!base.isDisjoint(with: BlockingRule.oneEdit(slip)), "\(slip) is one edit from seoksong")
+        }
+        #expect(base.isDisjoint(with: BlockingRule.oneEdit("minho")), "different names share no key")
+        #expect(BlockingRule.oneEdit("ji") == ["ji"], "a short key stays whole")
+        #expect(BlockingRule.oneEdit("").isEmpty)
+    }
+
+    @Test func hashedKeysAreTheHashesOfTheKeys() {
+        let records = [LinkRecord(id: "a", name: "Kim Seoksong", birthDate: "1972"), LinkRecord(id: "b", name: "리정숙"),
+                       LinkRecord(id: "c", name: "Yun Ji", birthDate: "1990-02-03"), LinkRecord(id: "d", name: "Ahn")]
+        for record in records {
+            let prepared = PreparedRecord(record, source: 0)
+            for rule in BlockingRule.allCases {
+                #expect(Set(rule.hashes(prepared)) == Set(rule.keys(prepared).map(Blocking.Keys.hash)), "\(rule) of \(record.id)")
+            }
+        }
+    }
+
+    @Test func anAmbiguousSurnameSpellingBlocksWithEveryHangulSurnameItMayBe() {
+        let yun = KoreanName("Yun Ryol Ok").readings.flatMap(KoreanName.familyBlockKeys)
+        #expect(yun.contains("윤") && yun.contains("연"), "Yun is 윤 or 연: \(yun)")
+        #expect(Set(KoreanName("윤 렬옥").readings.flatMap(KoreanName.familyBlockKeys)) == ["윤"])
     }
 }

@@ -1,12 +1,19 @@
-/// A rule that makes candidate pairs: records that agree exactly on its key are compared. Names
-/// enter as sound keys, so that spellings of one name in different systems share a key.
+/// A rule that makes candidate pairs: records that agree exactly on one of its keys are compared.
+/// Names enter as sound keys, so that spellings of one name in different systems share a key.
 public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     case fullName = "family_name+given_name"
     case givenNameBirthYear = "given_name+birth_year"
     /// A slip in the given name (현선 / 현성, Hwang Il / Hwngil) still meets the family name, the
-    /// birth year and the given name's first or last three letters.
+    /// birth year and the given name's first or last three letters …
     case familyNameBirthYearGivenStart = "family_name+birth_year+given_name_start"
     case familyNameBirthYearGivenEnd = "family_name+birth_year+given_name_end"
+    /// … or the given name with one letter left out, which two spellings one edit apart share
+    /// (Sekksong / Seoksong, Muo / Muso).
+    case familyNameBirthYearGivenOneEdit = "family_name+birth_year+given_name_one_edit"
+    /// A record without a birth year has only its name to be found by: family name and given
+    /// name within one edit, pairing only where one of the two has no birth year (with both
+    /// years known, the rules above find the pair).
+    case familyNameGivenOneEditUndated = "family_name+given_name_one_edit+undated"
     case familyNameBirthDate = "family_name+birth_date"
     case birthDatePostcode = "birth_date+postcode"
     case postcodeGivenName = "postcode+given_name"
@@ -20,7 +27,9 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .fullName: [.familyName, .givenName]
         case .givenNameBirthYear: [.givenName, .birthDate]
         // Sharing part of the given name makes its agreement partly the rule's doing too.
-        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd: [.familyName, .birthDate, .givenName]
+        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd, .familyNameBirthYearGivenOneEdit:
+            [.familyName, .birthDate, .givenName]
+        case .familyNameGivenOneEditUndated: [.familyName, .givenName]
         case .familyNameBirthDate: [.familyName, .birthDate]
         case .birthDatePostcode: [.birthDate, .postcode]
         case .postcodeGivenName: [.postcode, .givenName]
@@ -29,26 +38,43 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         }
     }
 
+    /// Whether a pair under this rule needs one record with no birth year.
+    var pairsOnlyUndated: Bool { self == .familyNameGivenOneEditUndated }
+
     /// The record's keys under this rule (none when a part is missing).
     func keys(_ record: PreparedRecord) -> [String] {
         let readings = record.name?.readings ?? []
         let day = record.birth.flatMap { date in date.day.map { "\(date.year)-\(date.month!)-\($0)" } }
+        func families(_ reading: KoreanName.Reading) -> [String] {
+            reading.family.isEmpty ? [] : KoreanName.familyBlockKeys(reading)
+        }
         switch self {
         case .fullName:
-            return readings.compactMap { $0.family.isEmpty || $0.given.isEmpty ? nil : KoreanName.familyBlockKey($0) + "|" + $0.given }
+            return readings.flatMap { reading in
+                reading.given.isEmpty ? [] : families(reading).map { $0 + "|" + reading.given }
+            }
         case .givenNameBirthYear:
             guard let year = record.birth?.year else { return [] }
             return readings.compactMap { $0.given.isEmpty ? nil : $0.given + "|\(year)" }
         case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd:
             guard let year = record.birth?.year else { return [] }
-            return readings.compactMap { reading in
-                guard !reading.family.isEmpty, reading.given.count >= 4 else { return nil }
+            return readings.flatMap { reading -> [String] in
+                guard reading.given.count >= 4 else { return [] }
                 let part = self == .familyNameBirthYearGivenStart ? reading.given.prefix(3) : reading.given.suffix(3)
-                return KoreanName.familyBlockKey(reading) + "|\(year)|" + part
+                return families(reading).map { $0 + "|\(year)|" + part }
+            }
+        case .familyNameBirthYearGivenOneEdit:
+            guard let year = record.birth?.year else { return [] }
+            return readings.flatMap { reading in
+                families(reading).flatMap { family in Self.oneEdit(reading.given).map { family + "|\(year)|" + $0 } }
+            }
+        case .familyNameGivenOneEditUndated:
+            return readings.flatMap { reading in
+                families(reading).flatMap { family in Self.oneEdit(reading.given).map { family + "|" + $0 } }
             }
         case .familyNameBirthDate:
             guard let day else { return [] }
-            return readings.compactMap { $0.family.isEmpty ? nil : KoreanName.familyBlockKey($0) + "|" + day }
+            return readings.flatMap { families($0).map { $0 + "|" + day } }
         case .birthDatePostcode:
             guard let day, let postcode = record.postcode else { return [] }
             return [day + "|" + postcode]
@@ -60,5 +86,51 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .phone:
             return record.phone.map { [$0] } ?? []
         }
+    }
+
+    /// The record's keys under this rule, hashed as ``Blocking/Keys`` hashes them: the hashes of
+    /// ``keys(_:)``, but the one-edit rules hash their many keys straight from the bytes, without
+    /// making each key's text.
+    func hashes(_ record: PreparedRecord) -> [UInt64] {
+        let year: String
+        switch self {
+        case .familyNameBirthYearGivenOneEdit:
+            guard let known = record.birth?.year else { return [] }
+            year = "|\(known)"
+        case .familyNameGivenOneEditUndated:
+            year = ""
+        default:
+            return keys(record).compactMap { $0.isEmpty ? nil : Blocking.Keys.hash($0) }
+        }
+        var result: [UInt64] = []
+        for reading in record.name?.readings ?? [] where !reading.family.isEmpty && !reading.given.isEmpty {
+            let given = Array(reading.given.utf8)
+            for family in KoreanName.familyBlockKeys(reading) {
+                let prefix = Blocking.Keys.hash((family + year + "|").utf8)
+                result.append(Blocking.Keys.hash(given, from: prefix))
+                guard given.count >= 4 else { continue }
+                for skip in given.indices where skip == 0 || given[skip] != given[skip - 1] {
+                    result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: prefix)))
+                }
+            }
+        }
+        return result
+    }
+
+    /// A sound key and each form of it with one letter left out: two keys one insertion,
+    /// deletion, substitution or transposition apart share one of these. Keys shorter than four
+    /// letters stay whole (two letters left would meet too many names).
+    static func oneEdit(_ key: String) -> [String] {
+        guard !key.isEmpty else { return [] }
+        let bytes = Array(key.utf8)
+        guard bytes.count >= 4 else { return [key] }
+        var result = [key]
+        result.reserveCapacity(bytes.count + 1)
+        for skip in bytes.indices where skip == 0 || bytes[skip] != bytes[skip - 1] {
+            var variant = bytes
+            variant.remove(at: skip)
+            result.append(String(decoding: variant, as: UTF8.self))
+        }
+        return result
     }
 }

@@ -34,11 +34,17 @@ public struct Linker: Sendable {
         progress?(.blocking, 0, settings.blocking.count)
         let rules = Parallel.map(settings.blocking) { rule in
             var keys = Blocking.Keys()
-            for record in prepared { keys.append(rule.keys(record)) }
+            for record in prepared { keys.append(hashes: rule.hashes(record)) }
             return keys
         }
-        let (left, right, ruleStarts) = Blocking(maximumBlock: settings.maximumBlock)
-            .pairs(rules: rules, groups: settings.acrossSourcesOnly ? sourceIndex : nil)
+        let undated = prepared.map { $0.birth == nil }
+        let (left, right, ruleStarts) = Blocking(maximumBlock: settings.maximumBlock).pairs(
+            zip(settings.blocking, rules).map { rule, keys in
+                // A rule on the name alone meets many more namesakes as the records grow; its
+                // blocks are held ten times smaller than the others'.
+                rule.pairsOnlyUndated ? Blocking.Rule(keys: keys, marked: undated, maximumBlock: settings.maximumBlock / 10) : Blocking.Rule(keys: keys)
+            },
+            groups: settings.acrossSourcesOnly ? sourceIndex : nil)
 
         let levels = compare(prepared, left, right, comparisons, progress: progress)
 
@@ -109,22 +115,35 @@ public struct Linker: Sendable {
         let start = FellegiSunter(comparisons: zip(comparisons, u).map { comparison, u in
             FellegiSunter.Comparison(name: comparison.rawValue, m: Self.startingM(levels: comparison.levels), u: u)
         }, lambda: 0.01)
-        // Each pair's levels packed four bits a comparison, so that counting the distinct
-        // patterns of millions of pairs allocates nothing per pair.
-        let packed = Parallel.filled(levels.count / max(width, 1)) { k in
-            var pattern: UInt64 = 0
-            for c in 0..<width { pattern |= UInt64(levels[k * width + c]) << (4 * c) }
-            return pattern
-        }
-        func patterns(_ pairs: some Sequence<Int>, clearing excluded: [Int]) -> [[UInt8]: Double] {
-            var mask = UInt64.max
-            for c in excluded { mask &= ~(UInt64(0xF) << (4 * UInt64(c))) }
+        // Every pair counted once, by its levels packed four bits a comparison, the rules it agrees
+        // on and the rule that made it: each EM session below then reads this small table, not
+        // millions of pairs.
+        let estimating = settings.blocking.indices.filter { !settings.blocking[$0].pairsOnlyUndated }
+        let tallies = Parallel.pieces(left.count) { range in
+            var counts: [PatternKey: Double] = [:]
+            var maker = ruleStarts.lastIndex { $0 <= range.lowerBound } ?? 0
+            for k in range {
+                while k >= ruleStarts[maker + 1] { maker += 1 }
+                var pattern: UInt64 = 0
+                for c in 0..<width { pattern |= UInt64(levels[k * width + c]) << (4 * c) }
+                var agrees: UInt32 = 0
+                for r in estimating where r == maker || rules[r].shares(Int(left[k]), Int(right[k])) { agrees |= 1 << r }
+                counts[PatternKey(pattern: pattern, agrees: agrees, maker: UInt16(maker)), default: 0] += 1
+            }
+            return counts
+        }.reduce(into: [PatternKey: Double]()) { $0.merge($1, uniquingKeysWith: +) }
+        func patterns(where included: (PatternKey) -> Bool, clearing excluded: (PatternKey) -> [Int]) -> [[UInt8]: Double] {
             var counts: [UInt64: Double] = [:]
-            for k in pairs { counts[packed[k] & mask, default: 0] += 1 }
+            for (key, count) in tallies where included(key) {
+                var mask = UInt64.max
+                for c in excluded(key) { mask &= ~(UInt64(0xF) << (4 * UInt64(c))) }
+                counts[key.pattern & mask, default: 0] += count
+            }
             return Dictionary(uniqueKeysWithValues: counts.map { pattern, count in
                 ((0..<width).map { UInt8((pattern >> (4 * UInt64($0))) & 0xF) }, count)
             })
         }
+        let ruleComparisons = settings.blocking.map { rule in comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) } }
         // m by EM once per blocking rule, over every candidate pair that agrees on the rule (not only
         // those it was first to make: the pairs a later rule adds lack what the earlier ones agreed
         // on, and would teach that matches never share a given name), leaving out the comparisons
@@ -133,11 +152,13 @@ public struct Linker: Sendable {
         // could estimate it (as Splink does); λ is then estimated over all pairs with m and u fixed.
         var sums = start.comparisons.map { $0.m.map { _ in 0.0 } }
         var sessions = [Int](repeating: 0, count: width)
-        for (r, rule) in settings.blocking.enumerated() {
-            let agreeing = left.indices.filter { rules[r].shares(Int(left[$0]), Int(right[$0])) }
-            guard agreeing.count >= 10 else { continue }
-            let excluded = comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) }
-            let session = FellegiSunter.estimate(patterns: patterns(agreeing, clearing: excluded), start: start, fixedU: true)
+        // A rule that pairs only records without a birth year picks its pairs by what is missing,
+        // not by what matches share; it teaches m nothing.
+        for r in estimating {
+            let agreeing = patterns(where: { $0.agrees & (1 << r) != 0 }, clearing: { _ in ruleComparisons[r] })
+            guard agreeing.values.reduce(0, +) >= 10 else { continue }
+            let excluded = ruleComparisons[r]
+            let session = FellegiSunter.estimate(patterns: agreeing, start: start, fixedU: true)
             for c in comparisons.indices where !excluded.contains(c) {
                 // A session whose estimate says that full agreement speaks against a match, or
                 // disagreement for it, has found some other group than the matches (pairs sharing
@@ -154,15 +175,11 @@ public struct Linker: Sendable {
         }
         // λ over every candidate pair, each without the comparisons of the rule that made it: those
         // agree by construction, and counted they would make most candidates look like matches.
-        var all: [[UInt8]: Double] = [:]
-        for (r, rule) in settings.blocking.enumerated() {
-            let excluded = comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) }
-            all.merge(patterns(ruleStarts[r]..<ruleStarts[r + 1], clearing: excluded), uniquingKeysWith: +)
-        }
+        var all = patterns(where: { _ in true }, clearing: { ruleComparisons[Int($0.maker)] })
         // A pair with nothing left to compare tells nothing about λ; if no pair has anything
         // left (a tiny file that only names its people), every comparison counts after all.
         all[[UInt8](repeating: 0, count: width)] = nil
-        if all.isEmpty { all = patterns(0..<packed.count, clearing: []) }
+        if all.isEmpty { all = patterns(where: { _ in true }, clearing: { _ in [] }) }
         return FellegiSunter.estimate(patterns: all, start: model, fixedU: true, fixedM: true)
     }
 
@@ -222,5 +239,13 @@ public struct Linker: Sendable {
             result[comparison] = prepared.map { record in key(record).map { Double(counts[$0]!) / Double(withValue) } ?? 0 }
         }
         return result
+    }
+
+    /// A pair's levels (four bits a comparison), the rules it agrees on (a bit each) and the rule
+    /// that made it: what estimating needs to know of a pair.
+    private struct PatternKey: Hashable {
+        var pattern: UInt64
+        var agrees: UInt32
+        var maker: UInt16
     }
 }

@@ -6,33 +6,57 @@ import Foundation
 struct PairScorer: Sendable {
     let model: FellegiSunter
     let comparisons: [LinkComparison]
-    /// Per comparison, per record: the share of records with the same value (term frequency).
-    let frequencies: [[Double]?]
     /// weights[c][level], precomputed.
     let weights: [[Double]]
     let prior: Double
+    /// The same weights in one flat array (comparison c's levels start at `starts[c]`), and the
+    /// term-frequency comparisons apart, so that scoring millions of pairs reads flat memory.
+    private let flat: [Double]
+    private let starts: [Int]
+    private let adjusted: [Adjusted]
+
+    /// A term-frequency comparison: its index, its top level and u there, and each record's share.
+    private struct Adjusted: Sendable {
+        var comparison: Int
+        var top: UInt8
+        var u: Double
+        var shares: [Double]
+    }
 
     init(model: FellegiSunter, comparisons: [LinkComparison], frequencies: [LinkComparison: [Double]]) {
         self.model = model
         self.comparisons = comparisons
-        self.frequencies = comparisons.map { frequencies[$0] }
         weights = model.comparisons.map { comparison in (0..<comparison.m.count).map { comparison.weight($0) } }
         prior = log2(model.lambda / (1 - model.lambda))
+        flat = weights.flatMap { $0 }
+        starts = weights.reduce(into: [0]) { $0.append($0.last! + $1.count) }
+        adjusted = comparisons.indices.compactMap { c in
+            frequencies[comparisons[c]].map { Adjusted(comparison: c, top: comparisons[c].topLevel, u: model.comparisons[c].u[Int(comparisons[c].topLevel)], shares: $0) }
+        }
     }
 
     func weight(_ levels: ArraySlice<UInt8>, _ a: Int, _ b: Int) -> Double {
         var total = prior
-        for (c, level) in zip(comparisons.indices, levels) {
-            total += weights[c][Int(level)] + adjustment(c, level, a, b)
+        let first = levels.startIndex
+        flat.withUnsafeBufferPointer { flat in
+            starts.withUnsafeBufferPointer { starts in
+                for c in 0..<(starts.count - 1) { total += flat[starts[c] + Int(levels[first + c])] }
+            }
+        }
+        for term in adjusted where levels[first + term.comparison] == term.top {
+            total += Self.adjustment(u: term.u, share: max(term.shares[a], term.shares[b]))
         }
         return total
     }
 
     /// The term-frequency part of comparison c's weight for records a and b (0 unless adjusted).
     func adjustment(_ c: Int, _ level: UInt8, _ a: Int, _ b: Int) -> Double {
-        guard let frequency = frequencies[c], level == comparisons[c].topLevel else { return 0 }
-        let share = max(frequency[a], frequency[b])
-        guard share > 0 else { return 0 }
-        return log2(model.comparisons[c].u[Int(level)] / max(share, 1e-7))
+        guard let term = adjusted.first(where: { $0.comparison == c }), level == term.top else { return 0 }
+        return Self.adjustment(u: term.u, share: max(term.shares[a], term.shares[b]))
+    }
+
+    /// log₂(u / share): how much rarer (or commoner) the agreed value is than agreement in general.
+    private static func adjustment(u: Double, share: Double) -> Double {
+        share > 0 ? log2(u / max(share, 1e-7)) : 0
     }
 }

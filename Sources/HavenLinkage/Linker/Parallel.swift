@@ -15,6 +15,14 @@ enum Parallel {
         }
     }
 
+    /// `body`'s result for each of the disjoint ranges covering `0..<count` (a few per core),
+    /// computed concurrently: partial results to be combined.
+    static func pieces<R>(_ count: Int, _ body: @Sendable (Range<Int>) -> R) -> [R] {
+        guard count > 0 else { return [] }
+        let pieces = min(count, cores * 4)
+        return filled(pieces) { piece in body((count * piece / pieces)..<(count * (piece + 1) / pieces)) }
+    }
+
     /// `transform` of every element, computed concurrently, in order.
     static func map<T: Sendable, R>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
         filled(items.count) { index in transform(items[index]) }

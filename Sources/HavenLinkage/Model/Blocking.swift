@@ -23,8 +23,13 @@ public struct Blocking: Sendable {
 
         /// Appends the next record's keys (an empty key is no key).
         public mutating func append(_ keys: some Sequence<String>) {
+            append(hashes: keys.compactMap { $0.isEmpty ? nil : Self.hash($0) })
+        }
+
+        /// Appends the next record's keys given as hashes (``hash(_:)`` of each key).
+        public mutating func append(hashes keys: [UInt64]) {
             let start = hashes.count
-            for key in keys where !key.isEmpty { hashes.append(Self.hash(key)) }
+            hashes.append(contentsOf: keys)
             hashes[start...].sort()
             var write = start
             for read in start..<hashes.count where read == start || hashes[read] != hashes[write - 1] {
@@ -61,9 +66,13 @@ public struct Blocking: Sendable {
         func shares(_ a: Int, _ b: Int) -> Bool { firstShared(a, b, skipping: []) != nil }
 
         /// FNV-1a over UTF-8: stable across processes, unlike Swift's seeded `Hasher`.
-        static func hash(_ key: String) -> UInt64 {
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in key.utf8 {
+        static func hash(_ key: String) -> UInt64 { hash(key.utf8) }
+
+        /// FNV-1a continued from `start` over `bytes`: the hash of a key whose beginning was
+        /// hashed already (`hash(a + b) == hash(b, from: hash(a))`).
+        static func hash(_ bytes: some Sequence<UInt8>, from start: UInt64 = 0xcbf2_9ce4_8422_2325) -> UInt64 {
+            var hash = start
+            for byte in bytes {
                 hash ^= UInt64(byte)
                 hash = hash &* 0x100_0000_01b3
             }
@@ -71,19 +80,46 @@ public struct Blocking: Sendable {
         }
     }
 
+    /// One rule's keys, and how it pairs the records that share one.
+    public struct Rule: Sendable {
+        public var keys: Keys
+        /// When set, the rule pairs only where at least one of the two records is marked (a
+        /// record without a birth year, say).
+        public var marked: [Bool]?
+        /// A key shared by more records than this is skipped (the blocking's own limit if nil).
+        public var maximumBlock: Int?
+
+        public init(keys: Keys, marked: [Bool]? = nil, maximumBlock: Int? = nil) {
+            self.keys = keys
+            self.marked = marked
+            self.maximumBlock = maximumBlock
+        }
+
+        /// Whether this rule makes the pair (i, j), leaving out the keys in `skipped`.
+        func makes(_ i: Int, _ j: Int, skipping skipped: Set<UInt64>) -> Bool {
+            (marked.map { $0[i] || $0[j] } ?? true) && keys.firstShared(i, j, skipping: skipped) != nil
+        }
+    }
+
+    /// ``pairs(_:groups:)`` of rules that pair every record sharing a key.
+    public func pairs(rules: [Keys], groups: [Int32]? = nil) -> (left: [Int32], right: [Int32], ruleStarts: [Int]) {
+        pairs(rules.map { Rule(keys: $0) }, groups: groups)
+    }
+
     /// Pairs (i, j), i < j, of records sharing a key under any rule. With `groups`, records of
     /// the same group (the same source, when linking sources only to each other) are not paired.
     /// A pair is made by the first rule, and within it the smallest key, that brings it.
     /// Rule r's pairs are `ruleStarts[r] ..< ruleStarts[r + 1]`.
-    public func pairs(rules: [Keys], groups: [Int32]? = nil) -> (left: [Int32], right: [Int32], ruleStarts: [Int]) {
+    public func pairs(_ rules: [Rule], groups: [Int32]? = nil) -> (left: [Int32], right: [Int32], ruleStarts: [Int]) {
         var left: [Int32] = [], right: [Int32] = []
         var skipped: [Set<UInt64>] = []
         var ruleStarts = [0]
-        for rule in rules {
+        for (r, rule) in rules.enumerated() {
+            let keys = rule.keys, marked = rule.marked, limit = rule.maximumBlock ?? maximumBlock
             var entries: [(hash: UInt64, record: Int32)] = []
-            entries.reserveCapacity(rule.hashes.count)
-            for record in 0..<rule.count {
-                for hash in rule.of(record) { entries.append((hash, Int32(record))) }
+            entries.reserveCapacity(keys.hashes.count)
+            for record in 0..<keys.count {
+                for hash in keys.of(record) { entries.append((hash, Int32(record))) }
             }
             entries.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.record < $1.record }
             var blocks: [Range<Int>] = []
@@ -92,10 +128,10 @@ public struct Blocking: Sendable {
             while start < entries.count {
                 var end = start + 1
                 while end < entries.count, entries[end].hash == entries[start].hash { end += 1 }
-                if end - start > maximumBlock { tooLarge.insert(entries[start].hash) } else if end - start > 1 { blocks.append(start..<end) }
+                if end - start > limit { tooLarge.insert(entries[start].hash) } else if end - start > 1 { blocks.append(start..<end) }
                 start = end
             }
-            let earlier = zip(rules, skipped)
+            let earlier = Array(zip(rules.prefix(r), skipped))
             for block in blocks {
                 let key = entries[block.lowerBound].hash
                 for a in block.lowerBound..<(block.upperBound - 1) {
@@ -103,8 +139,9 @@ public struct Blocking: Sendable {
                     for b in (a + 1)..<block.upperBound {
                         let j = Int(entries[b].record)
                         if let groups, groups[i] == groups[j] { continue }
-                        if rule.firstShared(i, j, skipping: tooLarge) != key { continue }
-                        if earlier.contains(where: { $0.firstShared(i, j, skipping: $1) != nil }) { continue }
+                        if let marked, !marked[i], !marked[j] { continue }
+                        if keys.firstShared(i, j, skipping: tooLarge) != key { continue }
+                        if earlier.contains(where: { $0.makes(i, j, skipping: $1) }) { continue }
                         left.append(Int32(i))
                         right.append(Int32(j))
                     }

@@ -142,10 +142,16 @@ public struct KoreanName: Sendable, Equatable {
         return southern
     }
 
-    /// The key that blocks on the family name: the Hangul surname when the spelling is a known
+    /// The key that stands for the family name: the Hangul surname when the spelling is a known
     /// one (Choi, Choe and Chey are all 최), else the sound key.
     public static func familyBlockKey(_ reading: Reading) -> String {
         reading.familyHangul.min() ?? reading.family
+    }
+
+    /// The keys that block on the family name: every Hangul surname a known spelling may stand
+    /// for (Yun is 윤 or 연), so that it meets each of them; else the sound key.
+    public static func familyBlockKeys(_ reading: Reading) -> [String] {
+        reading.familyHangul.isEmpty ? [reading.family] : reading.familyHangul.sorted()
     }
 
     /// How alike two names are (0 … 1): the best reading pair, the family name weighing 0.25 and
