@@ -21,6 +21,18 @@ struct BlockingClusteringTests {
         let clusters = Clustering(threshold: 0.9).clusters(count: 5, pairs: [(0, 4, 0.5), (1, 3, 0.92)])
         #expect(clusters == [0, 1, 2, 1, 3])
     }
+
+    @Test func aPairBlockingNeverMadeIsAskedForBeforeTwoClustersJoin() {
+        // 2 has no birth date and links to namesakes 0 and 1, who were never compared.
+        let pairs: [(i: Int, j: Int, probability: Double)] = [(0, 2, 0.95), (1, 2, 0.94)]
+        let left = pairs.map { Int32($0.i) }, right = pairs.map { Int32($0.j) }, probabilities = pairs.map(\.probability)
+        let asked = Clustering().clusters(count: 3, left: left, right: right, probabilities: probabilities) { i, j in
+            Set([i, j]) == [0, 1] ? 0.001 : 0.95
+        }
+        #expect(asked == [0, 1, 0], "born thirty years apart, 0 and 1 stay two people; 2 joins the stronger link")
+        #expect(Clustering().clusters(count: 3, left: left, right: right, probabilities: probabilities) == [0, 0, 0],
+                "without being asked, the undated record chains them")
+    }
 }
 
 /// Blocking with several keys per record: a pair is made once, by the first rule and key that

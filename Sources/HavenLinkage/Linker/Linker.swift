@@ -68,7 +68,12 @@ public struct Linker: Sendable {
 
         progress?(.clustering, 0, 1)
         let clusters = Clustering(threshold: settings.threshold, separation: settings.separation)
-            .clusters(count: records.count, left: left, right: right, probabilities: probabilities)
+            .clusters(count: records.count, left: left, right: right, probabilities: probabilities) { [needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)] i, j in
+                // Two records about to share a cluster that blocking never paired: compared now.
+                var pair = [UInt8](repeating: 0, count: width)
+                pair.withUnsafeMutableBufferPointer { Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, into: $0.baseAddress!) }
+                return 1 / (1 + exp2(-scorer.weight(pair[...], i, j)))
+            }
         let pairsByRule = settings.blocking.indices.map { (settings.blocking[$0], ruleStarts[$0 + 1] - ruleStarts[$0]) }
         return LinkResult(clusters: clusters, comparisons: comparisons, pairsByRule: pairsByRule, scorer: scorer,
                           left: left, right: right, probabilities: probabilities, levels: levels)

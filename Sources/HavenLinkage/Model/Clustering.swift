@@ -17,8 +17,12 @@ public struct Clustering: Sendable {
     }
 
     /// ``clusters(count:pairs:)`` of pairs held as three parallel arrays (pair k is
-    /// `left[k]`–`right[k]`), the form a large run keeps them in.
-    public func clusters(count: Int, left: [Int32], right: [Int32], probabilities: [Double]) -> [Int] {
+    /// `left[k]`–`right[k]`), the form a large run keeps them in. With `probability`, two clusters
+    /// about to be joined are also kept apart by a pair between them that blocking never made:
+    /// a record with no birth date may link to two namesakes born thirty years apart, who were
+    /// never compared with each other because nothing in their records brought them together.
+    public func clusters(count: Int, left: [Int32], right: [Int32], probabilities: [Double],
+                         probability: ((Int, Int) -> Double)? = nil) -> [Int] {
         var parent = Array(0..<count)
         func root(_ x: Int) -> Int {
             var x = x
@@ -46,7 +50,11 @@ public struct Clustering: Sendable {
             guard a != b else { continue }
             let membersA = members[a] ?? [a], membersB = members[b] ?? [b]
             let (small, large, smallMembers) = membersA.count <= membersB.count ? (a, b, membersA) : (b, a, membersB)
-            let conflict = smallMembers.contains { record in against[record]?.contains { root($0) == large } ?? false }
+            var conflict = smallMembers.contains { record in against[record]?.contains { root($0) == large } ?? false }
+            if !conflict, let probability {
+                let largeMembers = members[large] ?? [large]
+                conflict = smallMembers.contains { x in largeMembers.contains { y in probability(x, y) < separation } }
+            }
             if conflict { continue }
             parent[small] = large
             members[large] = (members[large] ?? [large]) + smallMembers
