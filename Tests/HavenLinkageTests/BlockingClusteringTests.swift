@@ -86,6 +86,14 @@ struct BlockingRuleKeysTests {
         #expect(BlockingRule.oneEdit("").isEmpty)
     }
 
+    @Test func yearsAtMostOneApartShareASpanAndOthersDoNot() {
+        for year in 1940...2012 {
+            let spans = Set(BlockingRule.nearYears(year))
+            #expect(!spans.isDisjoint(with: BlockingRule.nearYears(year + 1)), "\(year) and \(year + 1)")
+            #expect(spans.isDisjoint(with: BlockingRule.nearYears(year + 2)), "\(year) and \(year + 2)")
+        }
+    }
+
     @Test func hashedKeysAreTheHashesOfTheKeys() {
         let records = [LinkRecord(id: "a", name: "Kim Seoksong", birthDate: "1972"), LinkRecord(id: "b", name: "리정숙"),
                        LinkRecord(id: "c", name: "Yun Ji", birthDate: "1990-02-03"), LinkRecord(id: "d", name: "Ahn")]

@@ -133,6 +133,26 @@ struct NameAndPlaceKeyTests {
         #expect(KoreanName.parts(KoreanName("김정숙"), KoreanName("김정순")).given > 0.9, "one jamo off is a small slip")
     }
 
+    @Test func oneSlipIsCloseHoweverShortTheName() {
+        // One jamo apart in a short Hangul name; Jaro–Winkler alone puts them below "close".
+        #expect(StringComparators.jaroWinkler("관구".decomposedStringWithCanonicalMapping, "광구".decomposedStringWithCanonicalMapping) < KoreanName.oneSlip)
+        #expect(KoreanName.parts(KoreanName("장관구"), KoreanName("장광구")).given == KoreanName.oneSlip)
+        #expect(KoreanName.parts(KoreanName("장관구"), KoreanName("장광수")).given < KoreanName.oneSlip, "two jamo apart stays below close")
+    }
+
+    @Test(arguments: [("minho", "minho", true), ("minho", "mino", true), ("minho", "minhoo", true), ("minho", "mijho", true),
+                      ("minho", "imnho", true), ("minho", "mihno", true), ("minho", "minoh", true), ("", "a", true),
+                      ("minho", "mnoh", false), ("minho", "inhoo", false), ("minho", "mi", false), ("관구", "광구", true), ("관구", "광수", false)])
+    func withinOneEditMatchesTheEditDistance(a: String, b: String, within: Bool) {
+        let decomposed = (a.decomposedStringWithCanonicalMapping, b.decomposedStringWithCanonicalMapping)
+        #expect(StringComparators.withinOneEdit(decomposed.0, decomposed.1) == within)
+        #expect(StringComparators.withinOneEdit(decomposed.1, decomposed.0) == within, "symmetric")
+        // Without swaps it is Levenshtein ≤ 1.
+        if !["imnho", "mihno", "minoh"].contains(b) {
+            #expect(within == (StringComparators.levenshtein(decomposed.0, decomposed.1) <= 1))
+        }
+    }
+
     @Test func aNameWrittenWithoutSeparatorIsSplitAtItsSurname() {
         #expect(KoreanName.similarity(KoreanName("KIMMINHO"), KoreanName("김민호")) >= 0.97)
         #expect(KoreanName.similarity(KoreanName("Parkjisoo"), KoreanName("Park Ji-soo")) >= 0.97)

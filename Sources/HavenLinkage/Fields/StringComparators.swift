@@ -119,4 +119,38 @@ public enum StringComparators {
         }
         return previous[t.count]
     }
+
+    /// Whether two texts are at most one slip apart, by Unicode scalars: equal, or one character
+    /// added, dropped or changed, or two neighbours swapped (Damerau's single errors). Linear,
+    /// without building the edit-distance table.
+    public static func withinOneEdit(_ a: String, _ b: String) -> Bool {
+        // ASCII (sound keys) by its bytes, without copying.
+        var a = a, b = b
+        if let result = a.withUTF8({ x in b.withUTF8 { y -> Bool? in
+            guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return withinOneEdit(x, y)
+        } }) {
+            return result
+        }
+        return withinOneEdit(Array(a.unicodeScalars)[...], Array(b.unicodeScalars)[...])
+    }
+
+    static func withinOneEdit<C: RandomAccessCollection>(_ s: C, _ t: C) -> Bool where C.Element: Equatable, C.Index == Int {
+        guard abs(s.count - t.count) <= 1 else { return false }
+        let s0 = s.startIndex, t0 = t.startIndex
+        var i = 0
+        while i < s.count, i < t.count, s[s0 + i] == t[t0 + i] { i += 1 }
+        if i == s.count && i == t.count { return true }
+        func same(_ x: Int, _ y: Int) -> Bool {
+            // s from offset x and t from offset y to their ends are equal.
+            s.count - x == t.count - y && s[(s0 + x)...].elementsEqual(t[(t0 + y)...])
+        }
+        if s.count == t.count {
+            // One changed, or this one and the next swapped; the rest equal.
+            if same(i + 1, i + 1) { return true }
+            return i + 1 < s.count && s[s0 + i] == t[t0 + i + 1] && s[s0 + i + 1] == t[t0 + i] && same(i + 2, i + 2)
+        }
+        // One added or dropped: the longer one's rest after it equals the shorter one's rest.
+        return s.count > t.count ? same(i + 1, i) : same(i, i + 1)
+    }
 }

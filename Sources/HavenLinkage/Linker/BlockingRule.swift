@@ -7,9 +7,9 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     /// birth year and the given name's first or last three letters …
     case familyNameBirthYearGivenStart = "family_name+birth_year+given_name_start"
     case familyNameBirthYearGivenEnd = "family_name+birth_year+given_name_end"
-    /// … or the given name with one letter left out, which two spellings one edit apart share
-    /// (Sekksong / Seoksong, Muo / Muso).
-    case familyNameBirthYearGivenOneEdit = "family_name+birth_year+given_name_one_edit"
+    /// … or the given name within one edit (Sekksong / Seoksong, Muo / Muso), with the birth
+    /// year within one too: a slip in the name and one in the year often come together.
+    case familyNameNearBirthYearGivenOneEdit = "family_name+near_birth_year+given_name_one_edit"
     /// A record without a birth year has only its name to be found by: family name and given
     /// name within one edit, pairing only where one of the two has no birth year (with both
     /// years known, the rules above find the pair).
@@ -27,7 +27,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         case .fullName: [.familyName, .givenName]
         case .givenNameBirthYear: [.givenName, .birthDate]
         // Sharing part of the given name makes its agreement partly the rule's doing too.
-        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd, .familyNameBirthYearGivenOneEdit:
+        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd, .familyNameNearBirthYearGivenOneEdit:
             [.familyName, .birthDate, .givenName]
         case .familyNameGivenOneEditUndated: [.familyName, .givenName]
         case .familyNameBirthDate: [.familyName, .birthDate]
@@ -63,10 +63,12 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 let part = self == .familyNameBirthYearGivenStart ? reading.given.prefix(3) : reading.given.suffix(3)
                 return families(reading).map { $0 + "|\(year)|" + part }
             }
-        case .familyNameBirthYearGivenOneEdit:
+        case .familyNameNearBirthYearGivenOneEdit:
             guard let year = record.birth?.year else { return [] }
             return readings.flatMap { reading in
-                families(reading).flatMap { family in Self.oneEdit(reading.given).map { family + "|\(year)|" + $0 } }
+                families(reading).flatMap { family in
+                    Self.nearYears(year).flatMap { years in Self.oneEdit(reading.given).map { family + "|" + years + "|" + $0 } }
+                }
             }
         case .familyNameGivenOneEditUndated:
             return readings.flatMap { reading in
@@ -92,13 +94,13 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     /// ``keys(_:)``, but the one-edit rules hash their many keys straight from the bytes, without
     /// making each key's text.
     func hashes(_ record: PreparedRecord) -> [UInt64] {
-        let year: String
+        let years: [String]
         switch self {
-        case .familyNameBirthYearGivenOneEdit:
+        case .familyNameNearBirthYearGivenOneEdit:
             guard let known = record.birth?.year else { return [] }
-            year = "|\(known)"
+            years = Self.nearYears(known).map { "|" + $0 }
         case .familyNameGivenOneEditUndated:
-            year = ""
+            years = [""]
         default:
             return keys(record).compactMap { $0.isEmpty ? nil : Blocking.Keys.hash($0) }
         }
@@ -106,15 +108,23 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
         for reading in record.name?.readings ?? [] where !reading.family.isEmpty && !reading.given.isEmpty {
             let given = Array(reading.given.utf8)
             for family in KoreanName.familyBlockKeys(reading) {
-                let prefix = Blocking.Keys.hash((family + year + "|").utf8)
-                result.append(Blocking.Keys.hash(given, from: prefix))
-                guard given.count >= 4 else { continue }
-                for skip in given.indices where skip == 0 || given[skip] != given[skip - 1] {
-                    result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: prefix)))
+                for year in years {
+                    let prefix = Blocking.Keys.hash((family + year + "|").utf8)
+                    result.append(Blocking.Keys.hash(given, from: prefix))
+                    guard given.count >= 4 else { continue }
+                    for skip in given.indices where skip == 0 || given[skip] != given[skip - 1] {
+                        result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: prefix)))
+                    }
                 }
             }
         }
         return result
+    }
+
+    /// The two spans of two years that a year falls in (for 1972: 1972–73, which starts even,
+    /// and 1971–72, which starts odd): any two years at most one apart share one of them.
+    static func nearYears(_ year: Int) -> [String] {
+        ["e\(year / 2)", "o\((year - 1) / 2)"]
     }
 
     /// A sound key and each form of it with one letter left out: two keys one insertion,

@@ -75,7 +75,7 @@ public enum LinkComparison: String, CaseIterable, Sendable, Codable {
     }
 
     static func nameLevel(_ similarity: Double) -> UInt8 {
-        similarity >= 0.999 ? 4 : similarity >= 0.92 ? 3 : similarity >= 0.8 ? 2 : 1
+        similarity >= 0.999 ? 4 : similarity >= KoreanName.oneSlip ? 3 : similarity >= 0.8 ? 2 : 1
     }
 
     static func equality(_ a: String?, _ b: String?) -> UInt8 {

@@ -132,20 +132,30 @@ public struct Blocking: Sendable {
                 start = end
             }
             let earlier = Array(zip(rules.prefix(r), skipped))
-            for block in blocks {
-                let key = entries[block.lowerBound].hash
-                for a in block.lowerBound..<(block.upperBound - 1) {
-                    let i = Int(entries[a].record)
-                    for b in (a + 1)..<block.upperBound {
-                        let j = Int(entries[b].record)
-                        if let groups, groups[i] == groups[j] { continue }
-                        if let marked, !marked[i], !marked[j] { continue }
-                        if keys.firstShared(i, j, skipping: tooLarge) != key { continue }
-                        if earlier.contains(where: { $0.makes(i, j, skipping: $1) }) { continue }
-                        left.append(Int32(i))
-                        right.append(Int32(j))
+            let sorted = entries, found = blocks, skipping = tooLarge
+            // The blocks in pieces over the cores, each piece's pairs kept in block order.
+            let pieces = Parallel.pieces(blocks.count) { range in
+                var left: [Int32] = [], right: [Int32] = []
+                for block in found[range] {
+                    let key = sorted[block.lowerBound].hash
+                    for a in block.lowerBound..<(block.upperBound - 1) {
+                        let i = Int(sorted[a].record)
+                        for b in (a + 1)..<block.upperBound {
+                            let j = Int(sorted[b].record)
+                            if let groups, groups[i] == groups[j] { continue }
+                            if let marked, !marked[i], !marked[j] { continue }
+                            if keys.firstShared(i, j, skipping: skipping) != key { continue }
+                            if earlier.contains(where: { $0.makes(i, j, skipping: $1) }) { continue }
+                            left.append(Int32(i))
+                            right.append(Int32(j))
+                        }
                     }
                 }
+                return (left, right)
+            }
+            for piece in pieces {
+                left += piece.0
+                right += piece.1
             }
             skipped.append(tooLarge)
             ruleStarts.append(left.count)

@@ -154,6 +154,19 @@ public struct KoreanName: Sendable, Equatable {
         reading.familyHangul.isEmpty ? [reading.family] : reading.familyHangul.sorted()
     }
 
+    /// The least similarity of two spellings of a name part one slip apart (a letter or jamo
+    /// added, dropped or changed, or two swapped): "close", however short the name. Jaro–Winkler alone
+    /// puts 관구 / 광구 or Kim / Kin lower than long names with two slips.
+    public static let oneSlip = 0.92
+
+    /// How alike two spellings of a name part are (0 … 1): Jaro–Winkler, raised to ``oneSlip``
+    /// when they are one slip apart.
+    static func part(_ x: String, _ y: String) -> Double {
+        if x == y { return 1 }
+        let similarity = StringComparators.jaroWinkler(x, y)
+        return similarity < oneSlip && StringComparators.withinOneEdit(x, y) ? oneSlip : similarity
+    }
+
     /// How alike two names are (0 … 1): the best reading pair, the family name weighing 0.25 and
     /// the given name 0.75 (a few surnames are shared by most Koreans, so agreeing on one says
     /// little); family names that stand for the same Hangul surname count as equal.
@@ -167,15 +180,13 @@ public struct KoreanName: Sendable, Equatable {
     public static func parts(_ a: KoreanName, _ b: KoreanName) -> (family: Double, given: Double) {
         // Both written in Hangul: compared as written, jamo by jamo.
         if let x = a.hangul, let y = b.hangul {
-            let family = x.family == y.family ? 1 : StringComparators.jaroWinkler(x.family, y.family)
-            let given = x.given == y.given ? 1 : StringComparators.jaroWinkler(x.given, y.given)
-            return (family, given)
+            return (part(x.family, y.family), part(x.given, y.given))
         }
         var best = (family: 0.0, given: 0.0), bestScore = -1.0
         for x in a.readings {
             for y in b.readings {
-                let family = x.family == y.family || !x.familyHangul.isDisjoint(with: y.familyHangul) ? 1 : StringComparators.jaroWinkler(x.family, y.family)
-                let given = x.given == y.given ? 1 : StringComparators.jaroWinkler(x.given, y.given)
+                let family = !x.familyHangul.isDisjoint(with: y.familyHangul) ? 1 : part(x.family, y.family)
+                let given = part(x.given, y.given)
                 let score = 0.25 * family + 0.75 * given
                 if score > bestScore { (best, bestScore) = ((family, given), score) }
             }
