@@ -82,6 +82,7 @@ struct BlockingRuleKeysTests {
             #expect(!base.isDisjoint(with: BlockingRule.oneEdit(slip)), "\(slip) is one edit from seoksong")
         }
         #expect(base.isDisjoint(with: BlockingRule.oneEdit("minho")), "different names share no key")
+        #expect(!Set(BlockingRule.oneEdit("mun")).isDisjoint(with: BlockingRule.oneEdit("mnn")), "three letters are enough (Pak Mnn / 박문)")
         #expect(BlockingRule.oneEdit("ji") == ["ji"], "a short key stays whole")
         #expect(BlockingRule.oneEdit("").isEmpty)
     }
@@ -109,5 +110,9 @@ struct BlockingRuleKeysTests {
         let yun = KoreanName("Yun Ryol Ok").readings.flatMap(KoreanName.familyBlockKeys)
         #expect(yun.contains("윤") && yun.contains("연"), "Yun is 윤 or 연: \(yun)")
         #expect(Set(KoreanName("윤 렬옥").readings.flatMap(KoreanName.familyBlockKeys)) == ["윤"])
+        // A slip in a surname that still sounds like a known one finds it.
+        let slipped = KoreanName("Jonng Jon Im").readings.flatMap(KoreanName.familyBlockKeys)
+        #expect(slipped.contains("정"), "Jonng sounds like Jong: \(slipped)")
+        #expect(KoreanName.parts(KoreanName("Jonng Jon Im"), KoreanName("정전임")).family == 1)
     }
 }

@@ -111,7 +111,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 for year in years {
                     let prefix = Blocking.Keys.hash((family + year + "|").utf8)
                     result.append(Blocking.Keys.hash(given, from: prefix))
-                    guard given.count >= 4 else { continue }
+                    guard given.count >= 3 else { continue }
                     for skip in given.indices where skip == 0 || given[skip] != given[skip - 1] {
                         result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: prefix)))
                     }
@@ -128,12 +128,12 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     }
 
     /// A sound key and each form of it with one letter left out: two keys one insertion,
-    /// deletion, substitution or transposition apart share one of these. Keys shorter than four
-    /// letters stay whole (two letters left would meet too many names).
+    /// deletion, substitution or transposition apart share one of these. Keys shorter than three
+    /// letters stay whole (one letter left would meet too many names).
     static func oneEdit(_ key: String) -> [String] {
         guard !key.isEmpty else { return [] }
         let bytes = Array(key.utf8)
-        guard bytes.count >= 4 else { return [key] }
+        guard bytes.count >= 3 else { return [key] }
         var result = [key]
         result.reserveCapacity(bytes.count + 1)
         for skip in bytes.indices where skip == 0 || bytes[skip] != bytes[skip - 1] {

@@ -111,7 +111,9 @@ public struct KoreanName: Sendable, Equatable {
         guard let first = tokens.first else { return [] }
         var readings: [Reading] = []
         func reading(family: String, given: [String]) -> Reading {
-            Reading(family: SoundKey.of(family), given: SoundKey.of(given.joined()), familyHangul: Set(Surnames.hangul(for: family)))
+            let known = Surnames.hangul(for: family)
+            return Reading(family: SoundKey.of(family), given: SoundKey.of(given.joined()),
+                           familyHangul: Set(known.isEmpty ? Surnames.hangul(sounding: family) : known))
         }
         // One word with no separator (KIMMINHO, Parkjisoo): a known surname spelling at its start,
         // the longest that leaves a given name of two letters or more.
@@ -121,9 +123,11 @@ public struct KoreanName: Sendable, Equatable {
         }
         // Either order, unless one end is a known surname and the other is not (Kim Min-ho is
         // not Min-ho with the given name Kim).
-        let firstIsSurname = !Surnames.hangul(for: first).isEmpty
+        // A word that sounds like a surname counts as one here (Jonng Jon Im is read both ways).
+        func isSurname(_ word: String) -> Bool { !Surnames.hangul(for: word).isEmpty || !Surnames.hangul(sounding: word).isEmpty }
+        let firstIsSurname = isSurname(first)
         let last = tokens.count > 1 ? tokens.last : nil
-        let lastIsSurname = last.map { !Surnames.hangul(for: $0).isEmpty } ?? false
+        let lastIsSurname = last.map(isSurname) ?? false
         if firstIsSurname || !lastIsSurname { readings.append(reading(family: first, given: Array(tokens.dropFirst()))) }
         if let last, lastIsSurname || !firstIsSurname { readings.append(reading(family: last, given: Array(tokens.dropLast()))) }
         return readings.flatMap { reading in [reading] + (southernGiven(reading).map { [$0] } ?? []) }

@@ -103,6 +103,20 @@ public enum Surnames {
         return reverse[key] ?? []
     }
 
+    /// The Hangul surnames whose known spellings sound like an unknown one (Jonng, Kimm, Paak):
+    /// a slip in a surname still finds the surname.
+    public static func hangul(sounding spelling: String) -> [String] {
+        bySound[SoundKey.of(spelling)] ?? []
+    }
+
+    static let bySound: [String: [String]] = {
+        var table: [String: Set<String>] = [:]
+        for (hangul, spellings) in spellings {
+            for spelling in spellings { table[SoundKey.of(spelling), default: []].insert(hangul) }
+        }
+        return table.mapValues { $0.sorted() }
+    }()
+
     static let reverse: [String: [String]] = {
         var table: [String: [String]] = [:]
         for (hangul, spellings) in spellings {
