@@ -87,6 +87,23 @@ struct LinkerTests {
         #expect(Linker().link(Self.records).clusters == Linker().link(Self.records.reversed().reversed()).clusters)
     }
 
+    @Test func mLearntFromASampleOfPairsFindsNearlyTheSamePeople() {
+        let records = KoreanRecordGenerator(seed: 5).rows(persons: 1_500).map(\.record)
+        let full = Linker().link(records)
+        var settings = LinkSettings()
+        settings.mSamplePairs = full.pairCount / 4
+        let sampled = Linker(settings: settings).link(records)
+        #expect(sampled.model != full.model, "a quarter of the pairs is not every pair")
+        // m moves a little; the people found hardly at all.
+        let given = full.comparisons.firstIndex(of: .givenName)!
+        let top = full.model.comparisons[given].m.count - 1
+        #expect(abs(sampled.model.comparisons[given].m[top] - full.model.comparisons[given].m[top]) < 0.05)
+        let fullMembers = Dictionary(grouping: full.clusters.indices) { full.clusters[$0] }
+        let sampledMembers = Dictionary(grouping: sampled.clusters.indices) { sampled.clusters[$0] }
+        let same = records.indices.filter { fullMembers[full.clusters[$0]] == sampledMembers[sampled.clusters[$0]] }.count
+        #expect(Double(same) / Double(records.count) > 0.99, "\(same) of \(records.count) records in the same cluster")
+    }
+
     @Test func acrossSourcesOnlyNeverPairsTwoRecordsOfOneSource() {
         var settings = LinkSettings()
         settings.acrossSourcesOnly = true

@@ -17,6 +17,8 @@ public struct LinkSettings: Sendable {
     public var maximumBlock = 1_000
     /// Random pairs drawn to estimate u, the chance of each level among non-matches.
     public var randomPairs = 50_000
+    /// Candidate pairs m is learnt from at most (a systematic sample when there are more).
+    public var mSamplePairs = 2_000_000
     /// Seed of the random pairs: the same input and seed give the same result.
     public var seed: UInt64 = 1
     /// Pair only records from different sources (linking lists, not deduplicating them).

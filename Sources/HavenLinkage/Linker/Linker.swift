@@ -123,7 +123,12 @@ public struct Linker: Sendable {
         // Every pair counted once, by its levels packed four bits a comparison, the rules it agrees
         // on and the rule that made it: each EM session below then reads this small table, not
         // millions of pairs.
+        precondition(settings.blocking.count <= 32, "a pair's agreeing rules are one bit each of 32")
         let estimating = settings.blocking.indices.filter { !settings.blocking[$0].pairsOnlyUndated }
+        // m is learnt from a systematic sample of the pairs (every pair of a run of ordinary size):
+        // at a million records, which rules each of fifty million pairs agrees on is most of the
+        // cost and teaches EM nothing a sample does not. λ is counted over all of them.
+        let stride = max(1, left.count / max(settings.mSamplePairs, 1))
         let tallies = Parallel.pieces(left.count) { range in
             var counts: [PatternKey: Double] = [:]
             var maker = ruleStarts.lastIndex { $0 <= range.lowerBound } ?? 0
@@ -132,8 +137,11 @@ public struct Linker: Sendable {
                 var pattern: UInt64 = 0
                 for c in 0..<width { pattern |= UInt64(levels[k * width + c]) << (4 * c) }
                 var agrees: UInt32 = 0
-                for r in estimating where r == maker || rules[r].shares(Int(left[k]), Int(right[k])) { agrees |= 1 << r }
-                counts[PatternKey(pattern: pattern, agrees: agrees, maker: UInt16(maker)), default: 0] += 1
+                let sampled = k % stride == 0
+                if sampled {
+                    for r in estimating where r == maker || rules[r].shares(Int(left[k]), Int(right[k])) { agrees |= 1 << r }
+                }
+                counts[PatternKey(pattern: pattern, agrees: agrees, maker: UInt16(maker), sampled: sampled), default: 0] += 1
             }
             return counts
         }.reduce(into: [PatternKey: Double]()) { $0.merge($1, uniquingKeysWith: +) }
@@ -160,7 +168,7 @@ public struct Linker: Sendable {
         // A rule that pairs only records without a birth year picks its pairs by what is missing,
         // not by what matches share; it teaches m nothing.
         for r in estimating {
-            let agreeing = patterns(where: { $0.agrees & (1 << r) != 0 }, clearing: { _ in ruleComparisons[r] })
+            let agreeing = patterns(where: { $0.sampled && $0.agrees & (1 << r) != 0 }, clearing: { _ in ruleComparisons[r] })
             guard agreeing.values.reduce(0, +) >= 10 else { continue }
             let excluded = ruleComparisons[r]
             let session = FellegiSunter.estimate(patterns: agreeing, start: start, fixedU: true)
@@ -252,5 +260,8 @@ public struct Linker: Sendable {
         var pattern: UInt64
         var agrees: UInt32
         var maker: UInt16
+        /// Whether the pair is in the sample m is learnt from (`agrees` is known only then).
+        var sampled: Bool
     }
+
 }
