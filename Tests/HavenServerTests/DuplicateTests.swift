@@ -73,6 +73,37 @@ struct DuplicateTests {
         }
     }
 
+    @Test func aMergeThroughTheAPIIsAMergeWithoutChains() async throws {
+        try await TestServer.with { server in
+            let (hangul, romanised, other) = try await Self.seed(server.store)
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            _ = try await client.postForm("/duplicates/merge", ["record": romanised.id.uuidString, "into": hangul.id.uuidString])
+            func put(_ id: UUID, sameAs: UUID) async throws -> TestResponse {
+                try await client.execute(uri: "/api/persons/\(id.uuidString.lowercased())", method: .put,
+                                         headers: [.contentType: "application/json"], body: ByteBuffer(string: """
+                    {"compartment":"alpha","names":[{"value":"리정숙","script":"hangul","system":"north_korean"}],"sex":"female",\
+                    "sameAs":"\(sameAs.uuidString.lowercased())"}
+                    """))
+            }
+            // The Hangul record (which the romanised one points to) is merged into a third through the API.
+            let merged = try await put(hangul.id, sameAs: other.id)
+            #expect(merged.status == .ok, "\(String(buffer: merged.body))")
+            #expect(try await server.store.get(Person.self, id: hangul.id, by: .localOperator).record.sameAs == other.id)
+            let follower = try await server.store.get(Person.self, id: romanised.id, by: .localOperator)
+            #expect(follower.record.sameAs == other.id && follower.version == 3, "the romanised record follows to the main record, in a new version")
+
+            // Naming a merged record, or the record itself, is refused with the field named.
+            let chained = try await put(romanised.id, sameAs: hangul.id)
+            #expect(chained.status == .unprocessableContent && String(buffer: chained.body).contains("sameAs"))
+            #expect(String(buffer: chained.body).contains(other.id.uuidString.lowercased()), "the record to name instead")
+            let itself = try await put(other.id, sameAs: other.id)
+            #expect(itself.status == .unprocessableContent && String(buffer: itself.body).contains("sameAs"))
+            let nobody = try await put(other.id, sameAs: UUID())
+            #expect(nobody.status == .unprocessableContent && String(buffer: nobody.body).contains("names no person record"))
+            #expect(try await server.store.get(Person.self, id: other.id, by: .localOperator).record.sameAs == nil)
+        }
+    }
+
     @Test func differentPeopleAreNotSuggestedAgainAndReadersCannotDecide() async throws {
         try await TestServer.with { server in
             let (hangul, romanised, _) = try await Self.seed(server.store)

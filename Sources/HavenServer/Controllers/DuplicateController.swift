@@ -76,10 +76,10 @@ struct DuplicateController: Sendable {
         record.sameAs = main
         record.distinctFrom?.removeAll { $0 == main }
         try await Self.save(record, version: stored.version, repository: repository, actor: actor)
-        for referrer in try await repository.referencing(record.id, by: actor) {
-            guard var merged = referrer.record as? Person, merged.sameAs == record.id else { continue }
-            merged.sameAs = main
-            try await Self.save(merged, version: referrer.version, repository: repository, actor: actor)
+        do {
+            try await PersonMerge.repoint(from: record.id, to: main, repository: repository, actor: actor)
+        } catch StoreError.versionConflict {
+            throw Self.conflict
         }
         return PageController.redirect(to: "/records/person/\(record.id.uuidString.lowercased())")
     }
@@ -119,10 +119,12 @@ struct DuplicateController: Sendable {
         do {
             _ = try await repository.update(person, expectedVersion: version, by: actor)
         } catch StoreError.versionConflict {
-            throw Problem(status: .conflict, title: "Someone changed this record meanwhile", titleKo: "그동안 다른 사람이 이 기록을 바꾸었습니다",
-                          detail: "nothing was overwritten; review the pair again")
+            throw conflict
         }
     }
+
+    static let conflict = Problem(status: .conflict, title: "Someone changed this record meanwhile", titleKo: "그동안 다른 사람이 이 기록을 바꾸었습니다",
+                                  detail: "nothing was overwritten; review the pair again")
 
     static func id(_ text: String?, _ field: String) throws -> UUID {
         guard let text, let id = UUID(uuidString: text) else { throw Problem.badRequest("\(field) must be a record id", field: field) }

@@ -48,7 +48,14 @@ struct RecordController<R: Record>: Sendable {
         if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Self.defaultCompartment(context)) }
         for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
         let record = try RecordBody.record(R.self, from: object)
-        let stored = try await repository.update(record, expectedVersion: expected, by: try context.actor())
+        let actor = try context.actor()
+        // A person merged here (sameAs) is merged as on the review page: into a main record, and
+        // records that were the same as this one follow it there.
+        if let person = record as? Person { try await PersonMerge.check(person, repository: repository, actor: actor) }
+        let stored = try await repository.update(record, expectedVersion: expected, by: actor)
+        if let person = record as? Person, let main = person.sameAs {
+            try await PersonMerge.repoint(from: person.id, to: main, repository: repository, actor: actor)
+        }
         return try RecordEnvelope.response(stored, status: .ok)
     }
 
