@@ -1,3 +1,4 @@
+import HavenCore
 @testable import HavenLinkage
 import Testing
 
@@ -42,6 +43,27 @@ struct BlockingKeysTests {
         var keys = Blocking.Keys()
         for list in lists { keys.append(list) }
         return keys
+    }
+
+    @Test func entriesByKeyAreOrderedByKeyThenRecordLikeAFullSort() {
+        // Few distinct keys (large buckets, sorted whole) and many (small buckets, by insertion),
+        // with keys of equal top bits that differ below them.
+        var generator = SeededGenerator(seed: 7)
+        for distinct in [3, 40, 5_000] {
+            var keys = Blocking.Keys()
+            var expected: [(hash: UInt64, record: Int32)] = []
+            for record in 0..<2_000 {
+                let hashes = (0..<Int.random(in: 0...3, using: &generator)).map { _ -> UInt64 in
+                    let key = UInt64.random(in: 0..<UInt64(distinct), using: &generator)
+                    return key.isMultiple(of: 2) ? key &* 0x9E37_79B9_7F4A_7C15 : key
+                }
+                keys.append(hashes: hashes)
+                expected += Set(hashes).map { ($0, Int32(record)) }
+            }
+            expected.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.record < $1.record }
+            let entries = keys.entriesByKey()
+            #expect(entries.map(\.hash) == expected.map(\.hash) && entries.map(\.record) == expected.map(\.record), "\(distinct) distinct keys")
+        }
     }
 
     @Test func aPairSharingSeveralKeysIsMadeOnce() {
@@ -97,13 +119,20 @@ struct BlockingRuleKeysTests {
 
     @Test func hashedKeysAreTheHashesOfTheKeys() {
         let records = [LinkRecord(id: "a", name: "Kim Seoksong", birthDate: "1972"), LinkRecord(id: "b", name: "리정숙"),
-                       LinkRecord(id: "c", name: "Yun Ji", birthDate: "1990-02-03"), LinkRecord(id: "d", name: "Ahn")]
+                       LinkRecord(id: "c", name: "Yun Ji", birthDate: "1990-02-03"), LinkRecord(id: "d", name: "Ahn"),
+                       LinkRecord(id: "e", givenName: "michaela", familyName: "neumann", birthDate: "1915-11-11", postcode: "4223",
+                                  idNumber: "5304218", phone: "02 9876 5432"),
+                       LinkRecord(id: "f", givenName: "순희", familyName: "림", birthDate: "1968-07", postcode: "04-123")]
+        var rulesWithKeys = Set<BlockingRule>()
         for record in records {
             let prepared = PreparedRecord(record, source: 0)
             for rule in BlockingRule.allCases {
-                #expect(Set(rule.hashes(prepared)) == Set(rule.keys(prepared).map(Blocking.Keys.hash)), "\(rule) of \(record.id)")
+                let keys = rule.keys(prepared)
+                #expect(Set(rule.hashes(prepared)) == Set(keys.map(Blocking.Keys.hash)), "\(rule) of \(record.id)")
+                if !keys.isEmpty { rulesWithKeys.insert(rule) }
             }
         }
+        #expect(rulesWithKeys == Set(BlockingRule.allCases), "every rule is checked on a record that has its keys")
     }
 
     @Test func anAmbiguousSurnameSpellingBlocksWithEveryHangulSurnameItMayBe() {

@@ -22,6 +22,12 @@ public struct PartialDate: Sendable, Hashable {
         self.day = day
     }
 
+    /// The full date as a blocking key (`1972-3-5`), when it is known to the day.
+    var dayKey: String? {
+        guard let month, let day else { return nil }
+        return "\(year)-\(month)-\(day)"
+    }
+
     static func days(in month: Int, of year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28

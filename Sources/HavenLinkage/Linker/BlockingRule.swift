@@ -44,7 +44,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     /// The record's keys under this rule (none when a part is missing).
     func keys(_ record: PreparedRecord) -> [String] {
         let readings = record.name?.readings ?? []
-        let day = record.birth.flatMap { date in date.day.map { "\(date.year)-\(date.month!)-\($0)" } }
+        let day = record.birth?.dayKey
         func families(_ reading: KoreanName.Reading) -> [String] {
             reading.family.isEmpty ? [] : KoreanName.familyBlockKeys(reading)
         }
@@ -91,34 +91,79 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     }
 
     /// The record's keys under this rule, hashed as ``Blocking/Keys`` hashes them: the hashes of
-    /// ``keys(_:)``, but the one-edit rules hash their many keys straight from the bytes, without
-    /// making each key's text.
+    /// ``keys(_:)``, each hashed part by part from the bytes without making the key's text (a
+    /// million records have tens of millions of keys).
     func hashes(_ record: PreparedRecord) -> [UInt64] {
-        let years: [String]
-        switch self {
-        case .familyNameNearBirthYearGivenOneEdit:
-            guard let known = record.birth?.year else { return [] }
-            years = Self.nearYears(known).map { "|" + $0 }
-        case .familyNameGivenOneEditUndated:
-            years = [""]
-        default:
-            return keys(record).compactMap { $0.isEmpty ? nil : Blocking.Keys.hash($0) }
-        }
+        let readings = record.name?.readings ?? []
+        let year = record.birth.map { String($0.year) }
         var result: [UInt64] = []
-        for reading in record.name?.readings ?? [] where !reading.family.isEmpty && !reading.given.isEmpty {
-            let given = Array(reading.given.utf8)
-            for family in KoreanName.familyBlockKeys(reading) {
-                for year in years {
-                    let prefix = Blocking.Keys.hash((family + year + "|").utf8)
-                    result.append(Blocking.Keys.hash(given, from: prefix))
-                    guard given.count >= 3 else { continue }
-                    for skip in given.indices where skip == 0 || given[skip] != given[skip - 1] {
-                        result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: prefix)))
+        func families(_ reading: KoreanName.Reading) -> [String] {
+            reading.family.isEmpty ? [] : KoreanName.familyBlockKeys(reading)
+        }
+        switch self {
+        case .fullName:
+            for reading in readings where !reading.given.isEmpty {
+                for family in families(reading) { result.append(Self.key(family, reading.given)) }
+            }
+        case .givenNameBirthYear:
+            guard let year else { return [] }
+            for reading in readings where !reading.given.isEmpty { result.append(Self.key(reading.given, year)) }
+        case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd:
+            guard let year else { return [] }
+            for reading in readings where reading.given.count >= 4 {
+                let part = String(self == .familyNameBirthYearGivenStart ? reading.given.prefix(3) : reading.given.suffix(3))
+                for family in families(reading) { result.append(Self.key(family, year, part)) }
+            }
+        case .familyNameNearBirthYearGivenOneEdit, .familyNameGivenOneEditUndated:
+            let spans: [String]
+            if self == .familyNameGivenOneEditUndated {
+                spans = []
+            } else if let known = record.birth?.year {
+                spans = Self.nearYears(known)
+            } else {
+                return []
+            }
+            for reading in readings where !reading.family.isEmpty && !reading.given.isEmpty {
+                let given = Array(reading.given.utf8)
+                for family in families(reading) {
+                    let prefixes = spans.isEmpty ? [Self.key(family)] : spans.map { Self.key(family, $0) }
+                    for prefix in prefixes {
+                        let start = Blocking.Keys.hash(Self.separator, from: prefix)
+                        result.append(Blocking.Keys.hash(given, from: start))
+                        guard given.count >= 3 else { continue }
+                        for skip in given.indices where skip == 0 || given[skip] != given[skip - 1] {
+                            result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: start)))
+                        }
                     }
                 }
             }
+        case .familyNameBirthDate:
+            guard let day = record.birth?.dayKey else { return [] }
+            for reading in readings { for family in families(reading) { result.append(Self.key(family, day)) } }
+        case .birthDatePostcode:
+            guard let day = record.birth?.dayKey, let postcode = record.postcode else { return [] }
+            result.append(Self.key(day, postcode))
+        case .postcodeGivenName:
+            guard let postcode = record.postcode else { return [] }
+            for reading in readings where !reading.given.isEmpty { result.append(Self.key(postcode, reading.given)) }
+        case .idNumber:
+            if let id = record.idNumber { result.append(Self.key(id)) }
+        case .phone:
+            if let phone = record.phone { result.append(Self.key(phone)) }
         }
         return result
+    }
+
+    static let separator = [UInt8(ascii: "|")]
+
+    /// The hash of the key made of these parts joined by "|", without making its text.
+    static func key(_ first: String, _ second: String? = nil, _ third: String? = nil) -> UInt64 {
+        var hash = Blocking.Keys.hash(first.utf8)
+        for part in [second, third] {
+            guard let part else { break }
+            hash = Blocking.Keys.hash(part.utf8, from: Blocking.Keys.hash(separator, from: hash))
+        }
+        return hash
     }
 
     /// The two spans of two years that a year falls in (for 1972: 1972–73, which starts even,
