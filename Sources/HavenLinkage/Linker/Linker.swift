@@ -28,7 +28,10 @@ public struct Linker: Sendable {
             sources[key] = Int32(sources.count)
             return Int32(sources.count - 1)
         }
-        let prepared = Parallel.map(Array(zip(records, sourceIndex))) { PreparedRecord($0.0, source: $0.1) }
+        let prepared = Parallel.pieces(records.count) { range in
+            let memo = PreparedRecord.Memo()
+            return range.map { PreparedRecord(records[$0], source: sourceIndex[$0], memo: memo) }
+        }.flatMap { $0 }
         let comparisons = settings.comparisons.filter { comparison in prepared.contains { comparison.present(in: $0) } }
 
         progress?(.blocking, 0, settings.blocking.count)

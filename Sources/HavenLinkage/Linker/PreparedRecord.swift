@@ -19,14 +19,61 @@ final class PreparedRecord: Sendable {
     let idNumber: String?
     let phone: String?
 
-    init(_ record: LinkRecord, source: Int32) {
+    /// What preparing has worked out for each distinct value so far: records share names,
+    /// places and dates, and working one out (reading a name in every romanisation, looking a
+    /// place up in the gazetteer) costs far more than finding it again. One per thread.
+    final class Memo {
+        var parts: [String: KoreanName.LatinPart] = [:]
+        var names: [String: KoreanName] = [:]
+        var places: [String: PlaceNames.Resolved?] = [:]
+        var dates: [String: PartialDate?] = [:]
+
+        init() {}
+
+        func part(_ text: String) -> KoreanName.LatinPart {
+            if let known = parts[text] { return known }
+            let part = KoreanName.LatinPart(text)
+            parts[text] = part
+            return part
+        }
+
+        func name(_ text: String, _ read: () -> KoreanName) -> KoreanName {
+            if let known = names[text] { return known }
+            let name = read()
+            names[text] = name
+            return name
+        }
+
+        func place(_ text: String) -> PlaceNames.Resolved? {
+            if let known = places[text] { return known }
+            let place = PlaceNames.resolve(text)
+            places[text] = place
+            return place
+        }
+
+        func date(_ text: String) -> PartialDate? {
+            if let known = dates[text] { return known }
+            let date = PartialDate(text)
+            dates[text] = date
+            return date
+        }
+    }
+
+    init(_ record: LinkRecord, source: Int32, memo: Memo = Memo()) {
         self.source = source
         // Separate family and given names are preferred to a full name: their order is known.
         var name: KoreanName?
         if record.familyName != nil || record.givenName != nil {
-            name = KoreanName(family: record.familyName ?? "", given: record.givenName ?? "")
+            let family = record.familyName ?? "", given = record.givenName ?? ""
+            // A name in Hangul is read whole (its parts are romanised together); a romanised
+            // one part by part, each part once.
+            if Hangul.contains(family) || Hangul.contains(given) {
+                name = memo.name(family + "\u{1F}" + given) { KoreanName(family: family, given: given) }
+            } else {
+                name = KoreanName(family: family, given: given, part: memo.part)
+            }
         } else if let full = record.name {
-            name = KoreanName(full)
+            name = memo.name(full) { KoreanName(full) }
         }
         if let readings = name?.readings, !readings.isEmpty {
             hasFamily = readings.contains { !$0.family.isEmpty }
@@ -37,12 +84,12 @@ final class PreparedRecord: Sendable {
             hasGiven = false
         }
         self.name = name
-        birth = record.birthDate.flatMap { PartialDate($0) }
+        birth = record.birthDate.flatMap(memo.date)
         sex = record.sex.flatMap(FieldComparisons.sexCode)
-        birthPlace = record.birthPlace.flatMap(PlaceNames.resolve)
+        birthPlace = record.birthPlace.flatMap(memo.place)
         address = Self.text(record.address)
-        locality = record.locality.flatMap(PlaceNames.resolve)
-        region = record.region.flatMap(PlaceNames.resolve)
+        locality = record.locality.flatMap(memo.place)
+        region = record.region.flatMap(memo.place)
         postcode = Self.identifier(record.postcode)
         idNumber = Self.identifier(record.idNumber)
         phone = record.phone.flatMap { text in

@@ -9,8 +9,32 @@ public struct KoreanName: Sendable, Equatable {
     public struct Reading: Sendable, Hashable {
         public var family: String
         public var given: String
-        /// The Hangul surnames the family name may stand for (empty when unknown).
-        public var familyHangul: Set<String>
+        /// The Hangul surnames the family name may stand for (empty when unknown), sorted and
+        /// without repeats: a handful at most, compared by merging rather than hashing.
+        public var familyHangul: [String]
+
+        /// Whether the two family names may stand for one Hangul surname.
+        func sharesSurname(with other: Reading) -> Bool {
+            var i = 0, j = 0
+            while i < familyHangul.count, j < other.familyHangul.count {
+                if familyHangul[i] == other.familyHangul[j] { return true }
+                if familyHangul[i] < other.familyHangul[j] { i += 1 } else { j += 1 }
+            }
+            return false
+        }
+    }
+
+    /// A romanised name part as a reading uses it, worked out once per distinct spelling.
+    public struct LatinPart: Sendable {
+        /// Its sound key.
+        public var key: String
+        /// The Hangul surnames it may stand for as a family name (sorted; empty when unknown).
+        public var surnames: [String]
+
+        public init(_ text: String) {
+            key = SoundKey.of(KoreanName.folded(text))
+            surnames = Surnames.hangul(for: KoreanName.letters(text))
+        }
     }
 
     public let readings: [Reading]
@@ -38,7 +62,8 @@ public struct KoreanName: Sendable, Equatable {
     }
 
     /// A name whose family and given parts were recorded apart, so their order is known.
-    public init(family: String, given: String) {
+    /// `part` reads a romanised part (a cache of ``LatinPart`` when many records share names).
+    public init(family: String, given: String, part: (String) -> LatinPart = LatinPart.init) {
         let family = family.composed.trimmedSpaces
         let given = given.composed.trimmedSpaces
         if Hangul.contains(family) || Hangul.contains(given) {
@@ -49,13 +74,11 @@ public struct KoreanName: Sendable, Equatable {
         if family.isEmpty && given.isEmpty {
             readings = []
         } else {
-            let folded = KoreanName.folded
-            let recorded = Reading(family: SoundKey.of(folded(family)), given: SoundKey.of(folded(given)),
-                                   familyHangul: Set(Surnames.hangul(for: Self.letters(family))))
+            let familyPart = part(family), givenPart = part(given)
+            let recorded = Reading(family: familyPart.key, given: givenPart.key, familyHangul: familyPart.surnames)
             // Lists swap the two columns often enough that the other order is read too (second,
             // so that the recorded order keys the name).
-            let swapped = Reading(family: recorded.given, given: recorded.family,
-                                  familyHangul: Set(Surnames.hangul(for: Self.letters(given))))
+            let swapped = Reading(family: givenPart.key, given: familyPart.key, familyHangul: givenPart.surnames)
             readings = recorded.family.isEmpty || recorded.given.isEmpty || recorded == swapped ? [recorded] : [recorded, swapped]
         }
     }
@@ -90,7 +113,7 @@ public struct KoreanName: Sendable, Equatable {
             }
         }
         // Sorted, so that the first reading is the same in every run.
-        let familyHangul: Set<String> = [family]
+        let familyHangul = [family]
         let readings = keys.sorted { ($0.family, $0.given) < ($1.family, $1.given) }.map { Reading(family: $0.family, given: $0.given, familyHangul: familyHangul) }
         return (readings, HangulParts(family: family.decomposedStringWithCanonicalMapping, given: southernGiven.decomposedStringWithCanonicalMapping))
     }
@@ -113,7 +136,7 @@ public struct KoreanName: Sendable, Equatable {
         func reading(family: String, given: [String]) -> Reading {
             let known = Surnames.hangul(for: family)
             return Reading(family: SoundKey.of(family), given: SoundKey.of(given.joined()),
-                           familyHangul: Set(known.isEmpty ? Surnames.hangul(sounding: family) : known))
+                           familyHangul: known.isEmpty ? Surnames.hangul(sounding: family) : known)
         }
         // One word with no separator (KIMMINHO, Parkjisoo): a known surname spelling at its start,
         // the longest that leaves a given name of two letters or more.
@@ -149,13 +172,13 @@ public struct KoreanName: Sendable, Equatable {
     /// The key that stands for the family name: the Hangul surname when the spelling is a known
     /// one (Choi, Choe and Chey are all 최), else the sound key.
     public static func familyBlockKey(_ reading: Reading) -> String {
-        reading.familyHangul.min() ?? reading.family
+        reading.familyHangul.first ?? reading.family
     }
 
     /// The keys that block on the family name: every Hangul surname a known spelling may stand
     /// for (Yun is 윤 or 연), so that it meets each of them; else the sound key.
     public static func familyBlockKeys(_ reading: Reading) -> [String] {
-        reading.familyHangul.isEmpty ? [reading.family] : reading.familyHangul.sorted()
+        reading.familyHangul.isEmpty ? [reading.family] : reading.familyHangul
     }
 
     /// The least similarity of two spellings of a name part one slip apart (a letter or jamo
@@ -189,7 +212,7 @@ public struct KoreanName: Sendable, Equatable {
         var best = (family: 0.0, given: 0.0), bestScore = -1.0
         for x in a.readings {
             for y in b.readings {
-                let family = !x.familyHangul.isDisjoint(with: y.familyHangul) ? 1 : part(x.family, y.family)
+                let family = x.sharesSurname(with: y) ? 1 : part(x.family, y.family)
                 let given = part(x.given, y.given)
                 let score = 0.25 * family + 0.75 * given
                 if score > bestScore { (best, bestScore) = ((family, given), score) }
