@@ -6,12 +6,14 @@ import HavenStore
 /// `haven audit`: checks and checkpoints of the tamper-evident audit log.
 struct Audit: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "audit",
         abstract: "Verify the audit log, print a signed checkpoint of it, or query the access log.",
         subcommands: [Verify.self, Checkpoint.self, Log.self]
     )
 
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Recompute the audit log's Merkle tree and check every signed tree head.",
             discussion: """
             Names the first entry that was changed, removed or reordered. With --checkpoint, also proves
@@ -54,6 +56,7 @@ struct Audit: AsyncParsableCommand {
 
     struct Checkpoint: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "checkpoint",
             abstract: "Print a signed (Ed25519) tree head of the audit log to keep off this machine.",
             discussion: """
             Keep the output somewhere an attacker on this machine cannot reach (print it, mail it). Later,

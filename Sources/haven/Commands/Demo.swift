@@ -8,6 +8,7 @@ import HavenStore
 /// `haven demo`: a throwaway vault with fictional data, unlocked and served.
 struct Demo: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Serve a throwaway vault filled with fictional demo data.",
         discussion: """
         Creates a new vault in a temporary directory with a random key file beside it (not inside it),

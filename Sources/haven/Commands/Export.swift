@@ -7,6 +7,7 @@ import HavenStore
 /// `haven export`: every current record as JSON, sealed unless asked otherwise.
 struct Export: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Export every current record as JSON, sealed by default.",
         discussion: """
         A sealed export opens only with this vault's passphrase or key file (use it for backups and

@@ -7,6 +7,7 @@ import HavenStore
 /// `haven import`: loads an export, all records or none.
 struct Import: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Import records from a Haven JSON export (sealed or plaintext): all of them or none.",
         discussion: """
         Every record is validated first; if any is invalid or its id already exists, nothing is written

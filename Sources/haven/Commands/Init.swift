@@ -7,6 +7,7 @@ import HavenStore
 /// `haven init`: creates a vault.
 struct Init: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "init",
         abstract: "Create a vault.",
         discussion: """
         The master key is derived from a passphrase with scrypt (asked twice on a terminal, or one line

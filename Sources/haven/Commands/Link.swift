@@ -5,6 +5,7 @@ import HavenLinkage
 /// `haven link`: finds the records in a CSV that are one person, and writes a cluster for each.
 struct Link: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "link",
         abstract: "Find the records in a CSV that are one person, across spellings and scripts.",
         discussion: """
         The input has a header; its columns are any of record_id (required, unique), source, name (a full

@@ -10,6 +10,7 @@ import Logging
 /// `haven serve`: unlocks a vault and serves it, on 127.0.0.1 or, with TLS, on a wider address.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Unlock a vault and serve Haven (127.0.0.1, or HTTPS on any address).",
         discussion: """
         The vault starts locked; Haven unlocks it with the passphrase (prompted, or one line on standard

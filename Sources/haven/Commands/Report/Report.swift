@@ -9,6 +9,7 @@ import HavenStore
 /// (optionally narrowed to compartments). Flags and indicators are for review, never verdicts.
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: "Accountability reports: brokers' track records, trap indicators, answers by party, trends, dossiers; official arrivals; mark unanswered interventions.",
         subcommands: [Brokers.self, Indicators.self, Parties.self, Trends.self, MarkUnanswered.self, ImportArrivals.self, Statistics.self, Dossier.self]
     )

@@ -9,6 +9,7 @@ extension Report {
     /// or one's track record.
     struct Brokers: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "brokers",
             abstract: "Brokers' and facilitating organisations' track records and risk flags (for review, never a verdict).",
             discussion: """
             Without --id: one line per broker or organisation, flagged first, tab-separated: record, name,
@@ -60,6 +61,7 @@ extension Report {
     /// `haven report indicators`: a rescue request's trap indicators.
     struct Indicators: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "indicators",
             abstract: "A rescue request's trap indicators, each with its reasons and records (for review, never a verdict).",
             discussion: """
             Example:

@@ -8,6 +8,7 @@ extension Report {
     /// `haven report dossier`: a dossier for an incident, a person or a party, as printable HTML or PDF.
     struct Dossier: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "dossier",
             abstract: "A dossier for diplomatic protest (an incident, a person, or a party over a period), as HTML or PDF.",
             discussion: """
             The dossier holds decrypted names and narratives: it needs --plaintext, is written readable by

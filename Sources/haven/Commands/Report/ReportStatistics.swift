@@ -39,6 +39,7 @@ extension Report {
     /// `haven report statistics`: persons affected and official arrivals as CSV.
     struct Statistics: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "statistics",
             abstract: "Documented persons affected by act type, sex and age group, and official arrivals per year, as CSV.",
             discussion: """
             --shared withholds counts below the thresholds file's suppressBelow (default 5), for figures that

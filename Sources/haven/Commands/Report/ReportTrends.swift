@@ -9,6 +9,7 @@ extension Report {
     /// `haven report parties`: each party's answers.
     struct Parties: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "parties",
             abstract: "Interventions sent, answered and unanswered per party, with the median days to an answer.",
             discussion: """
             Tab-separated: party, sent, answered, unanswered, of which no response, median days to answer.
@@ -38,6 +39,7 @@ extension Report {
     /// `haven report trends`: acts by month and region as CSV, with the surges.
     struct Trends: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "trends",
             abstract: "Acts by month and region as CSV, and the surges above each region's own baseline.",
             discussion: """
             Writes the CSV (month,region,act_type,count) to standard output or --output, and the surges to

@@ -3,6 +3,7 @@ import ArgumentParser
 /// `haven user`: manage who may sign in, one subcommand per file in this folder.
 struct User: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "user",
         abstract: "Manage accounts: add, list, disable, grant, revoke, reset-mfa.",
         discussion: """
         Accounts sign in to the web interface and the API. Each has one role (administrator,
