@@ -51,6 +51,13 @@ public struct KoreanName: Sendable, Equatable {
     /// Surnames of two syllables, which a one-word Hangul name starts with.
     static let compoundSurnames: Set<String> = ["황보", "남궁", "제갈", "선우", "독고", "사공", "서문", "동방"]
 
+    /// The distinct spellings among the readings' family and given keys; reading r's are
+    /// `spellings[spellingOfReading[2r]]` and `spellings[spellingOfReading[2r + 1]]`. Readings
+    /// share spellings (a name read in either order uses its two words twice), and comparing two
+    /// names compares each pair of spellings once.
+    let spellings: [String]
+    let spellingOfReading: [UInt8]
+
     public init(_ text: String) {
         let name = text.composed.trimmedSpaces
         if Hangul.contains(name) {
@@ -59,6 +66,22 @@ public struct KoreanName: Sendable, Equatable {
             readings = Self.latinReadings(name)
             hangul = nil
         }
+        (spellings, spellingOfReading) = Self.spellings(of: readings)
+    }
+
+    static func spellings(of readings: [Reading]) -> ([String], [UInt8]) {
+        var spellings: [String] = [], indices: [UInt8] = []
+        for reading in readings {
+            for key in [reading.family, reading.given] {
+                if let index = spellings.firstIndex(of: key) {
+                    indices.append(UInt8(index))
+                } else {
+                    indices.append(UInt8(spellings.count))
+                    spellings.append(key)
+                }
+            }
+        }
+        return (spellings, indices)
     }
 
     /// A name whose family and given parts were recorded apart, so their order is known.
@@ -68,10 +91,8 @@ public struct KoreanName: Sendable, Equatable {
         let given = given.composed.trimmedSpaces
         if Hangul.contains(family) || Hangul.contains(given) {
             (readings, hangul) = Self.hangulReadings(family + " " + given, parts: (family, given))
-            return
-        }
-        hangul = nil
-        if family.isEmpty && given.isEmpty {
+        } else if family.isEmpty && given.isEmpty {
+            hangul = nil
             readings = []
         } else {
             let familyPart = part(family), givenPart = part(given)
@@ -80,7 +101,9 @@ public struct KoreanName: Sendable, Equatable {
             // so that the recorded order keys the name).
             let swapped = Reading(family: givenPart.key, given: familyPart.key, familyHangul: givenPart.surnames)
             readings = recorded.family.isEmpty || recorded.given.isEmpty || recorded == swapped ? [recorded] : [recorded, swapped]
+            hangul = nil
         }
+        (spellings, spellingOfReading) = Self.spellings(of: readings)
     }
 
     static func hangulReadings(_ name: String, parts: (family: String, given: String)? = nil) -> ([Reading], HangulParts) {
@@ -209,16 +232,25 @@ public struct KoreanName: Sendable, Equatable {
         if let x = a.hangul, let y = b.hangul {
             return (part(x.family, y.family), part(x.given, y.given))
         }
-        var best = (family: 0.0, given: 0.0), bestScore = -1.0
-        for x in a.readings {
-            for y in b.readings {
-                let family = x.sharesSurname(with: y) ? 1 : part(x.family, y.family)
-                let given = part(x.given, y.given)
-                let score = 0.25 * family + 0.75 * given
-                if score > bestScore { (best, bestScore) = ((family, given), score) }
+        let columns = b.spellings.count
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: a.spellings.count * columns) { known in
+            known.initialize(repeating: -1)
+            func similarity(_ x: UInt8, _ y: UInt8) -> Double {
+                let k = Int(x) * columns + Int(y)
+                if known[k] < 0 { known[k] = part(a.spellings[Int(x)], b.spellings[Int(y)]) }
+                return known[k]
             }
+            var best = (family: 0.0, given: 0.0), bestScore = -1.0
+            for (r, x) in a.readings.enumerated() {
+                for (s, y) in b.readings.enumerated() {
+                    let family = x.sharesSurname(with: y) ? 1 : similarity(a.spellingOfReading[2 * r], b.spellingOfReading[2 * s])
+                    let given = similarity(a.spellingOfReading[2 * r + 1], b.spellingOfReading[2 * s + 1])
+                    let score = 0.25 * family + 0.75 * given
+                    if score > bestScore { (best, bestScore) = ((family, given), score) }
+                }
+            }
+            return best
         }
-        return best
     }
 }
 
