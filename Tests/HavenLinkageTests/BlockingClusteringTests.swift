@@ -68,28 +68,32 @@ struct BlockingKeysTests {
 
     @Test func aPairSharingSeveralKeysIsMadeOnce() {
         let rule = keys([["ri|jungsuk", "i|jungsuk"], ["i|jungsuk", "ri|jungsuk"], ["i|jungsuk"], ["kim|chulmin"]])
-        let (left, right, _) = Blocking().pairs(rules: [rule, rule])
-        #expect(Array(zip(left, right).map { "\($0)-\($1)" }).sorted() == ["0-1", "0-2", "1-2"])
+        let candidates = Blocking().pairs(rules: [rule, rule])
+        #expect(Array(zip(candidates.left, candidates.right).map { "\($0)-\($1)" }).sorted() == ["0-1", "0-2", "1-2"])
     }
 
     @Test func anOversizedKeyLeavesThePairToTheNextRule() {
         let common = keys([["kim"], ["kim"], ["kim"], ["kim"]])
         let dates = keys([["1972"], ["1972"], [], ["1980"]])
-        let (left, right, _) = Blocking(maximumBlock: 3).pairs(rules: [common, dates])
-        #expect(zip(left, right).map { "\($0)-\($1)" } == ["0-1"], "the surname block is too large; the year pairs 0 and 1")
+        let candidates = Blocking(maximumBlock: 3).pairs(rules: [common, dates])
+        #expect(zip(candidates.left, candidates.right).map { "\($0)-\($1)" } == ["0-1"], "the surname block is too large; the year pairs 0 and 1")
+        #expect(candidates.made(0, 1) && candidates.made(1, 0))
+        #expect(!candidates.made(0, 2) && !candidates.made(0, 3), "sharing only the skipped surname key, they were never compared")
     }
 
     @Test func groupsKeepRecordsOfOneSourceApart() {
         let rule = keys([["a"], ["a"], ["a"]])
-        let (left, right, _) = Blocking().pairs(rules: [rule], groups: [0, 0, 1])
-        #expect(zip(left, right).map { "\($0)-\($1)" } == ["0-2", "1-2"])
+        let candidates = Blocking().pairs(rules: [rule], groups: [0, 0, 1])
+        #expect(zip(candidates.left, candidates.right).map { "\($0)-\($1)" } == ["0-2", "1-2"])
+        #expect(!candidates.made(0, 1) && candidates.made(1, 2))
     }
 
     @Test func aRuleThatRequiresAMarkedRecordPairsOnlyThoseAndLeavesTheRestToLaterRules() {
         // Records 0 and 1 are marked (no birth year); all four share the name key.
         let names = keys([["kim|minho"], ["kim|minho"], ["kim|minho"], ["kim|minho"]])
         let years = keys([[], [], ["1972"], ["1972"]])
-        let (left, right, starts) = Blocking().pairs([Blocking.Rule(keys: names, marked: [true, true, false, false]), Blocking.Rule(keys: years)])
+        let candidates = Blocking().candidates([Blocking.Rule(keys: names, marked: [true, true, false, false]), Blocking.Rule(keys: years)])
+        let (left, right, starts) = (candidates.left, candidates.right, candidates.ruleStarts)
         let pairs = zip(left, right).map { "\($0)-\($1)" }
         #expect(Array(pairs[starts[0]..<starts[1]]) == ["0-1", "0-2", "0-3", "1-2", "1-3"], "every pair with a marked record")
         #expect(Array(pairs[starts[1]..<starts[2]]) == ["2-3"], "two dated records sharing the name are still paired by the year")

@@ -41,13 +41,14 @@ public struct Linker: Sendable {
             return keys
         }
         let undated = prepared.map { $0.birth == nil }
-        let (left, right, ruleStarts) = Blocking(maximumBlock: settings.maximumBlock).pairs(
+        let candidates = Blocking(maximumBlock: settings.maximumBlock).candidates(
             zip(settings.blocking, rules).map { rule, keys in
                 // A rule on the name alone meets many more namesakes as the records grow; its
                 // blocks are held ten times smaller than the others'.
                 rule.pairsOnlyUndated ? Blocking.Rule(keys: keys, marked: undated, maximumBlock: settings.maximumBlock / 10) : Blocking.Rule(keys: keys)
             },
             groups: settings.acrossSourcesOnly ? sourceIndex : nil)
+        let (left, right, ruleStarts) = (candidates.left, candidates.right, candidates.ruleStarts)
 
         let levels = compare(prepared, left, right, comparisons, progress: progress)
 
@@ -72,10 +73,13 @@ public struct Linker: Sendable {
         progress?(.clustering, 0, 1)
         let clusters = Clustering(threshold: settings.threshold, separation: settings.separation)
             .clusters(count: records.count, left: left, right: right, probabilities: probabilities) { [needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)] i, j in
+                // A pair blocking made is among the scored pairs already.
+                guard !candidates.made(i, j) else { return nil }
                 // Two records about to share a cluster that blocking never paired: compared now.
-                var pair = [UInt8](repeating: 0, count: width)
-                pair.withUnsafeMutableBufferPointer { Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, into: $0.baseAddress!) }
-                return 1 / (1 + exp2(-scorer.weight(pair[...], i, j)))
+                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { pair in
+                    Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, into: pair.baseAddress!)
+                    return 1 / (1 + exp2(-scorer.weight(UnsafeBufferPointer(pair), i, j)))
+                }
             }
         let pairsByRule = settings.blocking.indices.map { (settings.blocking[$0], ruleStarts[$0 + 1] - ruleStarts[$0]) }
         return LinkResult(clusters: clusters, comparisons: comparisons, pairsByRule: pairsByRule, scorer: scorer,

@@ -35,7 +35,7 @@ struct PairScorer: Sendable {
         }
     }
 
-    func weight(_ levels: ArraySlice<UInt8>, _ a: Int, _ b: Int) -> Double {
+    func weight<Levels: RandomAccessCollection<UInt8>>(_ levels: Levels, _ a: Int, _ b: Int) -> Double where Levels.Index == Int {
         var total = prior
         let first = levels.startIndex
         flat.withUnsafeBufferPointer { flat in

@@ -151,16 +151,34 @@ public struct Blocking: Sendable {
         }
     }
 
-    /// ``pairs(_:groups:)`` of rules that pair every record sharing a key.
-    public func pairs(rules: [Keys], groups: [Int32]? = nil) -> (left: [Int32], right: [Int32], ruleStarts: [Int]) {
-        pairs(rules.map { Rule(keys: $0) }, groups: groups)
+    /// The candidate pairs blocking made, and what it needs to tell whether it made another pair.
+    public struct Candidates: Sendable {
+        /// Pair k is `left[k]`–`right[k]`, `left[k] < right[k]`.
+        public var left: [Int32]
+        public var right: [Int32]
+        /// Rule r's pairs are `ruleStarts[r] ..< ruleStarts[r + 1]`.
+        public var ruleStarts: [Int]
+        let rules: [Rule]
+        /// Each rule's keys left out for being shared by too many records.
+        let skipped: [Set<UInt64>]
+        let groups: [Int32]?
+
+        /// Whether (i, j) is one of the pairs: some rule pairs the two by a key it did not skip.
+        public func made(_ i: Int, _ j: Int) -> Bool {
+            if let groups, groups[i] == groups[j] { return false }
+            return zip(rules, skipped).contains { $0.makes(i, j, skipping: $1) }
+        }
+    }
+
+    /// ``candidates(_:groups:)`` of rules that pair every record sharing a key.
+    public func pairs(rules: [Keys], groups: [Int32]? = nil) -> Candidates {
+        candidates(rules.map { Rule(keys: $0) }, groups: groups)
     }
 
     /// Pairs (i, j), i < j, of records sharing a key under any rule. With `groups`, records of
     /// the same group (the same source, when linking sources only to each other) are not paired.
     /// A pair is made by the first rule, and within it the smallest key, that brings it.
-    /// Rule r's pairs are `ruleStarts[r] ..< ruleStarts[r + 1]`.
-    public func pairs(_ rules: [Rule], groups: [Int32]? = nil) -> (left: [Int32], right: [Int32], ruleStarts: [Int]) {
+    public func candidates(_ rules: [Rule], groups: [Int32]? = nil) -> Candidates {
         var left: [Int32] = [], right: [Int32] = []
         var skipped: [Set<UInt64>] = []
         var ruleStarts = [0]
@@ -205,7 +223,7 @@ public struct Blocking: Sendable {
             skipped.append(tooLarge)
             ruleStarts.append(left.count)
         }
-        return (left, right, ruleStarts)
+        return Candidates(left: left, right: right, ruleStarts: ruleStarts, rules: rules, skipped: skipped, groups: groups)
     }
 
     /// Pairs from keys given as text, one optional key per record and rule (for small inputs
@@ -216,7 +234,7 @@ public struct Blocking: Sendable {
             for key in rule { keys.append(key.map { [$0] } ?? []) }
             return keys
         }
-        let (left, right, _) = pairs(rules: rules)
-        return zip(left, right).map { (Int($0), Int($1)) }
+        let candidates = pairs(rules: rules)
+        return zip(candidates.left, candidates.right).map { (Int($0), Int($1)) }
     }
 }

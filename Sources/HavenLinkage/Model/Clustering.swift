@@ -21,8 +21,9 @@ public struct Clustering: Sendable {
     /// about to be joined are also kept apart by a pair between them that blocking never made:
     /// a record with no birth date may link to two namesakes born thirty years apart, who were
     /// never compared with each other because nothing in their records brought them together.
+    /// `probability` answers nil for a pair that is among the scored ones.
     public func clusters(count: Int, left: [Int32], right: [Int32], probabilities: [Double],
-                         probability: ((Int, Int) -> Double)? = nil) -> [Int] {
+                         probability: ((Int, Int) -> Double?)? = nil) -> [Int] {
         var parent = Array(0..<count)
         func root(_ x: Int) -> Int {
             var x = x
@@ -53,7 +54,7 @@ public struct Clustering: Sendable {
             var conflict = smallMembers.contains { record in against[record]?.contains { root($0) == large } ?? false }
             if !conflict, let probability {
                 let largeMembers = members[large] ?? [large]
-                conflict = smallMembers.contains { x in largeMembers.contains { y in probability(x, y) < separation } }
+                conflict = smallMembers.contains { x in largeMembers.contains { y in probability(x, y).map { $0 < separation } ?? false } }
             }
             if conflict { continue }
             parent[small] = large
