@@ -46,20 +46,25 @@ public struct Blocking: Sendable {
 
         /// The smallest key two records share that is not in `skipped`, if any.
         func firstShared(_ a: Int, _ b: Int, skipping skipped: Set<UInt64>) -> UInt64? {
-            let x = of(a), y = of(b)
-            var i = x.startIndex, j = y.startIndex
-            while i < x.endIndex, j < y.endIndex {
-                if x[i] == y[j] {
-                    if !skipped.contains(x[i]) { return x[i] }
-                    i += 1
-                    j += 1
-                } else if x[i] < y[j] {
-                    i += 1
-                } else {
-                    j += 1
+            // By index into the flat arrays: called for every candidate pair and more, where
+            // making two slices costs more than the merge.
+            var i = offsets[a], j = offsets[b]
+            let iEnd = offsets[a + 1], jEnd = offsets[b + 1]
+            return hashes.withUnsafeBufferPointer { hashes in
+                while i < iEnd, j < jEnd {
+                    let x = hashes[i], y = hashes[j]
+                    if x == y {
+                        if skipped.isEmpty || !skipped.contains(x) { return x }
+                        i += 1
+                        j += 1
+                    } else if x < y {
+                        i += 1
+                    } else {
+                        j += 1
+                    }
                 }
+                return nil
             }
-            return nil
         }
 
         /// Every (key, record) pair, ordered by key and, within a key, by record. Spread into
