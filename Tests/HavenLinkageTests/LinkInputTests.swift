@@ -14,6 +14,14 @@ struct LinkInputTests {
         #expect(table.rows.map(\.line) == [2, 3, 5, 7], "each row keeps the line it starts on, blank lines and breaks in quotes counted")
     }
 
+    @Test func lineEndsQuotedLastFieldsAndNonASCIIFieldsAreRead() throws {
+        let table = try table("record_id,name\r\n1,a\rb\r\n2,\"김정숙\"\r\n3,\"\"\n\n4,Jong-suk")
+        #expect(table.rows.map(\.fields) == [["1", "a\rb"], ["2", "김정숙"], ["3", ""], ["4", "Jong-suk"]],
+                "a lone CR is text; CRLF ends the line; a quoted field may end the line or the file")
+        #expect(table.rows.map(\.line) == [2, 3, 4, 6])
+        #expect(throws: CSVError(line: 2, reason: "is not valid UTF-8 text")) { try CSVTable(bytes: Array("id\n".utf8) + [0xC3, 0x28, 0x0A]) }
+    }
+
     @Test func malformedCSVIsNamedByItsLine() {
         #expect(throws: CSVError(line: 3, reason: "opens a quoted field that is never closed")) {
             try table("record_id,name\n1,a\n2,\"unclosed\n3,c\n")

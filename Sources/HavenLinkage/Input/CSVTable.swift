@@ -19,75 +19,81 @@ public struct CSVTable: Sendable {
 
     /// Reads `bytes`; every row must have as many fields as the header. Blank lines are skipped.
     public init(bytes: [UInt8]) throws(CSVError) {
-        var rows: [Row] = []
-        var fields: [String] = []
-        var field: [UInt8] = []
-        var line = 1, rowLine = 1
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        var quoted = false, wasQuoted = false
-        func decode(_ field: [UInt8], line: Int) throws(CSVError) -> String {
-            guard let text = String(validating: field, as: UTF8.self) else {
-                throw CSVError(line: line, reason: "is not valid UTF-8 text")
-            }
-            return text
-        }
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            if quoted {
-                if byte == UInt8(ascii: "\"") {
-                    if index < bytes.count, bytes[index] == UInt8(ascii: "\"") {
-                        field.append(byte)
-                        index += 1
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    if byte == UInt8(ascii: "\n") { line += 1 }
-                    field.append(byte)
-                }
-                continue
-            }
-            switch byte {
-            case UInt8(ascii: "\""):
-                guard field.isEmpty, !wasQuoted else {
-                    throw CSVError(line: line, reason: "has a quote inside a field that does not start with one (quote the whole field and double the quote)")
-                }
-                quoted = true
-                wasQuoted = true
-            case UInt8(ascii: ","):
-                fields.append(try decode(field, line: line))
-                field.removeAll(keepingCapacity: true)
-                wasQuoted = false
-            case UInt8(ascii: "\r") where index < bytes.count && bytes[index] == UInt8(ascii: "\n"):
-                continue
-            case UInt8(ascii: "\n"):
-                if !(fields.isEmpty && field.isEmpty && !wasQuoted) {
-                    fields.append(try decode(field, line: line))
-                    rows.append(Row(line: rowLine, fields: fields))
-                }
-                fields.removeAll(keepingCapacity: true)
-                field.removeAll(keepingCapacity: true)
-                wasQuoted = false
-                line += 1
-                rowLine = line
-            default:
-                if wasQuoted {
-                    throw CSVError(line: line, reason: "has text after a closing quote (a quote inside a quoted field must be doubled)")
-                }
-                field.append(byte)
-            }
-        }
-        if quoted { throw CSVError(line: rowLine, reason: "opens a quoted field that is never closed") }
-        if !(fields.isEmpty && field.isEmpty && !wasQuoted) {
-            fields.append(try decode(field, line: line))
-            rows.append(Row(line: rowLine, fields: fields))
-        }
+        let rows = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in try Self.rows(buffer) }
         guard let first = rows.first else { throw CSVError(line: 1, reason: "is empty: a header row is needed") }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         self.rows = Array(rows.dropFirst())
         for row in self.rows where row.fields.count != header.count {
             throw CSVError(line: row.line, reason: "has \(row.fields.count) fields where the header has \(header.count)")
+        }
+    }
+
+    /// Every row, field by field: an unquoted field is decoded straight from the bytes between
+    /// its commas; only a quoted one is copied (its doubled quotes made single).
+    private static func rows(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVError) -> [Row] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+        func decode(_ field: UnsafeBufferPointer<UInt8>, line: Int) throws(CSVError) -> String {
+            // ASCII, most fields, is valid as it stands; `String(decoding:)` of it is a copy.
+            if field.allSatisfy({ $0 < 0x80 }) { return String(decoding: field, as: UTF8.self) }
+            guard let text = String(validating: field, as: UTF8.self) else {
+                throw CSVError(line: line, reason: "is not valid UTF-8 text")
+            }
+            return text
+        }
+        var rows: [Row] = []
+        var fields: [String] = []
+        var quoted: [UInt8] = []
+        var line = 1, rowLine = 1
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        // One field per turn; `index` is at the field's first byte.
+        while true {
+            var wasQuoted = false
+            if index < bytes.count, bytes[index] == quote {
+                wasQuoted = true
+                quoted.removeAll(keepingCapacity: true)
+                index += 1
+                while true {
+                    guard index < bytes.count else { throw CSVError(line: rowLine, reason: "opens a quoted field that is never closed") }
+                    let byte = bytes[index]
+                    index += 1
+                    if byte == quote {
+                        guard index < bytes.count, bytes[index] == quote else { break }
+                        index += 1
+                    } else if byte == newline {
+                        line += 1
+                    }
+                    quoted.append(byte)
+                }
+                fields.append(try quoted.withUnsafeBufferPointer { field throws(CSVError) in try decode(field, line: line) })
+            } else {
+                let start = index
+                while index < bytes.count {
+                    let byte = bytes[index]
+                    if byte == comma || byte == newline || (byte == carriageReturn && index + 1 < bytes.count && bytes[index + 1] == newline) { break }
+                    if byte == quote {
+                        throw CSVError(line: line, reason: "has a quote inside a field that does not start with one (quote the whole field and double the quote)")
+                    }
+                    index += 1
+                }
+                fields.append(try decode(UnsafeBufferPointer(rebasing: bytes[start..<index]), line: line))
+            }
+            // What ends the field: a comma, the end of the line, or the end of the file.
+            if index < bytes.count, bytes[index] == comma {
+                index += 1
+                continue
+            }
+            if index < bytes.count, bytes[index] == carriageReturn, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
+            if index < bytes.count, bytes[index] != newline {
+                throw CSVError(line: line, reason: "has text after a closing quote (a quote inside a quoted field must be doubled)")
+            }
+            // A line with nothing on it is skipped.
+            if !(fields.count == 1 && fields[0].isEmpty && !wasQuoted) { rows.append(Row(line: rowLine, fields: fields)) }
+            fields.removeAll(keepingCapacity: true)
+            guard index < bytes.count else { return rows }
+            index += 1
+            line += 1
+            rowLine = line
+            if index == bytes.count { return rows }
         }
     }
 }
@@ -109,7 +115,9 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Writing one CSV field: quoted when it holds a comma, a quote or a line break.
 public enum CSVField {
     public static func escape(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return value
+        }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

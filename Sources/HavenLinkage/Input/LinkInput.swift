@@ -21,27 +21,41 @@ public struct LinkInput: Sendable {
             throw CSVError(line: 1, reason: "names the column \(column) twice")
         }
         unknownColumns = header.filter { !LinkRecord.columns.contains($0) }
-        let known = header.enumerated().filter { $0.element != "record_id" && LinkRecord.columns.contains($0.element) }
-        var records: [LinkRecord] = []
-        records.reserveCapacity(table.rows.count)
+        // Each known column's field, worked out once rather than once a row.
+        let known = header.indices.compactMap { index in
+            LinkRecord.Field(rawValue: header[index]).map { (index: index, column: header[index], field: $0) }
+        }
+        // Rows become records on every core; ids are checked for repeats after, in file order.
+        let rows = table.rows
+        let pieces = Parallel.pieces(rows.count) { range in
+            var records: [LinkRecord] = []
+            records.reserveCapacity(range.count)
+            var unparsable: [String: Int] = [:]
+            for row in rows[range] {
+                var record = LinkRecord(id: row.fields[idColumn].trimmedSpaces)
+                for (index, column, field) in known {
+                    let value = row.fields[index].trimmedSpaces
+                    guard !value.isEmpty else { continue }
+                    record.set(field, to: value)
+                    if !Self.parses(value, column: column) { unparsable[column, default: 0] += 1 }
+                }
+                records.append(record)
+            }
+            return (records, unparsable)
+        }
         var seen: [String: Int] = [:]
-        var unparsable: [String: Int] = [:]
-        for row in table.rows {
-            let id = row.fields[idColumn].trimmedSpaces
-            guard !id.isEmpty else { throw CSVError(line: row.line, reason: "has an empty record_id") }
-            if let first = seen.updateValue(row.line, forKey: id) {
+        seen.reserveCapacity(rows.count)
+        var records: [LinkRecord] = []
+        records.reserveCapacity(rows.count)
+        for piece in pieces { records += piece.0 }
+        for (record, row) in zip(records, rows) {
+            guard !record.id.isEmpty else { throw CSVError(line: row.line, reason: "has an empty record_id") }
+            if let first = seen.updateValue(row.line, forKey: record.id) {
                 throw CSVError(line: row.line, reason: "repeats the record_id of line \(first)")
             }
-            var record = LinkRecord(id: id)
-            for (index, column) in known {
-                let value = row.fields[index].trimmedSpaces
-                guard !value.isEmpty, record.set(column: column, to: value) else { continue }
-                if !Self.parses(value, column: column) { unparsable[column, default: 0] += 1 }
-            }
-            records.append(record)
         }
         self.records = records
-        self.unparsable = unparsable
+        unparsable = pieces.reduce(into: [:]) { $0.merge($1.1, uniquingKeysWith: +) }
     }
 
     /// Whether a value of a column means something to the comparisons; one that does not is

@@ -40,27 +40,34 @@ public struct LinkRecord: Sendable, Equatable {
     }
 
     /// The CSV columns a record is read from, in the order `haven link` documents them.
-    public static let columns = ["record_id", "source", "name", "given_name", "family_name", "sex", "birth_date", "birth_place",
-                                 "address", "locality", "postcode", "region", "id_number", "phone"]
+    public static let columns = ["record_id"] + Field.allCases.map(\.rawValue)
 
-    /// Sets the field a linkage column holds; false for a column that is not one.
-    mutating func set(column: String, to value: String) -> Bool {
-        switch column {
-        case "source": source = value
-        case "name": name = value
-        case "given_name": givenName = value
-        case "family_name": familyName = value
-        case "sex": sex = value
-        case "birth_date": birthDate = value
-        case "birth_place": birthPlace = value
-        case "address": address = value
-        case "locality": locality = value
-        case "postcode": postcode = value
-        case "region": region = value
-        case "id_number": idNumber = value
-        case "phone": phone = value
-        default: return false
+    /// A field a linkage column other than record_id holds, named as the column.
+    enum Field: String, CaseIterable, Sendable {
+        case source, name
+        case givenName = "given_name", familyName = "family_name"
+        case sex
+        case birthDate = "birth_date", birthPlace = "birth_place"
+        case address, locality, postcode, region
+        case idNumber = "id_number"
+        case phone
+    }
+
+    mutating func set(_ field: Field, to value: String) {
+        switch field {
+        case .source: source = value
+        case .name: name = value
+        case .givenName: givenName = value
+        case .familyName: familyName = value
+        case .sex: sex = value
+        case .birthDate: birthDate = value
+        case .birthPlace: birthPlace = value
+        case .address: address = value
+        case .locality: locality = value
+        case .postcode: postcode = value
+        case .region: region = value
+        case .idNumber: idNumber = value
+        case .phone: phone = value
         }
-        return true
     }
 }
