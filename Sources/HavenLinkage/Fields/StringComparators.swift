@@ -4,11 +4,9 @@ public enum StringComparators {
     public static func jaro(_ a: String, _ b: String) -> Double {
         // ASCII (every sound key, most romanised text) is compared in place, without copying;
         // anything else by its scalars.
-        var a = a, b = b
-        if let result = a.withUTF8({ x in b.withUTF8 { y -> Double? in
-            guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return x.count <= 64 && y.count <= 64 && !x.isEmpty && !y.isEmpty ? shortASCIIJaro(x, y) : jaro(x, y)
-        } }) {
+        if let result = asciiBytes(a, b, { x, y -> Double? in
+            x.count <= 64 && y.count <= 64 && !x.isEmpty && !y.isEmpty ? shortASCIIJaro(x, y) : jaro(x, y)
+        }) {
             return result
         }
         let s = Array(a.unicodeScalars), t = Array(b.unicodeScalars)
@@ -89,14 +87,13 @@ public enum StringComparators {
     /// (scaling 0.1), as Winkler (1990) defines it.
     public static func jaroWinkler(_ a: String, _ b: String, prefixScale: Double = 0.1) -> Double {
         // Short ASCII text (sound keys, most romanised names) in one pass over its bytes.
-        var a = a, b = b
-        if let result = a.withUTF8({ x in b.withUTF8 { y -> Double? in
-            guard (1...64).contains(x.count), (1...64).contains(y.count), x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+        if let result = asciiBytes(a, b, { x, y -> Double? in
+            guard (1...64).contains(x.count), (1...64).contains(y.count) else { return nil }
             let jaro = shortASCIIJaro(x, y)
             var prefix = 0
             while prefix < min(4, x.count, y.count), x[prefix] == y[prefix] { prefix += 1 }
             return jaro + Double(prefix) * prefixScale * (1 - jaro)
-        } }) {
+        }) {
             return result
         }
         let jaro = jaro(a, b)
@@ -125,14 +122,47 @@ public enum StringComparators {
     /// without building the edit-distance table.
     public static func withinOneEdit(_ a: String, _ b: String) -> Bool {
         // ASCII (sound keys) by its bytes, without copying.
-        var a = a, b = b
-        if let result = a.withUTF8({ x in b.withUTF8 { y -> Bool? in
-            guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return withinOneEdit(x, y)
-        } }) {
-            return result
-        }
+        if let result = asciiBytes(a, b, { x, y in withinOneEdit(x, y) }) { return result }
         return withinOneEdit(Array(a.unicodeScalars)[...], Array(b.unicodeScalars)[...])
+    }
+
+    /// `body` of the UTF-8 bytes of two texts when both are ASCII (and stored contiguously, as
+    /// native strings are); nil otherwise, for the caller's Unicode path.
+    @inline(__always)
+    static func asciiBytes<R>(_ a: String, _ b: String, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> R?) -> R? {
+        a.utf8.withContiguousStorageIfAvailable { x in
+            b.utf8.withContiguousStorageIfAvailable { y -> R? in
+                var high: UInt8 = 0
+                for byte in x { high |= byte }
+                for byte in y { high |= byte }
+                return high < 0x80 ? body(x, y) : nil
+            } ?? nil
+        } ?? nil
+    }
+
+    /// ``withinOneEdit(_:_:)`` of byte strings, index by index.
+    static func withinOneEdit(_ s: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
+        let m = s.count, n = t.count
+        guard abs(m - n) <= 1 else { return false }
+        var i = 0
+        while i < m, i < n, s[i] == t[i] { i += 1 }
+        if i == m && i == n { return true }
+        func same(_ x: Int, _ y: Int) -> Bool {
+            // s from x and t from y to their ends are equal.
+            guard m - x == n - y else { return false }
+            var x = x, y = y
+            while x < m {
+                if s[x] != t[y] { return false }
+                x += 1
+                y += 1
+            }
+            return true
+        }
+        if m == n {
+            if same(i + 1, i + 1) { return true }
+            return i + 1 < m && s[i] == t[i + 1] && s[i + 1] == t[i] && same(i + 2, i + 2)
+        }
+        return m > n ? same(i + 1, i) : same(i, i + 1)
     }
 
     static func withinOneEdit<C: RandomAccessCollection>(_ s: C, _ t: C) -> Bool where C.Element: Equatable, C.Index == Int {
