@@ -34,7 +34,7 @@ public enum FieldComparisons {
     /// Phone numbers: 1 different, 2 the same last eight digits (country and trunk prefixes and
     /// separators differ between sources).
     public static func phone(_ a: String?, _ b: String?) -> UInt8 {
-        let digits = { (text: String?) in text.map { String($0.filter(\.isASCII).filter(\.isNumber).suffix(8)) } }
+        let digits = { (text: String?) in text.map { String(Self.digits($0).suffix(8)) } }
         guard let a = digits(a), let b = digits(b), a.count >= 6, b.count >= 6 else { return 0 }
         return a == b ? 2 : 1
     }
@@ -60,7 +60,18 @@ public enum FieldComparisons {
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }
 
+    /// The ASCII digits of a text, in order.
+    static func digits(_ text: String) -> String {
+        String(decoding: text.utf8.filter { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }, as: UTF8.self)
+    }
+
     static func alphanumerics(_ text: String) -> String {
-        text.uppercased().filter { $0.isLetter || $0.isNumber }
+        text.asciiMapped { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): byte
+            case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - 32
+            default: nil
+            }
+        } ?? text.uppercased().filter { $0.isLetter || $0.isNumber }
     }
 }

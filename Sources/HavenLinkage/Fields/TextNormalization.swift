@@ -19,6 +19,27 @@ extension String {
         return needsComposing ? precomposedStringWithCanonicalMapping : self
     }
 
+    /// ASCII text byte by byte: each byte `transform`ed, or dropped where it gives nil; nil for
+    /// any other text (left to the slower Unicode path).
+    func asciiMapped(_ transform: (UInt8) -> UInt8?) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        for byte in utf8 {
+            guard byte < 0x80 else { return nil }
+            if let kept = transform(byte) { bytes.append(kept) }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The letters of ASCII text, lower-cased (for ``asciiMapped(_:)``).
+    static func lowercaseLetter(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): byte
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+        default: nil
+        }
+    }
+
     /// The words of ASCII text (letters and digits, lower-cased), or nil for any other text. Saves
     /// Unicode property lookups, which dominate preparing a large file of romanised names.
     var asciiWords: [String]? {

@@ -64,7 +64,7 @@ public struct LinkInput: Sendable {
         switch column {
         case "birth_date": PartialDate(value) != nil
         case "sex": FieldComparisons.sexCode(value) != nil || ["u", "unknown", "미상", "모름"].contains(value.lowercased())
-        case "phone": value.filter(\.isASCII).filter(\.isNumber).count >= 6
+        case "phone": FieldComparisons.digits(value).utf8.count >= 6
         default: true
         }
     }

@@ -93,7 +93,7 @@ final class PreparedRecord: Sendable {
         postcode = Self.identifier(record.postcode)
         idNumber = Self.identifier(record.idNumber)
         phone = record.phone.flatMap { text in
-            let digits = String(text.filter(\.isASCII).filter(\.isNumber).suffix(8))
+            let digits = String(FieldComparisons.digits(text).suffix(8))
             return digits.count >= 6 ? digits : nil
         }
     }

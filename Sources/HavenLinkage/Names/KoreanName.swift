@@ -143,7 +143,7 @@ public struct KoreanName: Sendable, Equatable {
 
     /// The letters of a name part, lower-cased, as the surname table spells them.
     static func letters(_ text: String) -> String {
-        text.asciiWords.map { $0.joined().filter { !$0.isNumber } } ?? folded(text).filter(\.isLetter)
+        text.asciiMapped(String.lowercaseLetter) ?? folded(text).filter(\.isLetter)
     }
 
     /// Lower case without diacritics; ASCII, the usual case, skips Foundation's slower folding.

@@ -99,7 +99,7 @@ public enum Surnames {
     static let spellingsByLength: [String] = Set(spellings.values.flatMap { $0 }).sorted { $0.count != $1.count ? $0.count > $1.count : $0 < $1 }
 
     public static func hangul(for spelling: String) -> [String] {
-        let key = spelling.lowercased().filter { $0.isLetter }
+        let key = spelling.asciiMapped(String.lowercaseLetter) ?? spelling.lowercased().filter { $0.isLetter }
         return reverse[key] ?? []
     }
 
