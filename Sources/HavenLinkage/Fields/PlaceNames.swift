@@ -58,6 +58,12 @@ public enum PlaceNames {
         return SoundKey.of(words.joined())
     }
 
+    /// Builds the gazetteer index now (it is otherwise built by the first place resolved, while
+    /// every other thread waits): a caller with a core to spare, reading a file, calls it first.
+    public static func warmUp() {
+        _ = index
+    }
+
     /// Sound key → gazetteer code, from each place's Hangul and romanised names.
     static let index: [String: String] = {
         var index: [String: String] = [:]

@@ -58,6 +58,9 @@ struct Link: AsyncParsableCommand {
 
     func run() async throws {
         let started = ContinuousClock.now
+        // The gazetteer's index is built on another core while this one reads the file.
+        let warming = Task.detached { PlaceNames.warmUp() }
+        defer { warming.cancel() }
         guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("cannot read \(input)") }
         let records: LinkInput
         do {
