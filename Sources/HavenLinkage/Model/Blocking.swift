@@ -28,6 +28,12 @@ public struct Blocking: Sendable {
 
         /// Appends the next record's keys given as hashes (``hash(_:)`` of each key).
         public mutating func append(hashes keys: [UInt64]) {
+            // Most records have no key or one under a rule: no sorting.
+            if keys.count <= 1 {
+                hashes.append(contentsOf: keys)
+                offsets.append(hashes.count)
+                return
+            }
             let start = hashes.count
             hashes.append(contentsOf: keys)
             hashes[start...].sort()
