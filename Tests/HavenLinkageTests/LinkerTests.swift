@@ -101,7 +101,9 @@ struct LinkerTests {
         let fullMembers = Dictionary(grouping: full.clusters.indices) { full.clusters[$0] }
         let sampledMembers = Dictionary(grouping: sampled.clusters.indices) { sampled.clusters[$0] }
         let same = records.indices.filter { fullMembers[full.clusters[$0]] == sampledMembers[sampled.clusters[$0]] }.count
-        #expect(Double(same) / Double(records.count) > 0.99, "\(same) of \(records.count) records in the same cluster")
+        // On these 3,000 records the share moves between 0.988 and 0.996 with the number of random
+        // pairs alone (10,000 to 80,000): the bound leaves room for that, not for a broken sample.
+        #expect(Double(same) / Double(records.count) > 0.98, "\(same) of \(records.count) records in the same cluster")
     }
 
     @Test func acrossSourcesOnlyNeverPairsTwoRecordsOfOneSource() {
