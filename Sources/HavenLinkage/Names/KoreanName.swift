@@ -310,10 +310,13 @@ public enum SoundKey {
     /// Replaces every occurrence of `from`, left to right and without overlap, as
     /// `replacingOccurrences(of:with:)` does.
     static func replace(_ s: inout [UInt8], _ from: [UInt8], _ to: [UInt8]) {
-        guard s.count >= from.count, s.contains(from[0]) else { return }
-        var output: [UInt8] = []
+        // Most spellings have none of most digraphs: found before anything is copied.
+        guard s.count >= from.count,
+              let first = (0...(s.count - from.count)).first(where: { s[$0] == from[0] && s[($0 + 1)..<($0 + from.count)].elementsEqual(from[1...]) })
+        else { return }
+        var output = Array(s[..<first])
         output.reserveCapacity(s.count)
-        var i = 0
+        var i = first
         while i < s.count {
             if i + from.count <= s.count, s[i..<(i + from.count)].elementsEqual(from) {
                 output += to
