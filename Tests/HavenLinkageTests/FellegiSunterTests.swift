@@ -73,6 +73,8 @@ struct PartialDateTests {
         #expect(PartialDate.level(day, PartialDate("1989-08-21")) == 3 && PartialDate.level(day, PartialDate("1985-08-21")) == 1)
         #expect(PartialDate.level(day, nil) == 0)
         #expect(PartialDate("1979-02-30") == nil && PartialDate("1979-13") == nil && PartialDate("79") == nil && PartialDate("2000-02-29") != nil)
+        #expect(PartialDate(" 1979-08 ") == month && PartialDate("1979-8") == nil && PartialDate("1979/08/21") == nil)
+        #expect(PartialDate("1979-08-21x") == nil && PartialDate("+979") == nil && PartialDate("1979-+8") == nil && PartialDate("") == nil)
     }
 }
 

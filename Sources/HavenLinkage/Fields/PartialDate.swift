@@ -4,22 +4,43 @@ public struct PartialDate: Sendable, Hashable {
     public let month: Int?
     public let day: Int?
 
-    /// From `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; nil for anything else or an impossible date.
+    /// From `YYYY-MM-DD`, `YYYY-MM` or `YYYY` (surrounding spaces aside); nil for anything else
+    /// or an impossible date.
     public init?(_ text: some StringProtocol) {
-        let parts = String(text).trimmedSpaces.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts[0].count == 4, let year = Int(parts[0]), (1850...2100).contains(year) else { return nil }
-        var month: Int?, day: Int?
-        if parts.count >= 2 {
-            guard parts[1].count == 2, let m = Int(parts[1]), (1...12).contains(m) else { return nil }
-            month = m
-        }
-        if parts.count == 3, let month {
-            guard parts[2].count == 2, let d = Int(parts[2]), (1...PartialDate.days(in: month, of: year)).contains(d) else { return nil }
-            day = d
+        guard let (year, month, day) = Self.numbers(Array(text.utf8)), (1850...2100).contains(year) else { return nil }
+        if let month {
+            guard (1...12).contains(month) else { return nil }
+            if let day {
+                guard (1...PartialDate.days(in: month, of: year)).contains(day) else { return nil }
+            }
         }
         self.year = year
         self.month = month
         self.day = day
+    }
+
+    /// The year, month and day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, digit by digit.
+    private static func numbers(_ bytes: [UInt8]) -> (Int, Int?, Int?)? {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        var low = 0, high = bytes.count
+        while low < high, isSpace(bytes[low]) { low += 1 }
+        while high > low, isSpace(bytes[high - 1]) { high -= 1 }
+        func number(_ start: Int, _ length: Int) -> Int? {
+            var value = 0
+            for k in start..<(start + length) {
+                let digit = bytes[k] &- UInt8(ascii: "0")
+                guard digit < 10 else { return nil }
+                value = value * 10 + Int(digit)
+            }
+            return value
+        }
+        let length = high - low, dash = UInt8(ascii: "-")
+        guard length == 4 || length == 7 || length == 10, let year = number(low, 4) else { return nil }
+        guard length > 4 else { return (year, nil, nil) }
+        guard bytes[low + 4] == dash, let month = number(low + 5, 2) else { return nil }
+        guard length > 7 else { return (year, month, nil) }
+        guard bytes[low + 7] == dash, let day = number(low + 8, 2) else { return nil }
+        return (year, month, day)
     }
 
     /// The full date as a blocking key (`1972-3-5`), when it is known to the day.
