@@ -94,64 +94,77 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     /// ``keys(_:)``, each hashed part by part from the bytes without making the key's text (a
     /// million records have tens of millions of keys).
     func hashes(_ record: PreparedRecord) -> [UInt64] {
-        let readings = record.name?.readings ?? []
-        let year = record.birth.map { String($0.year) }
         var result: [UInt64] = []
-        func families(_ reading: KoreanName.Reading) -> [String] {
-            reading.family.isEmpty ? [] : KoreanName.familyBlockKeys(reading)
+        hashes(record, into: &result)
+        return result
+    }
+
+    /// ``hashes(_:)`` written over `result`, whose storage a caller keying many records reuses.
+    /// Nothing is allocated per key: parts are hashed in turn, and a family name with no
+    /// Hangul surname stands for itself without an array made for it.
+    func hashes(_ record: PreparedRecord, into result: inout [UInt64]) {
+        result.removeAll(keepingCapacity: true)
+        let readings = record.name?.readings ?? []
+        func eachFamily(_ reading: KoreanName.Reading, _ body: (String) -> Void) {
+            guard !reading.family.isEmpty else { return }
+            if reading.familyHangul.isEmpty { body(reading.family) } else { reading.familyHangul.forEach(body) }
         }
         switch self {
         case .fullName:
             for reading in readings where !reading.given.isEmpty {
-                for family in families(reading) { result.append(Self.key(family, reading.given)) }
+                eachFamily(reading) { result.append(Self.key($0, reading.given)) }
             }
         case .givenNameBirthYear:
-            guard let year else { return [] }
-            for reading in readings where !reading.given.isEmpty { result.append(Self.key(reading.given, year)) }
+            guard let year = record.birth?.year else { return }
+            let yearText = String(year)
+            for reading in readings where !reading.given.isEmpty { result.append(Self.key(reading.given, yearText)) }
         case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd:
-            guard let year else { return [] }
-            for reading in readings where reading.given.count >= 4 {
-                let part = String(self == .familyNameBirthYearGivenStart ? reading.given.prefix(3) : reading.given.suffix(3))
-                for family in families(reading) { result.append(Self.key(family, year, part)) }
+            guard let year = record.birth?.year else { return }
+            let yearText = String(year)
+            for reading in readings {
+                // Three letters of a sound key: its bytes when it is ASCII, as it nearly always is.
+                let given = reading.given, ascii = given.utf8.allSatisfy { $0 < 0x80 }
+                guard ascii ? given.utf8.count >= 4 : given.count >= 4 else { continue }
+                let part = self == .familyNameBirthYearGivenStart
+                    ? (ascii ? String(decoding: given.utf8.prefix(3), as: UTF8.self) : String(given.prefix(3)))
+                    : (ascii ? String(decoding: given.utf8.suffix(3), as: UTF8.self) : String(given.suffix(3)))
+                eachFamily(reading) { result.append(Self.key($0, yearText, part)) }
             }
         case .familyNameNearBirthYearGivenOneEdit, .familyNameGivenOneEditUndated:
-            let spans: [String]
-            if self == .familyNameGivenOneEditUndated {
-                spans = []
-            } else if let known = record.birth?.year {
-                spans = Self.nearYears(known)
-            } else {
-                return []
+            var spans: [String] = []
+            if self == .familyNameNearBirthYearGivenOneEdit {
+                guard let year = record.birth?.year else { return }
+                spans = Self.nearYears(year)
             }
             for reading in readings where !reading.family.isEmpty && !reading.given.isEmpty {
-                let given = Array(reading.given.utf8)
-                for family in families(reading) {
-                    let prefixes = spans.isEmpty ? [Self.key(family)] : spans.map { Self.key(family, $0) }
-                    for prefix in prefixes {
-                        let start = Blocking.Keys.hash(Self.separator, from: prefix)
-                        result.append(Blocking.Keys.hash(given, from: start))
-                        guard given.count >= 3 else { continue }
-                        for skip in given.indices where skip == 0 || given[skip] != given[skip - 1] {
-                            result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: start)))
+                var given = reading.given
+                given.withUTF8 { given in
+                    eachFamily(reading) { family in
+                        for span in spans.isEmpty ? [nil] : spans.map(Optional.some) {
+                            let start = Blocking.Keys.hash(Self.separator, from: Self.key(family, span))
+                            result.append(Blocking.Keys.hash(given, from: start))
+                            guard given.count >= 3 else { continue }
+                            for skip in 0..<given.count where skip == 0 || given[skip] != given[skip - 1] {
+                                result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: start)))
+                            }
                         }
                     }
                 }
             }
         case .familyNameBirthDate:
-            guard let day = record.birth?.dayKey else { return [] }
-            for reading in readings { for family in families(reading) { result.append(Self.key(family, day)) } }
+            guard let day = record.birth?.dayKey else { return }
+            for reading in readings { eachFamily(reading) { result.append(Self.key($0, day)) } }
         case .birthDatePostcode:
-            guard let day = record.birth?.dayKey, let postcode = record.postcode else { return [] }
+            guard let day = record.birth?.dayKey, let postcode = record.postcode else { return }
             result.append(Self.key(day, postcode))
         case .postcodeGivenName:
-            guard let postcode = record.postcode else { return [] }
+            guard let postcode = record.postcode else { return }
             for reading in readings where !reading.given.isEmpty { result.append(Self.key(postcode, reading.given)) }
         case .idNumber:
             if let id = record.idNumber { result.append(Self.key(id)) }
         case .phone:
             if let phone = record.phone { result.append(Self.key(phone)) }
         }
-        return result
     }
 
     static let separator = [UInt8(ascii: "|")]
@@ -159,9 +172,9 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     /// The hash of the key made of these parts joined by "|", without making its text.
     static func key(_ first: String, _ second: String? = nil, _ third: String? = nil) -> UInt64 {
         var hash = Blocking.Keys.hash(first.utf8)
-        for part in [second, third] {
-            guard let part else { break }
-            hash = Blocking.Keys.hash(part.utf8, from: Blocking.Keys.hash(separator, from: hash))
+        if let second {
+            hash = Blocking.Keys.hash(second.utf8, from: Blocking.Keys.hash(separator, from: hash))
+            if let third { hash = Blocking.Keys.hash(third.utf8, from: Blocking.Keys.hash(separator, from: hash)) }
         }
         return hash
     }

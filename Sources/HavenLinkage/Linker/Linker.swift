@@ -37,7 +37,13 @@ public struct Linker: Sendable {
         progress?(.blocking, 0, settings.blocking.count)
         let rules = Parallel.map(settings.blocking) { rule in
             var keys = Blocking.Keys()
-            for record in prepared { keys.append(hashes: rule.hashes(record)) }
+            keys.reserveCapacity(records: prepared.count, keysPerRecord: 2)
+            var buffer: [UInt64] = []
+            buffer.reserveCapacity(64)
+            for record in prepared {
+                rule.hashes(record, into: &buffer)
+                keys.append(sorting: &buffer)
+            }
             return keys
         }
         let undated = prepared.map { $0.birth == nil }

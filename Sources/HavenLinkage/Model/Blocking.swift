@@ -21,6 +21,12 @@ public struct Blocking: Sendable {
 
         public init() {}
 
+        /// Room for `records` records' keys, about `keysPerRecord` each, without growing.
+        public mutating func reserveCapacity(records: Int, keysPerRecord: Int) {
+            offsets.reserveCapacity(records + 1)
+            hashes.reserveCapacity(records * keysPerRecord)
+        }
+
         /// Appends the next record's keys (an empty key is no key).
         public mutating func append(_ keys: some Sequence<String>) {
             append(hashes: keys.compactMap { $0.isEmpty ? nil : Self.hash($0) })
@@ -28,21 +34,36 @@ public struct Blocking: Sendable {
 
         /// Appends the next record's keys given as hashes (``hash(_:)`` of each key).
         public mutating func append(hashes keys: [UInt64]) {
+            var keys = keys
+            append(sorting: &keys)
+        }
+
+        /// Appends the next record's keys given as hashes, sorting them in place first.
+        mutating func append(sorting keys: inout [UInt64]) {
             // Most records have no key or one under a rule: no sorting.
             if keys.count <= 1 {
                 hashes.append(contentsOf: keys)
                 offsets.append(hashes.count)
                 return
             }
-            let start = hashes.count
-            hashes.append(contentsOf: keys)
-            hashes[start...].sort()
-            var write = start
-            for read in start..<hashes.count where read == start || hashes[read] != hashes[write - 1] {
-                hashes[write] = hashes[read]
-                write += 1
+            // A record's few dozen keys at most: sorted by insertion, repeats dropped as they go in.
+            keys.withUnsafeMutableBufferPointer { keys in
+                for i in 1..<keys.count {
+                    let key = keys[i]
+                    var j = i
+                    while j > 0, keys[j - 1] > key {
+                        keys[j] = keys[j - 1]
+                        j -= 1
+                    }
+                    keys[j] = key
+                }
+                var last = keys[0]
+                hashes.append(last)
+                for key in keys[1...] where key != last {
+                    hashes.append(key)
+                    last = key
+                }
             }
-            hashes.removeLast(hashes.count - write)
             offsets.append(hashes.count)
         }
 
