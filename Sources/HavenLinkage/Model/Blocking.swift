@@ -95,13 +95,15 @@ public struct Blocking: Sendable {
         }
 
         /// Every (key, record) pair, ordered by key and, within a key, by record. Spread into
-        /// buckets by the key's top bits (about one bucket per entry, one counting pass), then
+        /// buckets by the key's top bits (about one bucket per eight entries, one counting pass), then
         /// each bucket sorted on its own: a few times faster than sorting the whole array, and
         /// the buckets are sorted on every core.
         func entriesByKey() -> [(hash: UInt64, record: Int32)] {
             let total = hashes.count
             guard total > 0 else { return [] }
-            let bits = min(max(Int.bitWidth - total.leadingZeroBitCount, 4), 22)
+            // Fewer buckets than entries: the bucket table is zeroed and walked, and sorting eight
+            // entries by insertion costs less than a bucket each.
+            let bits = min(max(Int.bitWidth - total.leadingZeroBitCount - 3, 4), 22)
             let shift = UInt64(64 - bits)
             var starts = [Int](repeating: 0, count: (1 << bits) + 1)
             for hash in hashes { starts[Int(hash >> shift) + 1] += 1 }
@@ -124,7 +126,7 @@ public struct Blocking: Sendable {
                         let low = bounds[bucket], high = bounds[bucket + 1]
                         guard high - low > 1 else { continue }
                         var part = UnsafeMutableBufferPointer(start: output.base! + low, count: high - low)
-                        if part.count <= 16 {
+                        if part.count <= 32 {
                             // Insertion by key alone keeps the record order of equal keys.
                             for i in 1..<part.count {
                                 let entry = part[i]
@@ -239,8 +241,10 @@ public struct Blocking: Sendable {
                             let j = Int(sorted[b].record)
                             if let groups, groups[i] == groups[j] { continue }
                             if let marked, !marked[i], !marked[j] { continue }
-                            if keys.firstShared(i, j, skipping: skipping) != key { continue }
+                            // An earlier rule's keys are fewer (a name, a date) than a one-edit
+                            // rule's dozens: asking them first is the cheaper way to drop a pair.
                             if earlier.contains(where: { $0.makes(i, j, skipping: $1) }) { continue }
+                            if keys.firstShared(i, j, skipping: skipping) != key { continue }
                             left.append(Int32(i))
                             right.append(Int32(j))
                         }
