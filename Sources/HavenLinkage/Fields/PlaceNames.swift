@@ -43,7 +43,8 @@ public enum PlaceNames {
     /// The sound key of a place name without its administrative word.
     public static func soundKey(_ text: String) -> String {
         var words: [String] = []
-        for word in text.asciiWords ?? text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) {
+        let ascii = text.asciiWords
+        for word in ascii ?? text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init) {
             if Hangul.contains(word) {
                 var stem = word
                 // A Hangul name keeps at least two syllables once its suffix is gone (도 alone is no name).
@@ -51,7 +52,7 @@ public enum PlaceNames {
                     stem = String(word.dropLast(suffix.count))
                 }
                 words.append(Romanizer.given(Hangul.syllables(stem), .revised))
-            } else if !administrativeWords.contains(word.lowercased()) || words.isEmpty {
+            } else if !administrativeWords.contains(ascii == nil ? word.lowercased() : word) || words.isEmpty {
                 words.append(word)
             }
         }

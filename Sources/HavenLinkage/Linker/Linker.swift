@@ -28,7 +28,8 @@ public struct Linker: Sendable {
             sources[key] = Int32(sources.count)
             return Int32(sources.count - 1)
         }
-        let prepared = Parallel.pieces(records.count) { range in
+        // One piece a core, so that each memo sees as many records as it can.
+        let prepared = Parallel.pieces(records.count, perCore: 1) { range in
             let memo = PreparedRecord.Memo()
             return range.map { PreparedRecord(records[$0], source: sourceIndex[$0], memo: memo) }
         }.flatMap { $0 }
@@ -256,13 +257,17 @@ public struct Linker: Sendable {
             case .givenName: \.givenKey
             default: { _ in nil }
             }
-            var counts: [String: Int] = [:]
+            // Values counted by their 64-bit hash: hashing a short string into a dictionary key
+            // twice per record was a run's fourth-largest cost; two names sharing a hash are
+            // not expected among a few million.
+            let hashes = prepared.map { key($0).map(Blocking.Keys.hash) }
+            var counts: [UInt64: Int] = [:]
             var withValue = 0
-            for record in prepared {
-                if let value = key(record) { counts[value, default: 0] += 1; withValue += 1 }
+            for hash in hashes {
+                if let hash { counts[hash, default: 0] += 1; withValue += 1 }
             }
             guard withValue > 0 else { continue }
-            result[comparison] = prepared.map { record in key(record).map { Double(counts[$0]!) / Double(withValue) } ?? 0 }
+            result[comparison] = hashes.map { hash in hash.map { Double(counts[$0]!) / Double(withValue) } ?? 0 }
         }
         return result
     }

@@ -17,9 +17,9 @@ enum Parallel {
 
     /// `body`'s result for each of the disjoint ranges covering `0..<count` (a few per core),
     /// computed concurrently: partial results to be combined.
-    static func pieces<R>(_ count: Int, _ body: @Sendable (Range<Int>) -> R) -> [R] {
+    static func pieces<R>(_ count: Int, perCore: Int = 4, _ body: @Sendable (Range<Int>) -> R) -> [R] {
         guard count > 0 else { return [] }
-        let pieces = min(count, cores * 4)
+        let pieces = min(count, cores * perCore)
         return filled(pieces) { piece in body((count * piece / pieces)..<(count * (piece + 1) / pieces)) }
     }
 

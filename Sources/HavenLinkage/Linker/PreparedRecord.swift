@@ -19,14 +19,13 @@ final class PreparedRecord: Sendable {
     let idNumber: String?
     let phone: String?
 
-    /// What preparing has worked out for each distinct value so far: records share names,
-    /// places and dates, and working one out (reading a name in every romanisation, looking a
+    /// What preparing has worked out for each distinct value so far: records share names and
+    /// places, and working one out (reading a name in every romanisation, looking a
     /// place up in the gazetteer) costs far more than finding it again. One per thread.
     final class Memo {
         var parts: [String: KoreanName.LatinPart] = [:]
         var names: [String: KoreanName] = [:]
         var places: [String: PlaceNames.Resolved?] = [:]
-        var dates: [String: PartialDate?] = [:]
 
         init() {}
 
@@ -49,13 +48,6 @@ final class PreparedRecord: Sendable {
             let place = PlaceNames.resolve(text)
             places[text] = place
             return place
-        }
-
-        func date(_ text: String) -> PartialDate? {
-            if let known = dates[text] { return known }
-            let date = PartialDate(text)
-            dates[text] = date
-            return date
         }
     }
 
@@ -84,7 +76,8 @@ final class PreparedRecord: Sendable {
             hasGiven = false
         }
         self.name = name
-        birth = record.birthDate.flatMap(memo.date)
+        // Dates are mostly distinct, and read faster than looked up.
+        birth = record.birthDate.flatMap { PartialDate($0) }
         sex = record.sex.flatMap(FieldComparisons.sexCode)
         birthPlace = record.birthPlace.flatMap(memo.place)
         address = Self.text(record.address)
