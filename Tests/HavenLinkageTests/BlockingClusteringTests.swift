@@ -66,6 +66,15 @@ struct BlockingKeysTests {
         }
     }
 
+    @Test func aKeyFilterNeverLeavesOutAKeyItHoldsAndLeavesOutMostOthers() {
+        var generator = SeededGenerator(seed: 3)
+        let held = (0..<500).map { _ in UInt64.random(in: .min ... .max, using: &generator) }
+        let filter = Blocking.Keys.KeyFilter(held)
+        #expect(held.allSatisfy(filter.mayContain))
+        let others = (0..<10_000).filter { _ in filter.mayContain(UInt64.random(in: .min ... .max, using: &generator)) }.count
+        #expect(others < 1_000, "\(others) of 10,000 other keys let through")
+    }
+
     @Test func aPairSharingSeveralKeysIsMadeOnce() {
         let rule = keys([["ri|jungsuk", "i|jungsuk"], ["i|jungsuk", "ri|jungsuk"], ["i|jungsuk"], ["kim|chulmin"]])
         let candidates = Blocking().pairs(rules: [rule, rule])

@@ -98,15 +98,16 @@ public struct Blocking: Sendable {
         /// buckets by the key's top bits (about one bucket per eight entries, one counting pass), then
         /// each bucket sorted on its own: a few times faster than sorting the whole array, and
         /// the buckets are sorted on every core.
-        func entriesByKey() -> [(hash: UInt64, record: Int32)] {
-            let total = hashes.count
+        func entriesByKey(among wanted: KeyFilter? = nil) -> [(hash: UInt64, record: Int32)] {
+            let keep = { (hash: UInt64) in wanted?.mayContain(hash) ?? true }
+            let total = wanted == nil ? hashes.count : hashes.reduce(0) { $0 + (keep($1) ? 1 : 0) }
             guard total > 0 else { return [] }
             // Fewer buckets than entries: the bucket table is zeroed and walked, and sorting eight
             // entries by insertion costs less than a bucket each.
             let bits = min(max(Int.bitWidth - total.leadingZeroBitCount - 3, 4), 22)
             let shift = UInt64(64 - bits)
             var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-            for hash in hashes { starts[Int(hash >> shift) + 1] += 1 }
+            for hash in hashes where keep(hash) { starts[Int(hash >> shift) + 1] += 1 }
             for bucket in 0..<(1 << bits) { starts[bucket + 1] += starts[bucket] }
             var entries = [(hash: UInt64, record: Int32)](repeating: (0, 0), count: total)
             var next = starts
@@ -114,6 +115,7 @@ public struct Blocking: Sendable {
             for record in 0..<count {
                 for k in offsets[record]..<offsets[record + 1] {
                     let hash = hashes[k], bucket = Int(hash >> shift)
+                    guard keep(hash) else { continue }
                     entries[next[bucket]] = (hash, Int32(record))
                     next[bucket] += 1
                 }
@@ -144,6 +146,23 @@ public struct Blocking: Sendable {
                 }
             }
             return entries
+        }
+
+        /// A set of keys that may answer yes for a key not in it, never no for one that is: a
+        /// bitmap of about sixteen bits per key, indexed by the key's low bits.
+        struct KeyFilter {
+            private var bits: [UInt64]
+            private let mask: UInt64
+
+            init(_ keys: some Collection<UInt64>) {
+                let wanted = max(keys.count, 1) * 16
+                let size = max(1 << 12, min(1 << 24, 1 << (Int.bitWidth - (wanted - 1).leadingZeroBitCount)))
+                bits = [UInt64](repeating: 0, count: size / 64)
+                mask = UInt64(size - 1)
+                for key in keys { bits[Int((key & mask) >> 6)] |= 1 << (key & 63) }
+            }
+
+            func mayContain(_ key: UInt64) -> Bool { bits[Int((key & mask) >> 6)] & (1 << (key & 63)) != 0 }
         }
 
         /// Whether two records share any key.
@@ -218,7 +237,11 @@ public struct Blocking: Sendable {
         var ruleStarts = [0]
         for (r, rule) in rules.enumerated() {
             let keys = rule.keys, marked = rule.marked, limit = rule.maximumBlock ?? maximumBlock
-            let entries = keys.entriesByKey()
+            // A rule pairing only marked records needs only the keys some marked record has
+            // (the rule for records without a birth year: a few in most files).
+            let entries = keys.entriesByKey(among: marked.map { marked in
+                Keys.KeyFilter(marked.indices.filter { marked[$0] }.flatMap { keys.of($0) })
+            })
             var blocks: [Range<Int>] = []
             var tooLarge = Set<UInt64>()
             var start = 0
