@@ -22,6 +22,29 @@ struct LinkInputTests {
         #expect(throws: CSVError(line: 2, reason: "is not valid UTF-8 text")) { try CSVTable(bytes: Array("id\n".utf8) + [0xC3, 0x28, 0x0A]) }
     }
 
+    @Test func aLargeFileReadInPiecesKeepsEveryRowAndLine() throws {
+        // Over 64 KB, so read in pieces; quoted line breaks and quotes fall near piece boundaries.
+        var text = "\u{FEFF}record_id,address\n"
+        var expected: [[String]] = [], lines: [Int] = []
+        var line = 2
+        for i in 0..<6_000 {
+            let address = i % 7 == 0 ? "line one\nline \"two\"" : i % 5 == 0 ? "a, b" : "street \(i)"
+            text += "\(i),\"\(address.replacingOccurrences(of: "\"", with: "\"\""))\"\n"
+            if i % 11 == 0 { text += "\n"; line += 1 }
+            expected.append(["\(i)", address])
+            lines.append(line)
+            line += i % 7 == 0 ? 2 : 1
+            if i % 11 == 0 { lines[lines.count - 1] -= 1 }
+        }
+        let table = try table(text)
+        #expect(Array(text.utf8).count > 1 << 16)
+        #expect(table.rows.map(\.fields) == expected)
+        #expect(table.rows.map(\.line) == lines)
+        // A problem far into the file is named by its line, as a whole read would name it.
+        #expect(throws: CSVError(line: line + 1, reason: "has 3 fields where the header has 2")) { try self.table(text + "\n1,b,c\n") }
+        #expect(throws: CSVError(line: line, reason: "opens a quoted field that is never closed")) { try self.table(text + "x,\"open\n") }
+    }
+
     @Test func malformedCSVIsNamedByItsLine() {
         #expect(throws: CSVError(line: 3, reason: "opens a quoted field that is never closed")) {
             try table("record_id,name\n1,a\n2,\"unclosed\n3,c\n")

@@ -19,7 +19,7 @@ public struct CSVTable: Sendable {
 
     /// Reads `bytes`; every row must have as many fields as the header. Blank lines are skipped.
     public init(bytes: [UInt8]) throws(CSVError) {
-        let rows = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in try Self.rows(buffer) }
+        let rows = try bytes.withUnsafeBufferPointer { buffer throws(CSVError) in try Self.rowsInPieces(buffer) }
         guard let first = rows.first else { throw CSVError(line: 1, reason: "is empty: a header row is needed") }
         header = first.fields.map { $0.trimmingCharacters(in: .whitespaces) }
         self.rows = Array(rows.dropFirst())
@@ -28,9 +28,51 @@ public struct CSVTable: Sendable {
         }
     }
 
+    /// Every row of a file, a large one read in pieces on every core. A piece starts after a line
+    /// break outside quotes (one with an even number of quotes before it) and knows its first
+    /// line from the line breaks before it; the problem reported is the first in the file.
+    private static func rowsInPieces(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVError) -> [Row] {
+        let body = UnsafeBufferPointer(rebasing: bytes[(bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)...])
+        let count = body.count, quote = UInt8(ascii: "\""), newline = UInt8(ascii: "\n")
+        guard count >= 1 << 16 else { return try rows(body, firstLine: 1) }
+        let shared = Parallel.ReadOnly(buffer: body)
+        // Quotes in each of a few equal stretches, counted on every core.
+        let stretches = Parallel.cores * 2, stretch = (count + stretches - 1) / stretches
+        let quotes = Parallel.filled(stretches) { s in
+            shared.buffer[min(s * stretch, count)..<min((s + 1) * stretch, count)].reduce(0) { $0 + ($1 == quote ? 1 : 0) }
+        }
+        // Each stretch's piece starts at the first line break outside quotes in it.
+        var starts = [0]
+        var quotesBefore = 0
+        for s in 1..<stretches {
+            quotesBefore += quotes[s - 1]
+            var index = s * stretch, seen = quotesBefore
+            while index < count, !(body[index] == newline && seen % 2 == 0) {
+                if body[index] == quote { seen += 1 }
+                index += 1
+            }
+            if index + 1 < count, index + 1 > starts.last! { starts.append(index + 1) }
+        }
+        starts.append(count)
+        let pieces = starts.count - 1, bounds = starts
+        let lines = Parallel.filled(pieces) { p in
+            shared.buffer[bounds[p]..<bounds[p + 1]].reduce(0) { $0 + ($1 == newline ? 1 : 0) }
+        }
+        let firstLines = lines.reduce(into: [1]) { $0.append($0.last! + $1) }
+        let parsed = Parallel.filled(pieces) { p in
+            Result { () throws(CSVError) in
+                try Self.rows(UnsafeBufferPointer(rebasing: shared.buffer[bounds[p]..<bounds[p + 1]]), firstLine: firstLines[p])
+            }
+        }
+        var rows: [Row] = []
+        rows.reserveCapacity(firstLines[pieces])
+        for piece in parsed { rows += try piece.get() }
+        return rows
+    }
+
     /// Every row, field by field: an unquoted field is decoded straight from the bytes between
     /// its commas; only a quoted one is copied (its doubled quotes made single).
-    private static func rows(_ bytes: UnsafeBufferPointer<UInt8>) throws(CSVError) -> [Row] {
+    private static func rows(_ bytes: UnsafeBufferPointer<UInt8>, firstLine: Int) throws(CSVError) -> [Row] {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
         func decode(_ field: UnsafeBufferPointer<UInt8>, line: Int) throws(CSVError) -> String {
             // ASCII, most fields, is valid as it stands; `String(decoding:)` of it is a copy.
@@ -43,8 +85,8 @@ public struct CSVTable: Sendable {
         var rows: [Row] = []
         var fields: [String] = []
         var quoted: [UInt8] = []
-        var line = 1, rowLine = 1
-        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var line = firstLine, rowLine = firstLine
+        var index = 0
         // One field per turn; `index` is at the field's first byte.
         while true {
             var wasQuoted = false

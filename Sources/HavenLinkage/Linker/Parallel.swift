@@ -39,6 +39,12 @@ enum Parallel {
         }
     }
 
+    /// A buffer that concurrent chunks only read. Unchecked: nothing writes it while they run,
+    /// and it outlives them.
+    struct ReadOnly<T>: @unchecked Sendable {
+        let buffer: UnsafeBufferPointer<T>
+    }
+
     /// Where concurrent chunks write their results. Unchecked: each chunk writes only its own
     /// disjoint range, and the buffer outlives the concurrent work (`concurrentPerform` waits).
     struct Output<T>: @unchecked Sendable {
