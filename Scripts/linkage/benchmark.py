@@ -17,8 +17,18 @@ import febrl
 import peers
 
 
-def haven_link(binary, records_csv, across_sources=False, threshold=None):
-    """Runs `haven link` as a user would; returns (clusters, wall seconds, peak memory in MB)."""
+# Every system's wall time is the fastest of this many runs (each run gives the same clusters):
+# one run on a shared two-core machine varies by a fifth.
+RUNS = 3
+
+
+def haven_link(binary, records_csv, across_sources=False, threshold=None, runs=RUNS):
+    """Runs `haven link` as a user would, `runs` times; returns (clusters, fastest wall seconds,
+    peak memory in MB)."""
+    return min((haven_link_once(binary, records_csv, across_sources, threshold) for _ in range(runs)), key=lambda r: r[1])
+
+
+def haven_link_once(binary, records_csv, across_sources, threshold):
     with tempfile.TemporaryDirectory() as scratch:
         output = os.path.join(scratch, "clusters.csv")
         command = [binary, "link", "--input", records_csv, "--output", output, "--quiet"]
@@ -36,9 +46,14 @@ def haven_link(binary, records_csv, across_sources=False, threshold=None):
 
 
 def timed(function, *args):
-    start = time.perf_counter()
-    result = function(*args)
-    return result, time.perf_counter() - start
+    """A peer's result and its fastest wall time over RUNS runs in this process."""
+    best = None
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        result = function(*args)
+        seconds = time.perf_counter() - start
+        best = (result, seconds) if best is None or seconds < best[1] else best
+    return best
 
 
 def row(table, dataset, system, clusters, seconds, truth, across=None):
@@ -92,17 +107,20 @@ def main():
         korean = korean.replace({"": None})
         row(table, name, "Splink 5 (DuckDB), Jaro–Winkler names", *timed(peers.splink_korean, korean), truth)
 
-    print("| Data | System | Precision | Recall | F1 | Wall time (s) |")
+    print("| Data | System | Precision | Recall | F1 | Wall time, fastest of 3 (s) |")
     print("|---|---|---:|---:|---:|---:|")
     for dataset, system, precision, recall, f1, seconds in table:
-        print(f"| {dataset} | {system} | {precision:.4f} | {recall:.4f} | {f1:.4f} | {seconds:.2f} |")
+        print(f"| {dataset} | {system} | {precision:.4f} | {recall:.4f} | {f1:.4f} | {seconds:.3f} |")
+    seconds = {(dataset, system): s for dataset, system, *_, s in table}
+    print("\n" + "; ".join(f"{d}: Haven {seconds[(d, 'Splink 5 (DuckDB)')] / seconds[(d, 'Haven')]:.1f}× as fast as Splink"
+                           for d in ("Febrl3", "Febrl4")))
 
     if args.scale_persons:
         path = os.path.join(scratch, "scale.csv")
         subprocess.run([args.data, "--persons", str(args.scale_persons), "--seed", "2", "--output", path,
                         "--truth", os.path.join(scratch, "scale-truth.csv")], check=True, stderr=subprocess.DEVNULL)
         count = sum(1 for _ in open(path)) - 1
-        clusters, seconds, peak = haven_link(args.haven, path)
+        clusters, seconds, peak = haven_link(args.haven, path, runs=1)
         truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(os.path.join(scratch, "scale-truth.csv")))}
         precision, recall, f1 = evaluate.score(clusters, truth)
         print(f"\nScale: {count:,} Korean records deduplicated by Haven in {seconds:.1f} s, peak memory {peak:,.0f} MB; "
