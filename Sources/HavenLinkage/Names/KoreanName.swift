@@ -274,7 +274,18 @@ public enum SoundKey {
         } else {
             s = Array(text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased().filter { $0.isLetter }.utf8)
         }
-        for (from, to) in digraphs { replace(&s, from, to) }
+        // Which letters the spelling has (or gains by a replacement), so that a digraph with a
+        // letter it lacks is not looked for.
+        var letters: (UInt64, UInt64) = (0, 0)
+        func add(_ bytes: [UInt8]) {
+            for byte in bytes { if byte < 64 { letters.0 |= 1 << UInt64(byte) } else if byte < 128 { letters.1 |= 1 << UInt64(byte - 64) } }
+        }
+        func has(_ byte: UInt8) -> Bool { byte >= 128 || (byte < 64 ? letters.0 >> UInt64(byte) & 1 != 0 : letters.1 >> UInt64(byte - 64) & 1 != 0) }
+        add(s)
+        for (from, to) in digraphs where from.allSatisfy(has) {
+            replace(&s, from, to)
+            add(to)
+        }
         var key: [UInt8] = []
         key.reserveCapacity(s.count)
         func isVowel(_ byte: UInt8) -> Bool { vowels.contains(byte) }
