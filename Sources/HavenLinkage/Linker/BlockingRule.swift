@@ -131,7 +131,8 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 eachFamily(reading) { result.append(Self.key($0, yearText, part)) }
             }
         case .familyNameNearBirthYearGivenOneEdit, .familyNameGivenOneEditUndated:
-            var spans: [String] = []
+            // What follows the family name: a span of years, or nothing.
+            var spans: [String?] = [nil]
             if self == .familyNameNearBirthYearGivenOneEdit {
                 guard let year = record.birth?.year else { return }
                 spans = Self.nearYears(year)
@@ -140,7 +141,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 var given = reading.given
                 given.withUTF8 { given in
                     eachFamily(reading) { family in
-                        for span in spans.isEmpty ? [nil] : spans.map(Optional.some) {
+                        for span in spans {
                             let start = Blocking.Keys.hash(Self.separator, from: Self.key(family, span))
                             result.append(Blocking.Keys.hash(given, from: start))
                             guard given.count >= 3 else { continue }
@@ -152,10 +153,10 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 }
             }
         case .familyNameBirthDate:
-            guard let day = record.birth?.dayKey else { return }
+            guard let day = record.dayKey else { return }
             for reading in readings { eachFamily(reading) { result.append(Self.key($0, day)) } }
         case .birthDatePostcode:
-            guard let day = record.birth?.dayKey, let postcode = record.postcode else { return }
+            guard let day = record.dayKey, let postcode = record.postcode else { return }
             result.append(Self.key(day, postcode))
         case .postcodeGivenName:
             guard let postcode = record.postcode else { return }
@@ -171,10 +172,10 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
 
     /// The hash of the key made of these parts joined by "|", without making its text.
     static func key(_ first: String, _ second: String? = nil, _ third: String? = nil) -> UInt64 {
-        var hash = Blocking.Keys.hash(first.utf8)
+        var hash = Blocking.Keys.hash(first)
         if let second {
-            hash = Blocking.Keys.hash(second.utf8, from: Blocking.Keys.hash(separator, from: hash))
-            if let third { hash = Blocking.Keys.hash(third.utf8, from: Blocking.Keys.hash(separator, from: hash)) }
+            hash = Blocking.Keys.hash(second, from: Blocking.Keys.hash(separator, from: hash))
+            if let third { hash = Blocking.Keys.hash(third, from: Blocking.Keys.hash(separator, from: hash)) }
         }
         return hash
     }

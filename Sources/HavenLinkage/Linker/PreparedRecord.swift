@@ -10,6 +10,8 @@ final class PreparedRecord: Sendable {
     let hasFamily: Bool
     let hasGiven: Bool
     let birth: PartialDate?
+    /// The birth date as a blocking key, when it is known to the day (made once, used by two rules).
+    let dayKey: String?
     let sex: Character?
     let birthPlace: PlaceNames.Resolved?
     let address: String?
@@ -78,6 +80,7 @@ final class PreparedRecord: Sendable {
         self.name = name
         // Dates are mostly distinct, and read faster than looked up.
         birth = record.birthDate.flatMap { PartialDate($0) }
+        dayKey = birth?.dayKey
         sex = record.sex.flatMap(FieldComparisons.sexCode)
         birthPlace = record.birthPlace.flatMap(memo.place)
         address = Self.text(record.address)

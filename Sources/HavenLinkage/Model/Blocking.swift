@@ -46,16 +46,21 @@ public struct Blocking: Sendable {
                 offsets.append(hashes.count)
                 return
             }
-            // A record's few dozen keys at most: sorted by insertion, repeats dropped as they go in.
+            // A handful of keys sorted by insertion, a one-edit rule's dozens by the library's
+            // sort; repeats dropped as they go in.
             keys.withUnsafeMutableBufferPointer { keys in
-                for i in 1..<keys.count {
-                    let key = keys[i]
-                    var j = i
-                    while j > 0, keys[j - 1] > key {
-                        keys[j] = keys[j - 1]
-                        j -= 1
+                if keys.count > 12 {
+                    keys.sort()
+                } else {
+                    for i in 1..<keys.count {
+                        let key = keys[i]
+                        var j = i
+                        while j > 0, keys[j - 1] > key {
+                            keys[j] = keys[j - 1]
+                            j -= 1
+                        }
+                        keys[j] = key
                     }
-                    keys[j] = key
                 }
                 var last = keys[0]
                 hashes.append(last)
@@ -169,7 +174,13 @@ public struct Blocking: Sendable {
         func shares(_ a: Int, _ b: Int) -> Bool { firstShared(a, b, skipping: []) != nil }
 
         /// FNV-1a over UTF-8: stable across processes, unlike Swift's seeded `Hasher`.
-        static func hash(_ key: String) -> UInt64 { hash(key.utf8) }
+        static func hash(_ key: String) -> UInt64 { hash(key, from: 0xcbf2_9ce4_8422_2325) }
+
+        /// ``hash(_:from:)`` of a text's UTF-8, read from its storage where it can be (a native
+        /// string's always can), not byte by byte through its view.
+        static func hash(_ text: String, from start: UInt64) -> UInt64 {
+            text.utf8.withContiguousStorageIfAvailable { hash($0, from: start) } ?? hash(text.utf8, from: start)
+        }
 
         /// FNV-1a continued from `start` over `bytes`: the hash of a key whose beginning was
         /// hashed already (`hash(a + b) == hash(b, from: hash(a))`).
