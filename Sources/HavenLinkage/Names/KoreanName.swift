@@ -57,6 +57,9 @@ public struct KoreanName: Sendable, Equatable {
     /// names compares each pair of spellings once.
     let spellings: [String]
     let spellingOfReading: [UInt8]
+    /// Whether some reading's family name is a known Hangul surname (most romanised names of
+    /// other peoples have none, and two such names never share one).
+    let hasSurnames: Bool
 
     public init(_ text: String) {
         let name = text.composed.trimmedSpaces
@@ -67,6 +70,7 @@ public struct KoreanName: Sendable, Equatable {
             hangul = nil
         }
         (spellings, spellingOfReading) = Self.spellings(of: readings)
+        hasSurnames = readings.contains { !$0.familyHangul.isEmpty }
     }
 
     static func spellings(of readings: [Reading]) -> ([String], [UInt8]) {
@@ -104,6 +108,7 @@ public struct KoreanName: Sendable, Equatable {
             hangul = nil
         }
         (spellings, spellingOfReading) = Self.spellings(of: readings)
+        hasSurnames = readings.contains { !$0.familyHangul.isEmpty }
     }
 
     static func hangulReadings(_ name: String, parts: (family: String, given: String)? = nil) -> ([Reading], HangulParts) {
@@ -241,9 +246,12 @@ public struct KoreanName: Sendable, Equatable {
                 return known[k]
             }
             var best = (family: 0.0, given: 0.0), bestScore = -1.0
-            for (r, x) in a.readings.enumerated() {
-                for (s, y) in b.readings.enumerated() {
-                    let family = x.sharesSurname(with: y) ? 1 : similarity(a.spellingOfReading[2 * r], b.spellingOfReading[2 * s])
+            let surnames = a.hasSurnames && b.hasSurnames
+            // By index, without copying each reading (three arrays) for every pair.
+            for r in a.readings.indices {
+                for s in b.readings.indices {
+                    let shared = surnames && a.readings[r].sharesSurname(with: b.readings[s])
+                    let family = shared ? 1 : similarity(a.spellingOfReading[2 * r], b.spellingOfReading[2 * s])
                     let given = similarity(a.spellingOfReading[2 * r + 1], b.spellingOfReading[2 * s + 1])
                     let score = 0.25 * family + 0.75 * given
                     if score > bestScore { (best, bestScore) = ((family, given), score) }
