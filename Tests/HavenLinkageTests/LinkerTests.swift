@@ -87,6 +87,12 @@ struct LinkerTests {
         #expect(Linker().link(Self.records).clusters == Linker().link(Self.records.reversed().reversed()).clusters)
     }
 
+    @Test func randomPairsGrowWithTheRecordsBetweenTwentyAndFiftyThousand() {
+        #expect(LinkSettings.randomPairs(forRecords: 5_000) == 20_000)
+        #expect(LinkSettings.randomPairs(forRecords: 600_000) == 30_000)
+        #expect(LinkSettings.randomPairs(forRecords: 1_000_000) == 50_000 && LinkSettings.randomPairs(forRecords: 5_000_000) == 50_000)
+    }
+
     @Test func mLearntFromASampleOfPairsFindsNearlyTheSamePeople() {
         let records = KoreanRecordGenerator(seed: 5).rows(persons: 1_500).map(\.record)
         let full = Linker().link(records)

@@ -216,7 +216,8 @@ public struct Linker: Sendable {
         var left: [Int32] = [], right: [Int32] = []
         if prepared.count > 1 {
             var attempts = 0
-            while left.count < settings.randomPairs, attempts < settings.randomPairs * 4 {
+            let wanted = settings.randomPairs ?? LinkSettings.randomPairs(forRecords: prepared.count)
+            while left.count < wanted, attempts < wanted * 4 {
                 attempts += 1
                 let i = Int.random(in: 0..<prepared.count, using: &generator), j = Int.random(in: 0..<prepared.count, using: &generator)
                 if i == j || (settings.acrossSourcesOnly && prepared[i].source == prepared[j].source) { continue }

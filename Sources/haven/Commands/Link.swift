@@ -35,8 +35,8 @@ struct Link: AsyncParsableCommand {
     var acrossSources = false
     @Option(help: "Also write the estimated model (m and u of every comparison level, and the prior) to this CSV.")
     var model: String?
-    @Option(name: .customLong("random-pairs"), help: "Random pairs compared to learn how often unrelated records agree.")
-    var randomPairs = LinkSettings().randomPairs
+    @Option(name: .customLong("random-pairs"), help: "Random pairs compared to learn how often unrelated records agree (default 20,000, or one for every twenty records up to 50,000).")
+    var randomPairs: Int?
     @Option(name: .customLong("without"), help: ArgumentHelp("Leave a comparison out (repeatable): \(LinkComparison.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "comparison"))
     var without: [String] = []
     @Option(name: .customLong("blocking"), help: ArgumentHelp("Use only these blocking rules (repeatable; all by default): \(BlockingRule.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "rule"))
@@ -52,7 +52,7 @@ struct Link: AsyncParsableCommand {
         for name in blocking where BlockingRule(rawValue: name) == nil {
             throw ValidationError("--blocking \(name.prefix(60)) is not a blocking rule; use one of \(BlockingRule.allCases.map(\.rawValue).joined(separator: ", "))")
         }
-        guard randomPairs >= 1_000 else { throw ValidationError("--random-pairs must be at least 1000") }
+        if let randomPairs, randomPairs < 1_000 { throw ValidationError("--random-pairs must be at least 1000") }
         guard (0.0...1.0).contains(pairsFrom) else { throw ValidationError("--pairs-from must be from 0 to 1") }
     }
 
