@@ -53,8 +53,13 @@ public struct Clustering: Sendable {
             let (small, large, smallMembers) = membersA.count <= membersB.count ? (a, b, membersA) : (b, a, membersB)
             var conflict = smallMembers.contains { record in against[record]?.contains { root($0) == large } ?? false }
             if !conflict, let probability {
-                let largeMembers = members[large] ?? [large]
-                conflict = smallMembers.contains { x in largeMembers.contains { y in probability(x, y).map { $0 < separation } ?? false } }
+                // Every pair across the two clusters but this one, which is scored and strong.
+                let largeMembers = members[large] ?? [large], i = Int(left[k]), j = Int(right[k])
+                conflict = smallMembers.contains { x in
+                    largeMembers.contains { y in
+                        (x == i && y == j) || (x == j && y == i) ? false : probability(x, y).map { $0 < separation } ?? false
+                    }
+                }
             }
             if conflict { continue }
             parent[small] = large
