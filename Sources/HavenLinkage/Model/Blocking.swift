@@ -49,19 +49,7 @@ public struct Blocking: Sendable {
             // A handful of keys sorted by insertion, a one-edit rule's dozens by the library's
             // sort; repeats dropped as they go in.
             keys.withUnsafeMutableBufferPointer { keys in
-                if keys.count > 12 {
-                    keys.sort()
-                } else {
-                    for i in 1..<keys.count {
-                        let key = keys[i]
-                        var j = i
-                        while j > 0, keys[j - 1] > key {
-                            keys[j] = keys[j - 1]
-                            j -= 1
-                        }
-                        keys[j] = key
-                    }
-                }
+                if keys.count > 12 { keys.sort() } else { Blocking.insertionSort(keys, by: <) }
                 var last = keys[0]
                 hashes.append(last)
                 for key in keys[1...] where key != last {
@@ -100,9 +88,9 @@ public struct Blocking: Sendable {
         }
 
         /// Every (key, record) pair, ordered by key and, within a key, by record. Spread into
-        /// buckets by the key's top bits (about one bucket per eight entries, one counting pass), then
-        /// each bucket sorted on its own: a few times faster than sorting the whole array, and
-        /// the buckets are sorted on every core.
+        /// buckets by the key's top bits (about one bucket per eight entries, one counting
+        /// pass), then each bucket sorted on its own: a few times faster than sorting the whole
+        /// array, and the buckets are sorted on every core.
         func entriesByKey(among wanted: KeyFilter? = nil) -> [(hash: UInt64, record: Int32)] {
             let keep = { (hash: UInt64) in wanted?.mayContain(hash) ?? true }
             let total = wanted == nil ? hashes.count : hashes.reduce(0) { $0 + (keep($1) ? 1 : 0) }
@@ -135,15 +123,7 @@ public struct Blocking: Sendable {
                         var part = UnsafeMutableBufferPointer(start: output.base! + low, count: high - low)
                         if part.count <= 32 {
                             // Insertion by key alone keeps the record order of equal keys.
-                            for i in 1..<part.count {
-                                let entry = part[i]
-                                var j = i
-                                while j > 0, part[j - 1].hash > entry.hash {
-                                    part[j] = part[j - 1]
-                                    j -= 1
-                                }
-                                part[j] = entry
-                            }
+                            Blocking.insertionSort(part) { $0.hash < $1.hash }
                         } else {
                             part.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.record < $1.record }
                         }
@@ -231,6 +211,21 @@ public struct Blocking: Sendable {
         public func made(_ i: Int, _ j: Int) -> Bool {
             if let groups, groups[i] == groups[j] { return false }
             return zip(rules, skipped).contains { $0.makes(i, j, skipping: $1) }
+        }
+    }
+
+    /// Sorts a few elements in place by insertion (stable: equal elements keep their order), which
+    /// for a handful is faster than the library's sort.
+    static func insertionSort<T>(_ elements: UnsafeMutableBufferPointer<T>, by before: (T, T) -> Bool) {
+        guard elements.count > 1 else { return }
+        for i in 1..<elements.count {
+            let element = elements[i]
+            var j = i
+            while j > 0, before(element, elements[j - 1]) {
+                elements[j] = elements[j - 1]
+                j -= 1
+            }
+            elements[j] = element
         }
     }
 
