@@ -140,47 +140,31 @@ public enum StringComparators {
         } ?? nil
     }
 
-    /// ``withinOneEdit(_:_:)`` of byte strings, index by index.
-    static func withinOneEdit(_ s: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>) -> Bool {
-        let m = s.count, n = t.count
+    /// ``withinOneEdit(_:_:)`` of two sequences of characters (bytes or scalars), index by index:
+    /// no slices, so that the bytes of sound keys are compared as fast as by hand.
+    static func withinOneEdit<C: RandomAccessCollection>(_ s: C, _ t: C) -> Bool where C.Element: Equatable, C.Index == Int {
+        let m = s.count, n = t.count, s0 = s.startIndex, t0 = t.startIndex
         guard abs(m - n) <= 1 else { return false }
         var i = 0
-        while i < m, i < n, s[i] == t[i] { i += 1 }
+        while i < m, i < n, s[s0 + i] == t[t0 + i] { i += 1 }
         if i == m && i == n { return true }
         func same(_ x: Int, _ y: Int) -> Bool {
-            // s from x and t from y to their ends are equal.
+            // s from offset x and t from offset y to their ends are equal.
             guard m - x == n - y else { return false }
             var x = x, y = y
             while x < m {
-                if s[x] != t[y] { return false }
+                if s[s0 + x] != t[t0 + y] { return false }
                 x += 1
                 y += 1
             }
             return true
         }
         if m == n {
-            if same(i + 1, i + 1) { return true }
-            return i + 1 < m && s[i] == t[i + 1] && s[i + 1] == t[i] && same(i + 2, i + 2)
-        }
-        return m > n ? same(i + 1, i) : same(i, i + 1)
-    }
-
-    static func withinOneEdit<C: RandomAccessCollection>(_ s: C, _ t: C) -> Bool where C.Element: Equatable, C.Index == Int {
-        guard abs(s.count - t.count) <= 1 else { return false }
-        let s0 = s.startIndex, t0 = t.startIndex
-        var i = 0
-        while i < s.count, i < t.count, s[s0 + i] == t[t0 + i] { i += 1 }
-        if i == s.count && i == t.count { return true }
-        func same(_ x: Int, _ y: Int) -> Bool {
-            // s from offset x and t from offset y to their ends are equal.
-            s.count - x == t.count - y && s[(s0 + x)...].elementsEqual(t[(t0 + y)...])
-        }
-        if s.count == t.count {
             // One changed, or this one and the next swapped; the rest equal.
             if same(i + 1, i + 1) { return true }
-            return i + 1 < s.count && s[s0 + i] == t[t0 + i + 1] && s[s0 + i + 1] == t[t0 + i] && same(i + 2, i + 2)
+            return i + 1 < m && s[s0 + i] == t[t0 + i + 1] && s[s0 + i + 1] == t[t0 + i] && same(i + 2, i + 2)
         }
         // One added or dropped: the longer one's rest after it equals the shorter one's rest.
-        return s.count > t.count ? same(i + 1, i) : same(i, i + 1)
+        return m > n ? same(i + 1, i) : same(i, i + 1)
     }
 }

@@ -38,11 +38,12 @@ public struct LinkInput: Sendable {
             return record
         }
         let checked = known.filter { Self.mayNotParse($0.field) }
-        let pieces = Parallel.pieces(records.count) { range in
+        let pieces = Parallel.pieces(rows.count) { range in
             var unparsable: [String: Int] = [:]
             for r in range {
-                for (_, column, field) in checked {
-                    if let value = records[r].value(of: field), !Self.parses(value, field: field) { unparsable[column, default: 0] += 1 }
+                for (index, column, field) in checked {
+                    let value = rows[r].fields[index].trimmedSpaces
+                    if !value.isEmpty, !Self.parses(value, field: field) { unparsable[column, default: 0] += 1 }
                 }
             }
             return unparsable
@@ -59,11 +60,11 @@ public struct LinkInput: Sendable {
         unparsable = pieces.reduce(into: [:]) { $0.merge($1, uniquingKeysWith: +) }
     }
 
-    /// Whether a value of a column means something to the comparisons; one that does not is
-    /// compared as missing.
     /// Whether some values of a field may not parse (the others take any text).
     static func mayNotParse(_ field: LinkRecord.Field) -> Bool { [.birthDate, .sex, .phone].contains(field) }
 
+    /// Whether a value of a column means something to the comparisons; one that does not is
+    /// compared as missing.
     static func parses(_ value: String, field: LinkRecord.Field) -> Bool {
         switch field {
         case .birthDate: PartialDate(value) != nil

@@ -53,24 +53,6 @@ public struct LinkRecord: Sendable, Equatable {
         case phone
     }
 
-    func value(of field: Field) -> String? {
-        switch field {
-        case .source: source
-        case .name: name
-        case .givenName: givenName
-        case .familyName: familyName
-        case .sex: sex
-        case .birthDate: birthDate
-        case .birthPlace: birthPlace
-        case .address: address
-        case .locality: locality
-        case .postcode: postcode
-        case .region: region
-        case .idNumber: idNumber
-        case .phone: phone
-        }
-    }
-
     mutating func set(_ field: Field, to value: String) {
         switch field {
         case .source: source = value

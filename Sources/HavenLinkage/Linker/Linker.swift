@@ -258,9 +258,9 @@ public struct Linker: Sendable {
             case .givenName: \.givenKey
             default: { _ in nil }
             }
-            // Values counted by their 64-bit hash: hashing a short string into a dictionary key
-            // twice per record was a run's fourth-largest cost; two names sharing a hash are
-            // not expected among a few million.
+            // Values counted by their 64-bit hash: hashing each string into a dictionary key
+            // twice (count, then look up) took 4-6 ms of a 10,000-record run; two names sharing
+            // a hash are not expected among a few million.
             let hashes = prepared.map { key($0).map(Blocking.Keys.hash) }
             var counts: [UInt64: Int] = [:]
             var withValue = 0

@@ -31,25 +31,18 @@ final class PreparedRecord: Sendable {
 
         init() {}
 
-        func part(_ text: String) -> KoreanName.LatinPart {
-            if let known = parts[text] { return known }
-            let part = KoreanName.LatinPart(text)
-            parts[text] = part
-            return part
-        }
+        func part(_ text: String) -> KoreanName.LatinPart { Self.value(of: text, in: &parts) { KoreanName.LatinPart(text) } }
 
-        func name(_ text: String, _ read: () -> KoreanName) -> KoreanName {
-            if let known = names[text] { return known }
-            let name = read()
-            names[text] = name
-            return name
-        }
+        func name(_ text: String, _ read: () -> KoreanName) -> KoreanName { Self.value(of: text, in: &names, read) }
 
-        func place(_ text: String) -> PlaceNames.Resolved? {
-            if let known = places[text] { return known }
-            let place = PlaceNames.resolve(text)
-            places[text] = place
-            return place
+        func place(_ text: String) -> PlaceNames.Resolved? { Self.value(of: text, in: &places) { PlaceNames.resolve(text) } }
+
+        /// The value remembered for `key`, worked out and remembered the first time.
+        private static func value<Value>(of key: String, in table: inout [String: Value], _ make: () -> Value) -> Value {
+            if let known = table[key] { return known }
+            let value = make()
+            table[key] = value
+            return value
         }
     }
 

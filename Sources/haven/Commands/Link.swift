@@ -59,8 +59,7 @@ struct Link: AsyncParsableCommand {
     func run() async throws {
         let started = ContinuousClock.now
         // The gazetteer's index is built on another core while this one reads the file.
-        let warming = Task.detached { PlaceNames.warmUp() }
-        defer { warming.cancel() }
+        Task.detached { PlaceNames.warmUp() }
         guard let data = FileManager.default.contents(atPath: input) else { throw CLIError("cannot read \(input)") }
         let records: LinkInput
         do {
@@ -119,7 +118,7 @@ struct Link: AsyncParsableCommand {
             bytes += String(cluster + 1).utf8
             bytes.append(UInt8(ascii: "\n"))
         }
-        guard FileManager.default.createFile(atPath: output, contents: Data(bytes)) else { throw CLIError("cannot write \(output)") }
+        try write(Data(bytes), to: output)
     }
 
     private func write(pairsOf records: [LinkRecord], _ result: LinkResult, to path: String) throws {
@@ -149,6 +148,10 @@ struct Link: AsyncParsableCommand {
     }
 
     private func write(_ text: String, to path: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else { throw CLIError("cannot write \(path)") }
+        try write(Data(text.utf8), to: path)
+    }
+
+    private func write(_ data: Data, to path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: data) else { throw CLIError("cannot write \(path)") }
     }
 }
