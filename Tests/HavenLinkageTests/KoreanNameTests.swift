@@ -159,6 +159,24 @@ struct NameAndPlaceKeyTests {
         #expect(KoreanName("Vilums").readings.count == 1 && KoreanName("Vilums").readings[0].given.isEmpty, "no surname at its start: one word as written")
     }
 
+    @Test func onlyWordsThatAreNoSyllableCountAsMisspeltSurnames() {
+        for word in ["kim", "chol", "hyeon", "nae", "pok", "ryong", "shin", "kkot"] { #expect(Romanizer.isSyllable(word), "\(word)") }
+        for word in ["kig", "pka", "kmi", "kwoon", "jagn", "vilums"] { #expect(!Romanizer.isSyllable(word), "\(word)") }
+        #expect(Surnames.hangul(slip: "Kig").contains("김") && Surnames.hangul(slip: "Pka").contains("박"))
+        #expect(Surnames.hangul(slip: "Kwoon") == ["권"] && Surnames.hangul(slip: "JAGN").contains("장"))
+        #expect(Surnames.hangul(slip: "Nae").isEmpty, "내 is a syllable of given names, not a slip of 배")
+        #expect(Surnames.hangul(slip: "Vilums").isEmpty && Surnames.hangul(slip: "").isEmpty)
+    }
+
+    @Test func aMisspeltSurnameMeetsItsHangulAsCloseNotTheSame() {
+        // Kig is no syllable and one slip from Kim: the name is read both ways, and in the
+        // order with Kig first it meets 김정문, the surname one slip off.
+        let parts = KoreanName.parts(KoreanName("Kig Jong Mun"), KoreanName("김정문"))
+        #expect(parts.given == 1 && parts.family == KoreanName.oneSlip)
+        #expect(KoreanName("Kig Jong Mun").readings.contains { $0.familyHangul.contains("김") && $0.familySlip })
+        #expect(KoreanName.parts(KoreanName("Kim Jong Mun"), KoreanName("김정문")) == (1, 1), "a known spelling is the same surname")
+    }
+
     @Test func surnamesBlockByTheirHangul() {
         let keys = ["Choi Min", "Choe Min", "Chey Min", "최민"].map { KoreanName($0).readings.map(KoreanName.familyBlockKey) }
         #expect(keys.allSatisfy { $0.contains("최") })

@@ -123,6 +123,39 @@ struct LinkerTests {
     }
 }
 
+/// A slip in a name: a misspelt surname still pairs with its Hangul, and a given name one slip
+/// from a spelling nobody else has is told apart from one slip between two names others share.
+struct NameSlipTests {
+    @Test func aMisspeltSurnameIsPairedAndCalledClose() throws {
+        let records = [LinkRecord(id: "slip", name: "Kig Jong Mun", birthDate: "1977-04-16"),
+                       LinkRecord(id: "hangul", name: "김정문", birthDate: "1977-04-16")] + LinkerTests.background
+        let result = Linker().link(records)
+        let k = try #require((0..<result.pairCount).first { result.left[$0] == 0 && result.right[$0] == 1 }, "blocking pairs Kig with 김")
+        let family = result.comparisons.firstIndex(of: .familyName)!
+        #expect(result.explain(pair: k).parts[family].meaning == "close")
+        #expect(result.clusters[0] == result.clusters[1])
+    }
+
+    @Test func oneSlipFromASpellingNobodyElseHasIsItsOwnLevel() {
+        let records = [
+            LinkRecord(id: "sook-1", name: "김정숙", birthDate: "1970"), LinkRecord(id: "sook-2", name: "김정숙", birthDate: "1971"),
+            LinkRecord(id: "soon-1", name: "김정순", birthDate: "1970"), LinkRecord(id: "soon-2", name: "김정순", birthDate: "1971"),
+            // 정숫 is written by no one else: a slip of 정숙 rather than another woman's name.
+            LinkRecord(id: "sut", name: "김정숫", birthDate: "1970"),
+        ] + LinkerTests.background
+        let result = Linker().link(records)
+        let given = result.comparisons.firstIndex(of: .givenName)!
+        var meanings: [String: String] = [:]
+        for k in 0..<result.pairCount where result.right[k] < 5 {
+            let pair = [records[Int(result.left[k])].id, records[Int(result.right[k])].id].sorted().joined(separator: "/")
+            meanings[pair] = result.explain(pair: k).parts[given].meaning
+        }
+        #expect(meanings["sook-1/soon-1"] == "close", "숙 and 순 are both names others write")
+        #expect(meanings["sook-1/sut"] == "close, rare spelling" && meanings["soon-1/sut"] == "close, rare spelling")
+        #expect(meanings["sook-1/sook-2"] == "same")
+    }
+}
+
 /// Places compare by sound across scripts and systems and through the gazetteer's hierarchy;
 /// every blocking rule reports its pairs.
 struct LinkerPlaceTests {

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenLinkage
 @testable import HavenServer
 import HavenStore
 import Hummingbird
@@ -133,6 +134,18 @@ struct DuplicateTests {
             let list = try await client.page("/duplicates")
             let name = try #require(reported.names.first?.value)
             #expect(list.contains(name) && list.contains("/duplicates/review"), "the press record of a demo victim is suggested")
+        }
+    }
+}
+
+/// The review page names every level of every comparison in Korean as well as English.
+struct LinkageTextTests {
+    @Test func everyLevelHasAKoreanMeaning() {
+        for comparison in LinkComparison.allCases {
+            for level in comparison.levelNames {
+                let label = LinkageText.meaning(level)
+                #expect(label.ko != level && !label.ko.isEmpty, "\(comparison.rawValue): \(level)")
+            }
         }
     }
 }

@@ -57,10 +57,12 @@ public struct Linker: Sendable {
             groups: settings.acrossSourcesOnly ? sourceIndex : nil)
         let (left, right, ruleStarts) = (candidates.left, candidates.right, candidates.ruleStarts)
 
-        let levels = compare(prepared, left, right, comparisons, progress: progress)
+        let frequencies = termFrequencies(prepared, comparisons: comparisons)
+        let rare = rareGivenNames(prepared)
+        let levels = compare(prepared, left, right, comparisons, rare: rare, progress: progress)
 
         progress?(.estimating, 0, 1)
-        var model = estimate(prepared, levels: levels, comparisons: comparisons, rules: rules, left: left, right: right, ruleStarts: ruleStarts)
+        var model = estimate(prepared, rare: rare, levels: levels, comparisons: comparisons, rules: rules, left: left, right: right, ruleStarts: ruleStarts)
         // EM's λ is the share of matches among candidate pairs, which blocking makes large. A pair's
         // prior is the chance that two records picked at random match: the same expected number of
         // matches (blocking misses few) over every pair that could have been compared.
@@ -68,7 +70,6 @@ public struct Linker: Sendable {
         if possible > 0, !left.isEmpty {
             model.lambda = min(max(model.lambda * Double(left.count) / possible, 1e-12), 1 - 1e-12)
         }
-        let frequencies = termFrequencies(prepared, comparisons: comparisons)
 
         progress?(.scoring, 0, left.count)
         let scorer = PairScorer(model: model, comparisons: comparisons, frequencies: frequencies)
@@ -84,7 +85,7 @@ public struct Linker: Sendable {
                 guard !candidates.made(i, j) else { return nil }
                 // Two records about to share a cluster that blocking never paired: compared now.
                 return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { pair in
-                    Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, into: pair.baseAddress!)
+                    Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, rareGiven: rare[i] || rare[j], into: pair.baseAddress!)
                     return 1 / (1 + exp2(-scorer.weight(UnsafeBufferPointer(pair), i, j)))
                 }
             }
@@ -95,7 +96,7 @@ public struct Linker: Sendable {
 
     /// Every candidate pair's levels, flat: pair k's are `levels[k * C ..< (k + 1) * C]`.
     func compare(_ prepared: [PreparedRecord], _ left: [Int32], _ right: [Int32], _ comparisons: [LinkComparison],
-                 progress: Progress?) -> [UInt8] {
+                 rare: [Bool], progress: Progress?) -> [UInt8] {
         let width = comparisons.count, total = left.count
         let needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)
         return [UInt8](unsafeUninitializedCapacity: total * width) { buffer, initialized in
@@ -107,7 +108,8 @@ public struct Linker: Sendable {
                 let end = min(done + batch, total), offset = done
                 Parallel.chunks(end - done) { range in
                     for k in (range.lowerBound + offset)..<(range.upperBound + offset) {
-                        Self.levels(prepared[Int(left[k])], prepared[Int(right[k])], comparisons, needsNames: needsNames, into: output.base! + k * width)
+                        let i = Int(left[k]), j = Int(right[k])
+                        Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, rareGiven: rare[i] || rare[j], into: output.base! + k * width)
                     }
                 }
                 done = end
@@ -118,19 +120,19 @@ public struct Linker: Sendable {
     }
 
     static func levels(_ a: PreparedRecord, _ b: PreparedRecord, _ comparisons: [LinkComparison], needsNames: Bool,
-                       into output: UnsafeMutablePointer<UInt8>) {
+                       rareGiven: Bool, into output: UnsafeMutablePointer<UInt8>) {
         var names: (family: Double, given: Double)?
         if needsNames, let x = a.name, let y = b.name { names = KoreanName.parts(x, y) }
         for (c, comparison) in comparisons.enumerated() {
-            output[c] = comparison.level(a, b, names: names)
+            output[c] = comparison.level(a, b, names: names, rareGiven: rareGiven)
         }
     }
 
     /// u from random pairs, then m by EM per blocking rule and λ over all candidate pairs.
-    func estimate(_ prepared: [PreparedRecord], levels: [UInt8], comparisons: [LinkComparison], rules: [Blocking.Keys],
+    func estimate(_ prepared: [PreparedRecord], rare: [Bool], levels: [UInt8], comparisons: [LinkComparison], rules: [Blocking.Keys],
                   left: [Int32], right: [Int32], ruleStarts: [Int]) -> FellegiSunter {
         let width = comparisons.count
-        let u = uProbabilities(prepared, comparisons: comparisons)
+        let u = uProbabilities(prepared, rare: rare, comparisons: comparisons)
         let start = FellegiSunter(comparisons: zip(comparisons, u).map { comparison, u in
             FellegiSunter.Comparison(name: comparison.rawValue, m: Self.startingM(levels: comparison.levels), u: u)
         }, lambda: 0.01)
@@ -211,7 +213,7 @@ public struct Linker: Sendable {
     }
 
     /// u per comparison and level from random pairs (seeded), nearly all non-matches.
-    func uProbabilities(_ prepared: [PreparedRecord], comparisons: [LinkComparison]) -> [[Double]] {
+    func uProbabilities(_ prepared: [PreparedRecord], rare: [Bool], comparisons: [LinkComparison]) -> [[Double]] {
         var generator = SeededGenerator(seed: settings.seed)
         var left: [Int32] = [], right: [Int32] = []
         if prepared.count > 1 {
@@ -225,7 +227,7 @@ public struct Linker: Sendable {
                 right.append(Int32(j))
             }
         }
-        let levels = compare(prepared, left, right, comparisons, progress: nil)
+        let levels = compare(prepared, left, right, comparisons, rare: rare, progress: nil)
         return FellegiSunter.uProbabilities(flat: levels, levels: comparisons.map(\.levels))
     }
 
@@ -247,6 +249,14 @@ public struct Linker: Sendable {
         m[levels - 1] = middle == 0 ? 0.95 : 0.7
         for level in 2..<(levels - 1) { m[level] = 0.25 / Double(middle) }
         return m
+    }
+
+    /// Whether each record's given name is spelt (as a sound key) as no other record's is.
+    func rareGivenNames(_ prepared: [PreparedRecord]) -> [Bool] {
+        let hashes = prepared.map { $0.givenKey.map(Blocking.Keys.hash) }
+        var counts: [UInt64: Int32] = [:]
+        for hash in hashes { if let hash { counts[hash, default: 0] += 1 } }
+        return hashes.map { hash in hash.map { counts[$0] == 1 } ?? false }
     }
 
     /// For each term-frequency comparison, each record's share of records with its key.

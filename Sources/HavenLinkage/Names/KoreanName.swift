@@ -12,6 +12,9 @@ public struct KoreanName: Sendable, Equatable {
         /// The Hangul surnames the family name may stand for (empty when unknown), sorted and
         /// without repeats: a handful at most, compared by merging rather than hashing.
         public var familyHangul: [String]
+        /// Whether `familyHangul` was found for a misspelt surname (Kig for 김): a shared surname
+        /// then counts as close, not the same.
+        public var familySlip = false
 
         /// Whether the two family names may stand for one Hangul surname.
         func sharesSurname(with other: Reading) -> Bool {
@@ -162,9 +165,12 @@ public struct KoreanName: Sendable, Equatable {
         guard let first = tokens.first else { return [] }
         var readings: [Reading] = []
         func reading(family: String, given: [String]) -> Reading {
-            let known = Surnames.hangul(for: family)
+            var surnames = Surnames.hangul(for: family)
+            if surnames.isEmpty { surnames = Surnames.hangul(sounding: family) }
+            let slip = surnames.isEmpty
+            if slip { surnames = Surnames.hangul(slip: family) }
             return Reading(family: SoundKey.of(family), given: SoundKey.of(given.joined()),
-                           familyHangul: known.isEmpty ? Surnames.hangul(sounding: family) : known)
+                           familyHangul: surnames, familySlip: slip && !surnames.isEmpty)
         }
         // One word with no separator (KIMMINHO, Parkjisoo): a known surname spelling at its start,
         // the longest that leaves a given name of two letters or more.
@@ -174,8 +180,11 @@ public struct KoreanName: Sendable, Equatable {
         }
         // Either order, unless one end is a known surname and the other is not (Kim Min-ho is
         // not Min-ho with the given name Kim).
-        // A word that sounds like a surname counts as one here (Jonng Jon Im is read both ways).
-        func isSurname(_ word: String) -> Bool { !Surnames.hangul(for: word).isEmpty || !Surnames.hangul(sounding: word).isEmpty }
+        // A word that sounds like a surname, or is a slip of one, counts as one here (Jonng Jon Im
+        // and Kig Jong Mun are read both ways).
+        func isSurname(_ word: String) -> Bool {
+            !Surnames.hangul(for: word).isEmpty || !Surnames.hangul(sounding: word).isEmpty || !Surnames.hangul(slip: word).isEmpty
+        }
         let firstIsSurname = isSurname(first)
         let last = tokens.count > 1 ? tokens.last : nil
         let lastIsSurname = last.map(isSurname) ?? false
@@ -251,7 +260,12 @@ public struct KoreanName: Sendable, Equatable {
             for r in a.readings.indices {
                 for s in b.readings.indices {
                     let shared = surnames && a.readings[r].sharesSurname(with: b.readings[s])
-                    let family = shared ? 1 : similarity(a.spellingOfReading[2 * r], b.spellingOfReading[2 * s])
+                    var family = 1.0
+                    if !shared || a.readings[r].familySlip || b.readings[s].familySlip {
+                        family = similarity(a.spellingOfReading[2 * r], b.spellingOfReading[2 * s])
+                        // A misspelt surname that stands for the other's is one slip away, however it is spelt.
+                        if shared { family = max(family, oneSlip) }
+                    }
                     let given = similarity(a.spellingOfReading[2 * r + 1], b.spellingOfReading[2 * s + 1])
                     let score = 0.25 * family + 0.75 * given
                     if score > bestScore { (best, bestScore) = ((family, given), score) }

@@ -81,6 +81,24 @@ public enum Romanizer {
         return lead + vowel + tail
     }
 
+    /// Whether lower-case letters spell one syllable as some system (or the common habits sh,
+    /// oo, ee) would write it: Kim, Chŏl as chol, Hyeon do; Kig, Pka, Kmi, Kwoon do not, and are
+    /// slips of the pen rather than another name.
+    public static func isSyllable(_ letters: String) -> Bool {
+        let word = Array(letters.utf8)
+        for lead in syllableLeads where word.starts(with: lead) {
+            let rest = word[lead.count...]
+            for vowel in syllableVowels where rest.starts(with: vowel) {
+                if syllableTails.contains(Array(rest.dropFirst(vowel.count))) { return true }
+            }
+        }
+        return false
+    }
+
+    static let syllableLeads: [[UInt8]] = Set(revisedLeads + mrLeads.map(plain) + nkLeads + nkVoicedLeads + ["sh", "l"]).map { Array($0.utf8) }
+    static let syllableVowels: [[UInt8]] = Set(revisedVowels + mrPlainVowels + nkVowels + ["oo", "ee"]).map { Array($0.utf8) }
+    static let syllableTails: Set<[UInt8]> = Set((revisedTails + mrTails + nkTails).map { Array($0.utf8) })
+
     /// McCune–Reischauer as usually typed: ŏ → o, ŭ → u, no apostrophe.
     static func plain(_ text: String) -> String {
         String(text.compactMap { $0 == "ŏ" ? "o" : $0 == "ŭ" ? "u" : $0 == "'" ? nil : $0 })

@@ -109,6 +109,20 @@ public enum Surnames {
         bySound[SoundKey.of(spelling)] ?? []
     }
 
+    /// The Hangul surnames a misspelt surname may stand for (Kig, Kmi, Pka, Kwoon): a word that
+    /// is no syllable of any romanisation and whose sound key is one slip from a known spelling's.
+    /// A real syllable (Nae, Pok) is left alone, so that given names do not turn into surnames.
+    public static func hangul(slip spelling: String) -> [String] {
+        let letters = spelling.asciiMapped(String.lowercaseLetter) ?? KoreanName.letters(spelling)
+        guard !letters.isEmpty, !Romanizer.isSyllable(letters) else { return [] }
+        let key = SoundKey.of(letters)
+        var found: [String] = []
+        for (sound, hangul) in bySound where StringComparators.withinOneEdit(key, sound) {
+            found += hangul
+        }
+        return Array(Set(found)).sorted()
+    }
+
     static let bySound: [String: [String]] = {
         var table: [String: Set<String>] = [:]
         for (hangul, spellings) in spellings {
