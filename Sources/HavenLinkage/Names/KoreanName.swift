@@ -167,10 +167,9 @@ public struct KoreanName: Sendable, Equatable {
         func reading(family: String, given: [String]) -> Reading {
             var surnames = Surnames.hangul(for: family)
             if surnames.isEmpty { surnames = Surnames.hangul(sounding: family) }
-            let slip = surnames.isEmpty
-            if slip { surnames = Surnames.hangul(slip: family) }
+            let slip = surnames.isEmpty ? Surnames.hangul(slip: family) : nil
             return Reading(family: SoundKey.of(family), given: SoundKey.of(given.joined()),
-                           familyHangul: surnames, familySlip: slip && !surnames.isEmpty)
+                           familyHangul: slip.map { [$0] } ?? surnames, familySlip: slip != nil)
         }
         // One word with no separator (KIMMINHO, Parkjisoo): a known surname spelling at its start,
         // the longest that leaves a given name of two letters or more.
@@ -180,14 +179,15 @@ public struct KoreanName: Sendable, Equatable {
         }
         // Either order, unless one end is a known surname and the other is not (Kim Min-ho is
         // not Min-ho with the given name Kim).
-        // A word that sounds like a surname, or is a slip of one, counts as one here (Jonng Jon Im
-        // and Kig Jong Mun are read both ways).
-        func isSurname(_ word: String) -> Bool {
-            !Surnames.hangul(for: word).isEmpty || !Surnames.hangul(sounding: word).isEmpty || !Surnames.hangul(slip: word).isEmpty
-        }
-        let firstIsSurname = isSurname(first)
+        // A word that sounds like a surname counts as one here (Jonng Jon Im is read both ways).
+        func isSurname(_ word: String) -> Bool { !Surnames.hangul(for: word).isEmpty || !Surnames.hangul(sounding: word).isEmpty }
+        // So does a slip of one (Kig Jong Mun), at the start, where the family name usually is; at
+        // the end only when the start is no surname (Chaehoe IGM): Kim Jong Mnu is a slip in
+        // the given name, and reading it the other way too would pair it with many more records.
         let last = tokens.count > 1 ? tokens.last : nil
-        let lastIsSurname = last.map(isSurname) ?? false
+        let firstIsKnown = isSurname(first), lastIsKnown = last.map(isSurname) ?? false
+        let firstIsSurname = firstIsKnown || Surnames.hangul(slip: first) != nil
+        let lastIsSurname = lastIsKnown || (!firstIsKnown && last.flatMap { Surnames.hangul(slip: $0) } != nil)
         if firstIsSurname || !lastIsSurname { readings.append(reading(family: first, given: Array(tokens.dropFirst()))) }
         if let last, lastIsSurname || !firstIsSurname { readings.append(reading(family: last, given: Array(tokens.dropLast()))) }
         return readings.flatMap { reading in [reading] + (southernGiven(reading).map { [$0] } ?? []) }
