@@ -323,6 +323,26 @@ def main():
         check("같은 사람으로 기록됨" not in driver.find_element(By.TAG_NAME, "main").text and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 3,
               "un-merging leaves the record on its own, with the merge in its history")
 
+        # A second incident naming the same broker: before saving, the form asks whether the broker
+        # is one of the two records already kept, and the answer gathers the incident under it.
+        driver.get(base + "/records/event/new")
+        fill(driver, {"title": "두 번째 가상 사건", "startDate": "2025-04-02", "victims[0].name": "가상 피해자 박", "actors[0].name": "가상 브로커 최"})
+        choose(driver, {"actType": "arrest", "victims[0].status": "detained", "actors[0].kind": "person", "actors[0].role": "facilitator"})
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
+        question = Select(driver.find_element(By.ID, "actors[0].existing"))
+        offered = [o.get_attribute("value") for o in question.options if o.get_attribute("value").startswith("person:")]
+        check(len(offered) == 2 and driver.find_element(By.ID, "actors[0].name").get_attribute("value") == "가상 브로커 최"
+              and "이미 기록된 이름과 비슷한 이름이 있습니다" in driver.find_element(By.TAG_NAME, "main").text,
+              "the intake form asks whether the broker is one of the two records kept, keeping what was typed")
+        shoot(driver, "incident-actor-question-ko")
+        accessible(driver, check, "the intake form asking about a broker")
+        question.select_by_value(offered[0])
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
+        check("/records/event/" in driver.current_url and "두 번째 가상 사건" in driver.find_element(By.TAG_NAME, "h1").text,
+              "the incident is saved once the question is answered")
+        driver.get(base + "/records/person/" + offered[0].split(":", 1)[1])
+        check("두 번째 가상 사건" in driver.find_element(By.TAG_NAME, "main").text, "the broker's record lists the new incident")
+
         # The accountability reports, each in a real browser.
         for path, heading, name in [("/reports/brokers", "브로커와 조력 조직", "brokers-ko"), ("/reports/parties", "기관별 응답", "parties-ko"),
                                     ("/reports/trends?type=arrest&from=2024-01&to=2025-12", "동향", "trends-ko"),

@@ -17,8 +17,13 @@ struct IncidentFormTests {
                                 problems: [FieldProblem(field: "victims[1].name", message: "must not be empty"),
                                            FieldProblem(field: "sources", message: "has more than 50 rows")],
                                 message: WebText.notSaved)
-        let html = form.render(language, account: ("민정", "c"))
+        var asking = form
+        asking.actorChoices = [1: [ActorMatcher.Candidate(ref: RecordRef(.organisation, UUID()), names: ["가상 보위부"], organisationKind: .stateSecurity)]]
+        let html = asking.render(language, account: ("민정", "c"))
         WebPageTests().checkAccessible(html)
+        #expect(html.contains("<label for=\"actors[1].existing\">") && html.contains("id=\"actors[1].existing-hint\"")
+                && !html.contains("id=\"actors[0].existing\""), "only the row with records like it asks")
+        #expect(html.contains(language == .ko ? "아니요: 새 기록" : "No: a new record") && html.contains("가상 보위부 ("))
         #expect(html.components(separatedBy: "<fieldset class=\"row\">").count - 1 == 3 + 1 + 2 + 1, "3 victims, 1 group, 2 actors, 1 source")
         #expect(html.contains("id=\"victims[2].name\"") && !html.contains("id=\"victims[3].name\""))
         #expect(html.contains("value=\"김&lt;가상&gt;\"") && html.contains("id=\"victims[1].name-error\""))
@@ -136,6 +141,65 @@ struct IncidentFormTests {
             fields["rows.victims"] = "3"
             #expect(try await client.postForm("/records/event/new", fields).status == .seeOther)
             #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).filter { $0 is Person }.count == 3)
+        }
+    }
+
+    /// A broker already recorded (in Hangul) and named again on the form in another spelling:
+    /// the form asks before saving, and the answer gathers the new incident under the broker's
+    /// record instead of making a second one; "a new record" makes one; a record of another
+    /// compartment is never offered, nor accepted when posted by hand.
+    @Test func anActorLikeARecordAlreadyKeptIsAskedForAndGathersUnderIt() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            #expect(try await client.postForm("/records/event/new", Self.complete).status == .seeOther)
+            let broker = try #require(try await server.store.exportRecords(plaintext: true, by: .localOperator)
+                .compactMap { $0 as? Person }.first { $0.names.first?.value == "가상 브로커" })
+            // A namesake in another compartment, which this documenter cannot reach.
+            let elsewhere = Person(compartment: "beta", names: [PersonName("가상 브로커", script: .hangul, system: .southKorean)])
+            _ = try await server.store.create(elsewhere, by: .localOperator)
+
+            var second: [String: String] = [
+                "title": "두 번째 가상 사건", "startDate": "2025-01-10", "verification": "unverified", "actType": "arrest",
+                "rows.victims": "1", "rows.groups": "0", "rows.actors": "1", "rows.sources": "0",
+                "victims[0].name": "이가상", "victims[0].status": "detained",
+                "actors[0].name": "Kasang Broker", "actors[0].kind": "person", "actors[0].role": "facilitator",
+            ]
+            // Not a Korean name alike: no question, nothing offered.
+            var asked = try await client.postForm("/records/event/new", second.merging(["_add": "sources"]) { $1 })
+            #expect(!String(buffer: asked.body).contains("id=\"actors[0].existing\""))
+
+            second["actors[0].name"] = "가상  브로커"
+            asked = try await client.postForm("/records/event/new", second)
+            let page = String(buffer: asked.body)
+            #expect(asked.status == .unprocessableContent && page.contains("이미 기록된 이름과 비슷한 이름이 있습니다"))
+            let choice = "person:\(broker.id.uuidString.lowercased())"
+            #expect(page.contains("id=\"actors[0].existing\"") && page.contains("<option value=\"\(choice)\">가상 브로커</option>"))
+            #expect(!page.contains(elsewhere.id.uuidString.lowercased()), "a record of another compartment is not offered")
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).filter { $0 is Event }.count == 1, "nothing saved yet")
+
+            // A record of another compartment posted by hand is refused.
+            second["actors[0].existing"] = "person:\(elsewhere.id.uuidString.lowercased())"
+            let forged = try await client.postForm("/records/event/new", second)
+            #expect(forged.status == .unprocessableContent && String(buffer: forged.body).contains("id=\"actors[0].existing-error\""))
+
+            // The broker's record: the incident's involvement points at it, and no person is added but the victim.
+            second["actors[0].existing"] = choice
+            let saved = try await client.postForm("/records/event/new", second)
+            #expect(saved.status == .seeOther, "\(String(buffer: saved.body))")
+            let everything = try await server.store.exportRecords(plaintext: true, by: .localOperator)
+            #expect(everything.compactMap { $0 as? Person }.filter { $0.names.first?.value.contains("브로커") == true }.count == 2,
+                    "the broker and the namesake elsewhere, no third")
+            let involvements = everything.compactMap { $0 as? Involvement }.filter { $0.personID == broker.id }
+            #expect(involvements.count == 3 + 1, "the first incident's three acts and the second's one name the one broker")
+            let brokerPage = try await client.page("/records/person/\(broker.id.uuidString.lowercased())")
+            #expect(brokerPage.contains("두 번째 가상 사건") && brokerPage.contains("무산 가족 체포"))
+
+            // "A new record" makes one.
+            second["title"] = "세 번째 가상 사건"
+            second["actors[0].existing"] = "new"
+            #expect(try await client.postForm("/records/event/new", second).status == .seeOther)
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).compactMap { $0 as? Person }
+                .filter { $0.compartment == "alpha" && $0.names.first?.value.contains("브로커") == true }.count == 2)
         }
     }
 }

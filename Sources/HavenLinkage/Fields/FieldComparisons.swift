@@ -53,7 +53,9 @@ public enum FieldComparisons {
         }
     }
 
-    static func folded(_ text: String) -> String {
+    /// Text as free-text fields compare it: case, diacritics and width folded, words of letters
+    /// and digits joined by single spaces ("Tumen  River-Crossing" → "tumen river crossing").
+    public static func folded(_ text: String) -> String {
         // ASCII by its bytes; Foundation's folding is for everything else.
         if let words = text.asciiWords { return words.joined(separator: " ") }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

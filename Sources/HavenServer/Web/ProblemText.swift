@@ -19,6 +19,7 @@ enum ProblemText {
 
     static let exact: [String: String] = [
         "is required": "필수 항목입니다",
+        "choose one of the records named or a new record": "기록 중 하나 또는 새 기록을 고르십시오",
         "must not be empty": "비워 둘 수 없습니다",
         "must not contain NUL characters": "NUL 문자를 넣을 수 없습니다",
         "ends before it starts": "시작보다 앞서 끝납니다",

@@ -160,6 +160,14 @@ enum WebText {
     static let children = LocalizedLabel(en: "Children", ko: "아동")
     static let actorName = LocalizedLabel(en: "Name or alias", ko: "이름 또는 별칭")
     static let actorKind = LocalizedLabel(en: "Person or kind of organisation", ko: "개인 또는 조직 종류")
+    static let actorExisting = LocalizedLabel(en: "Already recorded?", ko: "이미 기록된 사람·조직인가요?")
+    static let actorExistingHint = LocalizedLabel(
+        en: "Records in this compartment with a name like this one. Choosing one adds this incident to its record, so that its track record is complete.",
+        ko: "이 구획에 이름이 비슷한 기록이 있습니다. 하나를 고르면 이 사건이 그 기록에 더해져 이력이 온전해집니다.")
+    static let actorNewRecord = LocalizedLabel(en: "No: a new record", ko: "아니요: 새 기록")
+    static let actorsToChoose = LocalizedLabel(
+        en: "Not saved yet: some names are like records already kept. Choose for each whether it is one of them, then save.",
+        ko: "아직 저장하지 않았습니다. 이미 기록된 이름과 비슷한 이름이 있습니다. 각각 같은 기록인지 고른 뒤 저장하십시오.")
     static let individual = LocalizedLabel(en: "An individual person", ko: "개인")
     static let role = LocalizedLabel(en: "Role", ko: "역할")
     static let degree = LocalizedLabel(en: "Degree of involvement", ko: "관여 정도")

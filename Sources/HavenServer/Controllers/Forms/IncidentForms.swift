@@ -13,11 +13,27 @@ struct IncidentForms: RecordForms {
 
     /// An "add a row" button shows the form again with one more row; saving writes every record
     /// of the pass or none.
+    /// An actor whose name is like a record already kept (in the compartment the incident goes
+    /// to) is not saved as a new record until the user has said whether it is that record.
     func create(_ request: FormRequest) async throws -> Response {
-        let values = request.fields.filter { IncidentForm.isField($0.key) }
-        let form = IncidentForm(values: values, compartments: request.compartments)
+        var values = request.fields.filter { IncidentForm.isField($0.key) }
+        var form = IncidentForm(values: values, compartments: request.compartments)
+        let named = form.namedActors
+        let candidates = try await ActorMatcher.candidates(for: named.map(\.wanted), compartment: request.compartment,
+                                                           repository: request.repository, actor: request.actor)
+        for (actor, offered) in zip(named, candidates) {
+            if offered.isEmpty {
+                // Nothing like the name (any more): whatever was answered for another name goes.
+                values["actors[\(actor.row)].existing"] = nil
+            } else {
+                form.actorChoices[actor.row] = offered
+            }
+        }
+        form.values = values
         if let add = request.fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
-            return request.page(form.addingRow(add).render(request.language, account: request.account))
+            var added = form.addingRow(add)
+            added.actorChoices = form.actorChoices
+            return request.page(added.render(request.language, account: request.account))
         }
         let refused = { (problems: [FieldProblem]) in
             var refusal = form
@@ -27,6 +43,16 @@ struct IncidentForms: RecordForms {
         }
         let (intake, problems) = IncidentForm.intake(from: values)
         guard problems.isEmpty else { return refused(problems) }
+        // Every answer names a record the row offered (so none from another compartment or
+        // out of reach), or a new record.
+        let unanswered = form.unansweredActorChoices
+        if !unanswered.isEmpty {
+            var asking = form
+            asking.problems = unanswered
+            asking.message = WebText.actorsToChoose
+            return request.page(asking.render(request.language, account: request.account), status: .unprocessableContent)
+        }
+
         // Places are checked by the store, which also knows the vault's own places.
         guard case .success(let records) = intake.records(compartment: request.compartment,
                                                           context: ValidationContext(isKnownPlace: { _ in true })) else {

@@ -14,6 +14,9 @@ struct IncidentForm {
     var compartments: [String] = []
     var problems: [FieldProblem] = []
     var message: LocalizedLabel?
+    /// For actor rows (by the form's row number) whose name is like records already kept, those
+    /// records: the row then asks whether the actor is one of them.
+    var actorChoices: [Int: [ActorMatcher.Candidate]] = [:]
 
     /// The lists of rows, with how many rows a new form shows.
     enum Rows: String, CaseIterable {
@@ -46,7 +49,7 @@ struct IncidentForm {
             switch self {
             case .victims: return (["name", "otherName", "age"].map { p + $0 }, ["sex", "status"].map { p + $0 })
             case .groups: return (["size", "women", "men", "children", "description"].map { p + $0 }, [p + "status"])
-            case .actors: return ([p + "name"], ["kind", "role", "degree"].map { p + $0 })
+            case .actors: return ([p + "name"], ["kind", "role", "degree", "existing"].map { p + $0 })
             case .sources: return (["name", "content", "receivedDate"].map { p + $0 },
                                    ["kind", "connection", "reliability", "credibility"].map { p + $0 })
             }
@@ -98,7 +101,7 @@ struct IncidentForm {
             for i in 0..<count(rows) {
                 section.append(.element("fieldset", ["class": "row"], [
                     .element("legend", [:], [.text("\(t(rows.heading)) \(i + 1)")]),
-                ] + Self.rowFields(rows, i, controls, language)))
+                ] + Self.rowFields(rows, i, controls, language, choices: rows == .actors ? actorChoices[i] : nil)))
             }
             section.append(.element("input", ["type": "hidden", "name": "rows.\(rows.rawValue)", "value": String(count(rows))]))
             section.append(.element("button", ["type": "submit", "name": "_add", "value": rows.rawValue, "formnovalidate": "",
@@ -110,7 +113,32 @@ struct IncidentForm {
         return Layout(language: language, title: title, path: "/records/event/new", account: account).render(.group(content))
     }
 
-    static func rowFields(_ rows: Rows, _ i: Int, _ controls: FormControls, _ language: Language) -> [HTML] {
+    /// The actor rows with a name typed (form row number, name, whether an organisation), for
+    /// looking up records already kept under a name like it.
+    var namedActors: [(row: Int, wanted: ActorMatcher.Wanted)] {
+        (0..<count(.actors)).compactMap { i in
+            let p = "actors[\(i)]."
+            guard let name = values[p + "name"]?.trimmingCharacters(in: .whitespacesAndNewlines), !name.isEmpty else { return nil }
+            let kind = values[p + "kind"] ?? "person"
+            return (i, ActorMatcher.Wanted(name: name, organisation: kind != "person" && !kind.isEmpty))
+        }
+    }
+
+    /// A problem for every actor row that asks whether the actor is a record already kept and
+    /// has no answer (or one that is not among the records it offers).
+    var unansweredActorChoices: [FieldProblem] {
+        actorChoices.keys.sorted().compactMap { i in
+            let field = "actors[\(i)].existing", chosen = values[field] ?? ""
+            guard chosen != Self.newActor, !(actorChoices[i] ?? []).contains(where: { $0.choice == chosen }) else { return nil }
+            return FieldProblem(field: field, message: "choose one of the records named or a new record")
+        }
+    }
+
+    /// The answer that the actor is not among the records offered.
+    static let newActor = "new"
+
+    static func rowFields(_ rows: Rows, _ i: Int, _ controls: FormControls, _ language: Language,
+                          choices: [ActorMatcher.Candidate]? = nil) -> [HTML] {
         let p = "\(rows.rawValue)[\(i)]."
         switch rows {
         case .victims:
@@ -132,9 +160,18 @@ struct IncidentForm {
             ]
         case .actors:
             let kinds = [("person", language(WebText.individual))] + OrganisationKind.allCases.map { ($0.code, language($0.label)) }
-            return [
+            var fields = [
                 controls.input(p + "name", WebText.actorName),
                 controls.select(p + "kind", WebText.actorKind, options: kinds),
+            ]
+            if let choices, !choices.isEmpty {
+                let offered = [(newActor, language(WebText.actorNewRecord))] + choices.map { candidate in
+                    (candidate.choice, candidate.names.joined(separator: " · ") + (candidate.organisationKind.map { " (\(language($0.label)))" } ?? ""))
+                }
+                fields.append(controls.select(p + "existing", WebText.actorExisting, options: offered, blank: WebText.chooseOne,
+                                              hint: WebText.actorExistingHint))
+            }
+            return fields + [
                 controls.select(p + "role", WebText.role, InvolvementRole.self),
                 controls.select(p + "degree", WebText.degree, InvolvementDegree.self, default: InvolvementDegree.unknown.code),
             ]
@@ -148,6 +185,18 @@ struct IncidentForm {
                 controls.input(p + "receivedDate", WebText.receivedDate, hint: WebText.dateHint, [("inputmode", "numeric")]),
                 controls.textarea(p + "content", WebText.whatTheySaid, rows: 3),
             ]
+        }
+    }
+
+    /// The record an actor row's answer names (`person:<id>`, `organisation:<id>`); nil for a
+    /// new record. Whether the record is one the row offered is the controller's to check.
+    static func existingActor(_ choice: String) -> RecordRef? {
+        let parts = choice.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let id = UUID(uuidString: parts[1]) else { return nil }
+        switch parts[0] {
+        case RecordKind.person.code: return RecordRef(.person, id)
+        case RecordKind.organisation.code: return RecordRef(.organisation, id)
+        default: return nil
         }
     }
 
@@ -182,7 +231,8 @@ struct IncidentForm {
                     let kind = reader.text(p + "kind") == "person" ? nil : reader.code(p + "kind", OrganisationKind.self)
                     intake.actors.append(.init(name: reader.text(p + "name") ?? "", organisationKind: kind,
                                                role: reader.code(p + "role", InvolvementRole.self) ?? .perpetrator,
-                                               degree: reader.code(p + "degree", InvolvementDegree.self) ?? .unknown))
+                                               degree: reader.code(p + "degree", InvolvementDegree.self) ?? .unknown,
+                                               existing: reader.text(p + "existing").flatMap(Self.existingActor)))
                 case .sources:
                     intake.sources.append(.init(name: reader.text(p + "name") ?? "", kind: reader.code(p + "kind", SourceKind.self) ?? .anonymous,
                                                 connection: reader.code(p + "connection", SourceConnection.self) ?? .unknown,

@@ -1,0 +1,82 @@
+import Foundation
+import HavenCore
+import HavenLinkage
+import HavenStore
+
+/// Persons and organisations already recorded as actors whose names are like one typed on the
+/// intake form, so that a broker's incidents gather under one record instead of a new record
+/// each time the broker is named. Only actors are read — persons involved in an incident or
+/// named as a rescue request's broker, and organisations — never the victims (each read is in
+/// the access log), and only those in the compartment the incident goes to.
+enum ActorMatcher {
+    /// A record the typed name may stand for.
+    struct Candidate: Sendable, Equatable {
+        var ref: RecordRef
+        /// Its names (a person may have several), as the form shows them.
+        var names: [String]
+        /// For an organisation, its kind; nil for a person.
+        var organisationKind: OrganisationKind?
+
+        /// The value a form's choice carries: `person:<id>` or `organisation:<id>`.
+        var choice: String { "\(ref.kind.code):\(ref.id.uuidString.lowercased())" }
+    }
+
+    /// A typed name: person names are compared as Korean names in any script (김철수 and Kim
+    /// Chol-su are one name), organisation names by their letters and digits.
+    struct Wanted: Sendable {
+        var name: String
+        var organisation: Bool
+    }
+
+    /// The candidates for each wanted name (same order; empty where none is like it).
+    static func candidates(for wanted: [Wanted], compartment: String, repository: any Repository,
+                           actor: ActingIdentity) async throws -> [[Candidate]] {
+        guard !wanted.isEmpty else { return [] }
+        var persons: [Candidate] = [], organisations: [Candidate] = []
+        if wanted.contains(where: { !$0.organisation }) {
+            var ids: [UUID] = [], seen = Set<UUID>()
+            for involvement in try await TrackRecordReader.all(.involvement, repository: repository, actor: actor).compactMap({ $0 as? Involvement })
+            where involvement.compartment == compartment {
+                if let id = involvement.personID, seen.insert(id).inserted { ids.append(id) }
+            }
+            for request in try await TrackRecordReader.all(.rescueRequest, repository: repository, actor: actor).compactMap({ $0 as? RescueRequest })
+            where request.compartment == compartment {
+                if let id = request.brokerID, seen.insert(id).inserted { ids.append(id) }
+            }
+            for id in ids {
+                // A record merged into another stands for it; the main record is offered.
+                guard let person = try await repository.find(Person.self, id, by: actor), person.compartment == compartment,
+                      person.sameAs == nil else { continue }
+                persons.append(Candidate(ref: RecordRef(.person, person.id), names: person.names.map(\.value)))
+            }
+        }
+        if wanted.contains(where: \.organisation) {
+            for organisation in try await TrackRecordReader.all(.organisation, repository: repository, actor: actor).compactMap({ $0 as? Organisation })
+            where organisation.compartment == compartment {
+                organisations.append(Candidate(ref: RecordRef(.organisation, organisation.id), names: [organisation.name] + organisation.aliases,
+                                               organisationKind: organisation.organisationKind))
+            }
+        }
+        return wanted.map { wanted in
+            let typed = wanted.name.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !typed.isEmpty else { return [] }
+            return wanted.organisation
+                ? organisations.filter { $0.names.contains { organisationNamesAlike(typed, $0) } }
+                : persons.filter { $0.names.contains { personNamesAlike(typed, $0) } }
+        }
+    }
+
+    /// Two person names alike enough to ask: family and given name each the same or one slip
+    /// apart, in any script and either order.
+    static func personNamesAlike(_ a: String, _ b: String) -> Bool {
+        let parts = KoreanName.parts(KoreanName(a), KoreanName(b))
+        return parts.family >= KoreanName.oneSlip && parts.given >= KoreanName.oneSlip
+    }
+
+    /// Two organisation names alike enough to ask: the same letters and digits, or close by
+    /// Jaro–Winkler.
+    static func organisationNamesAlike(_ a: String, _ b: String) -> Bool {
+        let x = FieldComparisons.folded(a), y = FieldComparisons.folded(b)
+        return !x.isEmpty && (x == y || StringComparators.jaroWinkler(x, y) >= KoreanName.oneSlip)
+    }
+}
