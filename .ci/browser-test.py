@@ -282,6 +282,14 @@ def main():
         choose(driver, {"subjects[0].sex": "female", "contactInitiatedBy": "broker", "fee.currency": "USD", "status": "received"})
         shoot(driver, "rescue-form-ko")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
+        # The incident named a broker of that name: the form asks whether it is that record. The
+        # officer is not sure and records a new one (found again on /duplicates below).
+        question = Select(driver.find_element(By.ID, "brokerExisting"))
+        check(len([o for o in question.options if o.get_attribute("value").startswith("person:")]) == 1
+              and driver.find_element(By.ID, "fee.amount").get_attribute("value") == "2000",
+              "the rescue request form asks whether its broker is the one already recorded, keeping what was typed")
+        question.select_by_value("new")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
         rescue_url = driver.current_url
         check("/records/rescue_request/" in rescue_url and "2000 USD" in driver.find_element(By.TAG_NAME, "main").text,
               "the rescue request is saved with its fee")

@@ -104,6 +104,42 @@ struct CaseFormTests {
         }
     }
 
+    /// A second request naming the same broker and organisation: the form asks for each before
+    /// saving, and the answers put the request on the records already kept.
+    @Test func aBrokerAndOrganisationNamedAgainAreAskedForAndTheRequestGathersUnderThem() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            var fields = ["requesterName": "가상 요청자", "subjects[0].name": "가상 어머니", "rows.subjects": "1",
+                          "brokerName": "가상 브로커", "organisationName": "Gasang Network", "status": "received", "statusDate": "2025-03-04"]
+            let first = try await client.postForm("/records/rescue_request/new", fields)
+            #expect(first.status == .seeOther)
+            let firstLocation = try #require(first.headers[.location])
+            let firstID = try #require(UUID(uuidString: String(firstLocation.split(separator: "/").last!)))
+            let kept = try await server.store.get(RescueRequest.self, id: firstID, by: .localOperator).record
+            let broker = try #require(kept.brokerID), organisation = try #require(kept.facilitatingOrganisationID)
+
+            fields["subjects[0].name"] = "가상 아버지"
+            fields["organisationName"] = "GASANG  network"
+            let asked = try await client.postForm("/records/rescue_request/new", fields)
+            let page = String(buffer: asked.body)
+            #expect(asked.status == .unprocessableContent && page.contains("id=\"brokerExisting-error\"") && page.contains("id=\"organisationExisting-error\""))
+            #expect(page.contains("<option value=\"person:\(broker.uuidString.lowercased())\">가상 브로커</option>")
+                    && page.contains("<option value=\"organisation:\(organisation.uuidString.lowercased())\">Gasang Network ("))
+            #expect(try await server.store.exportRecords(plaintext: true, by: .localOperator).filter { $0 is RescueRequest }.count == 1)
+
+            fields["brokerExisting"] = "person:\(broker.uuidString.lowercased())"
+            fields["organisationExisting"] = "organisation:\(organisation.uuidString.lowercased())"
+            let saved = try await client.postForm("/records/rescue_request/new", fields)
+            #expect(saved.status == .seeOther, "\(String(buffer: saved.body))")
+            let secondLocation = try #require(saved.headers[.location])
+            let secondID = try #require(UUID(uuidString: String(secondLocation.split(separator: "/").last!)))
+            let second = try await server.store.get(RescueRequest.self, id: secondID, by: .localOperator).record
+            #expect(second.brokerID == broker && second.facilitatingOrganisationID == organisation)
+            let everything = try await server.store.exportRecords(plaintext: true, by: .localOperator)
+            #expect(everything.filter { $0 is Organisation }.count == 1 && everything.compactMap { $0 as? Person }.filter { $0.names.first?.value == "가상 브로커" }.count == 1)
+        }
+    }
+
     @Test func anInterventionAboutAnIncidentIsOverdueOnItsPageAndTheDashboard() async throws {
         try await TestServer.with { server in
             let event = try await server.store.create(Event(compartment: "alpha", title: "가상 강제송환"), by: .localOperator).record

@@ -17,7 +17,8 @@ struct PageHeaderTests {
             let incident = try #require(created.headers[.location])
             let rescue = try #require(try await client.postForm("/records/rescue_request/new", [
                 "requesterName": "가상 요청자", "subjects[0].name": "가상 대상", "brokerName": "가상 브로커", "status": "received",
-                "statusDate": "2025-03-04"]).headers[.location])
+                // The incident named a broker of that name; this is recorded as another.
+                "brokerExisting": "new", "statusDate": "2025-03-04"]).headers[.location])
             let eventID = String(incident.split(separator: "/").last!)
             let intervention = try #require(try await client.postForm("/records/intervention/new", [
                 "about": eventID, "partyName": "가상 외교부", "request": "가상 요청 내용", "channel": "letter", "status": "draft",

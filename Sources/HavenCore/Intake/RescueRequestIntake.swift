@@ -4,8 +4,9 @@ import Foundation
 /// facilitating organisation named, the fee quoted, the group size, and the first status.
 ///
 /// ``records(compartment:newID:context:)`` makes a ``Person`` for the requester, each person
-/// the request is for and the broker, an ``Organisation`` for the facilitating organisation, and
-/// the ``RescueRequest`` that links them, whose timeline starts with the first status.
+/// the request is for and the broker, an ``Organisation`` for the facilitating organisation
+/// (unless an existing broker or organisation is named), and the ``RescueRequest`` that links
+/// them, whose timeline starts with the first status.
 public struct RescueRequestIntake: Sendable, Codable, Equatable {
     /// The case's own fields; its people and timeline are set when the records are made.
     public var request: RescueRequest
@@ -19,16 +20,23 @@ public struct RescueRequestIntake: Sendable, Codable, Equatable {
     public var organisationName: String?
     /// The first status and when it was reached.
     public var firstStatus: RescueStatusChange
+    /// A broker already recorded, named instead of making a new record from `brokerName`.
+    public var existingBroker: UUID?
+    /// An organisation already recorded, named instead of making one from `organisationName`.
+    public var existingOrganisation: UUID?
 
     /// Creates an intake.
     public init(request: RescueRequest, requesterName: String? = nil, subjects: [IncidentIntake.NamedVictim] = [],
-                brokerName: String? = nil, organisationName: String? = nil, firstStatus: RescueStatusChange) {
+                brokerName: String? = nil, organisationName: String? = nil, firstStatus: RescueStatusChange,
+                existingBroker: UUID? = nil, existingOrganisation: UUID? = nil) {
         self.request = request
         self.requesterName = requesterName
         self.subjects = subjects
         self.brokerName = brokerName
         self.organisationName = organisationName
         self.firstStatus = firstStatus
+        self.existingBroker = existingBroker
+        self.existingOrganisation = existingOrganisation
     }
 
     /// The records, the rescue request last, or every problem named by the intake's paths
@@ -58,8 +66,10 @@ public struct RescueRequestIntake: Sendable, Codable, Equatable {
         request.subjectIDs = subjects.enumerated().map { i, subject in
             person(subject.name, sex: subject.sex, age: subject.age, at: "subjects[\(i)]").id
         }
-        request.brokerID = brokerName.map { person($0, at: "brokerName").id }
-        if let organisationName {
+        request.brokerID = existingBroker ?? brokerName.map { person($0, at: "brokerName").id }
+        if let existingOrganisation {
+            request.facilitatingOrganisationID = existingOrganisation
+        } else if let organisationName {
             let organisation = Organisation(id: newID(), compartment: compartment, name: organisationName, organisationKind: .brokerNetwork)
             problems += organisation.problems(in: context).map { FieldProblem(field: "organisationName", message: $0.message) }
             records.append(organisation)

@@ -28,6 +28,28 @@ enum ActorMatcher {
         var organisation: Bool
     }
 
+    /// The answer that the actor is none of the records offered.
+    static let newRecord = "new"
+
+    /// The record an answer names (`person:<id>`, `organisation:<id>`); nil for a new record.
+    static func record(answer: String) -> RecordRef? {
+        let parts = answer.split(separator: ":", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let id = UUID(uuidString: parts[1]) else { return nil }
+        switch parts[0] {
+        case RecordKind.person.code: return RecordRef(.person, id)
+        case RecordKind.organisation.code: return RecordRef(.organisation, id)
+        default: return nil
+        }
+    }
+
+    /// The problem of a question left unanswered, or answered with a record it did not offer
+    /// (one of another compartment posted by hand, say); nil when answered.
+    static func problem(_ field: String, answer: String?, offered: [Candidate]) -> FieldProblem? {
+        let answer = answer ?? ""
+        guard answer != newRecord, !offered.contains(where: { $0.choice == answer }) else { return nil }
+        return FieldProblem(field: field, message: "choose one of the records named or a new record")
+    }
+
     /// The candidates for each wanted name (same order; empty where none is like it).
     static func candidates(for wanted: [Wanted], compartment: String, repository: any Repository,
                            actor: ActingIdentity) async throws -> [[Candidate]] {

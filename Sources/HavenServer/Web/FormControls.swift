@@ -69,6 +69,15 @@ struct FormControls {
         return .element("div", ["class": "field"], parts)
     }
 
+    /// The question asked of an actor whose name is like records already kept: one of them, or
+    /// a new record (nothing chosen at first, so that the answer is the user's).
+    func actorQuestion(_ field: String, offered: [ActorMatcher.Candidate]) -> HTML {
+        let options = [(ActorMatcher.newRecord, language(WebText.actorNewRecord))] + offered.map { candidate in
+            (candidate.choice, candidate.names.joined(separator: " · ") + (candidate.organisationKind.map { " (\(language($0.label)))" } ?? ""))
+        }
+        return select(field, WebText.actorExisting, options: options, blank: WebText.chooseOne, hint: WebText.actorExistingHint)
+    }
+
     /// A choice of compartment for a new record, offered only to accounts with several.
     func compartmentChoice(_ compartments: [String]) -> [HTML] {
         guard compartments.count > 1 else { return [] }

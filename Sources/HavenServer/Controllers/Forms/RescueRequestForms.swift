@@ -12,9 +12,23 @@ struct RescueRequestForms: RecordForms {
         return request.page(form.render(request.language, account: request.account))
     }
 
+    /// A broker or organisation whose name is like a record already kept (in the compartment
+    /// the request goes to) is not saved as a new record until the user has said whether it is
+    /// that record.
     func create(_ request: FormRequest) async throws -> Response {
-        let values = request.fields.filter { RescueRequestForm.isField($0.key) }
+        var values = request.fields.filter { RescueRequestForm.isField($0.key) }
+        let named = RescueRequestForm.actorFields.compactMap { actor in
+            values[actor.name].map { (actor, ActorMatcher.Wanted(name: $0, organisation: actor.organisation)) }
+        }
+        let candidates = try await ActorMatcher.candidates(for: named.map(\.1), compartment: request.compartment,
+                                                           repository: request.repository, actor: request.actor)
+        var choices: [String: [ActorMatcher.Candidate]] = [:]
+        for ((actor, _), offered) in zip(named, candidates) {
+            if offered.isEmpty { values[actor.answer] = nil } else { choices[actor.name] = offered }
+        }
+        for actor in RescueRequestForm.actorFields where named.allSatisfy({ $0.0.name != actor.name }) { values[actor.answer] = nil }
         var form = RescueRequestForm(values: values, compartments: request.compartments)
+        form.actorChoices = choices
         if request.fields["_add"] == "subjects" {
             form.values["rows.subjects"] = String(min(form.subjectRows + 1, IncidentIntake.maximumRows))
             return request.page(form.render(request.language, account: request.account))
@@ -22,6 +36,14 @@ struct RescueRequestForms: RecordForms {
         let refused = { (problems: [FieldProblem]) in
             form.problems = problems
             form.message = WebText.notSaved
+            return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
+        }
+        let unanswered = RescueRequestForm.actorFields.compactMap { actor in
+            choices[actor.name].flatMap { ActorMatcher.problem(actor.answer, answer: values[actor.answer], offered: $0) }
+        }
+        if !unanswered.isEmpty {
+            form.problems = unanswered
+            form.message = WebText.actorsToChoose
             return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
         }
         let (intake, problems) = RescueRequestForm.intake(from: values, rows: form.subjectRows)

@@ -128,14 +128,10 @@ struct IncidentForm {
     /// has no answer (or one that is not among the records it offers).
     var unansweredActorChoices: [FieldProblem] {
         actorChoices.keys.sorted().compactMap { i in
-            let field = "actors[\(i)].existing", chosen = values[field] ?? ""
-            guard chosen != Self.newActor, !(actorChoices[i] ?? []).contains(where: { $0.choice == chosen }) else { return nil }
-            return FieldProblem(field: field, message: "choose one of the records named or a new record")
+            let field = "actors[\(i)].existing"
+            return ActorMatcher.problem(field, answer: values[field], offered: actorChoices[i] ?? [])
         }
     }
-
-    /// The answer that the actor is not among the records offered.
-    static let newActor = "new"
 
     static func rowFields(_ rows: Rows, _ i: Int, _ controls: FormControls, _ language: Language,
                           choices: [ActorMatcher.Candidate]? = nil) -> [HTML] {
@@ -164,13 +160,7 @@ struct IncidentForm {
                 controls.input(p + "name", WebText.actorName),
                 controls.select(p + "kind", WebText.actorKind, options: kinds),
             ]
-            if let choices, !choices.isEmpty {
-                let offered = [(newActor, language(WebText.actorNewRecord))] + choices.map { candidate in
-                    (candidate.choice, candidate.names.joined(separator: " · ") + (candidate.organisationKind.map { " (\(language($0.label)))" } ?? ""))
-                }
-                fields.append(controls.select(p + "existing", WebText.actorExisting, options: offered, blank: WebText.chooseOne,
-                                              hint: WebText.actorExistingHint))
-            }
+            if let choices, !choices.isEmpty { fields.append(controls.actorQuestion(p + "existing", offered: choices)) }
             return fields + [
                 controls.select(p + "role", WebText.role, InvolvementRole.self),
                 controls.select(p + "degree", WebText.degree, InvolvementDegree.self, default: InvolvementDegree.unknown.code),
@@ -185,18 +175,6 @@ struct IncidentForm {
                 controls.input(p + "receivedDate", WebText.receivedDate, hint: WebText.dateHint, [("inputmode", "numeric")]),
                 controls.textarea(p + "content", WebText.whatTheySaid, rows: 3),
             ]
-        }
-    }
-
-    /// The record an actor row's answer names (`person:<id>`, `organisation:<id>`); nil for a
-    /// new record. Whether the record is one the row offered is the controller's to check.
-    static func existingActor(_ choice: String) -> RecordRef? {
-        let parts = choice.split(separator: ":", maxSplits: 1).map(String.init)
-        guard parts.count == 2, let id = UUID(uuidString: parts[1]) else { return nil }
-        switch parts[0] {
-        case RecordKind.person.code: return RecordRef(.person, id)
-        case RecordKind.organisation.code: return RecordRef(.organisation, id)
-        default: return nil
         }
     }
 
@@ -232,7 +210,7 @@ struct IncidentForm {
                     intake.actors.append(.init(name: reader.text(p + "name") ?? "", organisationKind: kind,
                                                role: reader.code(p + "role", InvolvementRole.self) ?? .perpetrator,
                                                degree: reader.code(p + "degree", InvolvementDegree.self) ?? .unknown,
-                                               existing: reader.text(p + "existing").flatMap(Self.existingActor)))
+                                               existing: reader.text(p + "existing").flatMap(ActorMatcher.record(answer:))))
                 case .sources:
                     intake.sources.append(.init(name: reader.text(p + "name") ?? "", kind: reader.code(p + "kind", SourceKind.self) ?? .anonymous,
                                                 connection: reader.code(p + "connection", SourceConnection.self) ?? .unknown,

@@ -13,11 +13,19 @@ struct RescueRequestForm {
     var compartments: [String] = []
     var problems: [FieldProblem] = []
     var message: LocalizedLabel?
+    /// Records already kept with a name like the broker's or the organisation's (by
+    /// ``actorFields``'s name field): the form then asks whether it is one of them.
+    var actorChoices: [String: [ActorMatcher.Candidate]] = [:]
 
     static let initialSubjects = 2
+    /// The named actors, each with the field that answers whether it is a record already kept,
+    /// and whether it is an organisation.
+    static let actorFields: [(name: String, answer: String, organisation: Bool)] = [
+        ("brokerName", "brokerExisting", false), ("organisationName", "organisationExisting", true),
+    ]
     static let caseFields = ["contactInitiatedBy", "fee.amount", "fee.currency", "groupSize", "placeCode", "notes"]
     static let statusFields = ["status", "statusDate", "statusNote"]
-    static let intakeFields = ["requesterName", "brokerName", "organisationName", "compartment", "rows.subjects"]
+    static let intakeFields = ["requesterName", "brokerName", "brokerExisting", "organisationName", "organisationExisting", "compartment", "rows.subjects"]
     static let currencies = ["KRW", "USD", "CNY", "EUR", "JPY", "THB", "LAK", "VND", "MNT", "RUB"]
 
     static func isField(_ name: String) -> Bool {
@@ -70,9 +78,11 @@ struct RescueRequestForm {
                 .element("input", ["type": "hidden", "name": "rows.subjects", "value": String(subjectRows)]),
                 .element("button", ["type": "submit", "name": "_add", "value": "subjects", "formnovalidate": "", "class": "secondary"],
                          [.text(t(WebText.addPerson))]),
-                controls.input("brokerName", WebText.brokerName),
-                controls.input("organisationName", WebText.organisationName),
             ]
+            for actor in Self.actorFields {
+                people.append(controls.input(actor.name, actor.organisation ? WebText.organisationName : WebText.brokerName))
+                if let offered = actorChoices[actor.name], !offered.isEmpty { people.append(controls.actorQuestion(actor.answer, offered: offered)) }
+            }
             form.append(.element("fieldset", ["id": "people"], people))
         }
         form.append(.element("fieldset", [:], [
@@ -151,7 +161,9 @@ struct RescueRequestForm {
         guard let first else { return (nil, reader.problems) }
         let intake = RescueRequestIntake(request: request, requesterName: reader.text("requesterName"), subjects: subjects,
                                          brokerName: reader.text("brokerName"), organisationName: reader.text("organisationName"),
-                                         firstStatus: first)
+                                         firstStatus: first,
+                                         existingBroker: reader.text("brokerExisting").flatMap(ActorMatcher.record(answer:))?.id,
+                                         existingOrganisation: reader.text("organisationExisting").flatMap(ActorMatcher.record(answer:))?.id)
         var problems = reader.problems
         if case .failure(let invalid) = intake.records(compartment: Compartment.default, context: ValidationContext(isKnownPlace: { _ in true })) {
             problems += FormReader.renamingRows(invalid.problems, rowNames)
