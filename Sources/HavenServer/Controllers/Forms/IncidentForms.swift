@@ -12,9 +12,9 @@ struct IncidentForms: RecordForms {
     }
 
     /// An "add a row" button shows the form again with one more row; saving writes every record
-    /// of the pass or none.
-    /// An actor whose name is like a record already kept (in the compartment the incident goes
-    /// to) is not saved as a new record until the user has said whether it is that record.
+    /// of the pass or none. An actor whose name is like a record already kept (in the compartment
+    /// the incident goes to) is not saved as a new record until the user has said whether it is
+    /// that record.
     func create(_ request: FormRequest) async throws -> Response {
         var values = request.fields.filter { IncidentForm.isField($0.key) }
         var form = IncidentForm(values: values, compartments: request.compartments)
@@ -31,9 +31,7 @@ struct IncidentForms: RecordForms {
         }
         form.values = values
         if let add = request.fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
-            var added = form.addingRow(add)
-            added.actorChoices = form.actorChoices
-            return request.page(added.render(request.language, account: request.account))
+            return request.page(form.addingRow(add).render(request.language, account: request.account))
         }
         let refused = { (problems: [FieldProblem]) in
             var refusal = form
@@ -52,7 +50,6 @@ struct IncidentForms: RecordForms {
             asking.message = WebText.actorsToChoose
             return request.page(asking.render(request.language, account: request.account), status: .unprocessableContent)
         }
-
         // Places are checked by the store, which also knows the vault's own places.
         guard case .success(let records) = intake.records(compartment: request.compartment,
                                                           context: ValidationContext(isKnownPlace: { _ in true })) else {

@@ -23,10 +23,9 @@ struct RescueRequestForms: RecordForms {
         let candidates = try await ActorMatcher.candidates(for: named.map(\.1), compartment: request.compartment,
                                                            repository: request.repository, actor: request.actor)
         var choices: [String: [ActorMatcher.Candidate]] = [:]
-        for ((actor, _), offered) in zip(named, candidates) {
-            if offered.isEmpty { values[actor.answer] = nil } else { choices[actor.name] = offered }
-        }
-        for actor in RescueRequestForm.actorFields where named.allSatisfy({ $0.0.name != actor.name }) { values[actor.answer] = nil }
+        for ((actor, _), offered) in zip(named, candidates) where !offered.isEmpty { choices[actor.name] = offered }
+        // An answer stands only while the name has records like it; for another name, or none, it goes.
+        for actor in RescueRequestForm.actorFields where choices[actor.name] == nil { values[actor.answer] = nil }
         var form = RescueRequestForm(values: values, compartments: request.compartments)
         form.actorChoices = choices
         if request.fields["_add"] == "subjects" {
@@ -38,15 +37,17 @@ struct RescueRequestForms: RecordForms {
             form.message = WebText.notSaved
             return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
         }
+        let (intake, problems) = RescueRequestForm.intake(from: values, rows: form.subjectRows)
+        // Once the fields are right, every question is answered with a record it offered (so none
+        // from another compartment or out of reach) or a new record.
         let unanswered = RescueRequestForm.actorFields.compactMap { actor in
             choices[actor.name].flatMap { ActorMatcher.problem(actor.answer, answer: values[actor.answer], offered: $0) }
         }
-        if !unanswered.isEmpty {
+        if problems.isEmpty, !unanswered.isEmpty {
             form.problems = unanswered
             form.message = WebText.actorsToChoose
             return request.page(form.render(request.language, account: request.account), status: .unprocessableContent)
         }
-        let (intake, problems) = RescueRequestForm.intake(from: values, rows: form.subjectRows)
         guard let intake, problems.isEmpty,
               case .success(let records) = intake.records(compartment: request.compartment, context: ValidationContext(isKnownPlace: { _ in true }))
         else { return refused(problems) }
