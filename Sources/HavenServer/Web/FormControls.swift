@@ -71,7 +71,12 @@ struct FormControls {
 
     /// The question asked of an actor whose name is like records already kept: one of them, or
     /// a new record (nothing chosen at first, so that the answer is the user's).
-    func actorQuestion(_ field: String, offered: [ActorMatcher.Candidate]) -> HTML {
+    /// Without records offered (a form shown again to add a row, which looks nothing up), an
+    /// answer already given is carried on unseen, to be checked when the form is saved.
+    func actorQuestion(_ field: String, offered: [ActorMatcher.Candidate]?) -> HTML? {
+        guard let offered, !offered.isEmpty else {
+            return values[field].flatMap { $0.isEmpty ? nil : .element("input", ["type": "hidden", "name": field, "value": $0]) }
+        }
         let options = [(ActorMatcher.newRecord, language(WebText.actorNewRecord))] + offered.map { candidate in
             (candidate.choice, candidate.names.joined(separator: " · ") + (candidate.organisationKind.map { " (\(language($0.label)))" } ?? ""))
         }

@@ -18,6 +18,11 @@ struct IncidentForms: RecordForms {
     func create(_ request: FormRequest) async throws -> Response {
         var values = request.fields.filter { IncidentForm.isField($0.key) }
         var form = IncidentForm(values: values, compartments: request.compartments)
+        // Adding a row looks nothing up (each actor read is in the access log); answers given
+        // so far ride along unseen until the form is saved.
+        if let add = request.fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
+            return request.page(form.addingRow(add).render(request.language, account: request.account))
+        }
         let named = form.namedActors
         let candidates = try await ActorMatcher.candidates(for: named.map(\.wanted), compartment: request.compartment,
                                                            repository: request.repository, actor: request.actor)
@@ -30,9 +35,6 @@ struct IncidentForms: RecordForms {
             }
         }
         form.values = values
-        if let add = request.fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
-            return request.page(form.addingRow(add).render(request.language, account: request.account))
-        }
         let refused = { (problems: [FieldProblem]) in
             var refusal = form
             refusal.problems = problems

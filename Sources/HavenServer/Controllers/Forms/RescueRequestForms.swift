@@ -17,6 +17,13 @@ struct RescueRequestForms: RecordForms {
     /// that record.
     func create(_ request: FormRequest) async throws -> Response {
         var values = request.fields.filter { RescueRequestForm.isField($0.key) }
+        // Adding a row looks nothing up (each actor read is in the access log); answers given
+        // so far ride along unseen until the form is saved.
+        if request.fields["_add"] == "subjects" {
+            var form = RescueRequestForm(values: values, compartments: request.compartments)
+            form.values["rows.subjects"] = String(min(form.subjectRows + 1, IncidentIntake.maximumRows))
+            return request.page(form.render(request.language, account: request.account))
+        }
         let named = RescueRequestForm.actorFields.compactMap { actor in
             values[actor.name].map { (actor, ActorMatcher.Wanted(name: $0, organisation: actor.organisation)) }
         }
@@ -28,10 +35,6 @@ struct RescueRequestForms: RecordForms {
         for actor in RescueRequestForm.actorFields where choices[actor.name] == nil { values[actor.answer] = nil }
         var form = RescueRequestForm(values: values, compartments: request.compartments)
         form.actorChoices = choices
-        if request.fields["_add"] == "subjects" {
-            form.values["rows.subjects"] = String(min(form.subjectRows + 1, IncidentIntake.maximumRows))
-            return request.page(form.render(request.language, account: request.account))
-        }
         let refused = { (problems: [FieldProblem]) in
             form.problems = problems
             form.message = WebText.notSaved

@@ -160,7 +160,7 @@ struct IncidentForm {
                 controls.input(p + "name", WebText.actorName),
                 controls.select(p + "kind", WebText.actorKind, options: kinds),
             ]
-            if let choices, !choices.isEmpty { fields.append(controls.actorQuestion(p + "existing", offered: choices)) }
+            if let question = controls.actorQuestion(p + "existing", offered: choices) { fields.append(question) }
             return fields + [
                 controls.select(p + "role", WebText.role, InvolvementRole.self),
                 controls.select(p + "degree", WebText.degree, InvolvementDegree.self, default: InvolvementDegree.unknown.code),

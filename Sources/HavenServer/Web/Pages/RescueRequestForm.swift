@@ -81,7 +81,7 @@ struct RescueRequestForm {
             ]
             for actor in Self.actorFields {
                 people.append(controls.input(actor.name, actor.organisation ? WebText.organisationName : WebText.brokerName))
-                if let offered = actorChoices[actor.name], !offered.isEmpty { people.append(controls.actorQuestion(actor.answer, offered: offered)) }
+                if let question = controls.actorQuestion(actor.answer, offered: actorChoices[actor.name]) { people.append(question) }
             }
             form.append(.element("fieldset", ["id": "people"], people))
         }
