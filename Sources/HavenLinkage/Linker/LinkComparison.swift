@@ -65,8 +65,12 @@ public enum LinkComparison: String, CaseIterable, Sendable, Codable {
             return Self.nameLevel(names.family)
         case .givenName:
             guard let names, a.hasGiven, b.hasGiven else { return 0 }
-            let level = Self.nameLevel(names.given)
-            return level == 4 ? 5 : level == 3 && rareGiven ? 4 : level
+            // nameLevel's "same" is this comparison's 5, its "close" 3 or, for a rare spelling, 4.
+            switch Self.nameLevel(names.given) {
+            case 4: return 5
+            case 3 where rareGiven: return 4
+            case let level: return level
+            }
         case .birthDate: return PartialDate.level(a.birth, b.birth)
         case .sex:
             guard let x = a.sex, let y = b.sex else { return 0 }
