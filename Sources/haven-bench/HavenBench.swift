@@ -43,6 +43,9 @@ struct HavenBench: AsyncParsableCommand {
     @Option(help: "Instead of the store: time this many refused sign-ins of each kind (unknown name, wrong password).")
     var signIns: Int?
 
+    @Option(help: "Instead of the store: time the duplicate suggestions of /duplicates over this many persons (SQLite).")
+    var duplicates: Int?
+
     mutating func run() async throws {
         if let signIns {
             printMachine()
@@ -53,6 +56,11 @@ struct HavenBench: AsyncParsableCommand {
             for (name, times) in [("unknown user name", unknown), ("wrong password", wrong)] {
                 print(String(format: "| %@ | %.0f | %.0f | %.0f |", name, Self.percentile(times, 0.1), Self.percentile(times, 0.5), Self.percentile(times, 0.9)))
             }
+            return
+        }
+        if let duplicates {
+            printMachine()
+            try await DuplicateTiming.measure(persons: duplicates)
             return
         }
         var engines: [(name: String, location: StoreLocation, cleanup: () -> Void)] = []
@@ -170,7 +178,7 @@ struct HavenBench: AsyncParsableCommand {
         return sorted[min(sorted.count - 1, Int((Double(sorted.count) * p).rounded(.up)) - 1)]
     }
 
-    private func printMachine() {
+    func printMachine() {
         let info = ProcessInfo.processInfo
         print("Machine: \(info.activeProcessorCount) cores, \(info.physicalMemory / 1_073_741_824) GiB, \(info.operatingSystemVersionString)")
     }

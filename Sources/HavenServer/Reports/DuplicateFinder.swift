@@ -6,9 +6,9 @@ import HavenStore
 /// Person records that may describe the same person, found by HavenLinkage over the persons
 /// within the reader's compartments (every read audited by the store). Pairs already merged, or
 /// reviewed and judged to be different people, are not suggested again.
-enum DuplicateFinder {
+public enum DuplicateFinder {
     /// A suggested pair with its match probability and why.
-    struct Suggestion: Sendable {
+    public struct Suggestion: Sendable {
         var first: Person
         var second: Person
         var probability: Double
@@ -19,8 +19,8 @@ enum DuplicateFinder {
     /// is low on purpose: these are suggestions for a person to review, and with few records the
     /// model has little to learn from (two brokers recorded under one name and nothing else score
     /// about 0.1 among eight persons).
-    static func suggestions(repository: any Repository, actor: ActingIdentity, minimum: Double = 0.05,
-                            limit: Int = 100) async throws -> [Suggestion] {
+    public static func suggestions(repository: any Repository, actor: ActingIdentity, minimum: Double = 0.05,
+                                   limit: Int = 100) async throws -> [Suggestion] {
         let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
         guard persons.count > 1 else { return [] }
         let result = Linker().link(persons.map(linkRecord))
