@@ -74,26 +74,52 @@ public struct FellegiSunter: Sendable, Equatable {
         var model = start
         let total = patterns.values.reduce(0, +)
         guard total > 0 else { return model }
+        // The patterns flat, and each comparison's levels at an offset in flat tables: EM visits
+        // every pattern in every iteration, where a pattern's weight is a sum of table entries
+        // (worked out once an iteration) rather than a logarithm per comparison, and no array of
+        // arrays is touched.
+        let width = start.comparisons.count
+        var flat: [UInt8] = [], counts: [Double] = []
+        flat.reserveCapacity(patterns.count * width)
+        counts.reserveCapacity(patterns.count)
+        for (levels, count) in patterns {
+            for c in 0..<width { flat.append(c < levels.count ? levels[c] : 0) }
+            counts.append(count)
+        }
+        let sizes = start.comparisons.map(\.m.count)
+        let offsets = sizes.reduce(into: [0]) { $0.append($0.last! + $1) }
         for _ in 0..<iterations {
-            var mCounts = model.comparisons.map { [Double](repeating: 0, count: $0.m.count) }
-            var uCounts = mCounts
+            var weights = [Double](repeating: 0, count: offsets[width])
+            for c in 0..<width {
+                for level in 0..<sizes[c] { weights[offsets[c] + level] = model.comparisons[c].weight(level) }
+            }
+            let prior = log2(model.lambda / (1 - model.lambda))
+            var mCounts = [Double](repeating: 0, count: offsets[width]), uCounts = mCounts
             var matches = 0.0
-            for (levels, count) in patterns {
-                let p = model.probability(levels)
+            for k in counts.indices {
+                var weight = prior
+                for c in 0..<width {
+                    let level = Int(flat[k * width + c])
+                    if level < sizes[c] { weight += weights[offsets[c] + level] }
+                }
+                let p = 1 / (1 + pow(2, -weight)), count = counts[k]
                 matches += p * count
-                for (c, level) in levels.enumerated() where level > 0 {
-                    mCounts[c][Int(level)] += p * count
-                    uCounts[c][Int(level)] += (1 - p) * count
+                for c in 0..<width {
+                    let level = Int(flat[k * width + c])
+                    guard level > 0, level < sizes[c] else { continue }
+                    mCounts[offsets[c] + level] += p * count
+                    uCounts[offsets[c] + level] += (1 - p) * count
                 }
             }
             var next = model
             next.lambda = min(max(matches / total, 1e-6), 1 - 1e-6)
             for c in next.comparisons.indices {
-                let mSum = mCounts[c].reduce(0, +), uSum = uCounts[c].reduce(0, +)
-                for level in 1..<next.comparisons[c].m.count {
+                let levels = offsets[c]..<offsets[c + 1]
+                let mSum = mCounts[levels].reduce(0, +), uSum = uCounts[levels].reduce(0, +)
+                for level in 1..<sizes[c] {
                     // A small floor keeps an unseen level from weighing infinitely.
-                    if !fixedM, mSum > 0 { next.comparisons[c].m[level] = max(mCounts[c][level] / mSum, 1e-6) }
-                    if !fixedU, uSum > 0 { next.comparisons[c].u[level] = max(uCounts[c][level] / uSum, 1e-6) }
+                    if !fixedM, mSum > 0 { next.comparisons[c].m[level] = max(mCounts[offsets[c] + level] / mSum, 1e-6) }
+                    if !fixedU, uSum > 0 { next.comparisons[c].u[level] = max(uCounts[offsets[c] + level] / uSum, 1e-6) }
                 }
             }
             let change = max(zip(next.comparisons, model.comparisons).flatMap { zip($0.m, $1.m).map { abs($0 - $1) } }.max() ?? 0,
