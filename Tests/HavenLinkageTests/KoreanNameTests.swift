@@ -81,6 +81,22 @@ struct KoreanNameSimilarityTests {
     }
 }
 
+/// Free text folded in one pass gives the words of letters and digits, lower-cased, joined by
+/// single spaces, as splitting and joining does.
+struct FoldedTextTests {
+    @Test func foldingInOnePassEqualsSplittingAndJoining() {
+        var random = SeededGenerator(seed: 11)
+        let alphabet = Array("aZ9 -,.'\t#bQ0")
+        var samples = ["", "   ", "12 Main St.", "  Tumen  River-Crossing ", "APT 4/B", "--x--"]
+        for _ in 0..<500 { samples.append(String((0..<Int.random(in: 0...24, using: &random)).map { _ in alphabet.randomElement(using: &random)! })) }
+        for text in samples {
+            let expected = text.lowercased().split(whereSeparator: { !($0.isASCII && ($0.isLetter || $0.isNumber)) }).joined(separator: " ")
+            #expect(FieldComparisons.folded(text) == expected, "\(text)")
+        }
+        #expect(FieldComparisons.folded("Hoeryŏng-si") == "hoeryong si", "other text still goes through Foundation's folding")
+    }
+}
+
 /// The bit-parallel Jaro for short ASCII text gives exactly what the plain scan gives.
 struct JaroAgreementTests {
     @Test func bitParallelAndScanningJaroAgree() {

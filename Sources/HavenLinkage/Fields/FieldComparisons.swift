@@ -57,7 +57,7 @@ public enum FieldComparisons {
     /// and digits joined by single spaces ("Tumen  River-Crossing" → "tumen river crossing").
     public static func folded(_ text: String) -> String {
         // ASCII by its bytes; Foundation's folding is for everything else.
-        if let words = text.asciiWords { return words.joined(separator: " ") }
+        if let folded = text.asciiFolded { return folded }
         return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
     }

@@ -40,6 +40,29 @@ extension String {
         }
     }
 
+    /// ``asciiWords`` joined by single spaces, made in one pass without a string a word (every
+    /// address of a file is folded so), or nil for text that is not ASCII.
+    var asciiFolded: String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(utf8.count)
+        var gap = false
+        for byte in utf8 {
+            let kept: UInt8
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): kept = byte
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): kept = byte + 32
+            case 0x80...: return nil
+            default:
+                gap = true
+                continue
+            }
+            if gap, !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+            gap = false
+            bytes.append(kept)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
     /// The words of ASCII text (letters and digits, lower-cased), or nil for any other text. Saves
     /// Unicode property lookups, which dominate preparing a large file of romanised names.
     var asciiWords: [String]? {
