@@ -4,8 +4,8 @@ import HavenCrypto
 import HavenServer
 import HavenStore
 
-/// Times what `/duplicates` does on each visit: read every person within reach (each read in
-/// the access log) and link them. Prints the figures; judges none.
+/// Times what `/duplicates` does on each visit: read every person within reach (each search of
+/// 500 one access-log entry) and link them. Prints the figures; judges none.
 enum DuplicateTiming {
     static func measure(persons count: Int) async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-bench-\(UUID().uuidString)")

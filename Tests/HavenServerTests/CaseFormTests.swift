@@ -137,6 +137,16 @@ struct CaseFormTests {
             #expect(second.brokerID == broker && second.facilitatingOrganisationID == organisation)
             let everything = try await server.store.exportRecords(plaintext: true, by: .localOperator)
             #expect(everything.filter { $0 is Organisation }.count == 1 && everything.compactMap { $0 as? Person }.filter { $0.names.first?.value == "가상 브로커" }.count == 1)
+
+            // A request naming no broker and no organisation (the form still posts both fields,
+            // empty) looks no actor up: nothing is read or listed to save it.
+            let logged = try await server.store.auditLog().count
+            let bare = try await client.postForm("/records/rescue_request/new", [
+                "requesterName": "가상 요청자 2", "subjects[0].name": "가상 아들", "rows.subjects": "1", "brokerName": "", "organisationName": " ",
+                "status": "received", "statusDate": "2025-03-05"])
+            #expect(bare.status == .seeOther)
+            let actions = try await server.store.auditLog().dropFirst(logged).map(\.entry.action)
+            #expect(!actions.isEmpty && actions.allSatisfy { $0 == "create" }, "\(actions)")
         }
     }
 

@@ -53,9 +53,10 @@ enum ActorMatcher {
     /// The candidates for each wanted name (same order; empty where none is like it).
     static func candidates(for wanted: [Wanted], compartment: String, repository: any Repository,
                            actor: ActingIdentity) async throws -> [[Candidate]] {
-        guard !wanted.isEmpty else { return [] }
+        // A field left empty wants nothing, and reads nothing: a form posts its empty fields too.
+        let wanted = wanted.map { Wanted(name: $0.name.trimmingCharacters(in: .whitespacesAndNewlines), organisation: $0.organisation) }
         var persons: [Candidate] = [], organisations: [Candidate] = []
-        if wanted.contains(where: { !$0.organisation }) {
+        if wanted.contains(where: { !$0.organisation && !$0.name.isEmpty }) {
             var ids: [UUID] = [], seen = Set<UUID>()
             for involvement in try await TrackRecordReader.all(.involvement, repository: repository, actor: actor).compactMap({ $0 as? Involvement })
             where involvement.compartment == compartment {
@@ -72,7 +73,7 @@ enum ActorMatcher {
                 persons.append(Candidate(ref: RecordRef(.person, person.id), names: person.names.map(\.value)))
             }
         }
-        if wanted.contains(where: \.organisation) {
+        if wanted.contains(where: { $0.organisation && !$0.name.isEmpty }) {
             for organisation in try await TrackRecordReader.all(.organisation, repository: repository, actor: actor).compactMap({ $0 as? Organisation })
             where organisation.compartment == compartment {
                 organisations.append(Candidate(ref: RecordRef(.organisation, organisation.id), names: [organisation.name] + organisation.aliases,
@@ -80,11 +81,10 @@ enum ActorMatcher {
             }
         }
         return wanted.map { wanted in
-            let typed = wanted.name.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !typed.isEmpty else { return [] }
+            guard !wanted.name.isEmpty else { return [] }
             return wanted.organisation
-                ? organisations.filter { $0.names.contains { organisationNamesAlike(typed, $0) } }
-                : persons.filter { $0.names.contains { personNamesAlike(typed, $0) } }
+                ? organisations.filter { $0.names.contains { organisationNamesAlike(wanted.name, $0) } }
+                : persons.filter { $0.names.contains { personNamesAlike(wanted.name, $0) } }
         }
     }
 
