@@ -32,7 +32,9 @@ let package = Package(
     targets: [
         .target(
             name: "HavenCore",
-            resources: [.copy("Resources/gazetteer.json"), .copy("Resources/common-passwords.txt")],
+            // The gazetteer is compiled in: the linker reads it on every run, and finding a copied
+            // resource goes through `Bundle.main`, which lists the executable's whole folder.
+            resources: [.embedInCode("Resources/gazetteer.json"), .copy("Resources/common-passwords.txt")],
             swiftSettings: swiftSettings
         ),
         // Record linkage that understands Korean names. Pure, no I/O.

@@ -10,14 +10,11 @@ public struct Gazetteer: Sendable {
     public let places: [Place]
     private let byCode: [String: Place]
 
-    /// The gazetteer loaded from the module's bundled `gazetteer.json`.
+    /// The gazetteer compiled in from the module's `gazetteer.json`.
     public static let shared: Gazetteer = {
-        guard let url = Bundle.module.url(forResource: "gazetteer", withExtension: "json"),
-              let data = try? Data(contentsOf: url),
-              let gazetteer = try? Gazetteer(json: data)
-        else {
+        guard let gazetteer = try? Gazetteer(json: Data(PackageResources.gazetteer_json)) else {
             // The file is part of the build; failing to read it is a packaging error.
-            preconditionFailure("Haven's bundled gazetteer.json is missing or unreadable")
+            preconditionFailure("Haven's built-in gazetteer.json is unreadable")
         }
         return gazetteer
     }()
