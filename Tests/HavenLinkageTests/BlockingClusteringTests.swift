@@ -107,6 +107,54 @@ struct BlockingKeysTests {
         #expect(Array(pairs[starts[0]..<starts[1]]) == ["0-1", "0-2", "0-3", "1-2", "1-3"], "every pair with a marked record")
         #expect(Array(pairs[starts[1]..<starts[2]]) == ["2-3"], "two dated records sharing the name are still paired by the year")
     }
+
+    @Test func aRuleByYearsPairsOnlyRecordsBornAtMostAYearApart() {
+        let names = keys([["kim|minho"], ["kim|minho"], ["kim|minho"], ["kim|minho"], ["kim|minho"]])
+        let none = Blocking.Rule.noYear
+        let candidates = Blocking().candidates([Blocking.Rule(keys: names, years: [1970, 1971, 1972, none, 1970])])
+        #expect(Set(zip(candidates.left, candidates.right).map { "\($0)-\($1)" }) == ["0-1", "0-4", "1-2", "1-4"])
+        #expect(candidates.left.count == 4, "each pair once")
+        #expect(!candidates.made(0, 2), "born two years apart")
+        #expect(!candidates.made(3, 0) && !candidates.made(3, 1), "a record without a year is not paired by years")
+        let rule = candidates.rules[0]
+        #expect(rule.shares(0, 1) && !rule.shares(0, 2) && !rule.shares(0, 3), "what EM counts as agreeing on the rule asks for the years too")
+    }
+
+    @Test func aRuleByYearsSkipsOnlyTheCrowdedYearsOfAKey() {
+        // Six records share the key: four born 1971, one 1972, one 1980. With blocks of at most
+        // four, 1970–71 holds four (kept), 1971–72 five (skipped), 1979–80 one.
+        let shared = keys(Array(repeating: ["kim|minho"], count: 6))
+        let candidates = Blocking(maximumBlock: 4).candidates([Blocking.Rule(keys: shared, years: [1971, 1971, 1971, 1971, 1972, 1980])])
+        let pairs = Set(zip(candidates.left, candidates.right).map { "\($0)-\($1)" })
+        #expect(pairs == ["0-1", "0-2", "0-3", "1-2", "1-3", "2-3"], "those born in 1971 are still paired through 1970–71")
+        #expect(!candidates.made(0, 4), "1971 and 1972 meet only in the skipped block")
+    }
+
+    /// The rule as it was first written: a key for each span of two years a record falls in.
+    func spans(_ year: Int32) -> [String] { ["e\(year / 2)", "o\((year - 1) / 2)"] }
+
+    @Test func aRuleByYearsMakesThePairsOfAKeyForEachSpanOfTwoYears() {
+        var generator = SeededGenerator(seed: 11)
+        for limit in [3, 6, 1_000] {
+            var names: [[String]] = [], years: [Int32] = []
+            for _ in 0..<300 {
+                let year = Int32.random(in: 0..<6, using: &generator) == 0 ? Blocking.Rule.noYear : Int32.random(in: 1968...1975, using: &generator)
+                names.append(Array(Set((0..<Int.random(in: 0...3, using: &generator)).map { _ in "k\(Int.random(in: 0..<12, using: &generator))" })))
+                years.append(year)
+            }
+            let first = keys(names.map { $0.filter { $0 == "k0" } })
+            let bySpan = keys(zip(names, years).map { names, year in
+                year == Blocking.Rule.noYear ? [] : names.flatMap { name in spans(year).map { name + "|" + $0 } }
+            })
+            let blocking = Blocking(maximumBlock: limit)
+            let old = blocking.candidates([Blocking.Rule(keys: first), Blocking.Rule(keys: bySpan)])
+            let new = blocking.candidates([Blocking.Rule(keys: first), Blocking.Rule(keys: keys(names), years: years)])
+            let pairs = { (c: Blocking.Candidates) in Set(zip(c.left, c.right).map { "\($0)-\($1)" }) }
+            #expect(pairs(new) == pairs(old) && new.left.count == old.left.count && new.ruleStarts == old.ruleStarts, "blocks of at most \(limit)")
+            let differing = (0..<300).flatMap { i in (0..<300).filter { j in new.made(i, j) != old.made(i, j) } }
+            #expect(differing.isEmpty, "blocks of at most \(limit): \(differing.count) records disagree on made")
+        }
+    }
 }
 
 /// The keys that find a name despite a slip or an ambiguous surname spelling.
@@ -120,14 +168,6 @@ struct BlockingRuleKeysTests {
         #expect(!Set(BlockingRule.oneEdit("mun")).isDisjoint(with: BlockingRule.oneEdit("mnn")), "three letters are enough (Pak Mnn / 박문)")
         #expect(BlockingRule.oneEdit("ji") == ["ji"], "a short key stays whole")
         #expect(BlockingRule.oneEdit("").isEmpty)
-    }
-
-    @Test func yearsAtMostOneApartShareASpanAndOthersDoNot() {
-        for year in 1940...2012 {
-            let spans = Set(BlockingRule.nearYears(year))
-            #expect(!spans.isDisjoint(with: BlockingRule.nearYears(year + 1)), "\(year) and \(year + 1)")
-            #expect(spans.isDisjoint(with: BlockingRule.nearYears(year + 2)), "\(year) and \(year + 2)")
-        }
     }
 
     @Test func hashedKeysAreTheHashesOfTheKeys() {

@@ -8,7 +8,9 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     case familyNameBirthYearGivenStart = "family_name+birth_year+given_name_start"
     case familyNameBirthYearGivenEnd = "family_name+birth_year+given_name_end"
     /// … or the given name within one edit (Sekksong / Seoksong, Muo / Muso), with the birth
-    /// year within one too: a slip in the name and one in the year often come together.
+    /// year within one too: a slip in the name and one in the year often come together. Its keys
+    /// are the next rule's (family name and given name within one edit); the years, compared
+    /// as blocks are walked, pick its pairs.
     case familyNameNearBirthYearGivenOneEdit = "family_name+near_birth_year+given_name_one_edit"
     /// A record without a birth year has only its name to be found by: family name and given
     /// name within one edit, pairing only where one of the two has no birth year (with both
@@ -41,6 +43,13 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     /// Whether a pair under this rule needs one record with no birth year.
     var pairsOnlyUndated: Bool { self == .familyNameGivenOneEditUndated }
 
+    /// Whether this rule pairs only records born at most a year apart (``Blocking/Rule/years``).
+    var pairsByYear: Bool { self == .familyNameNearBirthYearGivenOneEdit }
+
+    /// The rule whose keys this one uses (itself but for the near-year rule), so that two rules
+    /// with the same keys have them made once.
+    var keyed: BlockingRule { self == .familyNameNearBirthYearGivenOneEdit ? .familyNameGivenOneEditUndated : self }
+
     /// The record's keys under this rule (none when a part is missing).
     func keys(_ record: PreparedRecord) -> [String] {
         let readings = record.name?.readings ?? []
@@ -63,14 +72,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 let part = self == .familyNameBirthYearGivenStart ? reading.given.prefix(3) : reading.given.suffix(3)
                 return families(reading).map { $0 + "|\(year)|" + part }
             }
-        case .familyNameNearBirthYearGivenOneEdit:
-            guard let year = record.birth?.year else { return [] }
-            return readings.flatMap { reading in
-                families(reading).flatMap { family in
-                    Self.nearYears(year).flatMap { years in Self.oneEdit(reading.given).map { family + "|" + years + "|" + $0 } }
-                }
-            }
-        case .familyNameGivenOneEditUndated:
+        case .familyNameNearBirthYearGivenOneEdit, .familyNameGivenOneEditUndated:
             return readings.flatMap { reading in
                 families(reading).flatMap { family in Self.oneEdit(reading.given).map { family + "|" + $0 } }
             }
@@ -131,23 +133,15 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 eachFamily(reading) { result.append(Self.key($0, yearText, part)) }
             }
         case .familyNameNearBirthYearGivenOneEdit, .familyNameGivenOneEditUndated:
-            // What follows the family name: a span of years, or nothing.
-            var spans: [String?] = [nil]
-            if self == .familyNameNearBirthYearGivenOneEdit {
-                guard let year = record.birth?.year else { return }
-                spans = Self.nearYears(year)
-            }
             for reading in readings where !reading.family.isEmpty && !reading.given.isEmpty {
                 var given = reading.given
                 given.withUTF8 { given in
                     eachFamily(reading) { family in
-                        for span in spans {
-                            let start = Blocking.Keys.hash(Self.separator, from: Self.key(family, span))
-                            result.append(Blocking.Keys.hash(given, from: start))
-                            guard given.count >= 3 else { continue }
-                            for skip in 0..<given.count where skip == 0 || given[skip] != given[skip - 1] {
-                                result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: start)))
-                            }
+                        let start = Blocking.Keys.hash(Self.separator, from: Self.key(family))
+                        result.append(Blocking.Keys.hash(given, from: start))
+                        guard given.count >= 3 else { return }
+                        for skip in 0..<given.count where skip == 0 || given[skip] != given[skip - 1] {
+                            result.append(Blocking.Keys.hash(given[(skip + 1)...], from: Blocking.Keys.hash(given[..<skip], from: start)))
                         }
                     }
                 }
@@ -178,12 +172,6 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
             if let third { hash = Blocking.Keys.hash(third, from: Blocking.Keys.hash(separator, from: hash)) }
         }
         return hash
-    }
-
-    /// The two spans of two years that a year falls in (for 1972: 1972–73, which starts even,
-    /// and 1971–72, which starts odd): any two years at most one apart share one of them.
-    static func nearYears(_ year: Int) -> [String] {
-        ["e\(year / 2)", "o\((year - 1) / 2)"]
     }
 
     /// A sound key and each form of it with one letter left out: two keys one insertion,

@@ -36,25 +36,7 @@ public struct Linker: Sendable {
         let comparisons = settings.comparisons.filter { comparison in prepared.contains { comparison.present(in: $0) } }
 
         progress?(.blocking, 0, settings.blocking.count)
-        let rules = Parallel.map(settings.blocking) { rule in
-            var keys = Blocking.Keys()
-            keys.reserveCapacity(records: prepared.count, keysPerRecord: 2)
-            var buffer: [UInt64] = []
-            buffer.reserveCapacity(64)
-            for record in prepared {
-                rule.hashes(record, into: &buffer)
-                keys.append(sorting: &buffer)
-            }
-            return keys
-        }
-        let undated = prepared.map { $0.birth == nil }
-        let candidates = Blocking(maximumBlock: settings.maximumBlock).candidates(
-            zip(settings.blocking, rules).map { rule, keys in
-                // A rule on the name alone meets many more namesakes as the records grow; its
-                // blocks are held ten times smaller than the others'.
-                rule.pairsOnlyUndated ? Blocking.Rule(keys: keys, marked: undated, maximumBlock: settings.maximumBlock / 10) : Blocking.Rule(keys: keys)
-            },
-            groups: settings.acrossSourcesOnly ? sourceIndex : nil)
+        let candidates = block(prepared, sources: sourceIndex)
         let (left, right, ruleStarts) = (candidates.left, candidates.right, candidates.ruleStarts)
 
         let frequencies = termFrequencies(prepared, comparisons: comparisons)
@@ -62,7 +44,7 @@ public struct Linker: Sendable {
         let levels = compare(prepared, left, right, comparisons, rare: rare, progress: progress)
 
         progress?(.estimating, 0, 1)
-        var model = estimate(prepared, rare: rare, levels: levels, comparisons: comparisons, rules: rules, left: left, right: right, ruleStarts: ruleStarts)
+        var model = estimate(prepared, rare: rare, levels: levels, comparisons: comparisons, rules: candidates.rules, left: left, right: right, ruleStarts: ruleStarts)
         // EM's λ is the share of matches among candidate pairs, which blocking makes large. A pair's
         // prior is the chance that two records picked at random match: the same expected number of
         // matches (blocking misses few) over every pair that could have been compared.
@@ -92,6 +74,33 @@ public struct Linker: Sendable {
         let pairsByRule = settings.blocking.indices.map { (settings.blocking[$0], ruleStarts[$0 + 1] - ruleStarts[$0]) }
         return LinkResult(clusters: clusters, comparisons: comparisons, pairsByRule: pairsByRule, scorer: scorer,
                           left: left, right: right, probabilities: probabilities, levels: levels)
+    }
+
+    /// The candidate pairs of the blocking rules: each distinct set of keys made once, on every core.
+    func block(_ prepared: [PreparedRecord], sources: [Int32]) -> Blocking.Candidates {
+        let keyed = settings.blocking.reduce(into: [BlockingRule]()) { if !$0.contains($1.keyed) { $0.append($1.keyed) } }
+        let keys = Parallel.map(keyed) { rule in
+            var keys = Blocking.Keys()
+            keys.reserveCapacity(records: prepared.count, keysPerRecord: 2)
+            var buffer: [UInt64] = []
+            buffer.reserveCapacity(64)
+            for record in prepared {
+                rule.hashes(record, into: &buffer)
+                keys.append(sorting: &buffer)
+            }
+            return keys
+        }
+        let undated = prepared.map { $0.birth == nil }
+        let years = prepared.map { $0.birth.map { Int32($0.year) } ?? Blocking.Rule.noYear }
+        return Blocking(maximumBlock: settings.maximumBlock).candidates(
+            settings.blocking.map { rule in
+                let ruleKeys = keys[keyed.firstIndex(of: rule.keyed)!]
+                // A rule on the name alone meets many more namesakes as the records grow; its
+                // blocks are held ten times smaller than the others'.
+                return rule.pairsOnlyUndated ? Blocking.Rule(keys: ruleKeys, marked: undated, maximumBlock: settings.maximumBlock / 10)
+                    : Blocking.Rule(keys: ruleKeys, years: rule.pairsByYear ? years : nil)
+            },
+            groups: settings.acrossSourcesOnly ? sources : nil)
     }
 
     /// Every candidate pair's levels, flat: pair k's are `levels[k * C ..< (k + 1) * C]`.
@@ -129,7 +138,7 @@ public struct Linker: Sendable {
     }
 
     /// u from random pairs, then m by EM per blocking rule and λ over all candidate pairs.
-    func estimate(_ prepared: [PreparedRecord], rare: [Bool], levels: [UInt8], comparisons: [LinkComparison], rules: [Blocking.Keys],
+    func estimate(_ prepared: [PreparedRecord], rare: [Bool], levels: [UInt8], comparisons: [LinkComparison], rules: [Blocking.Rule],
                   left: [Int32], right: [Int32], ruleStarts: [Int]) -> FellegiSunter {
         let width = comparisons.count
         let u = uProbabilities(prepared, rare: rare, comparisons: comparisons)

@@ -66,6 +66,12 @@ public struct Blocking: Sendable {
 
         /// The smallest key two records share that is not in `skipped`, if any.
         func firstShared(_ a: Int, _ b: Int, skipping skipped: Set<UInt64>) -> UInt64? {
+            firstShared(a, b) { skipped.isEmpty || !skipped.contains($0) }
+        }
+
+        /// The smallest key two records share that `allowed` accepts, if any.
+        @inline(__always)
+        func firstShared(_ a: Int, _ b: Int, where allowed: (UInt64) -> Bool) -> UInt64? {
             // By index into the flat arrays: called for every candidate pair and more, where
             // making two slices costs more than the merge.
             var i = offsets[a], j = offsets[b]
@@ -74,7 +80,7 @@ public struct Blocking: Sendable {
                 while i < iEnd, j < jEnd {
                     let x = hashes[i], y = hashes[j]
                     if x == y {
-                        if skipped.isEmpty || !skipped.contains(x) { return x }
+                        if allowed(x) { return x }
                         i += 1
                         j += 1
                     } else if x < y {
@@ -91,21 +97,28 @@ public struct Blocking: Sendable {
         /// buckets by the key's top bits (about one bucket per eight entries, one counting
         /// pass), then each bucket sorted on its own: a few times faster than sorting the whole
         /// array, and the buckets are sorted on every core.
-        func entriesByKey(among wanted: KeyFilter? = nil) -> [(hash: UInt64, record: Int32)] {
+        /// With `wanted`, only keys it may contain; with `included`, only the records it marks.
+        func entriesByKey(among wanted: KeyFilter? = nil, of included: [Bool]? = nil) -> [(hash: UInt64, record: Int32)] {
             let keep = { (hash: UInt64) in wanted?.mayContain(hash) ?? true }
-            let total = wanted == nil ? hashes.count : hashes.reduce(0) { $0 + (keep($1) ? 1 : 0) }
+            let includes = { (record: Int) in included?[record] ?? true }
+            var total = 0
+            for record in 0..<count where includes(record) {
+                for k in offsets[record]..<offsets[record + 1] where keep(hashes[k]) { total += 1 }
+            }
             guard total > 0 else { return [] }
             // Fewer buckets than entries: the bucket table is zeroed and walked, and sorting eight
             // entries by insertion costs less than a bucket each.
             let bits = min(max(Int.bitWidth - total.leadingZeroBitCount - 3, 4), 22)
             let shift = UInt64(64 - bits)
             var starts = [Int](repeating: 0, count: (1 << bits) + 1)
-            for hash in hashes where keep(hash) { starts[Int(hash >> shift) + 1] += 1 }
+            for record in 0..<count where includes(record) {
+                for k in offsets[record]..<offsets[record + 1] where keep(hashes[k]) { starts[Int(hashes[k] >> shift) + 1] += 1 }
+            }
             for bucket in 0..<(1 << bits) { starts[bucket + 1] += starts[bucket] }
             var entries = [(hash: UInt64, record: Int32)](repeating: (0, 0), count: total)
             var next = starts
             // Records in order, so each bucket holds its entries in record order already.
-            for record in 0..<count {
+            for record in 0..<count where includes(record) {
                 for k in offsets[record]..<offsets[record + 1] {
                     let hash = hashes[k], bucket = Int(hash >> shift)
                     guard keep(hash) else { continue }
@@ -180,18 +193,59 @@ public struct Blocking: Sendable {
         /// When set, the rule pairs only where at least one of the two records is marked (a
         /// record without a birth year, say).
         public var marked: [Bool]?
+        /// When set, the rule pairs only records whose years are both known (not ``noYear``)
+        /// and at most one apart, and its blocks are a key's records of two neighbouring years:
+        /// a key shared by too many records born in 1971–72 leaves the pairs born 1975 to it.
+        /// (The keys hold no year: a key for each span of two years a record falls in made twice
+        /// as many keys to make, sort and walk.)
+        public var years: [Int32]?
         /// A key shared by more records than this is skipped (the blocking's own limit if nil).
         public var maximumBlock: Int?
 
-        public init(keys: Keys, marked: [Bool]? = nil, maximumBlock: Int? = nil) {
+        /// A record's year when it has none.
+        public static let noYear = Int32.min
+
+        public init(keys: Keys, marked: [Bool]? = nil, years: [Int32]? = nil, maximumBlock: Int? = nil) {
             self.keys = keys
             self.marked = marked
+            self.years = years
             self.maximumBlock = maximumBlock
         }
 
-        /// Whether this rule makes the pair (i, j), leaving out the keys in `skipped`.
+        /// Whether this rule makes the pair (i, j), leaving out the keys (or, by years, the
+        /// blocks) in `skipped`.
         func makes(_ i: Int, _ j: Int, skipping skipped: Set<UInt64>) -> Bool {
-            (marked.map { $0[i] || $0[j] } ?? true) && keys.firstShared(i, j, skipping: skipped) != nil
+            if let marked, !marked[i], !marked[j] { return false }
+            if let years, !Self.near(years[i], years[j]) { return false }
+            return firstShared(i, j, skipping: skipped) != nil
+        }
+
+        /// Whether the two records share a key (and, by years, are born at most a year apart),
+        /// whatever was skipped and marked: whether they agree on what the rule asks.
+        func shares(_ i: Int, _ j: Int) -> Bool {
+            if let years, !Self.near(years[i], years[j]) { return false }
+            return keys.shares(i, j)
+        }
+
+        /// The smallest key the two records share through which the rule may pair them.
+        func firstShared(_ i: Int, _ j: Int, skipping skipped: Set<UInt64>) -> UInt64? {
+            guard let years, !skipped.isEmpty else { return keys.firstShared(i, j, skipping: skipped) }
+            let low = min(years[i], years[j]), same = years[i] == years[j]
+            // The pair is in its key's block of years low and low + 1, and with both born in
+            // the same year, also in that of low - 1 and low: one of them not skipped will do.
+            return keys.firstShared(i, j) { key in
+                !skipped.contains(Self.block(key, from: low)) || (same && !skipped.contains(Self.block(key, from: low - 1)))
+            }
+        }
+
+        static func near(_ a: Int32, _ b: Int32) -> Bool {
+            a != noYear && b != noYear && abs(Int(a) - Int(b)) <= 1
+        }
+
+        /// What stands for a key's block of records born in `year` or the year after.
+        static func block(_ key: UInt64, from year: Int32) -> UInt64 {
+            let bits = UInt32(bitPattern: year)
+            return Keys.hash((0..<4).lazy.map { UInt8(truncatingIfNeeded: bits >> (8 * $0)) }, from: key)
         }
     }
 
@@ -244,38 +298,35 @@ public struct Blocking: Sendable {
         for (r, rule) in rules.enumerated() {
             let keys = rule.keys, marked = rule.marked, limit = rule.maximumBlock ?? maximumBlock
             // A rule pairing only marked records needs only the keys some marked record has
-            // (the rule for records without a birth year: a few in most files).
-            let entries = keys.entriesByKey(among: marked.map { marked in
+            // (the rule for records without a birth year: a few in most files); one pairing by
+            // years only the records that have one.
+            var entries = keys.entriesByKey(among: marked.map { marked in
                 Keys.KeyFilter(marked.indices.filter { marked[$0] }.flatMap { keys.of($0) })
-            })
-            var blocks: [Range<Int>] = []
-            var tooLarge = Set<UInt64>()
-            var start = 0
-            while start < entries.count {
-                var end = start + 1
-                while end < entries.count, entries[end].hash == entries[start].hash { end += 1 }
-                if end - start > limit { tooLarge.insert(entries[start].hash) } else if end - start > 1 { blocks.append(start..<end) }
-                start = end
-            }
+            }, of: rule.years.map { years in years.map { $0 != Rule.noYear } })
+            let (blocks, tooLarge) = rule.years.map { Self.blocksByYear(&entries, years: $0, limit: limit) } ?? Self.blocks(entries, limit: limit)
             let earlier = Array(zip(rules.prefix(r), skipped))
             let sorted = entries, found = blocks, skipping = tooLarge
             // The blocks in pieces over the cores, each piece's pairs kept in block order.
             let pieces = Parallel.pieces(blocks.count) { range in
                 var left: [Int32] = [], right: [Int32] = []
                 for block in found[range] {
-                    let key = sorted[block.lowerBound].hash
-                    for a in block.lowerBound..<(block.upperBound - 1) {
-                        let i = Int(sorted[a].record)
-                        for b in (a + 1)..<block.upperBound {
-                            let j = Int(sorted[b].record)
-                            if let groups, groups[i] == groups[j] { continue }
-                            if let marked, !marked[i], !marked[j] { continue }
-                            // An earlier rule's keys are fewer (a name, a date) than a one-edit
-                            // rule's dozens: asking them first is the cheaper way to drop a pair.
-                            if earlier.contains(where: { $0.makes(i, j, skipping: $1) }) { continue }
-                            if keys.firstShared(i, j, skipping: skipping) != key { continue }
-                            left.append(Int32(i))
-                            right.append(Int32(j))
+                    let key = sorted[block.first.lowerBound].hash
+                    func consider(_ a: Int, _ b: Int) {
+                        let i = Int(sorted[a].record), j = Int(sorted[b].record)
+                        if let groups, groups[i] == groups[j] { return }
+                        if let marked, !marked[i], !marked[j] { return }
+                        // An earlier rule's keys are fewer (a name, a date) than a one-edit
+                        // rule's dozens: asking them first is the cheaper way to drop a pair.
+                        if earlier.contains(where: { $0.makes(i, j, skipping: $1) }) { return }
+                        if rule.firstShared(i, j, skipping: skipping) != key { return }
+                        left.append(Int32(min(i, j)))
+                        right.append(Int32(max(i, j)))
+                    }
+                    if let second = block.second {
+                        for a in block.first { for b in second { consider(a, b) } }
+                    } else {
+                        for a in block.first.lowerBound..<(block.first.upperBound - 1) {
+                            for b in (a + 1)..<block.first.upperBound { consider(a, b) }
                         }
                     }
                 }
@@ -289,6 +340,71 @@ public struct Blocking: Sendable {
             ruleStarts.append(left.count)
         }
         return Candidates(left: left, right: right, ruleStarts: ruleStarts, rules: rules, skipped: skipped, groups: groups)
+    }
+
+    /// Where a rule's pairs are: every pair within `first` or, with `second`, every pair of one
+    /// record from each (entries of a key, ranges of the entries ordered by key).
+    struct Block {
+        var first: Range<Int>
+        var second: Range<Int>?
+    }
+
+    /// Each key's entries as a block, but for the keys of more than `limit` records (skipped).
+    static func blocks(_ entries: [(hash: UInt64, record: Int32)], limit: Int) -> ([Block], Set<UInt64>) {
+        var blocks: [Block] = []
+        var tooLarge = Set<UInt64>()
+        var start = 0
+        while start < entries.count {
+            var end = start + 1
+            while end < entries.count, entries[end].hash == entries[start].hash { end += 1 }
+            if end - start > limit { tooLarge.insert(entries[start].hash) } else if end - start > 1 { blocks.append(Block(first: start..<end)) }
+            start = end
+        }
+        return (blocks, tooLarge)
+    }
+
+    /// The blocks of a rule pairing by years: each key's entries ordered by year, then the pairs
+    /// within a year and between one year and the next. A key's block of two neighbouring years
+    /// holding more than `limit` records is skipped (as ``Rule/block(_:from:)``); a pair born in
+    /// the same year is left out only when both blocks it is in are.
+    static func blocksByYear(_ entries: inout [(hash: UInt64, record: Int32)], years: [Int32], limit: Int) -> ([Block], Set<UInt64>) {
+        var blocks: [Block] = []
+        var tooLarge = Set<UInt64>()
+        var groups: [(year: Int32, range: Range<Int>)] = []
+        var start = 0
+        while start < entries.count {
+            let key = entries[start].hash
+            var end = start + 1
+            while end < entries.count, entries[end].hash == key { end += 1 }
+            defer { start = end }
+            guard end - start > 1 else { continue }
+            // By year, and within a year by record as before (the sort is stable).
+            entries.withUnsafeMutableBufferPointer { buffer in
+                var run = UnsafeMutableBufferPointer(rebasing: buffer[start..<end])
+                if run.count <= 32 {
+                    Self.insertionSort(run) { years[Int($0.record)] < years[Int($1.record)] }
+                } else {
+                    run.sort { (years[Int($0.record)], $0.record) < (years[Int($1.record)], $1.record) }
+                }
+            }
+            groups.removeAll(keepingCapacity: true)
+            var low = start
+            for index in (start + 1)...end where index == end || years[Int(entries[index].record)] != years[Int(entries[low].record)] {
+                groups.append((years[Int(entries[low].record)], low..<index))
+                low = index
+            }
+            for (g, group) in groups.enumerated() {
+                let next = g + 1 < groups.count && groups[g + 1].year == group.year + 1 ? groups[g + 1].range : nil
+                let before = g > 0 && groups[g - 1].year == group.year - 1 ? groups[g - 1].range.count : 0
+                // The blocks of years y - 1 and y, and of y and y + 1.
+                let earlierFits = before + group.range.count <= limit, laterFits = group.range.count + (next?.count ?? 0) <= limit
+                if !earlierFits { tooLarge.insert(Rule.block(key, from: group.year - 1)) }
+                if !laterFits { tooLarge.insert(Rule.block(key, from: group.year)) }
+                if group.range.count > 1, earlierFits || laterFits { blocks.append(Block(first: group.range)) }
+                if let next, laterFits { blocks.append(Block(first: group.range, second: next)) }
+            }
+        }
+        return (blocks, tooLarge)
     }
 
     /// Pairs from keys given as text, one optional key per record and rule (for small inputs
