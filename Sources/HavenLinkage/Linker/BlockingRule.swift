@@ -106,7 +106,7 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
     /// Hangul surname stands for itself without an array made for it.
     func hashes(_ record: PreparedRecord, into result: inout [UInt64]) {
         result.removeAll(keepingCapacity: true)
-        let readings = record.name?.readings ?? []
+        let readings = record.readings
         func eachFamily(_ reading: KoreanName.Reading, _ body: (String) -> Void) {
             guard !reading.family.isEmpty else { return }
             if reading.familyHangul.isEmpty { body(reading.family) } else { reading.familyHangul.forEach(body) }

@@ -39,8 +39,9 @@ public struct Linker: Sendable {
         let candidates = block(prepared, sources: sourceIndex)
         let (left, right, ruleStarts) = (candidates.left, candidates.right, candidates.ruleStarts)
 
-        let frequencies = termFrequencies(prepared, comparisons: comparisons)
-        let rare = rareGivenNames(prepared)
+        let names = nameCounts(prepared)
+        let frequencies = termFrequencies(names, comparisons: comparisons)
+        let rare = rareGivenNames(names)
         let levels = compare(prepared, left, right, comparisons, rare: rare, progress: progress)
 
         progress?(.estimating, 0, 1)
@@ -170,7 +171,7 @@ public struct Linker: Sendable {
             }
             return counts
         }.reduce(into: [PatternKey: Double]()) { $0.merge($1, uniquingKeysWith: +) }
-        func patterns(where included: (PatternKey) -> Bool, clearing excluded: (PatternKey) -> [Int]) -> [[UInt8]: Double] {
+        @Sendable func patterns(where included: (PatternKey) -> Bool, clearing excluded: (PatternKey) -> [Int]) -> [[UInt8]: Double] {
             var counts: [UInt64: Double] = [:]
             for (key, count) in tallies where included(key) {
                 var mask = UInt64.max
@@ -192,11 +193,15 @@ public struct Linker: Sendable {
         var sessions = [Int](repeating: 0, count: width)
         // A rule that pairs only records without a birth year picks its pairs by what is missing,
         // not by what matches share; it teaches m nothing.
-        for r in estimating {
+        // The sessions are independent: run on every core, combined in rule order.
+        let estimates = Parallel.map(estimating) { r -> FellegiSunter? in
             let agreeing = patterns(where: { $0.sampled && $0.agrees & (1 << r) != 0 }, clearing: { _ in ruleComparisons[r] })
-            guard agreeing.values.reduce(0, +) >= 10 else { continue }
+            guard agreeing.values.reduce(0, +) >= 10 else { return nil }
+            return FellegiSunter.estimate(patterns: agreeing, start: start, fixedU: true)
+        }
+        for (r, session) in zip(estimating, estimates) {
+            guard let session else { continue }
             let excluded = ruleComparisons[r]
-            let session = FellegiSunter.estimate(patterns: agreeing, start: start, fixedU: true)
             for c in comparisons.indices where !excluded.contains(c) {
                 // A session whose estimate says that full agreement speaks against a match, or
                 // disagreement for it, has found some other group than the matches (pairs sharing
@@ -260,34 +265,29 @@ public struct Linker: Sendable {
         return m
     }
 
+    typealias NameCounts = (family: ValueCounts, given: ValueCounts)
+
+    /// Each record's family and given name keys (of its first reading, as blocking and term
+    /// frequencies use them), counted.
+    func nameCounts(_ prepared: [PreparedRecord]) -> NameCounts {
+        let keys = Parallel.filled(prepared.count) { r in
+            (prepared[r].familyKey.map(Blocking.Keys.hash), prepared[r].givenKey.map(Blocking.Keys.hash))
+        }
+        return (ValueCounts(keys.map(\.0)), ValueCounts(keys.map(\.1)))
+    }
+
     /// Whether each record's given name is spelt (as a sound key) as no other record's is.
-    func rareGivenNames(_ prepared: [PreparedRecord]) -> [Bool] {
-        let hashes = prepared.map { $0.givenKey.map(Blocking.Keys.hash) }
-        var counts: [UInt64: Int32] = [:]
-        for hash in hashes { if let hash { counts[hash, default: 0] += 1 } }
-        return hashes.map { hash in hash.map { counts[$0] == 1 } ?? false }
+    func rareGivenNames(_ names: NameCounts) -> [Bool] {
+        names.given.hashes.indices.map(names.given.isUnique)
     }
 
     /// For each term-frequency comparison, each record's share of records with its key.
-    func termFrequencies(_ prepared: [PreparedRecord], comparisons: [LinkComparison]) -> [LinkComparison: [Double]] {
+    func termFrequencies(_ names: NameCounts, comparisons: [LinkComparison]) -> [LinkComparison: [Double]] {
         var result: [LinkComparison: [Double]] = [:]
         for comparison in comparisons where settings.termFrequency.contains(comparison) {
-            let key: (PreparedRecord) -> String? = switch comparison {
-            case .familyName: \.familyKey
-            case .givenName: \.givenKey
-            default: { _ in nil }
-            }
-            // Values counted by their 64-bit hash: hashing each string into a dictionary key
-            // twice (count, then look up) took 4-6 ms of a 10,000-record run; two names sharing
-            // a hash are not expected among a few million.
-            let hashes = prepared.map { key($0).map(Blocking.Keys.hash) }
-            var counts: [UInt64: Int] = [:]
-            var withValue = 0
-            for hash in hashes {
-                if let hash { counts[hash, default: 0] += 1; withValue += 1 }
-            }
-            guard withValue > 0 else { continue }
-            result[comparison] = hashes.map { hash in hash.map { Double(counts[$0]!) / Double(withValue) } ?? 0 }
+            guard let counts = comparison == .familyName ? names.family : comparison == .givenName ? names.given : nil,
+                  counts.withValue > 0 else { continue }
+            result[comparison] = counts.hashes.indices.map(counts.share)
         }
         return result
     }

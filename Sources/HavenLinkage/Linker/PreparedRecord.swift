@@ -7,6 +7,9 @@ import Foundation
 final class PreparedRecord: Sendable {
     let source: Int32
     let name: KoreanName?
+    /// The name's readings (none without a name), held apart for blocking: reading them through
+    /// `name` copies the whole name (five references retained and released) for every rule.
+    let readings: [KoreanName.Reading]
     let hasFamily: Bool
     let hasGiven: Bool
     let birth: PartialDate?
@@ -71,6 +74,7 @@ final class PreparedRecord: Sendable {
             hasGiven = false
         }
         self.name = name
+        readings = name?.readings ?? []
         // Dates are mostly distinct, and read faster than looked up.
         birth = record.birthDate.flatMap { PartialDate($0) }
         dayKey = birth?.dayKey
@@ -101,6 +105,6 @@ final class PreparedRecord: Sendable {
 
     /// The family and given name keys of the first reading (stable across runs), for blocking
     /// and term frequencies.
-    var familyKey: String? { name?.readings.first.flatMap { $0.family.isEmpty ? nil : KoreanName.familyBlockKey($0) } }
-    var givenKey: String? { name?.readings.first.map(\.given).flatMap { $0.isEmpty ? nil : $0 } }
+    var familyKey: String? { readings.first.flatMap { $0.family.isEmpty ? nil : KoreanName.familyBlockKey($0) } }
+    var givenKey: String? { readings.first.map(\.given).flatMap { $0.isEmpty ? nil : $0 } }
 }
