@@ -72,6 +72,8 @@ public struct Linker: Sendable {
                     return 1 / (1 + exp2(-scorer.weight(UnsafeBufferPointer(pair), i, j)))
                 }
             }
+        // What was prepared is no longer needed: freed while the caller writes the clusters.
+        Parallel.releaseInBackground(consume prepared)
         let pairsByRule = settings.blocking.indices.map { (settings.blocking[$0], ruleStarts[$0 + 1] - ruleStarts[$0]) }
         return LinkResult(clusters: clusters, comparisons: comparisons, pairsByRule: pairsByRule, scorer: scorer,
                           left: left, right: right, probabilities: probabilities, levels: levels)

@@ -92,8 +92,12 @@ struct Link: AsyncParsableCommand {
         if !quiet {
             note("candidate pairs by blocking rule: " + result.pairsByRule.map { "\($0.rule.rawValue) \($0.pairs)" }.joined(separator: ", "))
         }
-        let clusters = Set(result.clusters).count
-        let linked = Dictionary(grouping: result.clusters, by: { $0 }).values.filter { $0.count > 1 }.reduce(0) { $0 + $1.count }
+        // Clusters are numbered from 0 without gaps: their sizes counted in place (grouping
+        // 10,000 records into arrays took 1.5 ms).
+        var sizes = [Int](repeating: 0, count: (result.clusters.max() ?? -1) + 1)
+        for cluster in result.clusters { sizes[cluster] += 1 }
+        let clusters = sizes.count
+        let linked = sizes.reduce(0) { $0 + ($1 > 1 ? $1 : 0) }
         let seconds = Self.seconds(since: started)
         note("\(records.records.count) records in \(clusters) clusters (\(linked) records share a cluster); "
             + "\(result.pairCount) candidate pairs; \(String(format: "%.1f", seconds)) s")
@@ -109,16 +113,30 @@ struct Link: AsyncParsableCommand {
     }
 
     private func write(clustersOf records: [LinkRecord], _ result: LinkResult) throws {
-        // As bytes, not a string grown line by line (10,000 lines: 7 ms as a string, 3 as bytes).
+        // As bytes, not a string grown line by line (10,000 lines: 7 ms as a string), each id
+        // copied from its storage and each number written digit by digit (appending a string's
+        // UTF-8 view goes byte by byte: 3 ms more).
         var bytes = Array("record_id,cluster_id\n".utf8)
         bytes.reserveCapacity(records.count * 24)
         for (record, cluster) in zip(records, result.clusters) {
-            bytes += CSVField.escape(record.id).utf8
+            let id = CSVField.escape(record.id)
+            if id.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil { bytes += id.utf8 }
             bytes.append(UInt8(ascii: ","))
-            bytes += String(cluster + 1).utf8
+            Self.appendDecimal(cluster + 1, to: &bytes)
             bytes.append(UInt8(ascii: "\n"))
         }
         try write(Data(bytes), to: output)
+    }
+
+    /// The decimal digits of a number that is not negative.
+    static func appendDecimal(_ number: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = number
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     private func write(pairsOf records: [LinkRecord], _ result: LinkResult, to path: String) throws {
