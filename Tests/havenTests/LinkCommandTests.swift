@@ -31,6 +31,8 @@ struct LinkCommandTests {
         #expect(lines.first == ["record_id", "cluster_id"])
         let clusters = Dictionary(uniqueKeysWithValues: lines.dropFirst().map { ($0[0], $0[1]) })
         #expect(clusters.count == 205 && lines.count == 206, "every record exactly once")
+        let numbers = Set(clusters.values)
+        #expect(numbers == Set((1...numbers.count).map(String.init)), "clusters are numbered 1, 2, … in decimal, without gaps")
         #expect(clusters["a"] == clusters["b"] && clusters["b"] == clusters["c"])
         #expect(clusters["d"] == clusters["e"], "an impossible date counts as missing, not as a reason to stop; name and phone link them")
         #expect(clusters["a"] != clusters["d"])
