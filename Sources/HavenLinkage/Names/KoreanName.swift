@@ -310,7 +310,7 @@ public enum SoundKey {
         }
         var key: [UInt8] = []
         key.reserveCapacity(s.count)
-        func isVowel(_ byte: UInt8) -> Bool { vowels.contains(byte) }
+        func isVowel(_ byte: UInt8) -> Bool { byte < 128 && vowels & (1 << UInt128(byte)) != 0 }
         for (i, c) in s.enumerated() {
             var mapped: UInt8 = switch c {
             case UInt8(ascii: "g"): UInt8(ascii: "k")
@@ -332,7 +332,9 @@ public enum SoundKey {
         return String(decoding: key, as: UTF8.self)
     }
 
-    static let vowels: Set<UInt8> = Set("aeiouyw".utf8)
+    /// The letters that count as vowels, a bit each (asked several times a letter: a set
+    /// hashed each byte).
+    static let vowels: UInt128 = "aeiouyw".utf8.reduce(0) { $0 | 1 << UInt128($1) }
 
     /// Spellings that sound alike, replaced in this order (tch before ch, eo before o …).
     static let digraphs: [([UInt8], [UInt8])] = [
