@@ -18,8 +18,10 @@ import peers
 
 
 # Every system's wall time is the fastest of this many runs (each run gives the same clusters):
-# one run on a shared two-core machine varies by a fifth.
-RUNS = 3
+# one run on a shared two-core machine varies by a fifth, and a run of 60 ms by more whenever a
+# neighbour is busy (of three runs, all three were slowed once in a while: 0.071 s for Febrl3
+# against 0.056–0.062 in the runs before and after).
+RUNS = 5
 
 
 def haven_link(binary, records_csv, across_sources=False, threshold=None, runs=RUNS):
@@ -107,7 +109,7 @@ def main():
         korean = korean.replace({"": None})
         row(table, name, "Splink 5 (DuckDB), Jaro–Winkler names", *timed(peers.splink_korean, korean), truth)
 
-    print("| Data | System | Precision | Recall | F1 | Wall time, fastest of 3 (s) |")
+    print(f"| Data | System | Precision | Recall | F1 | Wall time, fastest of {RUNS} (s) |")
     print("|---|---|---:|---:|---:|---:|")
     for dataset, system, precision, recall, f1, seconds in table:
         print(f"| {dataset} | {system} | {precision:.4f} | {recall:.4f} | {f1:.4f} | {seconds:.3f} |")
