@@ -61,6 +61,9 @@ public struct RecordQuery: Sendable, Equatable {
     public var typeCode: String?
     /// Only these compartments; nil means every compartment.
     public var compartments: Set<String>?
+    /// Only the records with these ids; nil means any. Reading many known records this way is one
+    /// audited list naming them all, not one audited read each.
+    public var ids: Set<UUID>?
     /// How many results to skip.
     public var offset: Int = 0
     /// How many results to return at most.
@@ -70,7 +73,7 @@ public struct RecordQuery: Sendable, Equatable {
     public init(
         text: String? = nil, kinds: Set<RecordKind> = [], status: String? = nil, placeCode: String? = nil,
         from: String? = nil, to: String? = nil, parentID: UUID? = nil, typeCode: String? = nil,
-        compartments: Set<String>? = nil, offset: Int = 0, limit: Int = 50
+        compartments: Set<String>? = nil, ids: Set<UUID>? = nil, offset: Int = 0, limit: Int = 50
     ) {
         self.text = text
         self.kinds = kinds
@@ -81,6 +84,7 @@ public struct RecordQuery: Sendable, Equatable {
         self.parentID = parentID
         self.typeCode = typeCode
         self.compartments = compartments
+        self.ids = ids
         self.offset = offset
         self.limit = limit
     }

@@ -132,6 +132,9 @@ final class SearchIndex {
             var candidates = lists[0]
             for list in lists.dropFirst() where !candidates.isEmpty { candidates = Self.intersect(candidates, list) }
             for ordinal in candidates.reversed() { consider(ordinal) }
+        } else if let ids = query.ids {
+            // Known records are looked up, not found by walking every entry.
+            for ordinal in ids.compactMap({ ordinalByID[$0] }).sorted(by: >) { consider(ordinal) }
         } else {
             for ordinal in stride(from: Int32(entries.count) - 1, through: 0, by: -1) { consider(ordinal) }
         }
@@ -167,6 +170,7 @@ final class SearchIndex {
     private func matchesFilters(_ entry: Entry, _ q: RecordQuery, _ places: Set<String>?) -> Bool {
         if !q.kinds.isEmpty && !q.kinds.contains(entry.kind) { return false }
         if let compartments = q.compartments, !compartments.contains(entry.compartment) { return false }
+        if let ids = q.ids, !ids.contains(entry.stored.record.id) { return false }
         if let status = q.status, entry.facets.status != status { return false }
         if let places, !places.contains(entry.facets.placeCode ?? "") { return false }
         if let parent = q.parentID, entry.facets.parentID != parent { return false }

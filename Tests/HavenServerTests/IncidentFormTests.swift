@@ -164,6 +164,8 @@ struct IncidentFormTests {
             // A namesake in another compartment, which this documenter cannot reach.
             let elsewhere = Person(compartment: "beta", names: [PersonName("가상 브로커", script: .hangul, system: .southKorean)])
             _ = try await server.store.create(elsewhere, by: .localOperator)
+            let victims = try await server.store.exportRecords(plaintext: true, by: .localOperator).compactMap { $0 as? Person }
+                .filter { $0.compartment == "alpha" && $0.id != broker.id }.map { $0.id.uuidString.lowercased() }
 
             var second: [String: String] = [
                 "title": "두 번째 가상 사건", "startDate": "2025-01-10", "verification": "unverified", "actType": "arrest",
@@ -180,6 +182,11 @@ struct IncidentFormTests {
 
             let asked = try await client.postForm("/records/event/new", second)
             let page = String(buffer: asked.body)
+            // Asking read the actors together (one list naming them), and no victim.
+            let reads = try await server.store.auditLog().dropFirst(logged).map(\.entry)
+            #expect(!victims.isEmpty && !reads.contains { $0.action == "read" && $0.kind == "person" }, "no person read one by one")
+            #expect(reads.contains { $0.action == "list" && $0.detail.contains(broker.id.uuidString.lowercased()) })
+            #expect(!victims.contains { victim in reads.contains { $0.recordID == victim || $0.detail.contains(victim) } }, "no victim is read")
             #expect(asked.status == .unprocessableContent && page.contains("이미 기록된 이름과 비슷한 이름이 있습니다"))
             let choice = "person:\(broker.id.uuidString.lowercased())"
             #expect(page.contains("id=\"actors[0].existing\"") && page.contains("<option value=\"\(choice)\">가상 브로커</option>"))

@@ -62,6 +62,26 @@ struct StoreSuiteTests {
     }
 
     @Test(arguments: Engine.available)
+    func knownRecordsAreReadTogetherInOneAuditedList(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let people = (0..<4).map { Person(names: [PersonName("김정미\($0)", script: .hangul, system: .southKorean)]) }
+        let elsewhere = Person(compartment: "northeast", names: [PersonName("박철수", script: .hangul, system: .southKorean)])
+        _ = try await store.importRecords(people + [elsewhere], by: me)
+        let before = try await store.auditLog().count
+        let wanted: Set<UUID> = [people[0].id, people[2].id, elsewhere.id, UUID()]
+        let page = try await store.list(Person.self, query: RecordQuery(compartments: [Compartment.default], ids: wanted, limit: 10), by: me)
+        #expect(Set(page.items.map(\.record.id)) == [people[0].id, people[2].id], "only the ids asked for, in the compartment asked for")
+        let log = try await store.auditLog()
+        #expect(log.count == before + 1, "one entry for the read, not one a record")
+        let detail = try #require(log.last?.entry.detail)
+        #expect(log.last?.entry.action == "list" && detail.contains(people[0].id.lowercased) && detail.contains(people[2].id.lowercased))
+        #expect(!detail.contains(people[1].id.lowercased) && !detail.contains(elsewhere.id.lowercased), "the entry names what was returned")
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
     func restartedStoreHasEverythingAndFindsIt(engine: Engine) async throws {
         let fixture = try await StoreFixture(engine)
         defer { fixture.cleanUp() }
