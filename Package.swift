@@ -32,9 +32,11 @@ let package = Package(
     targets: [
         .target(
             name: "HavenCore",
-            // The gazetteer is compiled in: the linker reads it on every run, and finding a copied
-            // resource goes through `Bundle.main`, which lists the executable's whole folder.
-            resources: [.embedInCode("Resources/gazetteer.json"), .copy("Resources/common-passwords.txt")],
+            // Resources are compiled in, so that `haven` is one file to deploy (a copied resource
+            // is looked for beside the executable, then at the build's own path, and a missing one
+            // stops the program); the linker, which reads the gazetteer on every run, also saves
+            // `Bundle.main` listing the executable's whole folder.
+            resources: [.embedInCode("Resources/gazetteer.json"), .embedInCode("Resources/common-passwords.txt")],
             swiftSettings: swiftSettings
         ),
         // Record linkage that understands Korean names. Pure, no I/O.
@@ -82,7 +84,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/static")],
+            // Compiled in, as HavenCore's are.
+            resources: [.embedInCode("Resources/static/haven.css")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -74,7 +74,10 @@ struct WebPageTests {
             #expect(page.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
             #expect(page.headers[.contentSecurityPolicy]?.contains("script-src") == false)
             // The stylesheet the pages link is served under the same CSP.
-            #expect(try await server.client.execute(uri: "/static/haven.css", method: .get).status == .ok)
+            let css = try await server.client.execute(uri: "/static/haven.css", method: .get)
+            let written = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+                .appendingPathComponent("../../Sources/HavenServer/Resources/static/haven.css"), encoding: .utf8)
+            #expect(css.status == .ok && String(buffer: css.body) == written, "the stylesheet compiled into the binary, as written")
             #expect(try await server.client.execute(uri: "/static/other.css", method: .get).status == .notFound)
 
             let wrong = try await server.client.execute(uri: "/login", method: .post, headers: Self.form,

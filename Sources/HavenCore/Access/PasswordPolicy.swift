@@ -51,8 +51,7 @@ public final class CommonPasswords: Sendable {
     public var count: Int { passwords.count }
 
     private init() {
-        let text = Bundle.module.url(forResource: "common-passwords", withExtension: "txt")
-            .flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+        let text = String(decoding: PackageResources.common_passwords_txt, as: UTF8.self)
         passwords = Set(text.split(whereSeparator: \.isNewline).map { $0.lowercased() })
     }
 

@@ -138,13 +138,10 @@ struct PageController: Sendable {
         return response
     }
 
-    static let stylesheet: ByteBuffer? = Bundle.module.url(forResource: "haven", withExtension: "css", subdirectory: "static")
-        .flatMap { try? Data(contentsOf: $0) }.map { ByteBuffer(bytes: $0) }
+    static let stylesheet = ByteBuffer(bytes: PackageResources.haven_css)
 
     @Sendable func staticFile(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        guard context.parameters.get("file") == "haven.css", let css = Self.stylesheet else {
-            throw Problem.notFound("no such file")
-        }
-        return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: css))
+        guard context.parameters.get("file") == "haven.css" else { throw Problem.notFound("no such file") }
+        return Response(status: .ok, headers: [.contentType: "text/css; charset=utf-8"], body: .init(byteBuffer: Self.stylesheet))
     }
 }

@@ -20,7 +20,7 @@ struct DossierPage {
     /// The dossier as a document of its own, its stylesheet inlined, for printing to PDF on the
     /// server (this document never reaches a browser, so the CSP's ban on inline style does not apply).
     func printDocument(_ language: Language) -> String {
-        let css = PageController.stylesheet.map { String(buffer: $0) } ?? ""
+        let css = String(buffer: PageController.stylesheet)
         let document = HTML.element("html", ["lang": language.rawValue], [
             .element("head", [:], [.element("meta", ["charset": "utf-8"]), .element("title", [:], [.text(language(WebText.dossier))]),
                                    .trusted("<style>" + css.replacingOccurrences(of: "</", with: "<\\/") + "</style>")]),
