@@ -67,7 +67,8 @@ enum ActorMatcher {
                 if let id = request.brokerID, seen.insert(id).inserted { ids.append(id) }
             }
             // The actors by id, 500 to a read: each read is one audited list naming those it
-            // returned (one audited read a person took a second or two a save at a thousand).
+            // returned (one audited read and transaction a person came, by estimate, to a second
+            // or two a save at a thousand actors).
             for start in stride(from: 0, to: ids.count, by: 500) {
                 let chunk = ids[start..<min(start + 500, ids.count)]
                 let page = try await repository.list(Person.self, query: RecordQuery(compartments: [compartment], ids: Set(chunk), limit: chunk.count), by: actor)
