@@ -28,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // Tests only: property-based checks that throw extreme and malformed input at every
+        // decoder and validator.
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .target(
@@ -128,7 +131,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenCoreTests",
-            dependencies: ["HavenCore"],
+            dependencies: ["HavenCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -168,6 +171,7 @@ let package = Package(
             dependencies: [
                 "HavenServer", "HavenStore", "HavenCore", "HavenCrypto", "HavenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

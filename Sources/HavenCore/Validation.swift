@@ -54,6 +54,10 @@ public enum Limits {
     public static let attachmentBytes = 10 * 1024 * 1024
     /// The most entries a list field (names, timeline …) may hold.
     public static let listEntries = 200
+    /// The largest fee amount, in any currency's main unit: a thousand billion, far above any
+    /// fee quoted for a rescue (tens of millions of won), and far below where a `Double` stops
+    /// holding whole numbers exactly.
+    public static let feeAmount: Double = 1_000_000_000_000
 }
 
 /// Collects field problems with the checks every record needs.

@@ -110,4 +110,14 @@ extension SQLStore {
             try await audit("login.failure", kind: "account", detail: "account=unknown from=\(address)", by: .system)
         }
     }
+
+    /// Records a sign-in refused unchecked because the account, the name or the address is
+    /// being throttled: every attempt is on the record, not only those that were checked.
+    /// `accountID` is nil for a name that belongs to no account.
+    public func recordThrottledSignIn(accountID: UUID?, address: String) async throws {
+        try await exclusive {
+            try await audit("login.throttled", kind: "account", recordID: accountID?.lowercased ?? "",
+                            detail: "account=\(accountID == nil ? "unknown" : "known") from=\(address)", by: .system)
+        }
+    }
 }

@@ -104,4 +104,17 @@ struct APITokenTests {
             #expect(try await client.execute(uri: uri, method: .get, headers: bearer(long)).status == .unauthorized)
         }
     }
+
+    @Test func tokenAndExportBodiesRefuseFieldsTheyDoNotHave() async throws {
+        try await TestServer.with { server in
+            let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default])
+            let token = try await analyst.execute(uri: "/api/tokens", method: .post, headers: Self.json,
+                                                  body: ByteBuffer(string: #"{"label":"x","expiresIndays":30}"#))
+            #expect(token.status == .unprocessableContent && String(buffer: token.body).contains("expiresIndays"))
+            let export = try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json,
+                                                   body: ByteBuffer(string: #"{"kind":["person"]}"#))
+            #expect(export.status == .unprocessableContent && String(buffer: export.body).contains("kind"))
+            #expect(try await server.store.auditLog().allSatisfy { $0.entry.action != "export.request" && $0.entry.action != "token.create" })
+        }
+    }
 }

@@ -221,6 +221,42 @@ struct AuthenticatorTests {
             #expect(scopeOf(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "10.0.0.7")) == .enrolment)
         }
     }
+
+    /// The review sent 34 simultaneous wrong passwords for one account: 32 collided (409), one
+    /// was logged, and an unknown name gave only 401s. Every attempt must count, be logged, and
+    /// get the answer an unknown name gets.
+    @Test func concurrentWrongPasswordsAreEachCountedLoggedAndAnsweredAsForAnUnknownName() async throws {
+        try await withRig { rig in
+            func storm(_ username: String) async throws -> [String] {
+                try await withThrowingTaskGroup(of: String.self) { group in
+                    for _ in 0..<34 {
+                        group.addTask {
+                            switch try await rig.auth.signIn(username: username, password: "wrong", code: nil, address: "10.0.0.\(Int.random(in: 1...200))") {
+                            case .refused: "refused"
+                            case .throttled: "throttled"
+                            case .busy: "busy"
+                            case .signedIn: "signed in"
+                            }
+                        }
+                    }
+                    return try await group.reduce(into: []) { $0.append($1) }.sorted()
+                }
+            }
+            let before = try await rig.store.auditLog().count
+            let known = try await storm("minjung")
+            let afterKnown = try await rig.store.auditLog()
+            let unknown = try await storm("no.such.person")
+            let afterUnknown = try await rig.store.auditLog()
+            #expect(known == unknown, "a known name is answered as an unknown one")
+            #expect(known.filter { $0 == "refused" }.count == LoginThrottle().freeFailures)
+            #expect(!known.contains("signed in"))
+            let attempts = { (entries: ArraySlice<SignedAuditEntry>) in entries.filter { ["login.failure", "login.throttled"].contains($0.entry.action) }.count }
+            #expect(attempts(afterKnown[before...]) == 34, "every attempt on a known name is in the log")
+            #expect(attempts(afterUnknown[afterKnown.count...]) == 34, "every attempt on an unknown name is in the log")
+            let stored = try #require(try await rig.store.account(id: rig.account.id))
+            #expect(stored.credentials.recentFailures.count == LoginThrottle().freeFailures, "failures were saved, none lost to a collision")
+        }
+    }
 }
 
 /// The throttle's arithmetic and the hashing gate's bound.

@@ -118,4 +118,46 @@ struct DossierPDFTests {
             }
         }
     }
+
+    /// Folders named like print profiles, and processes started with one, at this moment.
+    static func printLeftovers() throws -> (profiles: Set<String>, processes: Set<String>) {
+        let profiles = Set(try FileManager.default.contentsOfDirectory(atPath: PDFPrinter.profileParent)
+            .filter { $0.hasPrefix(PDFPrinter.profilePrefix) })
+        var processes = Set<String>()
+        for pid in (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? [] where pid.allSatisfy(\.isNumber) {
+            guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { continue }
+            if String(decoding: data, as: UTF8.self).contains(PDFPrinter.profilePrefix) { processes.insert(pid) }
+        }
+        return (profiles, processes)
+    }
+
+    @Test func aPrintLeavesNoProfileOrProcessBehindWhetherItSucceedsOrFails() async throws {
+        let printer = try #require(PDFPrinter.available())
+        let before = try Self.printLeftovers()
+        let pdf = try await printer.pdf(html: "<p>가상 인쇄</p>")
+        #expect(pdf.starts(with: Data("%PDF-".utf8)))
+        // A deadline too short for the browser to answer: the print fails midway.
+        await #expect(throws: PDFPrinter.Failure.self) { try await printer.pdf(html: "<p>가상</p>", timeout: 0.05) }
+        let after = try Self.printLeftovers()
+        #expect(after.profiles.subtracting(before.profiles).isEmpty, "print profiles left behind: \(after.profiles.subtracting(before.profiles))")
+        #expect(after.processes.subtracting(before.processes).isEmpty, "browser processes left running")
+    }
+
+    @Test func printsBeyondTheLimitAreRefusedWithRetryAfterNotQueued() async throws {
+        try await TestServer.with { server in
+            let event = try await server.store.create(Event(compartment: "alpha", title: "가상 사건", startDate: try FuzzyDate(parsing: "2024-04-02")),
+                                                      by: .localOperator).record
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            // Every slot taken, as by prints still running.
+            for _ in 0..<PDFPrinter.concurrentPrints { #expect(PDFPrinter.slots.enter()) }
+            let refused = try await client.execute(uri: "/dossiers/event/\(event.id.uuidString.lowercased())?format=pdf", method: .get)
+            for _ in 0..<PDFPrinter.concurrentPrints { PDFPrinter.slots.leave() }
+            #expect(refused.status == .serviceUnavailable)
+            #expect(refused.headers[.retryAfter] == "10")
+            #expect(String(buffer: refused.body).contains("인쇄하는 중"))
+            let printed = try await client.execute(uri: "/dossiers/event/\(event.id.uuidString.lowercased())?format=pdf", method: .get)
+            #expect(printed.status == .ok)
+            #expect(PDFPrinter.slots.taken == 0)
+        }
+    }
 }

@@ -40,4 +40,32 @@ struct EnrolmentTests {
             #expect(try await full.execute(uri: "/api/persons", method: .get).status == .ok)
         }
     }
+
+    /// The review replaced a second factor from a signed-in session alone: a session left open
+    /// (or stolen) must not be enough to take the account over.
+    @Test func replacingASecondFactorNeedsTheCurrentPassword() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: [Compartment.default])
+            let bare = try await client.execute(uri: "/api/session/mfa/enrol", method: .post)
+            #expect(bare.status == .unprocessableContent && String(buffer: bare.body).contains("password"))
+            let wrong = try await client.execute(uri: "/api/session/mfa/enrol", method: .post, headers: Self.json,
+                                                 body: ByteBuffer(string: #"{"password":"not the password"}"#))
+            #expect(wrong.status == .unprocessableContent)
+            let unknown = try await client.execute(uri: "/api/session/mfa/enrol", method: .post, headers: Self.json,
+                                                   body: ByteBuffer(string: #"{"pasword":"a long test pass phrase"}"#))
+            #expect(unknown.status == .unprocessableContent && String(buffer: unknown.body).contains("pasword"))
+            let log = try await server.store.auditLog().map(\.entry.action)
+            #expect(!log.contains("mfa.enrol-begin") && log.contains("mfa.enrol-refused"))
+            let right = try await client.execute(uri: "/api/session/mfa/enrol", method: .post, headers: Self.json,
+                                                 body: ByteBuffer(string: #"{"password":"\#(TestServer.password)"}"#))
+            #expect(right.status == .ok)
+
+            // The page asks for it too.
+            let page = try await client.page("/account/enrol")
+            #expect(page.contains("name=\"password\""))
+            let refused = try await client.postForm("/account/enrol", [:])
+            #expect(refused.status == .unprocessableContent)
+            #expect(try await client.postForm("/account/enrol", ["password": TestServer.password]).status == .ok)
+        }
+    }
 }

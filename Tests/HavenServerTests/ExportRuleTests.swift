@@ -84,9 +84,12 @@ struct ExportRuleTests {
             #expect(large["status"] as? String == "pending")
             #expect(large["recordCount"] as? Int == 25)
             let largeID = try #require(large["id"] as? String)
-            #expect(try await analyst.execute(uri: "/api/exports/\(largeID)/reject", method: .post).status == .ok)
+            // Only a second person who reaches its compartments decides on it.
+            #expect(try await analyst.execute(uri: "/api/exports/\(largeID)/reject", method: .post).status == .notFound)
+            let busan = try await server.signIn(role: .analyst, compartments: ["busan"], username: "busan.analyst")
+            #expect(try await busan.execute(uri: "/api/exports/\(largeID)/reject", method: .post).status == .ok)
             #expect(try await both.execute(uri: "/api/exports/\(largeID)/download", method: .get).status == .forbidden)
-            #expect(try await analyst.execute(uri: "/api/exports/\(largeID)/approve", method: .post).status == .forbidden)
+            #expect(try await busan.execute(uri: "/api/exports/\(largeID)/approve", method: .post).status == .forbidden)
         }
     }
 
@@ -100,6 +103,73 @@ struct ExportRuleTests {
             let bad = try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: #"{"kinds":["people"]}"#))
             #expect(bad.status == .unprocessableContent)
             #expect(String(buffer: bad.body).contains("kinds"))
+        }
+    }
+
+    /// The review's bypass: a token narrowed to no compartment asked for an export (0 records,
+    /// approved by the rule), and the owner's session downloaded it with its own reach.
+    @Test func anExportDeliversExactlyWhatWasAskedAndApprovedWhoeverDownloadsIt() async throws {
+        try await TestServer.with { server in
+            try await people(5, in: server)
+            let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default])
+            let made = try await analyst.execute(uri: "/api/tokens", method: .post, headers: Self.json,
+                                                 body: ByteBuffer(string: #"{"label":"narrow","compartments":[],"expiresInDays":1}"#))
+            #expect(made.status == .created)
+            let secret = try #require(try object(made)["token"] as? String)
+            let asked = try object(try await server.client.execute(
+                uri: "/api/exports", method: .post, headers: [.authorization: "Bearer \(secret)", .contentType: "application/json"],
+                body: ByteBuffer(string: "{}")))
+            #expect(asked["recordCount"] as? Int == 0)
+            #expect(asked["status"] as? String == "approved")
+            let id = try #require(asked["id"] as? String)
+            let download = try await analyst.execute(uri: "/api/exports/\(id)/download", method: .get)
+            #expect(download.status == .ok)
+            #expect((try object(download)["records"] as? [Any])?.count == 0)
+            #expect(!String(buffer: download.body).contains("내보내기"))
+        }
+    }
+
+    @Test func recordsWrittenAfterTheRequestAreNotInItAndEditsDoNotChangeIt() async throws {
+        try await TestServer.with { server in
+            let first = try await server.store.create(Person(compartment: Compartment.default, names: [PersonName("처음이름", script: .hangul, system: .southKorean)]),
+                                                      by: .localOperator)
+            let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default])
+            let asked = try object(try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
+            #expect(asked["recordCount"] as? Int == 1)
+            let id = try #require(asked["id"] as? String)
+            try await people(3, in: server)
+            var edited = first.record
+            edited.names = [PersonName("나중이름", script: .hangul, system: .southKorean)]
+            _ = try await server.store.update(edited, expectedVersion: 1, by: .localOperator)
+
+            let download = try await analyst.execute(uri: "/api/exports/\(id)/download", method: .get)
+            let text = String(buffer: download.body)
+            #expect((try object(download)["records"] as? [Any])?.count == 1)
+            #expect(text.contains("처음이름") && !text.contains("나중이름") && !text.contains("내보내기"))
+        }
+    }
+
+    @Test func aDownloaderWhoseReachShrankIsRefusedAndOthersDoNotSeeTheRequest() async throws {
+        try await TestServer.with { server in
+            try await people(2, in: server, compartment: "busan")
+            let (account, secret) = try await server.makeAccount("wide.analyst", role: .analyst, compartments: [Compartment.default, "busan"])
+            let wide = try await server.signIn("wide.analyst", secret: secret)
+            let asked = try object(try await wide.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
+            let id = try #require(asked["id"] as? String)
+
+            // An analyst of another compartment neither sees the request nor decides on it.
+            let narrow = try await server.signIn(role: .analyst, compartments: [Compartment.default], username: "narrow.analyst")
+            let listed = String(buffer: try await narrow.execute(uri: "/api/exports", method: .get).body)
+            #expect(!listed.contains(id))
+            #expect(try await narrow.execute(uri: "/api/exports/\(id)/approve", method: .post).status == .notFound)
+            let admin = try await server.signIn(role: .administrator, compartments: [], username: "admin.sees")
+            #expect(String(buffer: try await admin.execute(uri: "/api/exports", method: .get).body).contains(id))
+
+            var narrowed = try #require(try await server.store.account(id: account.id))
+            narrowed.account.compartments = [Compartment.default]
+            _ = try await server.store.saveAccount(narrowed, action: "account.revoke", by: .localOperator)
+            let again = try await server.signIn("wide.analyst", secret: secret)
+            #expect(try await again.execute(uri: "/api/exports/\(id)/download", method: .get).status == .forbidden)
         }
     }
 }

@@ -21,7 +21,7 @@ struct StatisticsPageTests {
             #expect(made.status == .created)
             // A refused import names its row and keeps what was typed; nothing changes.
             let refused = try await analyst.postForm("/reports/statistics/arrivals", ["source": "가상 부처 연례 보고 (가상)", "csv": "year,women,men\n2023,150,40\n2024,x,2"])
-            #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("3행: women은(는) 0 이상의 정수여야 합니다"))
+            #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("3행: women은(는) 0에서 10000000 사이의 정수여야 합니다"))
             #expect(try await server.store.arrivals().figures.isEmpty)
             let imported = try await analyst.postForm("/reports/statistics/arrivals", ["source": "가상 부처 연례 보고 (가상)", "csv": "year,women,men\n2023,150,40\n2024,160,36"])
             #expect(imported.status == .ok && String(buffer: imported.body).contains("공식 통계를 가져왔습니다"))

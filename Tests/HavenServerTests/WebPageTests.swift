@@ -128,6 +128,15 @@ struct WebPageTests {
                 let response = try await server.client.execute(uri: "/language?to=ko&back=\(back.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get)
                 #expect(response.headers[.location] == "/", "\(back)")
             }
+            // Browsers drop tabs and newlines and read a backslash as a slash: each of these is
+            // `//evil.example`, another site, to a browser.
+            for encoded in ["/%09/evil.example", "/%0A/evil.example", "/%0D%0A/evil.example", "%09//evil.example", "/%5C/evil.example",
+                            "/ /evil.example", "/%00/evil.example", "/%7F/evil.example"] {
+                let response = try await server.client.execute(uri: "/language?to=en&back=\(encoded)", method: .get)
+                #expect(response.headers[.location] == "/", "\(encoded) sent the browser to \(response.headers[.location] ?? "-")")
+            }
+            let kept = try await server.client.execute(uri: "/language?to=en&back=/records%3Fkind%3Dperson", method: .get)
+            #expect(kept.headers[.location] == "/records?kind=person", "a path with its query comes back whole")
         }
     }
 

@@ -45,7 +45,7 @@ extension ArrivalFigure {
             let cells = line.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             func number(_ index: Int, _ name: String) throws(ArrivalCSVError) -> Int {
                 guard index < cells.count, let value = Int(cells[index]), value >= 0, value <= 10_000_000 else {
-                    throw ArrivalCSVError(row: row, reason: "\(name) must be a whole number, 0 or more", reasonKo: "\(name)은(는) 0 이상의 정수여야 합니다")
+                    throw ArrivalCSVError(row: row, reason: "\(name) must be a whole number from 0 to 10000000", reasonKo: "\(name)은(는) 0에서 10000000 사이의 정수여야 합니다")
                 }
                 return value
             }

@@ -217,7 +217,7 @@ public struct TrackRecord: Sendable, Equatable {
         // Group sizes against the usual size.
         let norm = evidence.groupNorm ?? thresholds.defaultGroupNorm
         if let largest = record.groupSizes.max(), Double(largest) >= norm * thresholds.largeGroupRatio, largest >= thresholds.largeGroupMinimum {
-            let normText = norm == norm.rounded() ? String(Int(norm)) : String(format: "%.1f", norm)
+            let normText = WholeNumber.exact(norm).map(String.init) ?? String(format: "%.1f", norm)
             let large = evidence.requests.filter { ($0.groupSize ?? 0) >= thresholds.largeGroupMinimum }.map { RecordRef(.rescueRequest, $0.id) }
                 + evidence.incidents.filter { $0.acts.contains { $0.people >= thresholds.largeGroupMinimum } && !$0.roles.isDisjoint(with: [.facilitator, .coercedFacilitator]) }
                     .map { RecordRef(.event, $0.event) }

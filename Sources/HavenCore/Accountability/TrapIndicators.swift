@@ -105,8 +105,8 @@ public enum TrapIndicators {
         }
         if let fee = request.fee, evidence.comparableFees.count >= thresholds.minimumComparableFees,
            let median = Median.of(evidence.comparableFees), median > 0, fee.amount < median * thresholds.feeRatio {
-            let percent = Int((fee.amount / median * 100).rounded())
-            let amount = { (value: Double) in value == value.rounded() ? String(Int(value)) : String(format: "%.2f", value) }
+            let percent = WholeNumber.amountText((fee.amount / median * 100).rounded())
+            let amount = WholeNumber.amountText
             found.append(TrapIndicator(kind: .feeFarBelowRate, explanation: LocalizedLabel(
                 en: "The fee quoted, \(amount(fee.amount)) \(fee.currency), is \(percent)% of the median of \(evidence.comparableFees.count) comparable requests (\(amount(median)) \(fee.currency)).",
                 ko: "제시된 비용 \(amount(fee.amount)) \(fee.currency)는 비슷한 요청 \(evidence.comparableFees.count)건의 중앙값(\(amount(median)) \(fee.currency))의 \(percent)%입니다."),

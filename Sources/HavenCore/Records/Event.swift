@@ -167,7 +167,8 @@ public struct VictimGroup: Record {
         check.count(women, "women")
         check.count(men, "men")
         check.count(children, "children")
-        if (women ?? 0) + (men ?? 0) + (children ?? 0) > size {
+        // Summed only once each part is in range, and without a trap whatever the parts are.
+        if let together = WholeNumber.sum([women ?? 0, men ?? 0, children ?? 0]), together > size {
             check.add("size", "is smaller than women, men and children together")
         }
         check.text(description, "description", max: Limits.longText)

@@ -96,7 +96,9 @@ public struct RescueRequest: Record {
         check.list(subjectIDs.count, "subjectIDs")
         check.count(groupSize, "groupSize", max: 1000)
         if let fee {
-            if fee.amount < 0 || !fee.amount.isFinite { check.add("fee.amount", "must be a non-negative number") }
+            if !(0...Limits.feeAmount).contains(fee.amount) {
+                check.add("fee.amount", "must be a number from 0 to \(WholeNumber.amountText(Limits.feeAmount))")
+            }
             if fee.currency.count != 3 || !fee.currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
                 check.add("fee.currency", "must be a three-letter ISO 4217 code such as KRW or USD")
             }

@@ -11,6 +11,17 @@ public struct TOTPEnrolment: Sendable, Equatable {
     public var uri: String
 }
 
+/// Why an enrolment was not begun.
+public enum EnrolmentError: Error, Sendable, Equatable {
+    /// The account has a second factor already: replacing it needs the current password, so
+    /// that a session left open (or stolen) cannot take the account over.
+    case currentPasswordRequired
+    /// The password given was wrong.
+    case wrongCurrentPassword
+    /// Too many password checks are running.
+    case busy
+}
+
 /// Why a password change was refused.
 public enum PasswordChangeError: Error, Sendable, Equatable {
     /// The current password was wrong.
@@ -25,9 +36,31 @@ extension Authenticator {
     /// How many recovery codes an account gets.
     static let recoveryCodeCount = 10
 
-    /// Starts enrolment: a new secret, kept as pending until a code from it is confirmed.
-    public func beginEnrolment(accountID: UUID) async throws -> TOTPEnrolment {
+    /// Starts enrolment: a new secret, kept as pending until a code from it is confirmed. An
+    /// account that has a second factor already replaces it only with its current password
+    /// (``EnrolmentError``); a failed check counts towards the account's sign-in throttle.
+    public func beginEnrolment(accountID: UUID, currentPassword: String? = nil) async throws -> TOTPEnrolment {
         guard var stored = try await store.account(id: accountID) else { throw StoreError.noSuchAccount }
+        if stored.credentials.hasSecondFactor {
+            guard let currentPassword, !currentPassword.isEmpty else { throw EnrolmentError.currentPasswordRequired }
+            guard let hash = PasswordHash(encoded: stored.credentials.passwordHash) else {
+                throw StoreError.corrupt("an account's password hash is unreadable")
+            }
+            if let wait = accountThrottle.wait(after: stored.credentials.recentFailures, now: clock()), wait > 0 {
+                throw EnrolmentError.busy
+            }
+            let matches: Bool
+            do {
+                matches = try await hashing.run { PasswordHasher.verify(currentPassword, against: hash) }
+            } catch is HashingGate.Busy {
+                throw EnrolmentError.busy
+            }
+            guard matches else {
+                stored.credentials.recentFailures = accountThrottle.recent(stored.credentials.recentFailures + [clock()], now: clock())
+                try await store.saveAccount(stored, action: "mfa.enrol-refused", detail: "wrong-password", by: .account(accountID))
+                throw EnrolmentError.wrongCurrentPassword
+            }
+        }
         let secret = TOTP.randomSecret()
         stored.credentials.pendingTOTPSecret = secret
         try await store.saveAccount(stored, action: "mfa.enrol-begin", by: .account(accountID))

@@ -34,6 +34,13 @@ public actor Authenticator {
     /// throttled exactly like a real one). In memory: they protect this process.
     private var addressFailures: [String: [Date]] = [:]
     private var unknownNameFailures: [String: [Date]] = [:]
+    /// Sign-ins being checked, by the hash of the name tried, and those waiting behind them.
+    /// Attempts on one name run one at a time, so that each sees every failure before it:
+    /// concurrent attempts otherwise all read the account before any failure was saved,
+    /// slipped past the throttle and collided on saving (409s that a name without an account
+    /// never gives).
+    private var namesInCheck: Set<String> = []
+    private var waitingForName: [String: [CheckedContinuation<Void, Never>]] = [:]
 
     /// Creates an authenticator over a store.
     public init(store: SQLStore, sessionPolicy: SessionPolicy = SessionPolicy(), hashing: HashingGate = HashingGate(),
@@ -54,16 +61,21 @@ public actor Authenticator {
 
     /// Checks a user name, password and (once enrolled) a TOTP or recovery code.
     public func signIn(username: String, password: String, code: String?, address: String) async throws -> SignInResult {
-        let now = clock()
-        if let wait = addressThrottle.wait(after: addressFailures[address] ?? [], now: now) {
-            return .throttled(retryAfter: Int(wait.rounded(.up)))
-        }
         let normalised = Account.normaliseUsername(username)
-        guard let stored = try await store.account(username: normalised) else {
-            return try await refuseUnknown(normalised, address: address, now: now)
+        let nameKey = SHA256Hex.of(Data(normalised.utf8))
+        await beginCheck(of: nameKey)
+        defer { endCheck(of: nameKey) }
+        // Read after waiting for the attempts before it: their failures count.
+        let now = clock()
+        let stored = try await store.account(username: normalised)
+        if let wait = addressThrottle.wait(after: addressFailures[address] ?? [], now: now) {
+            return try await throttled(wait, accountID: stored?.account.id, address: address)
+        }
+        guard let stored else {
+            return try await refuseUnknown(nameKey, address: address, now: now)
         }
         if let wait = accountThrottle.wait(after: stored.credentials.recentFailures, now: now) {
-            return .throttled(retryAfter: Int(wait.rounded(.up)))
+            return try await throttled(wait, accountID: stored.account.id, address: address)
         }
         guard let hash = PasswordHash(encoded: stored.credentials.passwordHash) else {
             throw StoreError.corrupt("an account's password hash is unreadable")
@@ -112,10 +124,9 @@ public actor Authenticator {
         return .refused
     }
 
-    private func refuseUnknown(_ name: String, address: String, now: Date) async throws -> SignInResult {
-        let key = SHA256Hex.of(Data(name.utf8))
+    private func refuseUnknown(_ key: String, address: String, now: Date) async throws -> SignInResult {
         if let wait = accountThrottle.wait(after: unknownNameFailures[key] ?? [], now: now) {
-            return .throttled(retryAfter: Int(wait.rounded(.up)))
+            return try await throttled(wait, accountID: nil, address: address)
         }
         // The same work as a real attempt: one hash, one audited write.
         do {
@@ -128,6 +139,30 @@ public actor Authenticator {
         addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
         try await store.recordSignInFailureForUnknownAccount(address: address)
         return .refused
+    }
+
+    /// A refusal without a check, on the record like every other attempt.
+    private func throttled(_ wait: TimeInterval, accountID: UUID?, address: String) async throws -> SignInResult {
+        try await store.recordThrottledSignIn(accountID: accountID, address: address)
+        return .throttled(retryAfter: max(1, WholeNumber.exact(wait.rounded(.up), in: 0...86_400) ?? 86_400))
+    }
+
+    private func beginCheck(of name: String) async {
+        guard namesInCheck.insert(name).inserted else {
+            // The attempt ahead hands its place over on leaving (`endCheck`).
+            await withCheckedContinuation { waitingForName[name, default: []].append($0) }
+            return
+        }
+    }
+
+    private func endCheck(of name: String) {
+        guard var waiting = waitingForName[name], !waiting.isEmpty else {
+            namesInCheck.remove(name)
+            return
+        }
+        let next = waiting.removeFirst()
+        waitingForName[name] = waiting.isEmpty ? nil : waiting
+        next.resume()
     }
 
     // MARK: - Sessions

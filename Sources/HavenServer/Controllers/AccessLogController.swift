@@ -27,7 +27,7 @@ struct AccessLogController: Sendable {
     }
 
     @Sendable func entries(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let query = try await Self.query(request.uri.queryParameters, store: store)
+        let query = try await Self.query(QueryString.fields(request.uri), store: store)
         let page = try await store.auditEntries(query, by: try context.actor())
         let names = Dictionary(uniqueKeysWithValues: try await store.accounts().map {
             (ActingIdentity.account($0.account.id).id, $0.account.username)

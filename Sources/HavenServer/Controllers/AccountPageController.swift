@@ -51,12 +51,26 @@ struct AccountPageController: Sendable {
 
     @Sendable func enrolStart(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, _, csrf, language) = try signedIn(request, context)
-        return PageController.page(EnrolPage(step: .start, csrf: csrf).render(language, username: account.username))
+        return PageController.page(EnrolPage(step: .start, csrf: csrf, replacing: try await replacing(account))
+            .render(language, username: account.username))
+    }
+
+    /// Whether the account has a second factor already, so that a new one replaces it.
+    private func replacing(_ account: Account) async throws -> Bool {
+        try await authenticator.store.account(id: account.id)?.credentials.hasSecondFactor ?? false
     }
 
     @Sendable func enrolBegin(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, _, csrf, language) = try signedIn(request, context)
-        let enrolment = try await authenticator.beginEnrolment(accountID: account.id)
+        let password = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))["password"]
+        let enrolment: TOTPEnrolment
+        do {
+            enrolment = try await authenticator.beginEnrolment(accountID: account.id, currentPassword: password)
+        } catch let error as EnrolmentError {
+            var page = EnrolPage(step: .start, csrf: csrf, replacing: true)
+            page.problem = error == .busy ? WebText.busy : WebText.wrongCurrent
+            return PageController.page(page.render(language, username: account.username), status: error == .busy ? .serviceUnavailable : .unprocessableContent)
+        }
         return PageController.page(EnrolPage(step: try Self.scan(enrolment, language: language, mismatch: false), csrf: csrf)
             .render(language, username: account.username))
     }
@@ -70,7 +84,8 @@ struct AccountPageController: Sendable {
             return response
         }
         guard let pending = try await authenticator.pendingEnrolment(accountID: account.id) else {
-            return PageController.page(EnrolPage(step: .start, csrf: csrf).render(language, username: account.username), status: .unprocessableContent)
+            return PageController.page(EnrolPage(step: .start, csrf: csrf, replacing: try await replacing(account))
+                .render(language, username: account.username), status: .unprocessableContent)
         }
         return PageController.page(EnrolPage(step: try Self.scan(pending, language: language, mismatch: true), csrf: csrf)
             .render(language, username: account.username), status: .unprocessableContent)

@@ -52,7 +52,7 @@ struct DuplicateController: Sendable {
 
     @Sendable func review(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try reviewer(context)
-        let ids = ["a", "b"].compactMap { request.uri.queryParameters[Substring($0)].flatMap { UUID(uuidString: String($0)) } }
+        let ids = ["a", "b"].compactMap { QueryString.fields(request.uri)[Substring($0)].flatMap { UUID(uuidString: String($0)) } }
         guard ids.count == 2, ids[0] != ids[1] else { throw Problem.badRequest("give two different person records as a and b", field: "a") }
         let first = try await repository.get(Person.self, id: ids[0], by: actor).record
         let second = try await repository.get(Person.self, id: ids[1], by: actor).record

@@ -18,9 +18,10 @@ struct ExportController: Sendable {
         group.get("exports/:id/download", use: download)
     }
 
-    struct RequestBody: Decodable {
+    struct RequestBody: StrictBody {
         let kinds: [String]?
         let compartments: [String]?
+        enum CodingKeys: String, CodingKey, CaseIterable { case kinds, compartments }
     }
 
     @Sendable func request(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -41,12 +42,20 @@ struct ExportController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        try jsonResponse(["items": try await store.exportRequests()], status: .ok)
+        let actor = try context.actor()
+        return try jsonResponse(["items": try await store.exportRequests(visibleTo: actor, anyReach: Self.decidesAnyReach(context))], status: .ok)
     }
 
     func decide(_ request: Request, _ context: HavenRequestContext, approve: Bool) async throws -> Response {
-        let decided = try await store.decideExport(try RecordController<Person>.id(context), approve: approve, by: try context.actor())
+        let decided = try await store.decideExport(try RecordController<Person>.id(context), approve: approve,
+                                                   anyReach: Self.decidesAnyReach(context), by: try context.actor())
         return try jsonResponse(decided, status: .ok)
+    }
+
+    /// An administrator decides on exports without reading records, so sees every request; an
+    /// analyst sees and decides only requests asked within their own compartments.
+    static func decidesAnyReach(_ context: HavenRequestContext) -> Bool {
+        context.account?.role == .administrator
     }
 
     @Sendable func download(_ request: Request, context: HavenRequestContext) async throws -> Response {

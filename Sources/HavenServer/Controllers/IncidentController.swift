@@ -70,13 +70,7 @@ struct IncidentController: Sendable {
 
     /// Decodes the intake, refusing keys it does not know anywhere in it: a typo must not lose data.
     static func decode(_ object: [String: JSONValue]) throws -> IncidentIntake {
-        let data = try RecordBody.encoder().encode(JSONValue.object(object))
-        let intake: IncidentIntake
-        do {
-            intake = try RecordBody.decoder().decode(IncidentIntake.self, from: data)
-        } catch let error as DecodingError {
-            throw Problem.decoding(error)
-        }
+        let intake = try RecordBody.decode(IncidentIntake.self, from: .object(object))
         let known = try RecordBody.decoder().decode(JSONValue.self, from: try RecordBody.encoder().encode(intake))
         let unknown = unknownKeys(.object(object), known: known, at: "")
         if !unknown.isEmpty { throw Problem.invalid(unknown.map { FieldProblem(field: $0, message: "is not a field of an incident intake") }) }

@@ -33,7 +33,7 @@ struct PageController: Sendable {
 
     @Sendable func loginForm(_ request: Request, context: HavenRequestContext) async throws -> Response {
         // `kept=1`: a form was kept when the session ended (the note holds no data of it).
-        let kept = request.uri.queryParameters.get("kept") == "1"
+        let kept = QueryString.fields(request.uri).get("kept") == "1"
         return Self.page(LoginPage(notice: kept ? WebText.draftKept : nil).render(Self.language(request)))
     }
 
@@ -129,10 +129,8 @@ struct PageController: Sendable {
     /// Remembers the chosen language and returns to the page it was chosen on (a path on this
     /// site only, so the switch cannot send anyone elsewhere).
     @Sendable func switchLanguage(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let language = request.uri.queryParameters.get("to").flatMap(Language.init(rawValue:)) ?? .ko
-        let back = request.uri.queryParameters.get("back") ?? "/"
-        let safe = back.hasPrefix("/") && !back.hasPrefix("//") && !back.contains("\\") ? back : "/"
-        var response = Self.redirect(to: safe)
+        let language = QueryString.fields(request.uri).get("to").flatMap(Language.init(rawValue:)) ?? .ko
+        var response = Self.redirect(to: LocalPath.safe(QueryString.fields(request.uri).get("back")))
         response.setCookie(Cookie(name: Language.cookieName, value: language.rawValue, maxAge: 365 * 86_400, path: "/",
                                   secure: true, httpOnly: true, sameSite: .lax))
         return response

@@ -71,7 +71,7 @@ struct RecordController<R: Record>: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let query = try QueryParameters.recordQuery(request.uri.queryParameters)
+        let query = try QueryParameters.recordQuery(QueryString.fields(request.uri))
         let actor = try context.actor()
         let page = try await repository.list(R.self, query: query, by: actor)
         return try jsonResponse(PageEnvelope(items: page.items.map { RecordEnvelope($0, redact: !actor.seesProtected) }, total: page.total,
@@ -95,17 +95,17 @@ struct RecordController<R: Record>: Sendable {
     /// The version the client last read, from `If-Match` or a `version` field; optional.
     static func expectedVersion(_ request: Request, _ object: inout [String: JSONValue]) throws -> Int? {
         if let header = request.headers[.ifMatch] {
-            guard let version = Int(header.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))) else {
+            guard let version = Int(header.trimmingCharacters(in: CharacterSet(charactersIn: "\" W/"))), version >= 1 else {
                 throw Problem.badRequest("If-Match must hold the record version, e.g. \"3\"", field: "If-Match")
             }
             object["version"] = nil
             return version
         }
         guard let value = object.removeValue(forKey: "version") else { return nil }
-        guard case .number(let number) = value, number == number.rounded(), number >= 1 else {
-            throw Problem.invalid([FieldProblem(field: "version", message: "must be a positive whole number")])
+        guard case .number(let number) = value, let version = WholeNumber.exact(number, in: 1...Int(Int32.max)) else {
+            throw Problem.invalid([FieldProblem(field: "version", message: "must be a whole number from 1 to \(Int32.max)")])
         }
-        return Int(number)
+        return version
     }
 }
 

@@ -39,7 +39,7 @@ struct RecordFormController: Sendable {
         guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
         let fields = posted ? FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize)) : [:]
         var query: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        for (key, value) in QueryString.fields(request.uri) { query[String(key)] = String(value) }
         return FormRequest(account: (account.username, SessionCookie.csrfToken(for: session.token)), actor: try context.actor(),
                            language: PageController.language(request), compartments: account.compartments.sorted(),
                            repository: repository, query: query, fields: fields)

@@ -106,7 +106,7 @@ struct RecordPageController: Sendable {
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
         var asked: [String: String] = [:]
         // Text never comes in a URL: a `q` there is ignored, not searched.
-        for (key, value) in request.uri.queryParameters where !value.isEmpty && key != "q" { asked[String(key)] = String(value) }
+        for (key, value) in QueryString.fields(request.uri) where !value.isEmpty && key != "q" { asked[String(key)] = String(value) }
         return try await results(asked, request, context)
     }
 
@@ -125,9 +125,8 @@ struct RecordPageController: Sendable {
         page.canCreate = account.allows(.writeRecords)
         page.compartments = account.compartments.sorted()
         do {
-            var components = URLComponents()
-            components.queryItems = asked.filter { $0.key != "compartment" }.sorted { $0.key < $1.key }.map { URLQueryItem(name: $0.key, value: $0.value) }
-            var query = try QueryParameters.recordQuery(URI("/records?" + (components.percentEncodedQuery ?? "")).queryParameters)
+            let pairs = asked.filter { $0.key != "compartment" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+            var query = try QueryParameters.recordQuery(QueryString.fields(pairs))
             if let compartment = asked["compartment"] {
                 // Only one of the reader's own; the store would narrow anything else to nothing.
                 guard account.compartments.contains(compartment) else { throw Problem.badRequest("not one of your compartments", field: "compartment") }

@@ -88,7 +88,7 @@ struct ReportPageController: Sendable {
 
     static func parameters(_ request: Request) -> [String: String] {
         var parameters: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters { parameters[String(key)] = String(value) }
+        for (key, value) in QueryString.fields(request.uri) { parameters[String(key)] = String(value) }
         return parameters
     }
 
@@ -230,7 +230,13 @@ struct ReportPageController: Sendable {
                           titleKo: "PDF로 만들려면 서버에 Chromium이 있어야 합니다", detail: "print the dossier page from your browser instead")
         }
         let pdf: Data
-        do { pdf = try await printer.pdf(html: page.printDocument(language)) } catch {
+        do { pdf = try await printer.pdf(html: page.printDocument(language)) } catch let busy as PDFPrinter.Busy {
+            var problem = Problem(status: .serviceUnavailable, title: "Other dossiers are being printed; try again shortly",
+                                  titleKo: "다른 자료집을 인쇄하는 중입니다. 잠시 후 다시 시도하십시오",
+                                  detail: "at most \(PDFPrinter.concurrentPrints) dossiers are printed at once")
+            problem.retryAfter = busy.retryAfter
+            throw problem
+        } catch {
             throw Problem(status: .serviceUnavailable, title: "The PDF could not be made", titleKo: "PDF를 만들 수 없습니다",
                           detail: "print the dossier page from your browser instead")
         }

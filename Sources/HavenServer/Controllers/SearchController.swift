@@ -16,7 +16,7 @@ struct SearchController: Sendable {
     }
 
     @Sendable func search(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let query = try QueryParameters.recordQuery(request.uri.queryParameters)
+        let query = try QueryParameters.recordQuery(QueryString.fields(request.uri))
         let actor = try context.actor()
         let page = try await repository.search(query, by: actor)
         return try jsonResponse(PageEnvelope(items: page.items.map { AnyRecordEnvelope(stored: $0, redact: !actor.seesProtected) }, total: page.total,
@@ -27,15 +27,18 @@ struct SearchController: Sendable {
     /// appears in a URL, a proxy's log or a browser's history.
     @Sendable func searchPosted(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let object = try await RecordBody.object(request, context: context)
-        var components = URLComponents()
-        components.queryItems = try object.sorted { $0.key < $1.key }.map { key, value in
+        let pairs = try object.sorted { $0.key < $1.key }.map { key, value -> (String, String) in
             switch value {
-            case .string(let text): return URLQueryItem(name: key, value: text)
-            case .number(let number) where number == number.rounded(): return URLQueryItem(name: key, value: String(Int(number)))
+            case .string(let text): return (key, text)
+            case .number(let number):
+                guard let whole = WholeNumber.exact(number) else {
+                    throw Problem.invalid([FieldProblem(field: key, message: "must be a whole number (offset 0 or more, limit 1 to \(QueryParameters.maximumLimit))")])
+                }
+                return (key, String(whole))
             default: throw Problem.invalid([FieldProblem(field: key, message: "must be a string (or a whole number for offset and limit)")])
             }
         }
-        let query = try QueryParameters.recordQuery(URI("/api/search?" + (components.percentEncodedQuery ?? "")).queryParameters)
+        let query = try QueryParameters.recordQuery(QueryString.fields(pairs))
         let actor = try context.actor()
         let page = try await repository.search(query, by: actor)
         return try jsonResponse(PageEnvelope(items: page.items.map { AnyRecordEnvelope(stored: $0, redact: !actor.seesProtected) }, total: page.total,
@@ -50,12 +53,7 @@ struct SearchController: Sendable {
 
     @Sendable func lookup(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let object = try await RecordBody.object(request, context: context)
-        let body: LookupRequest
-        do {
-            body = try RecordBody.decoder().decode(LookupRequest.self, from: try RecordBody.encoder().encode(JSONValue.object(object)))
-        } catch let error as DecodingError {
-            throw Problem.decoding(error)
-        }
+        let body = try RecordBody.decode(LookupRequest.self, from: .object(object))
         guard ["name", "phone"].contains(body.field) else {
             throw Problem.invalid([FieldProblem(field: "field", message: "exact lookup is available for name and phone")])
         }

@@ -16,10 +16,11 @@ struct SessionController: Sendable {
         group.post("session/mfa/confirm", use: confirmEnrolment)
     }
 
-    struct SignInBody: Decodable {
+    struct SignInBody: StrictBody {
         let username: String
         let password: String
         let code: String?
+        enum CodingKeys: String, CodingKey, CaseIterable { case username, password, code }
     }
 
     /// The one refusal every failed sign-in gets, whatever failed.
@@ -61,9 +62,10 @@ struct SessionController: Sendable {
         return response
     }
 
-    struct PasswordBody: Decodable {
+    struct PasswordBody: StrictBody {
         let current: String
         let new: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case current, new }
     }
 
     @Sendable func changePassword(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -87,13 +89,43 @@ struct SessionController: Sendable {
     }
 
     @Sendable func beginEnrolment(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let enrolment = try await authenticator.beginEnrolment(accountID: try Self.session(context).stored.accountID)
+        // The body is optional: a first enrolment needs none; replacing a factor sends
+        // {"password": "…"}.
+        let peek = try await request.body.collect(upTo: 64 * 1024)
+        var body = request
+        body.body = .init(buffer: peek)
+        let password = peek.readableBytes == 0 ? nil : try await Self.decode(EnrolBody.self, body, context).password
+        let enrolment: TOTPEnrolment
+        do {
+            enrolment = try await authenticator.beginEnrolment(accountID: try Self.session(context).stored.accountID, currentPassword: password)
+        } catch let error as EnrolmentError {
+            throw Self.problem(error)
+        }
         // The same URI as a QR code to scan; an otpauth URI is always well under a symbol's capacity.
         let qr = try QRCode(text: enrolment.uri).svg(title: "Authenticator enrolment / 인증 앱 등록")
         return try jsonResponse(["secret": enrolment.secret, "uri": enrolment.uri, "qrCodeSVG": qr], status: .ok)
     }
 
-    struct CodeBody: Decodable { let code: String }
+    struct EnrolBody: StrictBody {
+        let password: String?
+        enum CodingKeys: String, CodingKey, CaseIterable { case password }
+    }
+
+    static func problem(_ error: EnrolmentError) -> Problem {
+        switch error {
+        case .currentPasswordRequired:
+            Problem.invalid([FieldProblem(field: "password", message: "replacing a second factor needs your current password")])
+        case .wrongCurrentPassword:
+            Problem.invalid([FieldProblem(field: "password", message: "is not your current password")])
+        case .busy:
+            Problem(status: .serviceUnavailable, title: "Busy", titleKo: "처리 중입니다", detail: "try again in a moment")
+        }
+    }
+
+    struct CodeBody: StrictBody {
+        let code: String
+        enum CodingKeys: String, CodingKey, CaseIterable { case code }
+    }
 
     @Sendable func confirmEnrolment(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let body = try await Self.decode(CodeBody.self, request, context)
@@ -113,14 +145,26 @@ struct SessionController: Sendable {
         return session
     }
 
-    static func decode<T: Decodable>(_ type: T.Type, _ request: Request, _ context: HavenRequestContext) async throws -> T {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        do {
-            return try JSONDecoder().decode(T.self, from: Data(buffer: buffer))
-        } catch {
-            throw Problem.invalid([FieldProblem(field: "body", message: "must be a JSON object with the documented fields")])
+    /// Reads a small JSON body strictly: an object, with no field the body type does not have
+    /// (a misspelt field must not be ignored silently), each field named when it is wrong.
+    static func decode<T: StrictBody>(_ type: T.Type, _ request: Request, _ context: HavenRequestContext) async throws -> T {
+        let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
+        guard case .object(let object)? = try? RecordBody.decoder().decode(JSONValue.self, from: data) else {
+            throw Problem.badRequest("the body is not valid JSON, or not an object with the documented fields")
         }
+        let known = Set(T.CodingKeys.allCases.map(\.stringValue))
+        let unknown = object.keys.filter { !known.contains($0) }.sorted()
+        if !unknown.isEmpty {
+            throw Problem.invalid(unknown.prefix(20).map { FieldProblem(field: String($0.prefix(60)), message: "is not a field of this request; known: \(known.sorted().joined(separator: ", "))") })
+        }
+        return try RecordBody.decode(T.self, from: .object(object))
     }
+}
+
+/// A request body read by ``SessionController/decode(_:_:_:)``: its coding keys are the only
+/// fields it accepts.
+protocol StrictBody: Decodable {
+    associatedtype CodingKeys: CodingKey & CaseIterable
 }
 
 /// What the client learns about its session: never the token (it is in the cookie).

@@ -14,11 +14,12 @@ struct TokenController: Sendable {
         group.delete("tokens/:id", use: revoke)
     }
 
-    struct CreateBody: Decodable {
+    struct CreateBody: StrictBody {
         let label: String
         let role: String?
         let compartments: [String]?
         let expiresInDays: Int?
+        enum CodingKeys: String, CodingKey, CaseIterable { case label, role, compartments, expiresInDays }
     }
 
     /// A token without its secret.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -27,9 +28,31 @@ public struct PDFPrinter: Sendable {
         public var description: String { reason }
     }
 
-    /// The PDF of `html`, on A4 with the page's own print styles. Runs the browser on its own thread.
+    /// Every print slot is taken: ask again after `retryAfter` seconds.
+    public struct Busy: Error, Sendable {
+        /// A print usually ends within this many seconds.
+        public let retryAfter: Int
+    }
+
+    /// How many browsers may print at once in this process. One Chromium is a dozen processes
+    /// and a few hundred megabytes; five unlimited prints made 43 processes and 3.7 GB.
+    public static let concurrentPrints = 2
+    /// The slots every printer of this process shares.
+    static let slots = PrintSlots(capacity: concurrentPrints)
+
+    /// Where print profiles are made: memory (`/dev/shm`) where there is one.
+    static var profileParent: String {
+        FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()
+    }
+    /// The prefix of every print profile's folder.
+    static let profilePrefix = "haven-print-"
+
+    /// The PDF of `html`, on A4 with the page's own print styles. Runs the browser on its own
+    /// thread; throws ``Busy`` at once when ``concurrentPrints`` browsers are printing already.
     public func pdf(html: String, timeout: TimeInterval = 60) async throws -> Data {
-        try await withCheckedThrowingContinuation { continuation in
+        guard Self.slots.enter() else { throw Busy(retryAfter: 10) }
+        defer { Self.slots.leave() }
+        return try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
                 continuation.resume(with: Result { try self.printBlocking(html: html, timeout: timeout) })
             }
@@ -37,9 +60,11 @@ public struct PDFPrinter: Sendable {
     }
 
     private func printBlocking(html: String, timeout: TimeInterval) throws -> Data {
-        let profile = (FileManager.default.fileExists(atPath: "/dev/shm") ? "/dev/shm" : NSTemporaryDirectory()) + "/haven-print-\(UUID().uuidString)"
+        let profile = Self.profileParent + "/" + Self.profilePrefix + UUID().uuidString
         try FileManager.default.createDirectory(atPath: profile, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(atPath: profile) }
+        // Last of all, after every browser process has ended (the defer below), so that no
+        // process writes into the profile again once it is removed.
+        defer { Self.remove(profile: profile) }
         // toBrowser: we write, the browser reads on its fd 3; fromBrowser: it writes on fd 4.
         var toBrowser: [Int32] = [0, 0], fromBrowser: [Int32] = [0, 0]
         guard pipe(&toBrowser) == 0, pipe(&fromBrowser) == 0 else { throw Failure(reason: "cannot make pipes") }
@@ -57,16 +82,20 @@ public struct PDFPrinter: Sendable {
                          "--disable-gpu", "--disable-extensions", "--disable-dev-shm-usage"] + sandbox + ["--user-data-dir=\(profile)", "about:blank"]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        // The browser and every process it starts share a new process group, so that the
+        // whole group can be ended: killing the browser alone left its helpers running, and
+        // writing into the profile after it was removed.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP))
+        posix_spawnattr_setpgroup(&attributes, 0)
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, chromium, &actions, nil, &argv, environ)
+        let spawned = posix_spawn(&pid, chromium, &actions, &attributes, &argv, environ)
         close(toBrowser[0]); close(fromBrowser[1]); close(null)
         defer { close(toBrowser[1]); close(fromBrowser[0]) }
         guard spawned == 0 else { throw Failure(reason: "cannot start \(chromium)") }
-        defer {
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            waitpid(pid, &status, 0)
-        }
+        defer { Self.end(group: pid) }
         var session = DevToolsSession(write: toBrowser[1], read: fromBrowser[0], deadline: Date().addingTimeInterval(timeout))
         let target = try session.call("Target.createTarget", ["url": "about:blank"])
         guard let targetID = target["targetId"] as? String else { throw Failure(reason: "the browser made no page") }
@@ -81,6 +110,50 @@ public struct PDFPrinter: Sendable {
         guard let base64 = printed["data"] as? String, let pdf = Data(base64Encoded: base64) else { throw Failure(reason: "the browser printed nothing") }
         _ = try? session.call("Browser.close", [:])
         return pdf
+    }
+}
+
+/// A count of prints running, refused past its capacity rather than queued: a queue of prints
+/// would hold requests (and their memory) for minutes behind one another.
+final class PrintSlots: Sendable {
+    let capacity: Int
+    private let running = Mutex(0)
+
+    init(capacity: Int) { self.capacity = capacity }
+
+    /// Takes a slot, or answers false when all are taken.
+    func enter() -> Bool {
+        running.withLock { running in
+            guard running < capacity else { return false }
+            running += 1
+            return true
+        }
+    }
+
+    /// Gives a slot back.
+    func leave() { running.withLock { $0 -= 1 } }
+
+    /// How many slots are taken.
+    var taken: Int { running.withLock { $0 } }
+}
+
+extension PDFPrinter {
+    /// Ends the browser's whole process group and waits until none of it is left (2 s at most).
+    static func end(group pid: pid_t) {
+        kill(-pid, SIGKILL)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        let deadline = Date().addingTimeInterval(2)
+        while kill(-pid, 0) == 0, Date() < deadline { usleep(10_000) }
+    }
+
+    /// Removes a print profile, trying again while something still writes into it.
+    static func remove(profile: String) {
+        for _ in 0..<20 {
+            try? FileManager.default.removeItem(atPath: profile)
+            if !FileManager.default.fileExists(atPath: profile) { return }
+            usleep(50_000)
+        }
     }
 }
 

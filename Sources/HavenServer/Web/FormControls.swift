@@ -164,10 +164,14 @@ struct FormReader {
         }
     }
 
+    /// The largest whole number a form field takes: every count and size in Haven is far
+    /// below it, so that sums of a few fields cannot overflow.
+    static let largestWholeNumber = 1_000_000_000
+
     mutating func integer(_ field: String) -> Int? {
         guard let text = text(field) else { return nil }
-        guard let value = Int(text), value >= 0 else {
-            problems.append(FieldProblem(field: field, message: "must be a whole number, 0 or more"))
+        guard let value = Int(text), (0...Self.largestWholeNumber).contains(value) else {
+            problems.append(FieldProblem(field: field, message: "must be a whole number from 0 to \(Self.largestWholeNumber)"))
             return nil
         }
         return value

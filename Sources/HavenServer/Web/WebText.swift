@@ -31,6 +31,9 @@ enum WebText {
         ko: "이곳의 모든 정보는 사람들을 위험에 빠뜨릴 수 있습니다. 여는 모든 페이지가 기록됩니다.")
     static let notFound = LocalizedLabel(en: "Not found", ko: "찾을 수 없습니다")
     static let changePassword = LocalizedLabel(en: "Choose your password", ko: "비밀번호 정하기")
+    static let enrolReplaceIntro = LocalizedLabel(
+        en: "This replaces the authenticator app you use now, and your recovery codes. Enter your current password to begin.",
+        ko: "지금 쓰는 인증 앱과 복구 코드를 바꿉니다. 시작하려면 현재 비밀번호를 입력하십시오.")
     static let currentPassword = LocalizedLabel(en: "Current (or one-time) password", ko: "현재 (또는 일회용) 비밀번호")
     static let newPassword = LocalizedLabel(en: "New password", ko: "새 비밀번호")
     static let newPasswordHint = LocalizedLabel(

@@ -25,6 +25,7 @@ enum Migrator {
         CreateAPITokens(),
         CreateDrafts(),
         CreateArrivalStatistics(),
+        CreateExportItems(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

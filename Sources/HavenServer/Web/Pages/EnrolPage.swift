@@ -12,17 +12,26 @@ struct EnrolPage {
 
     var step: Step
     var csrf: String
+    /// The account has a second factor already: the start asks for the current password.
+    var replacing = false
+    /// Why the last start was refused.
+    var problem: LocalizedLabel?
 
     func render(_ language: Language, username: String) -> String {
         let t = language
         var content: [HTML] = [.element("h1", [:], [.text(t(step.isDone ? WebText.recoveryCodes : WebText.enrol))])]
         switch step {
         case .start:
-            content.append(.element("p", [:], [.text(t(WebText.enrolIntro))]))
-            content.append(.element("form", ["method": "post", "action": "/account/enrol", "class": "stack"], [
-                .element("input", ["type": "hidden", "name": "_csrf", "value": csrf]),
-                .element("button", ["type": "submit"], [.text(t(WebText.start))]),
-            ]))
+            if let problem { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(problem))])) }
+            content.append(.element("p", [:], [.text(t(replacing ? WebText.enrolReplaceIntro : WebText.enrolIntro))]))
+            var fields: [HTML] = [.element("input", ["type": "hidden", "name": "_csrf", "value": csrf])]
+            if replacing {
+                fields.append(LoginPage.field(id: "password", label: t(WebText.currentPassword), [
+                    "type": "password", "id": "password", "name": "password", "autocomplete": "current-password", "required": "",
+                ]))
+            }
+            fields.append(.element("button", ["type": "submit"], [.text(t(WebText.start))]))
+            content.append(.element("form", ["method": "post", "action": "/account/enrol", "class": "stack"], fields))
         case .scan(let secret, let qrSVG, let mismatch):
             if mismatch { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(WebText.codeMismatch))])) }
             content.append(.element("p", [:], [.text(t(WebText.scanThis))]))

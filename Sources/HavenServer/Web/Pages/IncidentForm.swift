@@ -201,7 +201,7 @@ struct IncidentForm {
                 case .groups:
                     let women = reader.integer(p + "women"), men = reader.integer(p + "men"), children = reader.integer(p + "children")
                     // A group given only by its parts is as large as they are together.
-                    let size = reader.integer(p + "size") ?? [women, men, children].compactMap { $0 }.reduce(0, +)
+                    let size = reader.integer(p + "size") ?? (WholeNumber.sum([women, men, children].compactMap { $0 }) ?? Int.max)
                     intake.groups.append(.init(size: size, women: women, men: men, children: children,
                                                description: reader.text(p + "description"),
                                                status: reader.code(p + "status", VictimStatus.self) ?? .unknown))

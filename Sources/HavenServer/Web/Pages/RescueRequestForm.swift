@@ -49,7 +49,7 @@ struct RescueRequestForm {
     }
 
     static func amount(_ value: Double) -> String {
-        value == value.rounded() ? String(Int(value)) : String(value)
+        WholeNumber.exact(value).map(String.init) ?? (value.isFinite ? String(value) : WholeNumber.amountText(value))
     }
 
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
