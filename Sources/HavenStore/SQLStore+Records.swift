@@ -27,6 +27,7 @@ extension SQLStore {
             record.prepareForIntake(context)
             do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalid(error) }
             try Self.requireReach(record.compartment, by: actor)
+            try requireReferencesInReach(record, by: actor)
             if try await Self.currentRow(id: record.id, on: db) != nil { throw StoreError.alreadyExists(record.id) }
             return try await write([AnyRecordWrite(record: record, version: 1, action: "create")], by: actor)
                 .first.map { Stored(record: record, version: 1, updatedAt: $0) }!
@@ -45,6 +46,7 @@ extension SQLStore {
                 throw StoreError.notFound(R.kind, record.id)
             }
             try Self.requireReach(record.compartment, by: actor)
+            try requireReferencesInReach(record, by: actor)
             if let expectedVersion, expectedVersion != current.version {
                 throw StoreError.versionConflict(expected: expectedVersion, actual: current.version)
             }
@@ -88,10 +90,13 @@ extension SQLStore {
             let rows = try await Self.selectRows(from: "record_versions", on: db) {
                 $0.where("id", .equal, SQLBind(id.lowercased)).where("kind", .equal, SQLBind(R.kind.code)).orderBy("version")
             }
-            // A record moved out of reach hides its whole history.
+            // A record moved out of reach hides its whole history; one moved into reach shows
+            // only the versions kept in compartments the reader reaches (a beta reader does not
+            // read what the record said while it was in alpha).
             guard let last = rows.last, actor.reaches(last.compartment) else { throw StoreError.notFound(R.kind, id) }
-            let versions = try rows.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
-            try await audit("read.history", kind: R.kind.code, recordID: id.lowercased, version: rows.count,
+            let visible = rows.filter { actor.reaches($0.compartment) }
+            let versions = try visible.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
+            try await audit("read.history", kind: R.kind.code, recordID: id.lowercased, version: visible.count,
                             detail: actor.seesProtected ? "" : "redacted", by: actor)
             return versions
         }
@@ -212,6 +217,12 @@ extension SQLStore {
                 }
                 writes.append(AnyRecordWrite(record: record, version: 1, action: action))
             }
+            let batch = Set(records.map(\.id))
+            for (i, write) in writes.enumerated() {
+                do { try requireReferencesInReach(write.record, alsoAllowed: batch, by: actor) } catch StoreError.invalid(let error) {
+                    throw StoreError.invalidInBatch(index: i, error)
+                }
+            }
             let existing = try await Self.existingIDs(Array(seen), on: db)
             if let clash = writes.firstIndex(where: { existing.contains($0.record.id) }) {
                 throw StoreError.invalidInBatch(index: clash, ValidationError(problems: [FieldProblem(field: "id", message: "a record with this id already exists")]))
@@ -233,6 +244,22 @@ extension SQLStore {
     }
 
     static let outOfReach = FieldProblem(field: "compartment", message: "is not one of the compartments granted to you")
+    static let referenceOutOfReach = FieldProblem(field: "references", message: "refers to a record that does not exist or is outside your compartments")
+
+    /// Refuses a record that newly refers to a record the actor cannot reach: an act on another
+    /// compartment's event, an intervention about another compartment's person. A record that
+    /// does not exist is refused alike, so that the answer does not tell the two apart.
+    /// References the record already held (its stored version's) and records of the same batch
+    /// are allowed; an identity without limits is not checked.
+    func requireReferencesInReach(_ record: any Record, alsoAllowed: Set<UUID> = [], by actor: ActingIdentity) throws {
+        guard actor.compartments != nil else { return }
+        let held = Set(index.stored(id: record.id)?.record.references ?? [])
+        for target in record.references where !held.contains(target) && !alsoAllowed.contains(target) {
+            guard let stored = index.stored(id: target), actor.reaches(stored.record.compartment) else {
+                throw StoreError.invalid(ValidationError(problems: [Self.referenceOutOfReach]))
+            }
+        }
+    }
 
     /// Refuses writing into a compartment the actor does not reach.
     static func requireReach(_ compartment: String, by actor: ActingIdentity) throws {

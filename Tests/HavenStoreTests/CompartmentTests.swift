@@ -5,6 +5,60 @@ import Testing
 
 /// A record outside the caller's compartments is indistinguishable from one that does not exist.
 struct CompartmentTests {
+    /// The review read a record's alpha-era versions from a beta-only account after the record
+    /// moved to beta.
+    @Test(arguments: Engine.available)
+    func aRecordMovedIntoReachShowsOnlyTheVersionsKeptWithinReach(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        var person = Person(compartment: "alpha", names: [PersonName("알파시절이름", script: .hangul, system: .southKorean)])
+        _ = try await store.create(person, by: .localOperator)
+        person.compartment = "beta"
+        person.names = [PersonName("베타이름", script: .hangul, system: .southKorean)]
+        _ = try await store.update(person, expectedVersion: 1, by: .localOperator)
+        let beta = ActingIdentity.account(UUID(), compartments: ["beta"])
+        let versions = try await store.history(Person.self, id: person.id, by: beta)
+        #expect(versions.map(\.version) == [2])
+        #expect(!versions.contains { $0.record.names.contains { $0.value == "알파시절이름" } })
+        let both = ActingIdentity.account(UUID(), compartments: ["alpha", "beta"])
+        #expect(try await store.history(Person.self, id: person.id, by: both).map(\.version) == [1, 2])
+        try await store.close()
+    }
+
+    /// The review's alpha account created an act on a beta event and an intervention about a beta
+    /// person. A reference is refused exactly as one to a record that does not exist.
+    @Test(arguments: Engine.available)
+    func aWriterCannotReferToRecordsOutsideItsReach(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let betaEvent = try await store.create(Event(compartment: "beta", title: "베타 사건"), by: .localOperator).record
+        let betaPerson = try await store.create(Person(compartment: "beta", names: [PersonName("베타", script: .hangul, system: .southKorean)]),
+                                                by: .localOperator).record
+        let alphaEvent = try await store.create(Event(compartment: "alpha", title: "알파 사건"), by: .localOperator).record
+        let alpha = ActingIdentity.account(UUID(), compartments: ["alpha"])
+        let intoBeta = await #expect(throws: StoreError.self) {
+            _ = try await store.create(Act(compartment: "alpha", eventID: betaEvent.id, actType: .arrest), by: alpha)
+        }
+        let intoNothing = await #expect(throws: StoreError.self) {
+            _ = try await store.create(Act(compartment: "alpha", eventID: UUID(), actType: .arrest), by: alpha)
+        }
+        #expect(intoBeta.map { "\($0)" } == intoNothing.map { "\($0)" }, "out of reach reads as does not exist")
+        await #expect(throws: StoreError.self) {
+            _ = try await store.create(Intervention(compartment: "alpha", subjectIDs: [betaPerson.id], partyName: "가상 부처", channel: .letter,
+                                                    request: "가상 요청", status: .draft), by: alpha)
+        }
+        await #expect(throws: StoreError.self) {
+            _ = try await store.createAll([Act(compartment: "alpha", eventID: betaEvent.id, actType: .arrest)], by: alpha)
+        }
+        // Within reach, and within one batch, references are fine.
+        _ = try await store.create(Act(compartment: "alpha", eventID: alphaEvent.id, actType: .arrest), by: alpha)
+        let event = Event(compartment: "alpha", title: "함께 쓰는 사건")
+        #expect(try await store.createAll([event, Act(compartment: "alpha", eventID: event.id, actType: .detention)], by: alpha) == 2)
+        try await store.close()
+    }
+
     @Test(arguments: Engine.available)
     func recordsOutsideTheCallersCompartmentsLookAbsent(engine: Engine) async throws {
         let fixture = try await StoreFixture(engine)

@@ -46,6 +46,7 @@ enum ProblemText {
         "is required with a status": "상태를 고르면 필수입니다",
         "could not be read": "읽을 수 없습니다",
         "is not one of the compartments granted to you": "허가된 구획이 아닙니다",
+        "refers to a record that does not exist or is outside your compartments": "없는 기록이거나 허가된 구획 밖의 기록을 가리킵니다",
         "a person cannot be their own relative": "자기 자신을 가족으로 지정할 수 없습니다",
         "an act has either one victim or one victim group, not both": "행위에는 피해자 한 명 또는 피해자 집단 하나만 지정합니다",
     ]
