@@ -187,4 +187,26 @@ struct CaseFormTests {
             #expect(!(try await client.page("/")).contains("가상 외교부"))
         }
     }
+
+    /// The review saved an intervention's edit form unchanged and lost its party's record
+    /// (`partyID`), which the form does not show.
+    @Test func savingAnInterventionsFormKeepsWhatTheFormDoesNotShow() async throws {
+        try await TestServer.with { server in
+            let party = try await server.store.create(Organisation(compartment: "alpha", name: "가상 외교부", organisationKind: .governmentBody), by: .localOperator).record
+            let made = try await server.store.create(Intervention(compartment: "alpha", partyID: party.id, partyName: "가상 외교부", channel: .letter,
+                                                                  dateSent: try FuzzyDate(parsing: "2025-01-10"), request: "가상 요청", status: .sent),
+                                                     by: .localOperator).record
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let path = "/records/intervention/\(made.id.uuidString.lowercased())/edit"
+            #expect(try await client.execute(uri: path, method: .get).status == .ok)
+            // The fields as the edit form is filled with them, sent back unchanged.
+            var fields = InterventionForm.values(of: made)
+            fields["version"] = "1"
+            let saved = try await client.postForm(path, fields)
+            #expect(saved.status == .seeOther, "\(String(buffer: saved.body))")
+            let after = try await server.store.get(Intervention.self, id: made.id, by: .localOperator)
+            #expect(after.version == 2)
+            #expect(after.record.partyID == party.id, "the party's record survives a save")
+        }
+    }
 }

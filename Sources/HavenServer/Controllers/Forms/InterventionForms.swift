@@ -23,7 +23,8 @@ struct InterventionForms: RecordForms {
     func create(_ request: FormRequest) async throws -> Response {
         let values = request.fields.filter { InterventionForm.fields.contains($0.key) }
         var form = InterventionForm(values: values, compartments: request.compartments)
-        switch InterventionForm.intervention(from: values, id: UUID(), compartment: request.compartment) {
+        let blank = Intervention(compartment: request.compartment, partyName: "", channel: .diplomaticNote, request: "", status: .draft)
+        switch InterventionForm.intervention(from: values, starting: blank) {
         case .failure(let invalid):
             form.problems = invalid.problems
             form.message = WebText.notSaved
@@ -46,7 +47,7 @@ struct InterventionForms: RecordForms {
         let values = request.fields.filter { InterventionForm.fields.contains($0.key) }
         let current = try await request.repository.get(Intervention.self, id: id, by: request.actor)
         var form = InterventionForm(values: values, editing: (id, version))
-        switch InterventionForm.intervention(from: values, id: id, compartment: current.record.compartment) {
+        switch InterventionForm.intervention(from: values, starting: current.record) {
         case .failure(let invalid):
             form.problems = invalid.problems
             form.message = WebText.notSaved

@@ -77,15 +77,24 @@ struct InterventionForm {
     }
 
     /// The intervention the fields describe, or the problems that keep them from being one.
-    static func intervention(from values: [String: String], id: UUID, compartment: String) -> Result<Intervention, ValidationError> {
+    /// It starts from `base` (the current version when editing) and changes only what the form
+    /// shows, so that a field the form does not show (the party's record, `partyID`) survives
+    /// a save.
+    static func intervention(from values: [String: String], starting base: Intervention) -> Result<Intervention, ValidationError> {
         var reader = FormReader(values)
-        let intervention = Intervention(
-            id: id, compartment: compartment, subjectIDs: subjects(values), partyName: reader.values["partyName"] ?? "",
-            channel: reader.code("channel", InterventionChannel.self) ?? .diplomaticNote, dateSent: reader.date("dateSent"),
-            request: reader.values["request"] ?? "", deadline: reader.date("deadline"),
-            response: reader.code("response", InterventionResponse.self) ?? .awaiting, responseDate: reader.date("responseDate"),
-            responseText: reader.text("responseText"), status: reader.code("status", InterventionStatus.self) ?? .draft,
-            priority: reader.code("priority", Priority.self) ?? .normal, notes: reader.text("notes"))
+        var intervention = base
+        intervention.subjectIDs = subjects(values)
+        intervention.partyName = reader.values["partyName"] ?? ""
+        intervention.channel = reader.code("channel", InterventionChannel.self) ?? .diplomaticNote
+        intervention.dateSent = reader.date("dateSent")
+        intervention.request = reader.values["request"] ?? ""
+        intervention.deadline = reader.date("deadline")
+        intervention.response = reader.code("response", InterventionResponse.self) ?? .awaiting
+        intervention.responseDate = reader.date("responseDate")
+        intervention.responseText = reader.text("responseText")
+        intervention.status = reader.code("status", InterventionStatus.self) ?? .draft
+        intervention.priority = reader.code("priority", Priority.self) ?? .normal
+        intervention.notes = reader.text("notes")
         let problems = reader.problems + intervention.problems(in: ValidationContext())
         return problems.isEmpty ? .success(intervention) : .failure(ValidationError(problems: problems))
     }
