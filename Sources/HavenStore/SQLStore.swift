@@ -75,6 +75,7 @@ public actor SQLStore: Repository {
         let store: SQLStore
         switch location {
         case .sqlite(let path):
+            try restrictToOwner(databaseAt: path)
             let connection = try await SQLiteConnection.open(storage: .file(path: path), logger: quiet)
             let db = connection.sql(queryLogLevel: nil)
             store = SQLStore(db: db, engine: .sqlite, logger: logger, clock: clock) { try await connection.close() }
@@ -103,6 +104,22 @@ public actor SQLStore: Repository {
             throw error
         }
         return store
+    }
+
+    /// Makes the database file readable by its owner only (0600), creating it so when it is new:
+    /// SQLite creates files with the process's umask (0644 here), and gives its `-wal` and
+    /// `-shm` files the database file's mode. Sealed as the content is, the file still shows
+    /// who was recorded when, and by how much; it is nobody else's to read.
+    static func restrictToOwner(databaseAt path: String) throws {
+        let files = FileManager.default
+        if !files.fileExists(atPath: path) {
+            guard files.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+                throw StoreError.database("the database file could not be created at \(path)")
+            }
+        }
+        for file in [path, path + "-wal", path + "-shm", path + "-journal"] where files.fileExists(atPath: file) {
+            try? files.setAttributes([.posixPermissions: 0o600], ofItemAtPath: file)
+        }
     }
 
     /// Closes the database. The in-memory index and keys are dropped.

@@ -81,15 +81,35 @@ struct DraftTests {
         }
     }
 
+    /// A form another site makes the browser post, with the stale cookie and without the
+    /// session's CSRF token, is not kept as a draft.
+    @Test(arguments: [nil, "forged-token"] as [String?])
+    func aFormWithoutTheSessionsCSRFTokenIsNotKeptAfterTheSessionEnded(forged: String?) async throws {
+        try await TestServer.with { server in
+            let (_, secret) = try await server.makeAccount("draft.doc", role: .documenter, compartments: ["alpha"])
+            let (cookie, _) = try await pageSignIn(server, "draft.doc", secret)
+            server.clock.advance(16 * 60)
+            var headers = Self.form
+            headers[.cookie] = cookie
+            var fields = IncidentFormTests.complete
+            fields["_csrf"] = forged
+            let refused = try await server.client.execute(uri: "/records/event/new", method: .post, headers: headers, body: encoded(fields))
+            #expect(refused.status == .seeOther && refused.headers[.location] == "/login")
+            #expect(try await server.store.auditLog().allSatisfy { $0.entry.action != "draft.save" })
+        }
+    }
+
     @Test func anEditKeptAsADraftStillMeetsAChangeMadeMeanwhile() async throws {
         try await TestServer.with { server in
             let event = try await server.store.create(Event(compartment: "alpha", title: "가상 원래 제목"), by: .localOperator).record
             let (_, secret) = try await server.makeAccount("edit.doc", role: .documenter, compartments: ["alpha"])
             let (cookie, _) = try await pageSignIn(server, "edit.doc", secret)
             let path = "/records/event/\(event.id.uuidString.lowercased())/edit"
+            let page = String(buffer: try await server.client.execute(uri: path, method: .get, headers: [.cookie: cookie]).body)
+            let staleCSRF = String(try #require(page.firstMatch(of: /name="_csrf" value="([^"]+)"/)).1)
             server.clock.advance(16 * 60)
             let late = try await server.client.execute(uri: path, method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookie],
-                                                       body: encoded(["version": "1", "title": "가상 늦은 제목", "verification": "unverified"]))
+                                                       body: encoded(["_csrf": staleCSRF, "version": "1", "title": "가상 늦은 제목", "verification": "unverified"]))
             #expect(late.headers[.location] == "/login?kept=1")
             var changed = event
             changed.title = "가상 다른 사람의 제목"

@@ -50,6 +50,22 @@ struct CommandLineTests {
         }
     }
 
+    /// A vault's directory is its owner's alone (0700) and its database file too (0600), also
+    /// when the directory was made beforehand with the usual 0755.
+    @Test func aVaultsDirectoryAndDatabaseAreTheOwnersAlone() async throws {
+        let scratch = try Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path("made"), withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o755])
+        try await haven(["init", "--data", scratch.path("made"), "--key-file", scratch.path("made.key")])
+        try await haven(["init", "--data", scratch.path("new"), "--key-file", scratch.path("new.key")])
+        for vault in ["made", "new"] {
+            let directory = try FileManager.default.attributesOfItem(atPath: scratch.path(vault))[.posixPermissions] as? Int
+            let database = try FileManager.default.attributesOfItem(atPath: scratch.path(vault) + "/haven.sqlite")[.posixPermissions] as? Int
+            #expect(directory == 0o700, "\(vault): \(String(directory ?? 0, radix: 8))")
+            #expect(database == 0o600, "\(vault): \(String(database ?? 0, radix: 8))")
+        }
+    }
+
     func addCanaryRecords(_ scratch: borrowing Scratch, vault: String, key: String) async throws {
         try await withStore(scratch, vault: vault, key: key) { store in
             _ = try await store.create(Person(names: [PersonName(Self.hangulCanary, script: .hangul, system: .southKorean),

@@ -27,7 +27,8 @@ struct AuthMiddleware: RouterMiddleware {
             // The API answers 401; a page sends the browser to sign in, keeping first, sealed,
             // a form whose session ended while it was being typed.
             if path.hasPrefix("/api/") { throw Self.notSignedIn }
-            if case .expired(let accountID) = check, let kept = try await keepDraft(request, path: path, accountID: accountID) {
+            if case .expired(let accountID) = check,
+               let kept = try await keepDraft(request, path: path, accountID: accountID, sessionToken: token) {
                 return kept
             }
             return PageController.redirect(to: "/login")
@@ -64,11 +65,14 @@ struct AuthMiddleware: RouterMiddleware {
 
     /// Keeps a form posted with a session that has just timed out (an incident, a rescue request
     /// or an intervention being typed), sealed for the account, and sends the browser to sign in
-    /// with a note that it was kept. The CSRF field is not kept: the restored form gets the new
-    /// session's. Only a browser that still holds the session cookie (same-site) gets here.
-    private func keepDraft(_ request: Request, path: String, accountID: UUID) async throws -> Response? {
+    /// with a note that it was kept. The form's CSRF token must be the ended session's, as for
+    /// any post: a form another site makes the browser post with the stale cookie is not kept.
+    /// The CSRF field is not kept: the restored form gets the new session's.
+    private func keepDraft(_ request: Request, path: String, accountID: UUID, sessionToken: String) async throws -> Response? {
         guard request.method == .post, DraftPaths.keeps(path), FormFields.isForm(request) else { return nil }
-        let fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize)).filter { $0.key != "_csrf" }
+        var fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
+        guard SessionCookie.csrfMatches(fields["_csrf"], sessionToken: sessionToken) else { return nil }
+        fields["_csrf"] = nil
         _ = try await authenticator.store.saveDraft(accountID: accountID, path: request.uri.path, fields: fields)
         return PageController.redirect(to: "/login?kept=1")
     }

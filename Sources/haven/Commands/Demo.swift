@@ -25,12 +25,21 @@ struct Demo: AsyncParsableCommand {
     @Option(help: "The port to listen on (127.0.0.1 only).") var port: Int = 8080
 
     func run() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haven-demo-\(UUID().uuidString.prefix(8))")
+        let temporary = FileManager.default.temporaryDirectory
+        Self.removeAbandonedDemos(in: temporary)
+        let root = temporary.appendingPathComponent(Self.folderPrefix + UUID().uuidString.prefix(8))
         let data = root.appendingPathComponent("data"), keys = root.appendingPathComponent("keys")
         for dir in [data, keys] {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
+        try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root.path)
+        FileManager.default.createFile(atPath: root.appendingPathComponent("pid").path, contents: Data("\(getpid())".utf8),
+                                       attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(at: root) }
+        // Ctrl-C or a stop ends the process without running `defer`: the vault and its key file
+        // are removed here first.
+        let stops = Self.removeOnStop(root)
+        defer { stops.forEach { $0.cancel() } }
         let master = MasterKey.random()
         try KeyFile.create(keys.appendingPathComponent("demo.key").path, master: master, dataDirectory: data.path)
         let store = try await SQLStore.open(.sqlite(path: data.appendingPathComponent("haven.sqlite").path))
@@ -54,6 +63,42 @@ struct Demo: AsyncParsableCommand {
           curl http://127.0.0.1:\(port)/openapi.json
         """)
         try await Serve.serve(store: store, configuration: ServerConfiguration(port: port))
+    }
+
+    /// The start of every demo folder's name in the temporary directory.
+    static let folderPrefix = "haven-demo-"
+
+    /// Removes the folders of demos whose process has ended without removing them (killed, or
+    /// crashed): each holds a vault and, beside it, the key that opens it. A folder whose `pid`
+    /// file is missing is left for a minute, in case its demo is only starting.
+    static func removeAbandonedDemos(in temporary: URL) {
+        let files = FileManager.default
+        for name in (try? files.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.hasPrefix(folderPrefix) {
+            let folder = temporary.appendingPathComponent(name)
+            if let text = files.contents(atPath: folder.appendingPathComponent("pid").path).map({ String(decoding: $0, as: UTF8.self) }),
+               let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                // Signal 0 asks whether the process exists; ESRCH: it does not.
+                if kill(pid, 0) == 0 || errno != ESRCH { continue }
+            } else if let made = (try? files.attributesOfItem(atPath: folder.path))?[.modificationDate] as? Date,
+                      Date().timeIntervalSince(made) < 60 {
+                continue
+            }
+            try? files.removeItem(at: folder)
+        }
+    }
+
+    /// Removes `root` and ends the process on SIGINT or SIGTERM.
+    static func removeOnStop(_ root: URL) -> [any DispatchSourceSignal] {
+        [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                try? FileManager.default.removeItem(at: root)
+                Foundation.exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
     }
 
     /// One account per role, second factor enrolled, in the demo's only compartment.

@@ -44,6 +44,9 @@ struct VaultOptions: ParsableArguments {
                                                         attributes: [.posixPermissions: 0o700])
             } else if !isDirectory.boolValue {
                 throw CLIError("\(data) is a file, not a directory")
+            } else {
+                // The vault's directory is its owner's alone, however it was made.
+                try? FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: data)
             }
         }
         return try await SQLStore.open(try location(), logger: Logger(label: "haven.store"))
