@@ -62,12 +62,16 @@ public struct SignedAuditEntry: Sendable, Equatable {
     public var rootHex: String
     /// The Ed25519 signature over the tree head (size = seq + 1, root), hex.
     public var signatureHex: String
+    /// The seal of the tree head under the master key (``AuditHeadSealer``), when the entry was
+    /// just made: kept for the latest head only, not with every entry.
+    public var headSealHex: String?
 
     /// Creates a stored entry.
-    public init(entry: AuditEntry, rootHex: String, signatureHex: String) {
+    public init(entry: AuditEntry, rootHex: String, signatureHex: String, headSealHex: String? = nil) {
         self.entry = entry
         self.rootHex = rootHex
         self.signatureHex = signatureHex
+        self.headSealHex = headSealHex
     }
 }
 

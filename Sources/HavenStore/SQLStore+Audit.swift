@@ -4,18 +4,20 @@ public import HavenCrypto
 import SQLKit
 
 extension SQLStore {
-    /// Signs an entry's tree head, advancing `frontier`.
-    func signedEntry(_ entry: AuditEntry, frontier: inout MerkleFrontier, signer: AuditSigner) throws -> SignedAuditEntry {
-        precondition(entry.seq == frontier.size, "audit entries are appended in order")
+    /// Signs and seals an entry's tree head, advancing `frontier`.
+    func signedEntry(_ entry: AuditEntry, frontier: inout MerkleFrontier, signer: AuditSigner,
+                     sealer: AuditHeadSealer, vaultID: UUID) throws -> SignedAuditEntry {
+        guard entry.seq == frontier.size else { throw StoreError.corrupt("audit entries are appended in order") }
         frontier.append(leafHash: entry.leafHash)
         let head = TreeHead(size: frontier.size, root: frontier.root)
-        return SignedAuditEntry(entry: entry, rootHex: head.rootHex, signatureHex: try signer.sign(head).hexString)
+        return SignedAuditEntry(entry: entry, rootHex: head.rootHex, signatureHex: try signer.sign(head).hexString,
+                                headSealHex: sealer.seal(vaultID: vaultID, size: head.size, rootHex: head.rootHex))
     }
 
     /// Builds signed entries for a batch of actions, in order, without touching the store's frontier.
     func signedEntries(_ entries: [(action: String, kind: String, recordID: String, version: Int, contentHash: String, detail: String)],
                        actor: ActingIdentity) throws -> (entries: [SignedAuditEntry], frontier: MerkleFrontier) {
-        guard let signer = keys?.signer else { throw StoreError.locked }
+        guard let signer = keys?.signer, let sealer = keys?.headSealer, let vaultID = header?.vaultID else { throw StoreError.locked }
         var next = frontier
         let at = timestamp()
         // Where the request came from belongs to every entry it causes (the access log's "from where").
@@ -25,7 +27,7 @@ extension SQLStore {
                 AuditEntry(seq: next.size, at: at, actor: actor.id, action: e.action, kind: e.kind, recordID: e.recordID,
                            version: e.version, contentHash: e.contentHash,
                            detail: [e.detail, origin].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")),
-                frontier: &next, signer: signer
+                frontier: &next, signer: signer, sealer: sealer, vaultID: vaultID
             )
         }
         return (signed, next)
@@ -46,8 +48,8 @@ extension SQLStore {
             try await insert.run()
         }
         try await db.delete(from: "audit_head").run()
-        try await db.insert(into: "audit_head").columns("id", "size", "root", "signature")
-            .values(SQLBind(1), SQLBind(last.entry.seq + 1), SQLBind(last.rootHex), SQLBind(last.signatureHex))
+        try await db.insert(into: "audit_head").columns("id", "size", "root", "signature", "seal")
+            .values(SQLBind(1), SQLBind(last.entry.seq + 1), SQLBind(last.rootHex), SQLBind(last.signatureHex), SQLBind(last.headSealHex))
             .run()
     }
 
@@ -59,17 +61,40 @@ extension SQLStore {
         frontier = next
     }
 
+    /// The action of the entry that starts sealing a vault's head: once it is in the log, a head
+    /// without a seal is a head someone replaced.
+    static let sealingStarted = "audit.sealed"
+
     /// Recomputes the frontier from the stored leaves, refusing to unlock over a log whose
-    /// latest signed head does not match.
-    func rebuildFrontier() async throws -> MerkleFrontier {
+    /// latest signed head does not match, or whose head's seal is not the master key's (a log
+    /// cut short, its head copied from the last entry left). Answers whether sealing has still
+    /// to start (a vault from before seals).
+    func rebuildFrontier(sealer: AuditHeadSealer, vaultID: UUID) async throws -> (frontier: MerkleFrontier, startSealing: Bool) {
         let entries = try await loadAuditLog()
         var rebuilt = MerkleFrontier()
         for stored in entries { rebuilt.append(leafHash: stored.entry.leafHash) }
-        if let head = try await loadHead(), head.size != rebuilt.size || head.rootHex != TreeHead(size: rebuilt.size, root: rebuilt.root).rootHex {
+        let head = try await loadHead()
+        if let head, head.size != rebuilt.size || head.rootHex != TreeHead(size: rebuilt.size, root: rebuilt.root).rootHex {
             logger.critical("the audit log does not match its latest signed head; run `haven audit verify`")
             throw StoreError.corrupt("the audit log does not match its latest signed head; run `haven audit verify`")
         }
-        return rebuilt
+        if let problem = Self.sealProblem(head, log: entries, sealer: sealer, vaultID: vaultID) {
+            logger.critical("the audit log's latest head is not the one Haven last wrote; run `haven audit verify` with the key")
+            throw StoreError.corrupt(problem)
+        }
+        return (rebuilt, head?.sealHex == nil)
+    }
+
+    /// What is wrong with the head's seal, or nil when it is the master key's seal of the head
+    /// (or the vault has not started sealing yet).
+    static func sealProblem(_ head: StoredHead?, log: [SignedAuditEntry], sealer: AuditHeadSealer, vaultID: UUID) -> String? {
+        guard let head else { return log.isEmpty ? nil : "the audit log has entries but no latest head" }
+        guard let seal = head.sealHex else {
+            return log.contains { $0.entry.action == sealingStarted }
+                ? "the audit log's latest head has lost its seal: entries may have been removed from its end" : nil
+        }
+        return sealer.isSeal(seal, vaultID: vaultID, size: head.size, rootHex: head.rootHex) ? nil
+            : "the audit log's latest head (\(head.size) entries) is not the one Haven last sealed: entries were removed from its end, or the head was replaced"
     }
 
     /// Records an action the store does not perform itself, such as splitting the master key
@@ -86,15 +111,23 @@ extension SQLStore {
         try await exclusive { try await loadAuditLog() }
     }
 
-    /// Checks the whole audit log: leaves, tree heads, signatures and the latest head.
-    /// Needs no key: the public key is in the vault header.
-    public func verifyAudit() async throws -> AuditReport {
+    /// Checks the whole audit log: leaves, tree heads, signatures and the latest head. Needs no
+    /// key: the public key is in the vault header. With the master key, also checks the latest
+    /// head's seal, which catches a log cut short with its head copied from the last entry left.
+    public func verifyAudit(master: MasterKey? = nil) async throws -> AuditReport {
         try await exclusive {
             guard let header else { throw StoreError.notInitialised }
             let entries = try await loadAuditLog()
             let head = try await loadHead()
-            return AuditVerifier.verify(entries, publicKeyHex: header.auditPublicKeyHex,
-                                        latestHead: head.map { ($0.size, $0.rootHex, $0.signatureHex) })
+            var report = AuditVerifier.verify(entries, publicKeyHex: header.auditPublicKeyHex,
+                                              latestHead: head.map { ($0.size, $0.rootHex, $0.signatureHex) })
+            if report.problem == nil, let master {
+                guard master.matches(keyCheck: header.keyCheck, vaultID: header.vaultID) else { throw StoreError.wrongKey }
+                if let problem = Self.sealProblem(head, log: entries, sealer: AuditHeadSealer(master: master), vaultID: header.vaultID) {
+                    report.problem = AuditProblem(seq: head?.size ?? entries.count, reason: problem)
+                }
+            }
+            return report
         }
     }
 
@@ -112,10 +145,15 @@ extension SQLStore {
         }
     }
 
-    private func loadHead() async throws -> (size: Int, rootHex: String, signatureHex: String)? {
-        struct Row: Decodable { let size: Int; let root: String; let signature: String }
-        return try await db.select().columns("size", "root", "signature").from("audit_head")
-            .first(decoding: Row.self).map { ($0.size, $0.root, $0.signature) }
+    /// The latest head as the head row holds it.
+    struct StoredHead {
+        let size: Int, rootHex: String, signatureHex: String, sealHex: String?
+    }
+
+    private func loadHead() async throws -> StoredHead? {
+        struct Row: Decodable { let size: Int; let root: String; let signature: String; let seal: String? }
+        return try await db.select().columns("size", "root", "signature", "seal").from("audit_head")
+            .first(decoding: Row.self).map { StoredHead(size: $0.size, rootHex: $0.root, signatureHex: $0.signature, sealHex: $0.seal) }
     }
 
     func loadAuditLog() async throws -> [SignedAuditEntry] {

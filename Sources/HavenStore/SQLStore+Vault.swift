@@ -18,14 +18,18 @@ extension SQLStore {
                 keyCheck: master.keyCheck(vaultID: vaultID), auditPublicKeyHex: signer.publicKeyHex
             )
             let headerJSON = String(decoding: try StoredJSON.encoder().encode(newHeader), as: UTF8.self)
-            let unlocked = UnlockedKeys(wrapper: wrapper, dataKeys: [:], blindIndexer: indexer, signer: signer)
+            let sealer = AuditHeadSealer(master: master)
+            let unlocked = UnlockedKeys(wrapper: wrapper, dataKeys: [:], blindIndexer: indexer, signer: signer, headSealer: sealer)
             var newFrontier = MerkleFrontier()
-            let entry = try signedEntry(AuditEntry(seq: 0, at: timestamp(), actor: actor.id, action: "vault.init"),
-                                        frontier: &newFrontier, signer: signer)
+            let at = timestamp()
+            let entries = try [AuditEntry(seq: 0, at: at, actor: actor.id, action: "vault.init"),
+                               AuditEntry(seq: 1, at: at, actor: actor.id, action: Self.sealingStarted)].map {
+                try signedEntry($0, frontier: &newFrontier, signer: signer, sealer: sealer, vaultID: vaultID)
+            }
             try await transaction(on: db) { db in
                 try await db.insert(into: "vault").columns("id", "header").values(SQLBind(1), SQLBind(headerJSON)).run()
                 for key in [wrappedIndex, wrappedSigner] { try await Self.insertKey(key, on: db) }
-                try await Self.append([entry], on: db)
+                try await Self.append(entries, on: db)
             }
             header = newHeader
             keys = unlocked
@@ -57,16 +61,22 @@ extension SQLStore {
             guard signer.publicKeyHex == header.auditPublicKeyHex else {
                 throw StoreError.corrupt("the audit signing key does not match the vault header")
             }
-            unlocked = UnlockedKeys(wrapper: wrapper, dataKeys: dataKeys, blindIndexer: indexer, signer: signer)
+            let sealer = AuditHeadSealer(master: master)
+            // Checked before the keys are kept: a vault whose log was cut short stays locked.
+            let (rebuilt, startSealing) = try await rebuildFrontier(sealer: sealer, vaultID: header.vaultID)
+            unlocked = UnlockedKeys(wrapper: wrapper, dataKeys: dataKeys, blindIndexer: indexer, signer: signer, headSealer: sealer)
             keys = unlocked
             installCodec()
-            frontier = try await rebuildFrontier()
+            frontier = rebuilt
             try await rebuildIndex()
-            let entry = try signedEntry(
-                AuditEntry(seq: frontier.size, at: timestamp(), actor: actor.id, action: "unlock", detail: "records=\(index.count)"),
-                frontier: &frontier, signer: signer
-            )
-            try await transaction(on: db) { db in try await Self.append([entry], on: db) }
+            let at = timestamp()
+            var actions = [AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: "unlock", detail: "records=\(index.count)")]
+            if startSealing {
+                actions.insert(AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: Self.sealingStarted), at: 0)
+                actions[1].seq += 1
+            }
+            let entries = try actions.map { try signedEntry($0, frontier: &frontier, signer: signer, sealer: sealer, vaultID: header.vaultID) }
+            try await transaction(on: db) { db in try await Self.append(entries, on: db) }
         }
     }
 

@@ -24,6 +24,8 @@ struct UnlockedKeys: @unchecked Sendable {
     var dataKeys: [String: [Int: DataKey]]
     var blindIndexer: BlindIndexer
     var signer: AuditSigner
+    /// Seals the latest audit head (see ``AuditHeadSealer``).
+    var headSealer: AuditHeadSealer
 }
 
 /// Haven's store, written once against SQLKit for SQLite and PostgreSQL.

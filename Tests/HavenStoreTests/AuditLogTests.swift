@@ -28,9 +28,9 @@ struct AuditLogTests {
         defer { fixture.cleanUp() }
         let report = try await store.verifyAudit()
         #expect(report.isIntact)
-        #expect(report.entries == 5)
+        #expect(report.entries == 6)
         let actions = try await store.auditLog().map(\.entry.action)
-        #expect(actions == ["vault.init", "create", "create", "update", "read"])
+        #expect(actions == ["vault.init", "audit.sealed", "create", "create", "update", "read"])
         try await store.close()
     }
 
@@ -125,6 +125,52 @@ struct AuditLogTests {
         try await store.close()
         let reopened = try await SQLStore.open(fixture.location)
         await #expect(throws: StoreError.self) { try await reopened.unlock(master: fixture.master, by: me) }
+        try await reopened.close()
+    }
+
+    /// The review's cut: the last entries deleted and the last remaining entry's signed head
+    /// copied into the head row. Every remaining signature verifies; only the seal, which needs
+    /// the master key, tells.
+    @Test(arguments: Engine.available)
+    func aLogCutShortWithItsHeadCopiedFromTheLastEntryLeftIsCaughtAtUnlockAndByVerifyWithTheKey(engine: Engine) async throws {
+        let (fixture, store) = try await smallLog(engine)
+        defer { fixture.cleanUp() }
+        for i in 0..<40 { _ = try await store.create(Event(title: "later \(i)"), by: me) }
+        let log = try await store.auditLog()
+        let keep = log.count - 40
+        try await store.db.delete(from: "audit_log").where("seq", .greaterThanOrEqual, keep).run()
+        let last = log[keep - 1]
+        try await store.db.update("audit_head").set("size", to: keep).set("root", to: last.rootHex).set("signature", to: last.signatureHex).run()
+        #expect(try await store.verifyAudit().isIntact, "without the key, a cut with a copied head is consistent: that is why the seal exists")
+        let keyed = try await store.verifyAudit(master: fixture.master)
+        #expect(keyed.problem?.reason.contains("not the one Haven last sealed") == true)
+        // Dropping the seal altogether is caught too, once the vault has started sealing.
+        try await store.db.update("audit_head").set("seal", to: SQLLiteral.null).run()
+        #expect(try await store.verifyAudit(master: fixture.master).problem?.reason.contains("lost its seal") == true)
+        try await store.close()
+        let reopened = try await SQLStore.open(fixture.location)
+        await #expect(throws: StoreError.self) { try await reopened.unlock(master: fixture.master, by: me) }
+        #expect(await !reopened.isUnlocked)
+        try await reopened.close()
+    }
+
+    /// A log without a sealed head and without the entry that starts sealing (as a vault made
+    /// before seals) starts sealing at its next unlock, with an entry that says so.
+    @Test(arguments: Engine.available)
+    func aLogThatNeverSealedStartsSealingAtItsNextUnlock(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        _ = try await store.create(Event(title: "옛 기록"), by: me)
+        try await store.close()
+        let legacy = try await SQLStore.open(fixture.location)
+        try await legacy.db.delete(from: "audit_log").run()
+        try await legacy.db.delete(from: "audit_head").run()
+        try await legacy.close()
+        let reopened = try await SQLStore.open(fixture.location)
+        try await reopened.unlock(master: fixture.master, by: me)
+        #expect(try await reopened.auditLog().map(\.entry.action) == ["audit.sealed", "unlock"])
+        #expect(try await reopened.verifyAudit(master: fixture.master).isIntact)
         try await reopened.close()
     }
 }

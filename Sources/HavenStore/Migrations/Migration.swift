@@ -26,6 +26,7 @@ enum Migrator {
         CreateDrafts(),
         CreateArrivalStatistics(),
         CreateExportItems(),
+        AddAuditHeadSeal(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

@@ -16,12 +16,16 @@ struct Audit: AsyncParsableCommand {
             commandName: "verify",
             abstract: "Recompute the audit log's Merkle tree and check every signed tree head.",
             discussion: """
-            Names the first entry that was changed, removed or reordered. With --checkpoint, also proves
-            with an RFC 6962 consistency proof that the log extends a checkpoint kept elsewhere. Needs no
-            passphrase: the public key is stored with the vault. Exits 1 when anything is wrong.
+            Names the first entry that was changed, removed or reordered. With --key-file or key shares,
+            also checks the seal of the latest head, which catches a log whose last entries were deleted
+            and whose head was copied from the last entry left. With --checkpoint, also proves with an
+            RFC 6962 consistency proof that the log extends a checkpoint kept elsewhere, which catches a
+            database rolled back whole to an older copy. Without a key it needs no passphrase: the public
+            key is stored with the vault. Exits 1 when anything is wrong.
 
             Examples:
               haven audit verify --data /srv/haven
+              haven audit verify --data /srv/haven --key-file /secure/haven.key
               haven audit verify --data /srv/haven --checkpoint /media/usb/haven-2024-08.checkpoint.json
             """
         )
@@ -32,12 +36,19 @@ struct Audit: AsyncParsableCommand {
         func run() async throws {
             try await vault.withLockedStore { store in
                 guard let header = await store.header else { throw CLIError("no vault here yet") }
-                let report = try await store.verifyAudit()
+                let keyed = vault.keyFile != nil || vault.readShares || !vault.shareFiles.isEmpty
+                let report: AuditReport
+                do {
+                    report = try await store.verifyAudit(master: keyed ? try vault.masterKey(for: header) : nil)
+                } catch StoreError.wrongKey {
+                    throw CLIError("that key does not open this vault")
+                }
                 if let problem = report.problem {
                     print("FAILED: \(problem)")
                     throw ExitCode(1)
                 }
-                print("OK: \(report.entries) audit entries, every tree head and signature verifies. Root \(report.head.rootHex)")
+                print("OK: \(report.entries) audit entries, every tree head and signature verifies"
+                      + (keyed ? ", and the latest head carries the vault key's seal" : "") + ". Root \(report.head.rootHex)")
                 guard let checkpoint else { return }
                 guard let data = FileManager.default.contents(atPath: checkpoint),
                       let saved = try? JSONDecoder().decode(HavenCrypto.Checkpoint.self, from: data) else {
