@@ -85,7 +85,7 @@ struct HomePage {
         let months = dashboard.monthly.map { month in
             (label: language == .ko ? "\(month.month)월" : Self.shortMonths[month.month - 1], value: month.count)
         }
-        let chart = BarChart(bars: months, title: t(WebText.incidentsByMonth))
+        let chart = BarChart(counts: months, title: t(WebText.incidentsByMonth))
         return .element("div", ["class": "dashboard"], [
             .element("section", ["aria-labelledby": "recent"], [.element("h2", ["id": "recent"], [.text(t(WebText.recentIncidents))]), recent]),
             .element("section", ["aria-labelledby": "overdue"], [

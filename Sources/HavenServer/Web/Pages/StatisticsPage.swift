@@ -49,11 +49,13 @@ struct StatisticsPage {
         }
         let short = { (year: Int) in "’" + String(String(year).suffix(2)) }
         comparison.append(.element("div", ["class": "charts"], [
-            .element("figure", [:], [.trusted(BarChart(bars: years.map { (short($0), arrivals[$0]?.total ?? 0) }, title: t(WebText.officialArrivals)).svg(width: 480)),
+            .element("figure", [:], [.trusted(BarChart(counts: years.map { (short($0), arrivals[$0]?.total ?? 0) }, title: t(WebText.officialArrivals)).svg(width: 480)),
                                      .element("figcaption", [:], [.text(t(WebText.officialArrivals))])]),
-            .element("figure", [:], [.trusted(BarChart(bars: zip(years, zip(arrests, repatriations)).map { (short($0.0), $0.1.0 + $0.1.1) },
-                                                       title: t(WebText.documentedArrests),
-                                                       shown: zip(arrests, repatriations).map { cell($0.0 + $0.1) }).svg(width: 480)),
+            // A year's bar is the sum of the table's two cells, shown only when both are: a sum
+            // beside one withheld cell would give that cell back.
+            .element("figure", [:], [.trusted(BarChart(bars: zip(years, zip(arrests, repatriations)).map { year, counts in
+                (short(year), Self.sum(Suppression.cell(counts.0, threshold: suppressBelow), Suppression.cell(counts.1, threshold: suppressBelow)))
+            }, title: t(WebText.documentedArrests)).svg(width: 480)),
                                      .element("figcaption", [:], [.text(t(WebText.documentedArrests))])]),
         ]))
         comparison.append(.element("table", ["class": "report", "aria-labelledby": "arrivals"], [
@@ -108,5 +110,11 @@ struct StatisticsPage {
                 }),
             ]),
         ])
+    }
+
+    /// Two cells added: a count only when both are counts.
+    static func sum(_ a: Suppression.Cell, _ b: Suppression.Cell) -> Suppression.Cell {
+        guard case .count(let x) = a, case .count(let y) = b else { return .withheld }
+        return .count(x + y)
     }
 }

@@ -35,8 +35,9 @@ struct TrendsPage {
         if suppressBelow > 1 { content.append(.element("p", ["class": "notice"], [.text(t(WebText.suppressed(suppressBelow)))])) }
         let bars = trends.months.map { (label: language == .ko ? "\($0.month)월" : HomePage.shortMonths[$0.month - 1], value: trends.byMonth[$0] ?? 0) }
         let chartTitle = "\(query.actType.map { t($0.label) } ?? t(WebText.allActs)) · \(query.region.map(regionName) ?? t(WebText.allRegions))"
-        let chart = BarChart(bars: bars.map { ($0.label, Suppression.cell($0.value, threshold: suppressBelow) == .withheld ? 0 : $0.value) },
-                             title: chartTitle, shown: bars.map { count($0.value) })
+        // The months are one row: their total is on the page (the region's and the act type's
+        // rows), so a lone withheld month takes the next smallest with it.
+        let chart = BarChart(bars: Array(zip(bars.map(\.label), Suppression.row(bars.map(\.value), threshold: suppressBelow))), title: chartTitle)
         content += [
             .element("h2", ["id": "monthly"], [.text("\(t(WebText.byMonth)): \(chartTitle)")]),
             .element("figure", [:], [.trusted(chart.svg(width: max(640, trends.months.count * 28))),
