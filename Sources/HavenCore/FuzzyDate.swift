@@ -87,6 +87,13 @@ public struct FuzzyDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
         return text
     }
 
+    /// The same date known to its year only: what a reader who sees protected dates redacted
+    /// may see of one.
+    public var toTheYear: FuzzyDate {
+        // A year this date already holds is always valid.
+        (try? FuzzyDate(year: year, approximate: approximate)) ?? self
+    }
+
     /// The year and month as `YYYY-MM` (January when the month is unknown): the coarse form
     /// that may be stored in plaintext for indexing.
     public var coarse: String { String(format: "%04d-%02d", year, month ?? 1) }

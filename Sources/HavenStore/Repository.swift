@@ -88,6 +88,14 @@ public struct RecordQuery: Sendable, Equatable {
         self.offset = offset
         self.limit = limit
     }
+
+    /// The date filters widened to whole years, for a reader who sees protected dates (an
+    /// event's day and month) redacted: with day bounds, a dozen bisecting queries gave an
+    /// event's exact date back.
+    public mutating func widenDatesToWholeYears() {
+        from = from.map { String($0.prefix(4)) + "-01-01" }
+        to = to.map { String($0.prefix(4)) + "-12-31" }
+    }
 }
 
 /// One page of results.

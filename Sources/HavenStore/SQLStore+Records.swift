@@ -126,6 +126,7 @@ extension SQLStore {
             if let reach = actor.compartments {
                 query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
             }
+            if !actor.seesProtected { query.widenDatesToWholeYears() }
             let (items, total) = index.query(query, within: places)
             if !items.isEmpty {
                 let ids = items.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
@@ -160,6 +161,7 @@ extension SQLStore {
             if let reach = actor.compartments {
                 query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
             }
+            if !actor.seesProtected { query.widenDatesToWholeYears() }
             query.offset = 0
             query.limit = 0
             let total = index.query(query, within: places).total

@@ -107,4 +107,43 @@ struct RedactionTests {
             #expect(reads[0].actor != reads[1].actor)
         }
     }
+
+    /// The review bisected the from/to filters (about 12 queries) to an event's exact date, and
+    /// read events' and fees' dates on an intervention's page and a broker's track record.
+    @Test func aReviewerLearnsAProtectedDateToItsYearAndNoFiner() async throws {
+        try await TestServer.with { server in
+            let event = try await server.store.create(Event(compartment: Compartment.default, title: "가상 체포", startDate: try FuzzyDate(parsing: "2024-04-17")),
+                                                      by: .localOperator).record
+            let reviewer = try await server.signIn(role: .reviewer, compartments: [Compartment.default])
+            let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default])
+            func total(_ client: SignedInClient, _ from: String, _ to: String) async throws -> Int? {
+                try json(try await client.execute(uri: "/api/events?from=\(from)&to=\(to)", method: .get))["total"] as? Int
+            }
+            // Every day-bounded window within the year answers as the whole year does.
+            for (from, to) in [("2024-04-17", "2024-04-17"), ("2024-04-18", "2024-12-31"), ("2024-01-01", "2024-04-16"), ("2024-04", "2024-04"),
+                               ("2024-05", "2024-06")] {
+                #expect(try await total(reviewer, from, to) == 1, "\(from)…\(to)")
+            }
+            #expect(try await total(reviewer, "2025-01-01", "2025-12-31") == 0)
+            #expect(try await total(analyst, "2024-04-18", "2024-12-31") == 0, "who sees the date filters by it exactly")
+            #expect(try await total(analyst, "2024-04-17", "2024-04-17") == 1)
+
+            // Pages show the year only.
+            let intervention = try await server.store.create(Intervention(compartment: Compartment.default, subjectIDs: [event.id], partyName: "가상 부처",
+                                                                          channel: .letter, request: "가상 요청", status: .draft), by: .localOperator).record
+            let page = try await reviewer.page("/records/intervention/\(intervention.id.uuidString.lowercased())")
+            #expect(page.contains("2024년") && !page.contains("4월 17일") && !page.contains("2024년 4월"))
+            let broker = try await server.store.create(Person(compartment: Compartment.default, names: [PersonName("가상 브로커", script: .hangul, system: .southKorean)]),
+                                                       by: .localOperator).record
+            _ = try await server.store.create(RescueRequest(compartment: Compartment.default, brokerID: broker.id, fee: Money(amount: 9_000_000, currency: "KRW"),
+                                                            timeline: [RescueStatusChange(status: .received, date: try FuzzyDate(parsing: "2024-03-09"))]),
+                                              by: .localOperator)
+            let record = try await reviewer.page("/reports/brokers/person/\(broker.id.uuidString.lowercased())")
+            #expect(record.contains("9000000 KRW") && record.contains(">2024년<") && !record.contains("3월 9일"))
+            let api = String(buffer: try await reviewer.execute(uri: "/api/reports/brokers/person/\(broker.id.uuidString.lowercased())", method: .get).body)
+            #expect(api.contains("\"date\":\"2024\"") && !api.contains("2024-03"))
+            let full = try await analyst.page("/reports/brokers/person/\(broker.id.uuidString.lowercased())")
+            #expect(full.contains("2024년 3월 9일"), "who sees the date sees it whole")
+        }
+    }
 }

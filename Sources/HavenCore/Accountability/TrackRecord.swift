@@ -142,6 +142,16 @@ public struct TrackRecord: Sendable, Equatable {
             && a.arrests.map(\.act) == b.arrests.map(\.act) && a.groupSizes == b.groupSizes && a.fees.map(\.request) == b.fees.map(\.request)
     }
 
+    /// The record as a reader who sees protected fields redacted may see it: the dates of
+    /// incidents and of rescue requests (both protected) kept to their year. Flags are assessed
+    /// on the full dates first, so that every role sees the same flags.
+    public func withDatesToTheYear() -> TrackRecord {
+        var copy = self
+        copy.arrests = arrests.map { ($0.act, $0.event, $0.date?.toTheYear, $0.people) }
+        copy.fees = fees.map { ($0.date?.toTheYear, $0.fee, $0.request) }
+        return copy
+    }
+
     /// Acts that accuse whoever took part in them as perpetrator or facilitator.
     public static let allegationTypes: Set<ActType> = [.extortion, .brokerAbandonment, .sexualViolence, .trafficking, .forcedMarriage,
                                                        .fraud, .stateEntrapment, .forcedLabour, .torture]

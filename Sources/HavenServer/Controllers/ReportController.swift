@@ -63,8 +63,9 @@ struct ReportController: Sendable {
         let subject = try await ReportPageController.subject(kind: context.parameters.get("kind"), id: try RecordController<Person>.id(context),
                                                              repository: repository, actor: actor)
         let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
-        let record = TrackRecord.assess(try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor),
-                                        thresholds: thresholds.risk)
+        let assessed = TrackRecord.assess(try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor),
+                                          thresholds: thresholds.risk)
+        let record = actor.seesProtected ? assessed : assessed.withDatesToTheYear()
         return try Self.json(.object([
             "subject": Self.json(subject),
             "note": .string("A flag is an indicator for review, never a verdict."),

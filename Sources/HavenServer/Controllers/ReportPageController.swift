@@ -81,7 +81,8 @@ struct ReportPageController: Sendable {
                                              repository: repository, actor: actor)
         let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
         let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor)
-        let page = TrackRecordPage(record: TrackRecord.assess(evidence, thresholds: thresholds.risk),
+        let assessed = TrackRecord.assess(evidence, thresholds: thresholds.risk)
+        let page = TrackRecordPage(record: actor.seesProtected ? assessed : assessed.withDatesToTheYear(),
                                    name: try await Self.name(of: subject, repository: repository, actor: actor))
         return PageController.page(page.render(PageController.language(request), account: account))
     }

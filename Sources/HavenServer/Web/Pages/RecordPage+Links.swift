@@ -111,7 +111,8 @@ extension RecordPage {
         for id in intervention.subjectIDs {
             if let event = try await repository.find(Event.self, id, by: actor) {
                 items.append(Links.Item(kind: .event, id: id, name: actor.seesProtected ? event.title : nil,
-                                        details: [language(RecordKind.event.label)] + (event.startDate.map { [language.date($0)] } ?? [])))
+                                        details: [language(RecordKind.event.label)]
+                                            + (event.startDate.map { [language.date(actor.seesProtected ? $0 : $0.toTheYear)] } ?? [])))
             } else if let person = try await repository.find(Person.self, id, by: actor) {
                 items.append(Links.Item(kind: .person, id: id, name: actor.seesProtected ? person.names.first?.value : nil,
                                         details: [language(RecordKind.person.label)]))
