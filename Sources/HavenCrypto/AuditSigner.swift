@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 public import Foundation
 
 /// Signs audit tree heads with the vault's Ed25519 key.

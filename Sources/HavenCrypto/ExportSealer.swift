@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 public import Foundation
 
 /// Seals a whole export file under a key derived from the vault's master key, so that a sealed

@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 import CryptoExtras
 public import Foundation
 

@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 public import Foundation
 
 /// Where a sealed value lives. It is bound into the AES-GCM associated data, so a ciphertext

@@ -2,7 +2,7 @@ public import HavenCore
 public import HavenStore
 public import HavenStats
 public import Hummingbird
-public import HummingbirdCore
+import HummingbirdCore
 public import HummingbirdTLS
 public import Logging
 

@@ -1,6 +1,6 @@
 public import Hummingbird
 public import HavenCore
-public import HavenStore
+import HavenStore
 
 /// The request context of every Haven route. It carries the acting identity, so that every
 /// handler already knows who acts and authorization slots in without rewriting handlers.

@@ -1,6 +1,6 @@
 public import Foundation
-public import HavenCore
-public import HavenCrypto
+import HavenCore
+import HavenCrypto
 public import Logging
 import NIOCore
 import NIOPosix

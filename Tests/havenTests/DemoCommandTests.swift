@@ -27,8 +27,8 @@ struct DemoCommandTests {
         for (name, pid) in [("dead", ended.processIdentifier), ("live", getpid())] {
             let folder = root.appendingPathComponent(Demo.folderPrefix + name)
             try FileManager.default.createDirectory(at: folder.appendingPathComponent("keys"), withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: folder.appendingPathComponent("keys/demo.key").path, contents: Data("key".utf8))
-            FileManager.default.createFile(atPath: folder.appendingPathComponent("pid").path, contents: Data("\(pid)".utf8))
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("keys/demo.key").path, contents: Data("key".utf8))
+            _ = FileManager.default.createFile(atPath: folder.appendingPathComponent("pid").path, contents: Data("\(pid)".utf8))
         }
         try FileManager.default.createDirectory(at: root.appendingPathComponent(Demo.folderPrefix + "starting"), withIntermediateDirectories: true)
         Demo.removeAbandonedDemos(in: root)

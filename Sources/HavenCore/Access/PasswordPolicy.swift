@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// What Haven accepts as an account password, after NIST SP 800-63B and OWASP ASVS 5.0: long
 /// enough, not known to attackers, no composition rules.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Random secrets meant to be read aloud or typed from paper: one-time passwords and recovery
 /// codes. The alphabet leaves out characters that are easily confused (0/o, 1/l/i).

@@ -1,4 +1,4 @@
-public import Crypto
+import Crypto
 public import Foundation
 
 /// Time-based one-time passwords (RFC 6238, on HOTP of RFC 4226).

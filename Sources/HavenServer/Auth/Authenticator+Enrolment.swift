@@ -1,7 +1,7 @@
 public import Foundation
 public import HavenCore
 import HavenCrypto
-public import HavenStore
+import HavenStore
 
 /// What a person sees when they start enrolling an authenticator app.
 public struct TOTPEnrolment: Sendable, Equatable {

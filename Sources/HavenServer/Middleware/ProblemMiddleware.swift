@@ -1,4 +1,4 @@
-public import HavenCore
+import HavenCore
 import HavenStore
 public import Hummingbird
 import Logging

@@ -33,7 +33,7 @@ struct Demo: AsyncParsableCommand {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         }
         try FileManager.default.setAttributes([.posixPermissions: 0o700], ofItemAtPath: root.path)
-        FileManager.default.createFile(atPath: root.appendingPathComponent("pid").path, contents: Data("\(getpid())".utf8),
+        _ = FileManager.default.createFile(atPath: root.appendingPathComponent("pid").path, contents: Data("\(getpid())".utf8),
                                        attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(at: root) }
         // Ctrl-C or a stop ends the process without running `defer`: the vault and its key file
