@@ -22,11 +22,13 @@ public struct ServerConfiguration: Sendable {
     public var thresholds: AccountabilityThresholds
     /// The surge test of trends.
     public var surge: SurgeDetector
+    /// Reverse proxies whose `X-Forwarded-For` gives the client's address (IP literals).
+    public var trustedProxies: Set<String>
 
     /// Creates a configuration.
     public init(port: Int = 8080, host: String = ServerConfiguration.host, tls: TLSFiles? = nil, exportApprovalThreshold: Int = 20,
                 sessionPolicy: SessionPolicy = SessionPolicy(), thresholds: AccountabilityThresholds = .init(),
-                surge: SurgeDetector = .init()) {
+                surge: SurgeDetector = .init(), trustedProxies: Set<String> = []) {
         self.port = port
         self.host = host
         self.tls = tls
@@ -34,6 +36,7 @@ public struct ServerConfiguration: Sendable {
         self.sessionPolicy = sessionPolicy
         self.thresholds = thresholds
         self.surge = surge
+        self.trustedProxies = trustedProxies
     }
 
     /// The address Haven binds to by default: this machine only. A wider address needs TLS
@@ -85,8 +88,10 @@ public struct TLSSetupError: Error, CustomStringConvertible, Sendable {
 /// authentication middleware, which applies ``AccessPolicy``.
 public func buildRouter(repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration) -> Router<HavenRequestContext> {
     let router = Router(context: HavenRequestContext.self)
-    // The request log outermost, so that it sees every final status; then the security headers,
+    // The client's address first, so that the log and the throttle see the forwarded one; the
+    // request log next, so that it sees every final status; then the security headers,
     // so that problem responses (401, 403, 404 …) carry them too.
+    router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.tls != nil))
     router.add(middleware: ProblemMiddleware())

@@ -12,8 +12,10 @@ public struct HavenRequestContext: RequestContext {
     public var account: Account?
     /// The session the request came with.
     public var session: SignedInSession?
-    /// The client's address, for the access log ("unknown" when the transport does not say).
-    public let address: String
+    /// The client's address, for the access log and the sign-in throttle ("unknown" when the
+    /// transport does not say): the peer's, or the one a trusted proxy forwarded
+    /// (``ClientAddressMiddleware``).
+    public var address: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

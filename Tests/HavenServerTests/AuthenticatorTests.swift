@@ -222,6 +222,29 @@ struct AuthenticatorTests {
         }
     }
 
+    /// The review locked every account out from one address. Failures from one address delay
+    /// that address's attempts; the account signs in from elsewhere.
+    @Test func failuresFromOneAddressDoNotLockTheAccountOutElsewhere() async throws {
+        try await withRig { rig in
+            for _ in 0..<12 {
+                _ = try await rig.auth.signIn(username: "minjung", password: "wrong", code: nil, address: "203.0.113.66")
+            }
+            #expect(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "203.0.113.66") != .refused)
+            if case .throttled = try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "203.0.113.66") {} else {
+                Issue.record("the attacking address is held")
+            }
+            #expect(scopeOf(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "198.51.100.7")) == .enrolment,
+                    "the owner signs in from another address")
+            // A hundred failures within the hour from many addresses hold the account everywhere.
+            for i in 0..<100 {
+                _ = try await rig.auth.signIn(username: "minjung", password: "wrong", code: nil, address: "192.0.2.\(i)")
+            }
+            if case .throttled = try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "198.51.100.7") {} else {
+                Issue.record("a hundred failures within the hour hold the account")
+            }
+        }
+    }
+
     /// The review sent 34 simultaneous wrong passwords for one account: 32 collided (409), one
     /// was logged, and an unknown name gave only 401s. Every attempt must count, be logged, and
     /// get the answer an unknown name gets.
@@ -231,7 +254,7 @@ struct AuthenticatorTests {
                 try await withThrowingTaskGroup(of: String.self) { group in
                     for _ in 0..<34 {
                         group.addTask {
-                            switch try await rig.auth.signIn(username: username, password: "wrong", code: nil, address: "10.0.0.\(Int.random(in: 1...200))") {
+                            switch try await rig.auth.signIn(username: username, password: "wrong", code: nil, address: "10.0.0.9") {
                             case .refused: "refused"
                             case .throttled: "throttled"
                             case .busy: "busy"

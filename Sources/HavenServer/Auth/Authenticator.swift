@@ -25,7 +25,12 @@ public actor Authenticator {
     let clock: @Sendable () -> Date
     let hashing: HashingGate
     let sessionPolicy: SessionPolicy
+    /// Delays attempts on one name from one address (3 free, then doubling): an attacker slows
+    /// only their own attempts, and cannot lock someone out from another address.
     let accountThrottle = LoginThrottle()
+    /// Holds a name for the rest of the hour after 100 failures from any addresses together,
+    /// against guessing spread over many addresses.
+    let accountWideThrottle: LoginThrottle
     let addressThrottle: LoginThrottle
     /// Parameters for new password hashes, and for the work spent on an unknown account so
     /// that it matches a real one.
@@ -34,6 +39,8 @@ public actor Authenticator {
     /// throttled exactly like a real one). In memory: they protect this process.
     private var addressFailures: [String: [Date]] = [:]
     private var unknownNameFailures: [String: [Date]] = [:]
+    /// Failures by name and address together (`nameKey|address`).
+    private var pairFailures: [String: [Date]] = [:]
     /// Sign-ins being checked, by the hash of the name tried, and those waiting behind them.
     /// Attempts on one name run one at a time, so that each sees every failure before it:
     /// concurrent attempts otherwise all read the account before any failure was saved,
@@ -55,6 +62,9 @@ public actor Authenticator {
         perAddress.maximumPerHour = 300
         perAddress.freeFailures = 10
         self.addressThrottle = perAddress
+        var accountWide = LoginThrottle()
+        accountWide.freeFailures = accountWide.maximumPerHour
+        self.accountWideThrottle = accountWide
     }
 
     // MARK: - Signing in
@@ -68,14 +78,14 @@ public actor Authenticator {
         // Read after waiting for the attempts before it: their failures count.
         let now = clock()
         let stored = try await store.account(username: normalised)
-        if let wait = addressThrottle.wait(after: addressFailures[address] ?? [], now: now) {
+        let pairKey = nameKey + "|" + address
+        if let wait = addressThrottle.wait(after: addressFailures[address] ?? [], now: now)
+            ?? accountThrottle.wait(after: pairFailures[pairKey] ?? [], now: now)
+            ?? accountWideThrottle.wait(after: stored?.credentials.recentFailures ?? unknownNameFailures[nameKey] ?? [], now: now) {
             return try await throttled(wait, accountID: stored?.account.id, address: address)
         }
         guard let stored else {
-            return try await refuseUnknown(nameKey, address: address, now: now)
-        }
-        if let wait = accountThrottle.wait(after: stored.credentials.recentFailures, now: now) {
-            return try await throttled(wait, accountID: stored.account.id, address: address)
+            return try await refuseUnknown(nameKey, pairKey: pairKey, address: address, now: now)
         }
         guard let hash = PasswordHash(encoded: stored.credentials.passwordHash) else {
             throw StoreError.corrupt("an account's password hash is unreadable")
@@ -88,9 +98,10 @@ public actor Authenticator {
         }
         var next = stored
         guard passwordMatches, !stored.account.disabled, let factor = secondFactor(of: &next, code: code, now: now) else {
-            return try await refuse(next, address: address, now: now)
+            return try await refuse(next, pairKey: pairKey, address: address, now: now)
         }
         next.credentials.recentFailures = []
+        pairFailures[pairKey] = nil
         if next != stored {
             try await store.saveAccount(next, action: "login.factor", detail: "factor=\(factor)", by: actor(next))
         }
@@ -116,18 +127,27 @@ public actor Authenticator {
         return nil
     }
 
-    private func refuse(_ stored: StoredAccount, address: String, now: Date) async throws -> SignInResult {
+    /// Drops the in-memory failures that no longer count, once the maps have grown: an attacker
+    /// trying many names from many addresses must not grow them without end.
+    private func forgetOldFailures(now: Date) {
+        guard pairFailures.count + addressFailures.count + unknownNameFailures.count > 50_000 else { return }
+        pairFailures = pairFailures.compactMapValues { accountThrottle.recent($0, now: now).nilIfEmpty }
+        addressFailures = addressFailures.compactMapValues { addressThrottle.recent($0, now: now).nilIfEmpty }
+        unknownNameFailures = unknownNameFailures.compactMapValues { accountThrottle.recent($0, now: now).nilIfEmpty }
+    }
+
+    private func refuse(_ stored: StoredAccount, pairKey: String, address: String, now: Date) async throws -> SignInResult {
+        forgetOldFailures(now: now)
         var failed = stored
         failed.credentials.recentFailures = accountThrottle.recent(stored.credentials.recentFailures + [now], now: now)
+        pairFailures[pairKey] = accountThrottle.recent((pairFailures[pairKey] ?? []) + [now], now: now)
         addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
         try await store.saveAccount(failed, action: "login.failure", detail: "from=\(address)", by: .system)
         return .refused
     }
 
-    private func refuseUnknown(_ key: String, address: String, now: Date) async throws -> SignInResult {
-        if let wait = accountThrottle.wait(after: unknownNameFailures[key] ?? [], now: now) {
-            return try await throttled(wait, accountID: nil, address: address)
-        }
+    private func refuseUnknown(_ key: String, pairKey: String, address: String, now: Date) async throws -> SignInResult {
+        forgetOldFailures(now: now)
         // The same work as a real attempt: one hash, one audited write.
         do {
             let parameters = hashParameters
@@ -136,6 +156,7 @@ public actor Authenticator {
             return .busy
         }
         unknownNameFailures[key] = accountThrottle.recent((unknownNameFailures[key] ?? []) + [now], now: now)
+        pairFailures[pairKey] = accountThrottle.recent((pairFailures[pairKey] ?? []) + [now], now: now)
         addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
         try await store.recordSignInFailureForUnknownAccount(address: address)
         return .refused
@@ -223,4 +244,8 @@ public actor Authenticator {
     static func hash(_ token: String) -> String { SHA256Hex.of(Data(token.utf8)) }
 
     private func actor(_ stored: StoredAccount) -> ActingIdentity { .account(stored.account.id) }
+}
+
+private extension Array {
+    var nilIfEmpty: Self? { isEmpty ? nil : self }
 }

@@ -39,6 +39,8 @@ struct Serve: AsyncParsableCommand {
     var exportApprovalThreshold: Int = 20
     @Option(help: "A JSON file of thresholds for trap indicators, risk flags, small-cell suppression and the surge test; what it leaves out keeps its default.")
     var thresholds: String?
+    @Option(name: .customLong("trusted-proxy"), help: "The IP address of a reverse proxy whose X-Forwarded-For names the client (repeat for several).")
+    var trustedProxies: [String] = []
 
     func validate() throws {
         guard (0...1_000_000).contains(exportApprovalThreshold) else {
@@ -47,6 +49,9 @@ struct Serve: AsyncParsableCommand {
         guard (1...60).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 60 minutes") }
         guard (1...24).contains(sessionLifetime) else { throw ValidationError("--session-lifetime must be from 1 to 24 hours") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
+        for proxy in trustedProxies where !ServerConfiguration.isIPAddress(proxy) {
+            throw ValidationError("--trusted-proxy takes an IP address such as 127.0.0.1; '\(proxy.prefix(60))' is not one")
+        }
         guard tlsCert != nil || ["127.0.0.1", "::1", "localhost"].contains(host) else {
             throw ValidationError("without TLS Haven listens on 127.0.0.1 only: give --tls-cert and --tls-key, or put a reverse proxy in front")
         }
@@ -72,7 +77,7 @@ struct Serve: AsyncParsableCommand {
         try await Self.serve(store: store, configuration: ServerConfiguration(
             port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold,
             sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600)),
-            thresholds: limits, surge: surge))
+            thresholds: limits, surge: surge, trustedProxies: Set(trustedProxies)))
     }
 
     static func serve(store: SQLStore, configuration: ServerConfiguration) async throws {
