@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "HavenLinkage", targets: ["HavenLinkage"]),
         .library(name: "HavenCrypto", targets: ["HavenCrypto"]),
         .library(name: "HavenStore", targets: ["HavenStore"]),
+        .library(name: "HavenReports", targets: ["HavenReports"]),
         .library(name: "HavenServer", targets: ["HavenServer"]),
     ],
     dependencies: [
@@ -73,6 +74,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // What reports, dossiers, suggestions and sweeps compute, for the server and the command
+        // line alike; rendering (HTML, PDF) stays in the server.
+        .target(
+            name: "HavenReports",
+            dependencies: [
+                "HavenCore",
+                "HavenStore",
+                "HavenStats",
+                "HavenLinkage",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HavenServer",
             dependencies: [
@@ -81,6 +95,7 @@ let package = Package(
                 "HavenStore",
                 "HavenStats",
                 "HavenLinkage",
+                "HavenReports",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
@@ -99,6 +114,7 @@ let package = Package(
                 "HavenLinkage",
                 "HavenCrypto",
                 "HavenStore",
+                "HavenReports",
                 "HavenServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -111,6 +127,7 @@ let package = Package(
                 "HavenCore",
                 "HavenCrypto",
                 "HavenStore",
+                "HavenReports",
                 "HavenServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
@@ -161,7 +178,7 @@ let package = Package(
         .testTarget(
             name: "havenTests",
             dependencies: [
-                "haven", "HavenStore", "HavenCore", "HavenCrypto", "HavenServer",
+                "haven", "HavenStore", "HavenCore", "HavenCrypto", "HavenServer", "HavenReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -169,7 +186,7 @@ let package = Package(
         .testTarget(
             name: "HavenServerTests",
             dependencies: [
-                "HavenServer", "HavenStore", "HavenCore", "HavenCrypto", "HavenTestSupport",
+                "HavenServer", "HavenReports", "HavenStore", "HavenCore", "HavenCrypto", "HavenStats", "HavenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 import HavenCrypto
 import HavenServer
 import HavenStore

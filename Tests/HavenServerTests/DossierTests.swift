@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+@testable import HavenReports
 @testable import HavenServer
 import HavenStore
 import Hummingbird

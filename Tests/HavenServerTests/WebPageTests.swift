@@ -1,6 +1,7 @@
 import Foundation
 import HavenCore
 import HavenCrypto
+@testable import HavenReports
 @testable import HavenServer
 import HavenStore
 import HTTPTypes

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import haven
 import HavenCore
+import HavenReports
 import HavenServer
 import HavenStore
 import Testing
@@ -59,7 +60,10 @@ struct ReportCommandTests {
         #expect(csv.contains("2025-01,KP-10,state_entrapment,1\n"))
         try await cli.haven(["report", "trends"] + vault + ["--type", "state_entrapment", "--from", "2025-01", "--to", "2025-03", "--shared", "--output", scratch.path("s.csv")])
         #expect(try String(contentsOfFile: scratch.path("s.csv"), encoding: .utf8).contains("2025-01,KP-10,state_entrapment,·\n"))
-        await #expect(throws: CLIError.self) { try await cli.haven(["report", "trends"] + vault + ["--from", "2025-13"]) }
+        // Refused as it is parsed, before the vault is opened, naming the option.
+        let badMonth = #expect(throws: (any Error).self) { _ = try Report.Trends.parse(vault + ["--from", "2025-13"]) }
+        #expect(badMonth.map { Report.Trends.message(for: $0).contains("--from") } == true)
+        await #expect(throws: CLIError.self) { try await cli.haven(["report", "trends"] + vault + ["--region", "XX-NOWHERE"]) }
         #expect(throws: (any Error).self) { _ = try Report.Indicators.parse(vault + ["--request", "not-an-id"]) }
 
         // Official arrivals: a faulty file imports nothing and names its row; a good one replaces the figures.
@@ -72,7 +76,7 @@ struct ReportCommandTests {
         #expect(arrivals.figures == [ArrivalFigure(year: 2023, women: 150, men: 40)] && arrivals.source == "가상 보고")
 
         let statistics = try await cli.withStore(scratch, vault: "a", key: "a.key") { store in
-            try await Reports.statisticsCSV(from: 2023, to: 2025, suppressBelow: 1, store: store, actor: .localOperator)
+            try await Reports.statisticsCSV(firstYear: 2023, lastYear: 2025, suppressBelow: 1, store: store, actor: .localOperator)
         }
         #expect(statistics.hasPrefix("table,act_type,column,count\n") && statistics.contains("official_arrivals,,2023,190\n"))
         await #expect(throws: (any Error).self) { try await cli.haven(["report", "statistics"] + vault + ["--from", "1800"]) }

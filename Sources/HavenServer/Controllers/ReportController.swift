@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 import HavenStats
 import HavenStore
 import Hummingbird
@@ -27,7 +28,7 @@ struct ReportController: Sendable {
 
     /// Requests sent, answered and unanswered per party, with the median days to an answer.
     @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let summary = try await ReportPageController.partyResponses(repository: repository, actor: try context.actor())
+        let summary = try await Reports.parties(repository: repository, actor: try context.actor())
         return try Self.json(.object(["parties": .array(summary.map { party in
             .object(["party": .string(party.party), "sent": .number(Double(party.sent)), "answered": .number(Double(party.answered)),
                      "unanswered": .number(Double(party.unanswered)), "noResponse": .number(Double(party.noResponse)),

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 import HavenStats
 import HavenStore
 import Hummingbird
@@ -28,13 +29,8 @@ struct ReportPageController: Sendable {
 
     @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
-        let summary = try await Self.partyResponses(repository: repository, actor: actor)
+        let summary = try await Reports.parties(repository: repository, actor: actor)
         return PageController.page(PartyResponsesPage(parties: summary).render(PageController.language(request), account: account))
-    }
-
-    /// Every party's answers, over the interventions within reach.
-    static func partyResponses(repository: any Repository, actor: ActingIdentity) async throws -> [PartyResponses] {
-        PartyResponses.summarise(try await TrackRecordReader.all(.intervention, repository: repository, actor: actor).compactMap { $0 as? Intervention })
     }
 
     func signedIn(_ context: HavenRequestContext) throws -> ((String, String), ActingIdentity) {
@@ -56,16 +52,6 @@ struct ReportPageController: Sendable {
         }
     }
 
-    /// A subject's name, or nil when withheld from the reader (or out of reach).
-    static func name(of subject: RecordRef, repository: any Repository, actor: ActingIdentity) async throws -> String? {
-        guard actor.seesProtected else { return nil }
-        switch subject.kind {
-        case .person: return try await repository.find(Person.self, subject.id, by: actor)?.names.first?.value
-        case .organisation: return try await repository.find(Organisation.self, subject.id, by: actor)?.name
-        default: return nil
-        }
-    }
-
     /// The subject of a track record by kind and id, 404 when it is not a person or organisation within reach.
     static func subject(kind: String?, id: UUID, repository: any Repository, actor: ActingIdentity) async throws -> RecordRef {
         switch kind.flatMap(RecordKind.init(rawValue:)) {
@@ -83,7 +69,7 @@ struct ReportPageController: Sendable {
         let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor)
         let assessed = TrackRecord.assess(evidence, thresholds: thresholds.risk)
         let page = TrackRecordPage(record: actor.seesProtected ? assessed : assessed.withDatesToTheYear(),
-                                   name: try await Self.name(of: subject, repository: repository, actor: actor))
+                                   name: try await Reports.name(of: subject, repository: repository, actor: actor))
         return PageController.page(page.render(PageController.language(request), account: account))
     }
 

@@ -1,4 +1,5 @@
 import HavenCore
+import HavenReports
 import HavenStore
 public import Hummingbird
 import Logging
@@ -28,6 +29,8 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return problem
         case let error as StoreError:
             return Self.problem(for: error)
+        case let error as ReportQueryError:
+            return Problem.badRequest(error.message, field: error.field)
         case let error as HTTPError:
             if error.status == .contentTooLarge {
                 return Problem(status: .contentTooLarge, title: "The body is too large", titleKo: "요청 본문이 너무 큽니다",

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 
 /// Labelled form controls for Haven's forms. Each control brings back what was typed, is
 /// described by its hint and, after a refusal, by its problem, which is shown beside it; field

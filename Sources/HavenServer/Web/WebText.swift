@@ -1,4 +1,5 @@
 import HavenCore
+import HavenReports
 import HavenStats
 
 /// Every word the pages show, in Korean and English. Vocabulary terms carry their own labels

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenCore
+import HavenReports
 import HavenStats
 import HavenServer
 import HavenStore

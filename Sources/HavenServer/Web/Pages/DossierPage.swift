@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 
 /// A dossier laid out for paper (A4, print styles in the stylesheet): who made it and when, a
 /// summary, the chronology of the incidents with victims, perpetrators and sources (reliability,

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 import HavenLinkage
 
 /// The suggested duplicates among person records, most probable first, each with a review link.

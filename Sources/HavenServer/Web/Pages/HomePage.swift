@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 
 /// The first page after signing in: who is signed in and, for an account still in its
 /// enrolment session, what to do first; for roles that read records, the dashboard.

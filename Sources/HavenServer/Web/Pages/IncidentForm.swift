@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 
 /// The intake form for a new incident, in one pass: the event, what was done, named victims,
 /// victims counted as a group ("13 women and 2 children"), perpetrators, brokers and

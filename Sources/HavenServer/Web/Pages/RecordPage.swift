@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 import HavenStore
 
 /// One record: its fields as the reader's language writes them, then its history, newest

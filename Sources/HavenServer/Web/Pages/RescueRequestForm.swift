@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 
 /// The rescue-request form. A new request names who asked, for whom (rows added without
 /// script), who made contact first, the broker and organisation, the fee quoted, the group size

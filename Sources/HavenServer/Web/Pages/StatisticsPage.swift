@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 import HavenStats
 
 /// Documented persons affected by act type, sex and age group, and per year beside the official

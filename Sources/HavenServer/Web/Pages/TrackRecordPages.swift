@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 
 /// The brokers and facilitating organisations within reach, those with risk flags first.
 struct BrokerListPage {

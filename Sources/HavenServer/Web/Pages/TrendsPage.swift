@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenReports
 import HavenStats
 
 /// Trends: acts by month for a type and region, as a chart drawn on the server with its CSV;

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenCore
+import HavenReports
 import HavenServer
 import HavenStats
 import HavenStore

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenCore
+import HavenReports
 import HavenServer
 import HavenStore
 
@@ -44,7 +45,7 @@ extension Report {
             guard plaintext else { throw ValidationError("a dossier is written decrypted: add --plaintext to confirm") }
         }
 
-        var subject: Reports.DossierSubject {
+        var subject: DossierDocument.Subject {
             if let event { return .event(UUID(uuidString: event)!) }
             if let person { return .person(UUID(uuidString: person)!) }
             return .party(name: party ?? "", from: from.flatMap { try? FuzzyDate(parsing: $0) }, to: to.flatMap { try? FuzzyDate(parsing: $0) })
@@ -53,8 +54,8 @@ extension Report {
         func run() async throws {
             let data = try await options.vault.withUnlocked(as: .localOperator) { store, _ in
                 do {
-                    return try await Reports.dossier(subject, language: Language(rawValue: language)!, pdf: pdf, repository: store,
-                                                     actor: options.identity, madeBy: "local operator")
+                    return try await DossierDocument.make(subject, language: Language(rawValue: language)!, pdf: pdf, repository: store,
+                                                          actor: options.identity, madeBy: "local operator", at: Date())
                 } catch let error as ReportError {
                     throw CLIError(error.reason)
                 }

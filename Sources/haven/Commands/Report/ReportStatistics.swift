@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenCore
+import HavenReports
 import HavenServer
 import HavenStore
 
@@ -59,11 +60,10 @@ extension Report {
         func run() async throws {
             let (thresholds, _) = try options.limits()
             let csv = try await options.vault.withUnlocked(as: .localOperator) { store, _ in
-                do {
-                    return try await Reports.statisticsCSV(from: from, to: to, suppressBelow: shared ? thresholds.suppressBelow : 1, store: store, actor: options.identity)
-                } catch let error as ReportError {
-                    throw CLIError(error.reason)
-                }
+                let years: (Int, Int)
+                do { years = try StatisticsReader.years(from: from, to: to) } catch let error as ReportQueryError { throw CLIError(error.message) }
+                return try await Reports.statisticsCSV(firstYear: years.0, lastYear: years.1, suppressBelow: shared ? thresholds.suppressBelow : 1,
+                                                       store: store, actor: options.identity)
             }
             print(csv, terminator: "")
         }

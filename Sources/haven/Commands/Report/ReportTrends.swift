@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenCore
+import HavenReports
 import HavenServer
 import HavenStats
 import HavenStore
@@ -53,10 +54,10 @@ extension Report {
         )
 
         @OptionGroup var options: Report.Options
-        @Option(help: "An act type code, such as arrest or forced_repatriation.") var type: String?
+        @Option(help: "An act type code, such as arrest or forced_repatriation.") var type: ActType?
         @Option(help: "A province code, such as CN-JL.") var region: String?
-        @Option(help: "The first month, YYYY-MM (default: 23 months ago).") var from: String?
-        @Option(help: "The last month, YYYY-MM (default: this month).") var to: String?
+        @Option(help: "The first month, YYYY-MM (default: 23 months before --to).") var from: Month?
+        @Option(help: "The last month, YYYY-MM (default: this month).") var to: Month?
         @Flag(help: "Withhold small counts, for figures shared outside.") var shared = false
         @Option(help: "Write the CSV to this file instead of standard output.") var output: String?
 
@@ -76,12 +77,9 @@ extension Report {
         }
 
         func report(store: SQLStore, actor: ActingIdentity, detector: SurgeDetector, suppressBelow: Int) async throws -> (String, [SurgeDetector.Surge]) {
-            let parameters = ["type": type, "region": region, "from": from, "to": to].compactMapValues { $0 }
-            do {
-                return try await Reports.trends(parameters, detector: detector, suppressBelow: suppressBelow, repository: store, actor: actor)
-            } catch let error as ReportError {
-                throw CLIError(error.reason)
-            }
+            let query: TrendsQuery
+            do { query = try TrendsQuery(actType: type, region: region, first: from, last: to) } catch { throw CLIError(error.message) }
+            return try await Reports.trends(query, detector: detector, suppressBelow: suppressBelow, repository: store, actor: actor)
         }
     }
 
@@ -106,5 +104,15 @@ extension Report {
             }
             print("\(marked.count) intervention(s) recorded as no response / 무응답으로 기록한 개입 요청: \(marked.count)")
         }
+    }
+}
+
+extension ActType: ExpressibleByArgument {}
+
+extension Month: ExpressibleByArgument {
+    /// A month as YYYY-MM.
+    public init?(argument: String) {
+        guard argument.count == 7 else { return nil }
+        self.init(argument)
     }
 }

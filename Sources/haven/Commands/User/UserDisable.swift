@@ -1,5 +1,6 @@
 import ArgumentParser
 import HavenCore
+import HavenReports
 import HavenStore
 
 /// `haven user disable`: stops an account at once.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import HavenCore
+import HavenReports
 import HavenStore
 
 /// `haven user revoke`: removes compartments or the protected-fields grant, and ends the

@@ -1,33 +1,33 @@
-import Foundation
-import HavenCore
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenStore
 
 /// What merging person records means wherever it is done (the review page or `PUT` on the API):
 /// a record points to a main record that is itself not merged, and records that pointed to the
 /// merged one follow it to that main record, so that no chain of "same as" forms.
-enum PersonMerge {
+public enum PersonMerge {
     /// Refuses a `sameAs` that names the record itself or a record that is merged in turn
     /// (naming the record to use instead).
-    static func check(_ person: Person, repository: any Repository, actor: ActingIdentity) async throws {
+    public static func check(_ person: Person, repository: any Repository, actor: ActingIdentity) async throws {
         guard let target = person.sameAs else { return }
         guard target != person.id else {
-            throw Problem.invalid([FieldProblem(field: "sameAs", message: "a record cannot be the same person as itself")])
+            throw StoreError.invalid(ValidationError(problems: [FieldProblem(field: "sameAs", message: "a record cannot be the same person as itself")]))
         }
         let named: Person
         do {
             named = try await repository.get(Person.self, id: target, by: actor).record
         } catch StoreError.notFound {
-            throw Problem.invalid([FieldProblem(field: "sameAs", message: "names no person record")])
+            throw StoreError.invalid(ValidationError(problems: [FieldProblem(field: "sameAs", message: "names no person record")]))
         }
         if let main = named.sameAs {
-            throw Problem.invalid([FieldProblem(field: "sameAs",
-                                                message: "names a record merged into \(main.uuidString.lowercased()); name that record")])
+            throw StoreError.invalid(ValidationError(problems: [FieldProblem(field: "sameAs",
+                                                message: "names a record merged into \(main.uuidString.lowercased()); name that record")]))
         }
     }
 
     /// Points every person record that was the same as `merged` to `main` instead, each in a new
     /// audited version.
-    static func repoint(from merged: UUID, to main: UUID, repository: any Repository, actor: ActingIdentity) async throws {
+    public static func repoint(from merged: UUID, to main: UUID, repository: any Repository, actor: ActingIdentity) async throws {
         for referrer in try await repository.referencing(merged, by: actor) {
             guard var person = referrer.record as? Person, person.sameAs == merged else { continue }
             person.sameAs = main

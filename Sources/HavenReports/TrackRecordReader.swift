@@ -1,6 +1,6 @@
-import Foundation
-import HavenCore
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenStore
 
 /// Gathers brokers' and facilitating organisations' records for ``TrackRecord``, within the
 /// reader's compartments; every read goes through the repository and is audited.
@@ -76,7 +76,7 @@ public enum TrackRecordReader {
     }
 
     /// Every record of a kind (and type) within reach, up to a bound that keeps a report's reads finite.
-    static func all(_ kind: RecordKind, type: String? = nil, repository: any Repository, actor: ActingIdentity) async throws -> [any Record] {
+    public static func all(_ kind: RecordKind, type: String? = nil, repository: any Repository, actor: ActingIdentity) async throws -> [any Record] {
         var records: [any Record] = []
         var offset = 0
         while true {

@@ -1,11 +1,11 @@
-import Foundation
-import HavenCore
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenStore
 
 /// Gathers what the records say around a rescue request, within the reader's compartments, for
 /// ``TrapIndicators``. Every read goes through the repository and is audited like any other.
-enum TrapEvidenceReader {
-    static func evidence(for request: RescueRequest, repository: any Repository, actor: ActingIdentity,
+public enum TrapEvidenceReader {
+    public static func evidence(for request: RescueRequest, repository: any Repository, actor: ActingIdentity,
                          thresholds: TrapThresholds, today: Date = Date()) async throws -> TrapEvidence {
         var evidence = TrapEvidence()
         // The chain: the broker and the facilitating organisation, and their entrapments.
@@ -40,13 +40,13 @@ enum TrapEvidenceReader {
 }
 
 /// Days as `YYYY-MM-DD`, the form filters take.
-enum Day {
-    static func string(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
+public enum Day {
+    public static func string(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
 
-    static func date(_ day: String) -> Date? { ISO8601DateFormatter().date(from: day + "T00:00:00Z") }
+    public static func date(_ day: String) -> Date? { ISO8601DateFormatter().date(from: day + "T00:00:00Z") }
 
     /// The day `days` after (or before) `day`.
-    static func offset(_ day: String, days: Int) -> String {
+    public static func offset(_ day: String, days: Int) -> String {
         guard let date = date(day) else { return day }
         return string(date.addingTimeInterval(Double(days) * 86_400))
     }

@@ -1,18 +1,18 @@
-import Foundation
-import HavenCore
-import HavenStats
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenStats
+public import HavenStore
 
 /// Statistics of documented persons affected over a span of years, beside the official arrival
 /// figures; small cells are withheld for roles below analyst and in shared exports.
-struct Statistics: Sendable {
-    var firstYear: Int
-    var lastYear: Int
-    var affected: PersonsAffected
-    var arrivals: ArrivalStatistics
+public struct Statistics: Sendable {
+    public var firstYear: Int
+    public var lastYear: Int
+    public var affected: PersonsAffected
+    public var arrivals: ArrivalStatistics
 
     /// The CSV of the statistics: a block per table, each row `table,act_type,column,count`.
-    func csv(suppressBelow threshold: Int) -> String {
+    public func csv(suppressBelow threshold: Int) -> String {
         var lines = ["table,act_type,column,count"]
         for (name, table) in [("sex", affected.table { $0.sex.code }), ("age", affected.table { $0.age.code })] {
             for type in ActType.allCases {
@@ -29,13 +29,13 @@ struct Statistics: Sendable {
     }
 
     /// Documented people arrested (or detained) and repatriated in a year.
-    func documented(_ year: Int, _ types: Set<ActType>) -> Int {
+    public func documented(_ year: Int, _ types: Set<ActType>) -> Int {
         affected.entries.filter { $0.year == year && types.contains($0.actType) }.reduce(0) { $0 + $1.count }
     }
 }
 
-enum StatisticsReader {
-    static func statistics(firstYear: Int, lastYear: Int, store: SQLStore, actor: ActingIdentity) async throws -> Statistics {
+public enum StatisticsReader {
+    public static func statistics(firstYear: Int, lastYear: Int, store: SQLStore, actor: ActingIdentity) async throws -> Statistics {
         var acts: [Act] = []
         var offset = 0
         while true {
@@ -51,16 +51,25 @@ enum StatisticsReader {
                           arrivals: try await store.arrivals())
     }
 
-    /// The span of years asked (`from`, `to` as YYYY), the last ten years by default.
-    static func years(_ parameters: [String: String], today: Date = Date()) throws -> (Int, Int) {
+    /// The span of years asked, checked (1990–2100, forwards); the last ten years to `today`
+    /// where a bound is not given.
+    public static func years(from: Int?, to: Int?, today: Date = Date()) throws(ReportQueryError) -> (Int, Int) {
         let now = Int(Day.string(today).prefix(4))!
-        func year(_ key: String, _ fallback: Int) throws -> Int {
-            guard let text = parameters[key], !text.isEmpty else { return fallback }
-            guard let value = Int(text), (1990...2100).contains(value) else { throw Problem.badRequest("\(key) must be a year such as 2024", field: key) }
+        for (key, value) in [("from", from), ("to", to)] {
+            if let value, !(1990...2100).contains(value) { throw ReportQueryError("\(key) must be a year such as 2024", field: key) }
+        }
+        let first = from ?? now - 9, last = to ?? now
+        guard first <= last else { throw ReportQueryError("from must not be after to", field: "from") }
+        return (first, last)
+    }
+
+    /// The span of years asked as query parameters (`from`, `to` as YYYY), as the pages take them.
+    public static func years(_ parameters: [String: String], today: Date = Date()) throws(ReportQueryError) -> (Int, Int) {
+        func year(_ key: String) throws(ReportQueryError) -> Int? {
+            guard let text = parameters[key], !text.isEmpty else { return nil }
+            guard let value = Int(text), (1990...2100).contains(value) else { throw ReportQueryError("\(key) must be a year such as 2024", field: key) }
             return value
         }
-        let first = try year("from", now - 9), last = try year("to", now)
-        guard first <= last else { throw Problem.badRequest("from must not be after to", field: "from") }
-        return (first, last)
+        return try years(from: try year("from"), to: try year("to"), today: today)
     }
 }

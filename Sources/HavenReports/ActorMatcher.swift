@@ -1,38 +1,44 @@
-import Foundation
-import HavenCore
-import HavenLinkage
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenLinkage
+public import HavenStore
 
 /// Persons and organisations already recorded as actors whose names are like one typed on the
 /// intake form, so that a broker's incidents gather under one record instead of a new record
 /// each time the broker is named. Only actors are read — persons involved in an incident or
 /// named as a rescue request's broker, and organisations — never the victims (each read is in
 /// the access log), and only those in the compartment the incident goes to.
-enum ActorMatcher {
+public enum ActorMatcher {
     /// A record the typed name may stand for.
-    struct Candidate: Sendable, Equatable {
-        var ref: RecordRef
+    public struct Candidate: Sendable, Equatable {
+        public var ref: RecordRef
         /// Its names (a person may have several), as the form shows them.
-        var names: [String]
+        public var names: [String]
         /// For an organisation, its kind; nil for a person.
-        var organisationKind: OrganisationKind?
+        public var organisationKind: OrganisationKind?
 
         /// The value a form's choice carries: `person:<id>` or `organisation:<id>`.
-        var choice: String { "\(ref.kind.code):\(ref.id.uuidString.lowercased())" }
+        public var choice: String { "\(ref.kind.code):\(ref.id.uuidString.lowercased())" }
     }
 
     /// A typed name: person names are compared as Korean names in any script (김철수 and Kim
     /// Chol-su are one name), organisation names by their letters and digits.
-    struct Wanted: Sendable {
-        var name: String
-        var organisation: Bool
+    public struct Wanted: Sendable {
+        public var name: String
+        public var organisation: Bool
+
+        /// Creates a wanted name.
+        public init(name: String, organisation: Bool) {
+            self.name = name
+            self.organisation = organisation
+        }
     }
 
     /// The answer that the actor is none of the records offered.
-    static let newRecord = "new"
+    public static let newRecord = "new"
 
     /// The record an answer names (`person:<id>`, `organisation:<id>`); nil for a new record.
-    static func record(answer: String) -> RecordRef? {
+    public static func record(answer: String) -> RecordRef? {
         let parts = answer.split(separator: ":", maxSplits: 1).map(String.init)
         guard parts.count == 2, let id = UUID(uuidString: parts[1]) else { return nil }
         switch parts[0] {
@@ -44,14 +50,14 @@ enum ActorMatcher {
 
     /// The problem of a question left unanswered, or answered with a record it did not offer
     /// (one of another compartment posted by hand, say); nil when answered.
-    static func problem(_ field: String, answer: String?, offered: [Candidate]) -> FieldProblem? {
+    public static func problem(_ field: String, answer: String?, offered: [Candidate]) -> FieldProblem? {
         let answer = answer ?? ""
         guard answer != newRecord, !offered.contains(where: { $0.choice == answer }) else { return nil }
         return FieldProblem(field: field, message: "choose one of the records named or a new record")
     }
 
     /// The candidates for each wanted name (same order; empty where none is like it).
-    static func candidates(for wanted: [Wanted], compartment: String, repository: any Repository,
+    public static func candidates(for wanted: [Wanted], compartment: String, repository: any Repository,
                            actor: ActingIdentity) async throws -> [[Candidate]] {
         // A field left empty wants nothing, and reads nothing: a form posts its empty fields too.
         let wanted = wanted.map { Wanted(name: $0.name.trimmingCharacters(in: .whitespacesAndNewlines), organisation: $0.organisation) }
@@ -98,14 +104,14 @@ enum ActorMatcher {
 
     /// Two person names alike enough to ask: family and given name each the same or one slip
     /// apart, in any script and either order.
-    static func personNamesAlike(_ a: String, _ b: String) -> Bool {
+    public static func personNamesAlike(_ a: String, _ b: String) -> Bool {
         let parts = KoreanName.parts(KoreanName(a), KoreanName(b))
         return parts.family >= KoreanName.oneSlip && parts.given >= KoreanName.oneSlip
     }
 
     /// Two organisation names alike enough to ask: the same letters and digits, or close by
     /// Jaro–Winkler.
-    static func organisationNamesAlike(_ a: String, _ b: String) -> Bool {
+    public static func organisationNamesAlike(_ a: String, _ b: String) -> Bool {
         let x = FieldComparisons.folded(a), y = FieldComparisons.folded(b)
         return !x.isEmpty && (x == y || StringComparators.jaroWinkler(x, y) >= KoreanName.oneSlip)
     }

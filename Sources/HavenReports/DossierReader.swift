@@ -1,43 +1,43 @@
-import Foundation
-import HavenCore
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenStore
 
 /// A dossier for diplomatic protest: the chronology of the incidents, the victims (as far as the
 /// reader's role allows), the sources with their reliability and corroboration, and every request
 /// made and every non-response.
-struct Dossier: Sendable {
+public struct Dossier: Sendable {
     /// One incident as the dossier tells it.
-    struct Incident: Sendable {
-        var event: Event
+    public struct Incident: Sendable {
+        public var event: Event
         /// What was done to whom: the act type, the victim (name or group), the situation after.
-        var acts: [(type: ActType, victim: String?, group: VictimGroup?, status: VictimStatus)]
+        public var acts: [(type: ActType, victim: String?, group: VictimGroup?, status: VictimStatus)]
         /// Who did it or took part: name (nil when withheld), role.
-        var actors: [(name: String?, role: InvolvementRole, organisation: OrganisationKind?)]
+        public var actors: [(name: String?, role: InvolvementRole, organisation: OrganisationKind?)]
         /// Who reported it: name (nil when withheld), kind, how they know, ratings, what they said.
-        var sources: [(id: UUID, name: String?, kind: SourceKind, connection: SourceConnection, reliability: Reliability, credibility: Credibility,
+        public var sources: [(id: UUID, name: String?, kind: SourceKind, connection: SourceConnection, reliability: Reliability, credibility: Credibility,
                        content: String?)]
         /// Two or more independent sources.
-        var corroborated: Bool { Set(sources.map(\.id)).count >= 2 }
+        public var corroborated: Bool { Set(sources.map(\.id)).count >= 2 }
         /// People struck: named victims and the members of groups.
-        var people: Int { acts.reduce(0) { $0 + ($1.group?.size ?? 1) } }
+        public var people: Int { acts.reduce(0) { $0 + ($1.group?.size ?? 1) } }
     }
 
-    enum Subject: Sendable, Equatable {
+    public enum Subject: Sendable, Equatable {
         case event(UUID)
         case person(UUID)
         case party(name: String, from: FuzzyDate?, to: FuzzyDate?)
     }
 
-    var subject: Subject
+    public var subject: Subject
     /// The subject's name: the incident's title, the person's name (nil when withheld), or the party.
-    var name: String?
-    var incidents: [Incident]
-    var interventions: [Intervention]
-    var seesProtected: Bool
+    public var name: String?
+    public var incidents: [Incident]
+    public var interventions: [Intervention]
+    public var seesProtected: Bool
 }
 
-enum DossierReader {
-    static func dossier(_ subject: Dossier.Subject, repository: any Repository, actor: ActingIdentity) async throws -> Dossier {
+public enum DossierReader {
+    public static func dossier(_ subject: Dossier.Subject, repository: any Repository, actor: ActingIdentity) async throws -> Dossier {
         var events: [UUID] = []
         var interventions: [UUID: Intervention] = [:]
         var name: String?
@@ -89,7 +89,7 @@ enum DossierReader {
     }
 
     /// An incident with its acts, victims, actors and sources; nil when not an incident within reach.
-    static func incident(_ id: UUID, repository: any Repository, actor: ActingIdentity) async throws -> Dossier.Incident? {
+    public static func incident(_ id: UUID, repository: any Repository, actor: ActingIdentity) async throws -> Dossier.Incident? {
         guard let event = try await repository.find(Event.self, id, by: actor) else { return nil }
         let visible = { (value: String?) in actor.seesProtected ? value : nil }
         let parts = try await repository.referencing(id, by: actor).map(\.record)
@@ -119,7 +119,7 @@ enum DossierReader {
 
 extension Dossier {
     /// The dossier as JSON: protected values only where the reader sees them (null otherwise).
-    var json: JSONValue {
+    public var json: JSONValue {
         func date(_ value: FuzzyDate?) -> JSONValue { value.map { .string($0.description) } ?? .null }
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         let subjectJSON: JSONValue = switch subject {

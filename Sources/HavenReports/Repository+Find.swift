@@ -1,11 +1,11 @@
-import Foundation
-import HavenCore
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenStore
 
 extension Repository {
     /// A record that may be missing, of another kind or out of the reader's reach: nil then.
     /// A read that finds it is audited like any other.
-    func find<R: Record>(_ type: R.Type, _ id: UUID?, by actor: ActingIdentity) async throws -> R? {
+    public func find<R: Record>(_ type: R.Type, _ id: UUID?, by actor: ActingIdentity) async throws -> R? {
         guard let id else { return nil }
         do { return try await get(type, id: id, by: actor).record } catch StoreError.notFound { return nil }
     }

@@ -1,7 +1,7 @@
-import Foundation
-import HavenCore
-import HavenStore
-import Logging
+public import Foundation
+public import HavenCore
+public import HavenStore
+public import Logging
 
 /// Marks interventions whose deadline has passed without a recorded answer as *no response*,
 /// dated the day it is found, as a new version written by Haven itself (so the audit log holds

@@ -1,40 +1,50 @@
-import Foundation
-import HavenCore
-import HavenStats
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenStats
+public import HavenStore
 
 /// What a trends view asks: an act type (or all), a region (or all), and a period of months.
-struct TrendsQuery: Sendable, Equatable {
-    var actType: ActType?
-    var region: String?
-    var first: Month
-    var last: Month
+public struct TrendsQuery: Sendable, Equatable {
+    public var actType: ActType?
+    public var region: String?
+    public var first: Month
+    public var last: Month
 
-    /// From query parameters (`type`, `region`, `from`, `to` as YYYY-MM); the last 24 months by default.
-    static func read(_ parameters: [String: String], today: Date = Date()) throws -> TrendsQuery {
+    /// A query, checked: a region from the gazetteer, a period that runs forwards over at most
+    /// 120 months; the last 24 months to `today` where the period is not given.
+    public init(actType: ActType? = nil, region: String? = nil, first: Month? = nil, last: Month? = nil,
+                today: Date = Date()) throws(ReportQueryError) {
         let now = Month(Day.string(today))!
-        var query = TrendsQuery(actType: nil, region: nil, first: now.adding(-23), last: now)
+        self.actType = actType
+        self.region = region
+        self.last = last ?? now
+        self.first = first ?? (last ?? now).adding(-23)
+        if let region, Gazetteer.shared.place(code: region) == nil {
+            throw ReportQueryError("region must be a gazetteer code such as CN-JL", field: "region")
+        }
+        guard self.first <= self.last, Month.range(self.first, self.last).count <= 120 else {
+            throw ReportQueryError("the period must run forwards and span at most 120 months", field: "from")
+        }
+    }
+
+    /// From query parameters (`type`, `region`, `from`, `to` as YYYY-MM), as the pages take them.
+    public static func read(_ parameters: [String: String], today: Date = Date()) throws(ReportQueryError) -> TrendsQuery {
+        var actType: ActType?
         if let type = parameters["type"], !type.isEmpty {
-            guard let actType = ActType(rawValue: type) else { throw Problem.badRequest("unknown act type '\(type.prefix(40))'", field: "type") }
-            query.actType = actType
+            guard let known = ActType(rawValue: type) else { throw ReportQueryError("unknown act type '\(type.prefix(40))'", field: "type") }
+            actType = known
         }
-        if let region = parameters["region"], !region.isEmpty {
-            guard Gazetteer.shared.place(code: region) != nil else { throw Problem.badRequest("region must be a gazetteer code such as CN-JL", field: "region") }
-            query.region = region
+        func month(_ key: String) throws(ReportQueryError) -> Month? {
+            guard let text = parameters[key], !text.isEmpty else { return nil }
+            guard let month = Month(text), text.count == 7 else { throw ReportQueryError("\(key) must be a month such as 2025-03", field: key) }
+            return month
         }
-        for (key, keyPath) in [("from", \TrendsQuery.first), ("to", \TrendsQuery.last)] {
-            guard let text = parameters[key], !text.isEmpty else { continue }
-            guard let month = Month(text), text.count == 7 else { throw Problem.badRequest("\(key) must be a month such as 2025-03", field: key) }
-            query[keyPath: keyPath] = month
-        }
-        guard query.first <= query.last, Month.range(query.first, query.last).count <= 120 else {
-            throw Problem.badRequest("the period must run forwards and span at most 120 months", field: "from")
-        }
-        return query
+        let region = parameters["region"].flatMap { $0.isEmpty ? nil : $0 }
+        return try TrendsQuery(actType: actType, region: region, first: try month("from"), last: try month("to"), today: today)
     }
 
     /// The query string of this view, for links (coded values only).
-    var parameters: String {
+    public var parameters: String {
         [("type", actType?.code), ("region", region), ("from", first.description), ("to", last.description)]
             .compactMap { key, value in value.map { "\(key)=\($0)" } }.joined(separator: "&")
     }
@@ -42,24 +52,24 @@ struct TrendsQuery: Sendable, Equatable {
 
 /// Counts of acts by month, region, type and perpetrator within the reader's compartments, and
 /// the surges among them.
-struct Trends: Sendable {
-    var query: TrendsQuery
-    var months: [Month]
+public struct Trends: Sendable {
+    public var query: TrendsQuery
+    public var months: [Month]
     /// Acts of the selected type (and region) per month.
-    var byMonth: [Month: Int]
+    public var byMonth: [Month: Int]
     /// Per region, per month, from the start of the baseline window.
-    var byRegion: [String: [Month: Int]]
+    public var byRegion: [String: [Month: Int]]
     /// Per act type over the period (the region filter applied).
-    var byType: [ActType: Int]
+    public var byType: [ActType: Int]
     /// Per perpetrator organisation kind over the period; individuals as nil.
-    var byPerpetrator: [OrganisationKind?: Int]
-    var surges: [SurgeDetector.Surge]
+    public var byPerpetrator: [OrganisationKind?: Int]
+    public var surges: [SurgeDetector.Surge]
     /// The incidents behind each region-month, for the surges' links.
-    var events: [String: [Month: Set<UUID>]]
+    public var events: [String: [Month: Set<UUID>]]
 }
 
-enum TrendsReader {
-    static func trends(_ query: TrendsQuery, detector: SurgeDetector, repository: any Repository, actor: ActingIdentity) async throws -> Trends {
+public enum TrendsReader {
+    public static func trends(_ query: TrendsQuery, detector: SurgeDetector, repository: any Repository, actor: ActingIdentity) async throws -> Trends {
         let start = query.first.adding(-detector.baselineMonths)
         let lastDay = Day.offset(query.last.adding(1).description + "-01", days: -1)
         var acts: [Act] = []
@@ -110,7 +120,7 @@ enum TrendsReader {
     }
 
     /// The rows of the trends' CSV: month, region, act type, count.
-    static func csv(_ trends: Trends, suppressBelow threshold: Int) -> String {
+    public static func csv(_ trends: Trends, suppressBelow threshold: Int) -> String {
         var lines = ["month,region,act_type,count"]
         let type = trends.query.actType?.code ?? "all"
         for region in trends.byRegion.keys.sorted() where trends.query.region.map({ $0 == region }) ?? true {

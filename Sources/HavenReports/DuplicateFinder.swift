@@ -1,7 +1,7 @@
-import Foundation
-import HavenCore
-import HavenLinkage
-import HavenStore
+public import Foundation
+public import HavenCore
+public import HavenLinkage
+public import HavenStore
 
 /// Person records that may describe the same person, found by HavenLinkage over the persons
 /// within the reader's compartments (every read audited by the store). Pairs already merged, or
@@ -9,10 +9,10 @@ import HavenStore
 public enum DuplicateFinder {
     /// A suggested pair with its match probability and why.
     public struct Suggestion: Sendable {
-        var first: Person
-        var second: Person
-        var probability: Double
-        var parts: [LinkResult.Part]
+        public var first: Person
+        public var second: Person
+        public var probability: Double
+        public var parts: [LinkResult.Part]
     }
 
     /// Pairs at or above `minimum` probability, most probable first, at most `limit`. The minimum
@@ -35,7 +35,7 @@ public enum DuplicateFinder {
     }
 
     /// One pair explained, whatever its probability (for the side-by-side review).
-    static func explain(_ a: Person, _ b: Person, among repository: any Repository, actor: ActingIdentity) async throws -> Suggestion? {
+    public static func explain(_ a: Person, _ b: Person, among repository: any Repository, actor: ActingIdentity) async throws -> Suggestion? {
         let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
         guard let i = persons.firstIndex(where: { $0.id == a.id }), let j = persons.firstIndex(where: { $0.id == b.id }) else { return nil }
         let result = Linker().link(persons.map(linkRecord))
@@ -48,7 +48,7 @@ public enum DuplicateFinder {
 
     /// What linkage compares of a person: the first Hangul name (else the first name), sex, birth
     /// date to its precision, place of origin by its Hangul name, phone and address.
-    static func linkRecord(_ person: Person) -> LinkRecord {
+    public static func linkRecord(_ person: Person) -> LinkRecord {
         let name = person.names.first { $0.script == .hangul } ?? person.names.first
         // An approximate date (~1972) compares as the date it gives.
         let date = person.birthDate.map { String($0.description.drop { $0 == "~" }) }
