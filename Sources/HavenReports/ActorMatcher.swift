@@ -1,6 +1,6 @@
-public import Foundation
+import Foundation
 public import HavenCore
-public import HavenLinkage
+import HavenLinkage
 public import HavenStore
 
 /// Persons and organisations already recorded as actors whose names are like one typed on the

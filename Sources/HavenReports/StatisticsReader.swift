@@ -1,6 +1,6 @@
 public import Foundation
 public import HavenCore
-public import HavenStats
+import HavenStats
 public import HavenStore
 
 /// Statistics of documented persons affected over a span of years, beside the official arrival
