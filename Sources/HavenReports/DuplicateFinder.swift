@@ -15,14 +15,15 @@ public enum DuplicateFinder {
         public var parts: [LinkResult.Part]
     }
 
-    /// Pairs at or above `minimum` probability, most probable first, at most `limit`. The minimum
+    /// Pairs at or above `minimum` probability, most probable first, the first `limit` of them
+    /// with how many there are in all (a page shows part of the list and says so). The minimum
     /// is low on purpose: these are suggestions for a person to review, and with few records the
     /// model has little to learn from (two brokers recorded under one name and nothing else score
     /// about 0.1 among eight persons).
     public static func suggestions(repository: any Repository, actor: ActingIdentity, minimum: Double = 0.05,
-                                   limit: Int = 100) async throws -> [Suggestion] {
+                                   limit: Int = 100) async throws -> (pairs: [Suggestion], total: Int) {
         let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
-        guard persons.count > 1 else { return [] }
+        guard persons.count > 1 else { return ([], 0) }
         let result = Linker().link(persons.map(linkRecord))
         let main = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.sameAs ?? $0.id) })
         var found: [Suggestion] = []
@@ -31,7 +32,7 @@ public enum DuplicateFinder {
             guard main[a.id] != main[b.id], !(a.distinctFrom ?? []).contains(b.id), !(b.distinctFrom ?? []).contains(a.id) else { continue }
             found.append(Suggestion(first: a, second: b, probability: result.probabilities[k], parts: result.explain(pair: k).parts))
         }
-        return Array(found.sorted { $0.probability > $1.probability }.prefix(limit))
+        return (Array(found.sorted { $0.probability > $1.probability }.prefix(limit)), found.count)
     }
 
     /// One pair explained, whatever its probability (for the side-by-side review).

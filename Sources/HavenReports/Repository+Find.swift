@@ -10,3 +10,10 @@ extension Repository {
         do { return try await get(type, id: id, by: actor).record } catch StoreError.notFound { return nil }
     }
 }
+
+extension Repository {
+    /// Every record the query matches within reach, however many (``Repository/everything(_:by:)``), as records.
+    public func allRecords(_ query: RecordQuery, by actor: ActingIdentity) async throws -> [any Record] {
+        try await everything(query, by: actor).map(\.record)
+    }
+}

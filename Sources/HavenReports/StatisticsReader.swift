@@ -36,14 +36,8 @@ public struct Statistics: Sendable {
 
 public enum StatisticsReader {
     public static func statistics(firstYear: Int, lastYear: Int, store: SQLStore, actor: ActingIdentity) async throws -> Statistics {
-        var acts: [Act] = []
-        var offset = 0
-        while true {
-            let page = try await store.search(RecordQuery(kinds: [.act], from: "\(firstYear)-01-01", to: "\(lastYear)-12-31", offset: offset, limit: 500), by: actor)
-            acts += page.items.compactMap { $0.record as? Act }
-            offset += page.items.count
-            if page.items.isEmpty || offset >= page.total || offset >= 50_000 { break }
-        }
+        let acts = try await store.allRecords(RecordQuery(kinds: [.act], from: "\(firstYear)-01-01", to: "\(lastYear)-12-31"), by: actor)
+            .compactMap { $0 as? Act }
         var persons: [UUID: Person] = [:], groups: [UUID: VictimGroup] = [:]
         for id in Set(acts.compactMap(\.victimID)) { persons[id] = try await store.find(Person.self, id, by: actor) }
         for id in Set(acts.compactMap(\.victimGroupID)) { groups[id] = try await store.find(VictimGroup.self, id, by: actor) }

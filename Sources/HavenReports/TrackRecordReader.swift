@@ -75,15 +75,8 @@ public enum TrackRecordReader {
         return evidence
     }
 
-    /// Every record of a kind (and type) within reach, up to a bound that keeps a report's reads finite.
+    /// Every record of a kind (and type) within reach, however many.
     public static func all(_ kind: RecordKind, type: String? = nil, repository: any Repository, actor: ActingIdentity) async throws -> [any Record] {
-        var records: [any Record] = []
-        var offset = 0
-        while true {
-            let page = try await repository.search(RecordQuery(kinds: [kind], typeCode: type, offset: offset, limit: 500), by: actor)
-            records += page.items.map(\.record)
-            offset += page.items.count
-            if page.items.isEmpty || offset >= page.total || offset >= 20_000 { return records }
-        }
+        try await repository.allRecords(RecordQuery(kinds: [kind], typeCode: type), by: actor)
     }
 }

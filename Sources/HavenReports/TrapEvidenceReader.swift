@@ -22,16 +22,16 @@ public enum TrapEvidenceReader {
         // Entrapments reported from the same area in the window before the request.
         if let place = request.placeCode {
             let query = RecordQuery(kinds: [.act], placeCode: place, from: Day.offset(received, days: -thresholds.areaWindowDays), to: received,
-                                    typeCode: ActType.stateEntrapment.code, limit: 500)
-            let acts = try await repository.search(query, by: actor).items.compactMap { $0.record as? Act }
+                                    typeCode: ActType.stateEntrapment.code)
+            let acts = try await repository.allRecords(query, by: actor).compactMap { $0 as? Act }
             var seen = Set<UUID>()
             evidence.areaEntrapments = acts.map(\.eventID).filter { seen.insert($0).inserted }
         }
         // Fees quoted in the same currency within a year either side.
         if let fee = request.fee {
-            let query = RecordQuery(kinds: [.rescueRequest], from: Day.offset(received, days: -365), to: Day.offset(received, days: 365), limit: 500)
-            evidence.comparableFees = try await repository.search(query, by: actor).items
-                .compactMap { $0.record as? RescueRequest }
+            let query = RecordQuery(kinds: [.rescueRequest], from: Day.offset(received, days: -365), to: Day.offset(received, days: 365))
+            evidence.comparableFees = try await repository.allRecords(query, by: actor)
+                .compactMap { $0 as? RescueRequest }
                 .filter { $0.id != request.id && $0.fee?.currency == fee.currency }
                 .compactMap { $0.fee?.amount }
         }

@@ -72,14 +72,8 @@ public enum TrendsReader {
     public static func trends(_ query: TrendsQuery, detector: SurgeDetector, repository: any Repository, actor: ActingIdentity) async throws -> Trends {
         let start = query.first.adding(-detector.baselineMonths)
         let lastDay = Day.offset(query.last.adding(1).description + "-01", days: -1)
-        var acts: [Act] = []
-        var offset = 0
-        while true {
-            let page = try await repository.search(RecordQuery(kinds: [.act], from: start.description + "-01", to: lastDay, offset: offset, limit: 500), by: actor)
-            acts += page.items.compactMap { $0.record as? Act }
-            offset += page.items.count
-            if page.items.isEmpty || offset >= page.total || offset >= 50_000 { break }
-        }
+        let acts = try await repository.allRecords(RecordQuery(kinds: [.act], from: start.description + "-01", to: lastDay), by: actor)
+            .compactMap { $0 as? Act }
         var trends = Trends(query: query, months: Month.range(query.first, query.last), byMonth: [:], byRegion: [:], byType: [:],
                             byPerpetrator: [:], surges: [], events: [:])
         var inPeriod: [Act] = []

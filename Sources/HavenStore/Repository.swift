@@ -92,6 +92,9 @@ public struct RecordQuery: Sendable, Equatable {
     /// The date filters widened to whole years, for a reader who sees protected dates (an
     /// event's day and month) redacted: with day bounds, a dozen bisecting queries gave an
     /// event's exact date back.
+    /// How many records one access-log entry of a report's reading names.
+    public static let reportPageSize = 500
+
     public mutating func widenDatesToWholeYears() {
         from = from.map { String($0.prefix(4)) + "-01-01" }
         to = to.map { String($0.prefix(4)) + "-12-31" }
@@ -184,6 +187,10 @@ public protocol Repository: Sendable {
     func list<R: Record>(_ type: R.Type, query: RecordQuery, by actor: ActingIdentity) async throws -> Page<Stored<R>>
     /// Records of any kind matching the query, newest first.
     func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored>
+    /// Every record the query matches within the actor's reach, however many (its offset and
+    /// limit are ignored): what reports read, so that none stops at a count. Audited as a
+    /// search of pages of ``RecordQuery/reportPageSize`` would be, one entry per page.
+    func everything(_ query: RecordQuery, by actor: ActingIdentity) async throws -> [AnyStored]
     /// The current records that point to this one through coded fields (an incident's acts and
     /// interventions, a person's acts, involvements and rescue requests …), newest first, within
     /// the actor's compartments. Audited like a list.

@@ -31,7 +31,7 @@ enum DuplicateTiming {
         for visit in 1...2 {
             let entries = try await store.auditLog().count
             let start = ContinuousClock.now
-            let suggestions = try await DuplicateFinder.suggestions(repository: store, actor: .system)
+            let suggestions = try await DuplicateFinder.suggestions(repository: store, actor: .system).pairs
             let seconds = (ContinuousClock.now - start).seconds
             let logged = try await store.auditLog().count - entries
             progress("  visit \(visit): \(format(seconds)) s, \(suggestions.count) suggestions, \(logged) access-log entries")

@@ -29,8 +29,8 @@ struct DuplicateController: Sendable {
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try reviewer(context)
-        let suggestions = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
-        return PageController.page(DuplicatesPage(suggestions: suggestions).render(PageController.language(request), account: account))
+        let (suggestions, total) = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
+        return PageController.page(DuplicatesPage(suggestions: suggestions, total: total).render(PageController.language(request), account: account))
     }
 
     /// The suggestions for scripts: record ids, probability and each comparison's level and
@@ -38,8 +38,8 @@ struct DuplicateController: Sendable {
     /// clearing it.
     @Sendable func api(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (_, actor) = try reviewer(context)
-        let suggestions = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
-        return try ReportController.json(.object(["suggestions": .array(suggestions.map { pair in
+        let (suggestions, total) = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
+        return try ReportController.json(.object(["total": .number(Double(total)), "suggestions": .array(suggestions.map { pair in
             .object([
                 "first": .string(pair.first.id.uuidString.lowercased()), "second": .string(pair.second.id.uuidString.lowercased()),
                 "probability": .number(pair.probability),

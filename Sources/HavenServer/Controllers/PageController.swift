@@ -118,13 +118,14 @@ struct PageController: Sendable {
         let today = Day.string(now)
         var overdue: [HomePage.Overdue] = []
         for status in [InterventionStatus.sent, .overdue] {
-            let sent = try await repository.list(Intervention.self, query: RecordQuery(status: status.code, limit: 1000), by: actor).items
-            overdue += sent.map(\.record).filter { $0.isOverdue(on: today) }.compactMap { intervention in
+            let sent = try await repository.allRecords(RecordQuery(kinds: [.intervention], status: status.code), by: actor)
+            overdue += sent.compactMap { $0 as? Intervention }.filter { $0.isOverdue(on: today) }.compactMap { intervention in
                 intervention.deadline.map { HomePage.Overdue(id: intervention.id, party: intervention.partyName, deadline: $0, priority: intervention.priority) }
             }
         }
         overdue.sort { $0.deadline < $1.deadline }
-        return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly, overdue: Array(overdue.prefix(10)))
+        return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly, overdue: Array(overdue.prefix(10)),
+                                  overdueTotal: overdue.count)
     }
 
     /// Remembers the chosen language and returns to the page it was chosen on (a path on this

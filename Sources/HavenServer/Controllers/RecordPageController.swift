@@ -62,6 +62,7 @@ struct RecordPageController: Sendable {
         if account.allows(.analyse) {
             let names = Dictionary(uniqueKeysWithValues: try await store.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) })
             let entries = try await store.auditEntries(AuditQuery(recordID: id, limit: 50), by: actor)
+            page.trailTotal = entries.total
             page.trail = entries.items.map { entry in
                 RecordPage.TrailEntry(at: AuditQuery.instant(entry.at, endOfDay: false).map(language.instant) ?? entry.at,
                                       who: names[entry.actor] ?? entry.actor, action: entry.action)

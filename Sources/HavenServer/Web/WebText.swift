@@ -35,6 +35,10 @@ enum WebText {
     static let enrolReplaceIntro = LocalizedLabel(
         en: "This replaces the authenticator app you use now, and your recovery codes. Enter your current password to begin.",
         ko: "지금 쓰는 인증 앱과 복구 코드를 바꿉니다. 시작하려면 현재 비밀번호를 입력하십시오.")
+    static func mostProbableOf(shown: Int, total: Int) -> LocalizedLabel {
+        LocalizedLabel(en: "The \(shown) most probable of \(total) suggested pairs; decide these and the next appear.",
+                       ko: "제안된 \(total)쌍 가운데 가능성이 가장 높은 \(shown)쌍입니다. 이들을 판단하면 다음 쌍이 나타납니다.")
+    }
     static let currentPassword = LocalizedLabel(en: "Current (or one-time) password", ko: "현재 (또는 일회용) 비밀번호")
     static let newPassword = LocalizedLabel(en: "New password", ko: "새 비밀번호")
     static let newPasswordHint = LocalizedLabel(
@@ -121,6 +125,10 @@ enum WebText {
                                                  ko: "월별 사건 수 (최근 12개월, 시작일 기준)")
     static let none = LocalizedLabel(en: "None yet.", ko: "아직 없습니다.")
     static let accessTrail = LocalizedLabel(en: "Who viewed and changed it", ko: "열람·변경 기록")
+    static func latestOf(shown: Int, total: Int) -> LocalizedLabel {
+        LocalizedLabel(en: "The latest \(shown) of \(total) entries; the access log (GET /api/audit?record=…) has them all.",
+                       ko: "전체 \(total)건 가운데 최근 \(shown)건입니다. 전체는 접근 기록(GET /api/audit?record=…)에 있습니다.")
+    }
     static let when = LocalizedLabel(en: "When", ko: "일시")
     static let who = LocalizedLabel(en: "Who", ko: "누가")
     static let what = LocalizedLabel(en: "What", ko: "무엇을")

@@ -6,6 +6,8 @@ import HavenLinkage
 /// The suggested duplicates among person records, most probable first, each with a review link.
 struct DuplicatesPage {
     var suggestions: [DuplicateFinder.Suggestion]
+    /// How many pairs were suggested in all; the page shows the most probable.
+    var total: Int
 
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let t = language
@@ -14,6 +16,9 @@ struct DuplicatesPage {
         if suggestions.isEmpty {
             content.append(.element("p", [:], [.text(t(WebText.none))]))
         } else {
+            if total > suggestions.count {
+                content.append(.element("p", ["class": "meta"], [.text(t(WebText.mostProbableOf(shown: suggestions.count, total: total)))]))
+            }
             content.append(.element("table", ["class": "report"], [
                 .element("thead", [:], [.element("tr", [:], [WebText.names, WebText.names, WebText.matchProbability, WebText.review].map {
                     .element("th", ["scope": "col"], [.text(t($0))])

@@ -11,8 +11,11 @@ struct HomePage {
         var rescueByStatus: [RescueCount]
         /// Events per month, oldest first: year, month, count.
         var monthly: [MonthCount]
-        /// Interventions past their deadline without an answer, oldest deadline first.
+        /// Interventions past their deadline without an answer, oldest deadline first (the
+        /// first few of them).
         var overdue: [Overdue] = []
+        /// How many interventions are overdue in all.
+        var overdueTotal = 0
     }
 
     /// An intervention past its deadline: to whom, by when, how urgent.
@@ -90,7 +93,8 @@ struct HomePage {
         return .element("div", ["class": "dashboard"], [
             .element("section", ["aria-labelledby": "recent"], [.element("h2", ["id": "recent"], [.text(t(WebText.recentIncidents))]), recent]),
             .element("section", ["aria-labelledby": "overdue"], [
-                .element("h2", ["id": "overdue"], [.text(t(WebText.overdueInterventions))]),
+                .element("h2", ["id": "overdue"], [.text(t(WebText.overdueInterventions)
+                    + (dashboard.overdueTotal > dashboard.overdue.count ? " (\(dashboard.overdue.count) / \(dashboard.overdueTotal))" : ""))]),
                 dashboard.overdue.isEmpty ? .element("p", [:], [.text(t(WebText.none))]) : .element("ul", ["class": "results"], dashboard.overdue.map { row in
                     .element("li", [:], [
                         .element("a", ["href": "/records/intervention/\(row.id.uuidString.lowercased())"], [.text(row.party)]),

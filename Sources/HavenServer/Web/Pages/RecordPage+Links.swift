@@ -36,7 +36,7 @@ extension RecordPage {
         var victims: [Links.Item] = [], sources: [Links.Item] = []
         let named = { (value: String?) in actor.seesProtected ? value : nil }
         func all<R: Record>(_ type: R.Type, parent: UUID) async throws -> [R] {
-            try await repository.list(type, query: RecordQuery(parentID: parent, limit: 500), by: actor).items.map(\.record)
+            try await repository.allRecords(RecordQuery(kinds: [R.kind], parentID: parent), by: actor).compactMap { $0 as? R }
         }
         func optional<R: Record>(_ type: R.Type, _ id: UUID?) async throws -> R? {
             try await repository.find(type, id, by: actor)

@@ -22,6 +22,8 @@ struct RecordPage {
     var versions: [(version: Int, at: Date, deleted: Bool)]
     /// Who read, listed, found or changed the record, newest first, for roles allowed to see it.
     var trail: [TrailEntry]?
+    /// How many access-log entries name the record in all; the page shows the latest.
+    var trailTotal = 0
     /// Whether the reader may edit it here (events, for roles that write records).
     var canEdit = false
     /// Linked records: an incident's victims, actors and sources; a rescue request's people;
@@ -83,6 +85,9 @@ struct RecordPage {
         }))
         if let trail {
             content.append(.element("h2", ["id": "trail"], [.text(t(WebText.accessTrail))]))
+            if trailTotal > trail.count {
+                content.append(.element("p", ["class": "meta"], [.text(t(WebText.latestOf(shown: trail.count, total: trailTotal)))]))
+            }
             content.append(.element("table", ["class": "trail", "aria-labelledby": "trail"], [
                 .element("thead", [:], [.element("tr", [:], [
                     .element("th", ["scope": "col"], [.text(t(WebText.when))]),
