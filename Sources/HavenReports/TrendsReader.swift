@@ -66,6 +66,9 @@ public struct Trends: Sendable {
     public var surges: [SurgeDetector.Surge]
     /// The incidents behind each region-month, for the surges' links.
     public var events: [String: [Month: Set<UUID>]]
+    /// Regions documented too recently to be tested for surges over the whole period: the
+    /// first month each can be tested (before it there is not enough history).
+    public var notEnoughHistory: [String: Month] = [:]
 }
 
 public enum TrendsReader {
@@ -77,10 +80,13 @@ public enum TrendsReader {
         var trends = Trends(query: query, months: Month.range(query.first, query.last), byMonth: [:], byRegion: [:], byType: [:],
                             byPerpetrator: [:], surges: [], events: [:])
         var inPeriod: [Act] = []
+        // The first month each region has any act in (of any type): where its documentation begins.
+        var firstDocumented: [String: Month] = [:]
         for act in acts {
             // A date known to the year only cannot be placed in a month.
             guard let date = act.date, date.month != nil, let month = Month(date.earliest) else { continue }
             let region = act.placeCode.map { Gazetteer.shared.region(of: $0) } ?? "—"
+            firstDocumented[region] = min(firstDocumented[region] ?? month, month)
             let inRegion = query.region.map { region == $0 || act.placeCode == $0 } ?? true
             if month >= query.first, inRegion {
                 trends.byType[act.actType, default: 0] += 1
@@ -93,8 +99,22 @@ public enum TrendsReader {
                 inPeriod.append(act)
             }
         }
-        trends.surges = detector.surges(trends.byRegion, from: start, through: query.last).filter { surge in
+        // A region whose first act in the window comes after its start may have been documented
+        // before the window: one count says.
+        let dayBefore = Day.offset(start.description + "-01", days: -1)
+        for (region, first) in firstDocumented where first > start && region != "—" {
+            if try await repository.count(RecordQuery(kinds: [.act], placeCode: region, to: dayBefore), by: actor) > 0 {
+                firstDocumented[region] = start
+            }
+        }
+        trends.surges = detector.surges(trends.byRegion, from: start, through: query.last, documentedSince: firstDocumented).filter { surge in
             surge.month >= query.first && (query.region.map { $0 == surge.region } ?? true)
+        }
+        for region in trends.byRegion.keys where query.region.map({ $0 == region }) ?? true {
+            if let testable = detector.firstTestableMonth(of: region, trends.byRegion, from: start, documentedSince: firstDocumented),
+               testable > query.first {
+                trends.notEnoughHistory[region] = testable
+            }
         }
         // Perpetrators: one search for every perpetrator involvement, then each organisation once.
         let wanted = Set(inPeriod.map(\.id))

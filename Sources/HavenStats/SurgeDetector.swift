@@ -7,6 +7,11 @@ import Foundation
 /// `minimumBaseline`, so that a region with no history is not flagged for its first few cases);
 /// the month is a surge when its count is at least `minimumCount` and the Poisson probability of a
 /// count at least that high under the baseline mean is below `alpha`.
+///
+/// Only documented history is a baseline: a region is tested from `baselineMonths` after the
+/// month it was first documented. Before that there is not enough history to tell a surge from
+/// the start of the documentation (an organisation that imports its records would otherwise see
+/// a surge wherever they begin).
 public struct SurgeDetector: Sendable, Equatable, Codable {
     public var baselineMonths: Int = 6
     public var minimumBaseline: Double = 0.5
@@ -33,12 +38,23 @@ public struct SurgeDetector: Sendable, Equatable, Codable {
         public var probability: Double
     }
 
-    /// The surges in counts by region and month. Only months after a full baseline window of
-    /// observation (from the first month given) are tested.
-    public func surges(_ counts: [String: [Month: Int]], from first: Month, through last: Month) -> [Surge] {
+    /// The first month of a region that can be tested: a full baseline window after the later
+    /// of `first` (where the counts begin) and the month the region was first documented
+    /// (`documentedSince`; its first month with a count in `counts` when not given); nil for a
+    /// region never documented.
+    public func firstTestableMonth(of region: String, _ counts: [String: [Month: Int]], from first: Month,
+                                   documentedSince: [String: Month] = [:]) -> Month? {
+        guard let since = documentedSince[region] ?? counts[region]?.filter({ $0.value > 0 }).keys.min() else { return nil }
+        return max(first, since).adding(baselineMonths)
+    }
+
+    /// The surges in counts by region and month. A region's months are tested from
+    /// ``firstTestableMonth(of:_:from:documentedSince:)`` on.
+    public func surges(_ counts: [String: [Month: Int]], from first: Month, through last: Month,
+                       documentedSince: [String: Month] = [:]) -> [Surge] {
         var found: [Surge] = []
         for (region, byMonth) in counts {
-            var month = first.adding(baselineMonths)
+            guard var month = firstTestableMonth(of: region, counts, from: first, documentedSince: documentedSince) else { continue }
             while month <= last {
                 let count = byMonth[month] ?? 0
                 if count >= minimumCount {

@@ -61,4 +61,29 @@ struct TrendsTests {
             #expect(try await analyst.execute(uri: "/reports/trends?type=lynching", method: .get).status == .badRequest)
         }
     }
+
+    /// An organisation imports its history: a region's records begin in the middle of the period.
+    /// Its first months are "not enough history", not surges; a region documented before the
+    /// period's baseline window is tested as before.
+    @Test func aRegionWhoseRecordsBeginInThePeriodIsNotASurgeWhereTheyBegin() async throws {
+        try await TestServer.with { server in
+            var records: [any Record] = []
+            for month in ["2025-04", "2025-05", "2025-06"] { records += try arrests(in: "KP-09-MUSAN", month: month, count: 8) }
+            // Ryanggang: one arrest long before the window, then a wave inside it.
+            records += try arrests(in: "KP-10-HYESAN", month: "2023-01", count: 1)
+            records += try arrests(in: "KP-10-HYESAN", month: "2025-05", count: 9)
+            _ = try await server.store.createAll(records, by: .localOperator)
+            let analyst = ActingIdentity.account(UUID(), compartments: ["alpha"])
+            let query = try TrendsQuery(actType: .arrest, first: Month("2025-01")!, last: Month("2025-06")!)
+            let trends = try await TrendsReader.trends(query, detector: SurgeDetector(), repository: server.store, actor: analyst)
+            #expect(!trends.surges.contains { $0.region == "KP-09" }, "Musan's records begin in April: not a surge")
+            #expect(trends.notEnoughHistory["KP-09"] == Month("2025-10"), "tested from a full window after April")
+            #expect(trends.surges.contains { $0.region == "KP-10" && $0.month == Month("2025-05") }, "Hyesan was documented before: its wave is found")
+            #expect(trends.notEnoughHistory["KP-10"] == nil)
+
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let page = try await client.page("/reports/trends?type=arrest&from=2025-01&to=2025-06")
+            #expect(page.contains("기록 기간이 짧아 검정하지 않음"))
+        }
+    }
 }

@@ -35,6 +35,29 @@ struct StatsTests {
         #expect(strict.surges(["CN-JL": jilin], from: first, through: first.adding(8)).isEmpty)
     }
 
+    /// The review: every region's first documented months were flagged (baseline 0.5 against
+    /// months before anything was recorded). A region is tested from a full baseline window after
+    /// its first record.
+    @Test func aRegionsFirstDocumentedMonthsAreNotTestedAgainstMonthsBeforeItsRecordsBegin() throws {
+        let first = try #require(Month("2023-01"))
+        // Documentation of Hamgyong begins in 2024-01 with 20 a month, steadily.
+        var hamgyong: [Month: Int] = [:]
+        for i in 12..<24 { hamgyong[first.adding(i)] = 20 }
+        let detector = SurgeDetector()
+        #expect(detector.surges(["KP-09": hamgyong], from: first, through: first.adding(23)).isEmpty,
+                "the start of the records is not a surge")
+        #expect(detector.firstTestableMonth(of: "KP-09", ["KP-09": hamgyong], from: first) == first.adding(12 + detector.baselineMonths))
+        // Told that the region was documented from the start (its quiet months were real
+        // zeros), the same series is a surge where it begins.
+        let documented = detector.surges(["KP-09": hamgyong], from: first, through: first.adding(23), documentedSince: ["KP-09": first])
+        #expect(documented.first?.month == first.adding(12))
+        // After a full window of its own history, a real wave is still found.
+        var wave = hamgyong
+        wave[first.adding(21)] = 60
+        #expect(detector.surges(["KP-09": wave], from: first, through: first.adding(23)).map(\.month) == [first.adding(21)])
+        #expect(detector.firstTestableMonth(of: "KP-10", ["KP-09": wave], from: first) == nil, "a region never documented is never tested")
+    }
+
     @Test func smallCellsAreWithheldAndATotalCannotGiveThemBack() {
         #expect(Suppression.row([12, 3, 0, 40], threshold: 5) == [.withheld, .withheld, .count(0), .count(40)],
                 "3 is withheld, and 12, the next smallest, with it")

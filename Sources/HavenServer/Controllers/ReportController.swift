@@ -118,6 +118,7 @@ struct ReportController: Sendable {
         let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: try context.actor())
         let threshold = context.account?.allows(.analyse) == true ? 1 : thresholds.suppressBelow
         let count = { (n: Int) -> JSONValue in Suppression.cell(n, threshold: threshold) == .withheld ? .null : .number(Double(n)) }
+        let notEnoughHistory = JSONValue.object(trends.notEnoughHistory.reduce(into: [String: JSONValue]()) { $0[$1.key] = .string($1.value.description) })
         return try Self.json(.object([
             "type": query.actType.map { .string($0.code) } ?? .null, "region": query.region.map(JSONValue.string) ?? .null,
             "from": .string(query.first.description), "to": .string(query.last.description),
@@ -129,6 +130,7 @@ struct ReportController: Sendable {
                          "baseline": .number(surge.baseline), "probability": .number(surge.probability),
                          "events": .array((trends.events[surge.region]?[surge.month] ?? []).map { .string($0.uuidString.lowercased()) }.sorted { "\($0)" < "\($1)" })])
             }),
+            "notEnoughHistory": notEnoughHistory,
             "test": .object(["baselineMonths": .number(Double(surge.baselineMonths)), "minimumBaseline": .number(surge.minimumBaseline),
                              "minimumCount": .number(Double(surge.minimumCount)), "alpha": .number(surge.alpha)]),
         ]))

@@ -319,8 +319,13 @@ enum WebText {
 
     static func surgeTest(_ d: SurgeDetector) -> LocalizedLabel {
         LocalizedLabel(
-            en: "A region-month is a surge when it has at least \(d.minimumCount) acts and a count that high would happen with probability below \(d.alpha) if acts followed a Poisson distribution with the mean of the region's previous \(d.baselineMonths) months (at least \(d.minimumBaseline)).",
-            ko: "지역·월의 행위가 \(d.minimumCount)건 이상이고, 그 지역 직전 \(d.baselineMonths)개월 평균(최소 \(d.minimumBaseline))을 평균으로 하는 푸아송 분포에서 그만큼 많을 확률이 \(d.alpha) 미만이면 급증으로 표시합니다.")
+            en: "A region-month is a surge when it has at least \(d.minimumCount) acts and a count that high would happen with probability below \(d.alpha) if acts followed a Poisson distribution with the mean of the region's previous \(d.baselineMonths) months (at least \(d.minimumBaseline)). A region is tested only from \(d.baselineMonths) months after its first documented act: before that there is not enough history.",
+            ko: "지역·월의 행위가 \(d.minimumCount)건 이상이고, 그 지역 직전 \(d.baselineMonths)개월 평균(최소 \(d.minimumBaseline))을 평균으로 하는 푸아송 분포에서 그만큼 많을 확률이 \(d.alpha) 미만이면 급증으로 표시합니다. 지역은 처음 기록된 행위로부터 \(d.baselineMonths)개월이 지난 뒤부터 검정합니다. 그 전에는 기록이 충분하지 않습니다.")
+    }
+
+    static func notEnoughHistory(_ regions: String) -> LocalizedLabel {
+        LocalizedLabel(en: "Not enough history to test (documented too recently): \(regions).",
+                       ko: "기록 기간이 짧아 검정하지 않음: \(regions).")
     }
 
     static func surgeLine(count: String, baseline: Double, p: Double) -> LocalizedLabel {

@@ -47,6 +47,11 @@ struct TrendsPage {
             .element("h2", ["id": "surges"], [.text(t(WebText.surges))]),
             .element("p", ["class": "hint"], [.text(t(WebText.surgeTest(detector)))]),
         ]
+        if !trends.notEnoughHistory.isEmpty {
+            let regions = trends.notEnoughHistory.sorted { $0.key < $1.key }
+                .map { "\(regionName($0.key)) (\(language == .ko ? "검정 시작" : "tested from") \(month($0.value)))" }.joined(separator: ", ")
+            content.append(.element("p", ["class": "meta"], [.text(t(WebText.notEnoughHistory(regions)))]))
+        }
         content.append(trends.surges.isEmpty ? .element("p", [:], [.text(t(WebText.noSurges))]) :
             .element("ul", ["class": "indicators", "aria-labelledby": "surges"], trends.surges.map { surge in
                 let link = "/reports/trends/events?region=\(surge.region)&month=\(surge.month)" + (query.actType.map { "&type=\($0.code)" } ?? "")
