@@ -33,9 +33,20 @@ extension SQLStore {
         return (signed, next)
     }
 
-    /// Appends signed entries and moves the latest head, inside the caller's transaction.
+    /// Another process (a `haven` command beside a running server, or another server on the
+    /// same PostgreSQL) appended to the log since this store last did: its frontier is behind.
+    struct AuditLogMoved: Error {}
+
+    /// Appends signed entries and moves the latest head, inside the caller's transaction. The
+    /// head row is read (and on PostgreSQL locked) first: when it is not where these entries
+    /// begin, another process appended meanwhile, and ``AuditLogMoved`` rolls the transaction
+    /// back so that the caller can catch up and write again, instead of colliding on a position.
     static func append(_ entries: [SignedAuditEntry], on db: any SQLDatabase) async throws {
-        guard let last = entries.last else { return }
+        guard let first = entries.first, let last = entries.last else { return }
+        struct Head: Decodable { let size: Int }
+        let lock = db.dialect.name == "postgresql" ? " FOR UPDATE" : ""
+        let head = try await db.raw(SQLQueryString("SELECT size FROM audit_head\(unsafeRaw: lock)")).first(decoding: Head.self)
+        if (head?.size ?? 0) != first.entry.seq { throw AuditLogMoved() }
         for chunk in stride(from: 0, to: entries.count, by: 500).map({ entries[$0..<min($0 + 500, entries.count)] }) {
             let insert = db.insert(into: "audit_log").columns(
                 "seq", "at", "actor", "action", "kind", "record_id", "version", "content_hash", "detail", "root", "signature")
@@ -59,6 +70,13 @@ extension SQLStore {
         let (entries, next) = try signedEntries([(action, kind, recordID, version, "", detail)], actor: actor)
         try await transaction(on: db) { db in try await Self.append(entries, on: db) }
         frontier = next
+    }
+
+    /// Catches up with entries another process appended: the frontier is rebuilt from the log,
+    /// whose head must carry the vault key's seal as at unlock.
+    func catchUpWithAuditLog() async throws {
+        guard let sealer = keys?.headSealer, let vaultID = header?.vaultID else { throw StoreError.locked }
+        frontier = try await rebuildFrontier(sealer: sealer, vaultID: vaultID).frontier
     }
 
     /// The action of the entry that starts sealing a vault's head: once it is in the log, a head

@@ -140,7 +140,10 @@ public actor SQLStore: Repository {
     private func configureSQLite() async throws {
         // WAL for concurrent readers, FULL so a committed write survives power loss, and
         // secure_delete so freed pages are zeroed.
-        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON", "PRAGMA foreign_keys = ON"] {
+        // busy_timeout: a `haven` command writing beside a running server waits for the other's
+        // transaction instead of failing at once.
+        for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA secure_delete = ON", "PRAGMA foreign_keys = ON",
+                       "PRAGMA busy_timeout = 10000"] {
             try await db.raw(SQLQueryString(pragma)).run()
         }
     }
@@ -184,7 +187,14 @@ public actor SQLStore: Repository {
         await gate.enter()
         defer { gate.leave() }
         do {
-            return try await body()
+            do {
+                return try await body()
+            } catch is AuditLogMoved {
+                // Another process appended to the audit log; its transaction rolled this one
+                // back whole. Catch up and do it again, once.
+                try await catchUpWithAuditLog()
+                return try await body()
+            }
         } catch let error as StoreError {
             throw error
         } catch let error as HavenCryptoError {
