@@ -5,6 +5,8 @@ public import Hummingbird
 import HummingbirdCore
 public import HummingbirdTLS
 public import Logging
+public import NIOCore
+public import ServiceLifecycle
 
 /// What the server needs to know to start.
 public struct ServerConfiguration: Sendable {
@@ -96,7 +98,13 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.tls != nil))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthMiddleware(authenticator: authenticator))
-    router.get("health") { _, _ in try jsonResponse(["status": "ok"], status: .ok) }
+    // Healthy means the store answers, not only that the process runs: a load balancer must not
+    // send people to a server whose every real request would fail.
+    let store = authenticator.store
+    router.get("health") { _, _ in
+        let answers = await store.answers()
+        return try jsonResponse(["status": answers ? "ok" : "unavailable"], status: answers ? .ok : .serviceUnavailable)
+    }
     router.get("openapi.json") { _, _ in
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
@@ -128,14 +136,21 @@ private func addRecordRoutes<R: Record>(_ type: R.Type, repository: any Reposito
 
 /// Builds the Haven application over a repository; `main` only reads configuration and calls
 /// this. With ``ServerConfiguration/tls`` it serves HTTPS itself.
+///
+/// - Parameters:
+///   - services: services that run beside the server and stop with it (the no-response sweep).
+///   - onServerRunning: called once the port is bound and requests are taken, not before.
 public func buildApplication(
-    repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration, logger: Logger = Logger(label: "haven")
+    repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration, logger: Logger = Logger(label: "haven"),
+    services: [any Service] = [], onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: try $0.configuration()) } ?? .http1()
     return Application(
         router: buildRouter(repository: repository, authenticator: authenticator, configuration: configuration),
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Haven"),
+        services: services,
+        onServerRunning: onServerRunning,
         logger: logger
     )
 }

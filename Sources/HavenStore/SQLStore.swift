@@ -134,6 +134,21 @@ public actor SQLStore: Repository {
     /// Whether the vault is unlocked.
     public var isUnlocked: Bool { keys != nil }
 
+    /// Whether the store answers: unlocked, and the database reads its audit head. For the
+    /// health check; never throws.
+    public func answers() async -> Bool {
+        guard keys != nil else { return false }
+        do {
+            return try await exclusive {
+                struct Head: Decodable { let size: Int }
+                _ = try await db.raw("SELECT size FROM audit_head").first(decoding: Head.self)
+                return true
+            }
+        } catch {
+            return false
+        }
+    }
+
     /// How many current records the in-memory index holds.
     public var indexedRecordCount: Int { index.count }
 

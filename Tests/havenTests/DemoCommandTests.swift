@@ -64,4 +64,39 @@ struct DemoCommandTests {
         process.waitUntilExit()
         #expect(try demoFolders(in: root).isEmpty, "the demo's vault and key file are gone")
     }
+
+    /// The review: `haven serve` said "listening on" before it bound the port, then exited with
+    /// "Address already in use". It says so only once the port is bound.
+    @Test func aServerWhosePortIsTakenNeverSaysItIsListening() async throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("haven")
+        let xctestSibling = URL(fileURLWithPath: Bundle.main.bundlePath).deletingLastPathComponent().appendingPathComponent("haven")
+        let program = try #require([binary, xctestSibling].first { FileManager.default.isExecutableFile(atPath: $0.path) })
+        // Take a port on 127.0.0.1.
+        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(socketFD) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        #expect(bound == 0 && listen(socketFD, 1) == 0)
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(socketFD, $0, &length) } }
+        let port = Int(UInt16(bigEndian: address.sin_port))
+
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let process = Process()
+        process.executableURL = program
+        process.arguments = ["demo", "--port", String(port)]
+        process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": root.path]) { $1 }
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(!printed.contains("listening on"), "\(printed.suffix(300))")
+    }
 }

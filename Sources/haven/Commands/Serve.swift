@@ -86,30 +86,29 @@ struct Serve: AsyncParsableCommand {
         var logger = Logger(label: "haven")
         logger.logLevel = .info
         let authenticator = Authenticator(store: store, sessionPolicy: configuration.sessionPolicy)
+        let base = "\(configuration.scheme)://\(configuration.host):\(port)"
+        let records = await store.indexedRecordCount
         let app: any ApplicationProtocol
         do {
-            app = try buildApplication(repository: store, authenticator: authenticator, configuration: configuration, logger: logger)
+            // Deadlines pass while Haven runs: unanswered interventions are marked hourly, by a
+            // service that stops with the server (a sweep in progress finishes its write first).
+            app = try buildApplication(repository: store, authenticator: authenticator, configuration: configuration, logger: logger,
+                                       services: [NonResponseSweepService(repository: store, logger: logger)]) { _ in
+                // Only once the port is bound: a port already in use ends the run before this.
+                print("Haven is unlocked (\(records) records) and listening on \(base)")
+                print("API description: \(base)/openapi.json — sign in with POST /api/session; stop with Ctrl-C.")
+                fflush(nil) // reach a pipe or log file at once, not when the buffer fills
+            }
         } catch let error as TLSSetupError {
             try? await store.close()
             throw CLIError(error.description)
         }
-        let base = "\(configuration.scheme)://\(configuration.host):\(port)"
-        print("Haven is unlocked (\(await store.indexedRecordCount) records) and listening on \(base)")
-        print("API description: \(base)/openapi.json — sign in with POST /api/session; stop with Ctrl-C.")
-        fflush(nil) // reach a pipe or log file at once, not when the buffer fills
-        // Deadlines pass while Haven runs: unanswered interventions are marked hourly.
-        let sweep = Task { await NonResponseSweep.repeating(repository: store, logger: logger) }
         do {
             try await app.runService()
         } catch {
-            sweep.cancel()
-            await sweep.value
             try? await store.close()
             throw error
         }
-        // Let a sweep in progress finish its write before the store closes.
-        sweep.cancel()
-        await sweep.value
         try await store.close()
     }
 }
