@@ -80,8 +80,9 @@ extension SQLStore {
                 .where("account_id", .equal, SQLBind(accountID.lowercased)).where("revoked_at", .is, SQLLiteral.null)
                 .first(decoding: Row.self) != nil else { throw StoreError.noSuchAPIToken }
             let (entries, next) = try signedEntries([("token.revoke", "account", accountID.lowercased, 0, "", "token=\(id.lowercased)")], actor: actor)
+            let now = clock()
             try await transaction(on: db) { db in
-                try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.string(Date())))
+                try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.string(now)))
                     .where("id", .equal, SQLBind(id.lowercased)).run()
                 try await Self.append(entries, on: db)
             }

@@ -26,8 +26,9 @@ extension SQLStore {
 
     /// Keeps a form's fields, sealed, for the account whose session ended while typing it.
     /// Drafts older than ``draftLifetime`` are dropped at the same time.
-    public func saveDraft(accountID: UUID, path: String, fields: [String: String], at now: Date = Date()) async throws -> UUID {
-        try await exclusive {
+    public func saveDraft(accountID: UUID, path: String, fields: [String: String], at date: Date? = nil) async throws -> UUID {
+        let now = date ?? clock()
+        return try await exclusive {
             _ = try requireUnlocked()
             try await ensureDataKeys(for: [Self.accountsCompartment], on: db)
             let id = UUID().lowercased
@@ -49,7 +50,8 @@ extension SQLStore {
     }
 
     /// An account's drafts within their lifetime, newest first, without opening them.
-    public func drafts(accountID: UUID, at now: Date = Date()) async throws -> [Draft] {
+    public func drafts(accountID: UUID, at date: Date? = nil) async throws -> [Draft] {
+        let now = date ?? clock()
         struct Row: Decodable { let id: String; let path: String; let created_at: String }
         let since = Timestamp.string(now.addingTimeInterval(-Self.draftLifetime))
         return try await db.select().columns("id", "path", "created_at").from("drafts")
@@ -79,7 +81,7 @@ extension SQLStore {
                 throw StoreError.corrupt("a draft's sealed part failed to open")
             }
             try await audit("draft.restore", kind: "account", recordID: accountID.lowercased, detail: "draft=\(row.id)", by: .account(accountID))
-            return Draft(id: id, accountID: accountID, path: row.path, savedAt: Timestamp.date(row.created_at) ?? Date(), fields: fields)
+            return Draft(id: id, accountID: accountID, path: row.path, savedAt: Timestamp.date(row.created_at) ?? clock(), fields: fields)
         }
     }
 

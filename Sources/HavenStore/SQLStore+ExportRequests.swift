@@ -78,7 +78,7 @@ extension SQLStore {
             _ = try requireUnlocked()
             let rows = try await exportRows(filter, for: actor)
             let count = rows.count
-            let now = Date()
+            let now = clock()
             let needsApproval = count > approvalThreshold
             let request = ExportRequest(
                 id: UUID(), requester: actor.id, filter: filter, recordCount: count,
@@ -129,7 +129,7 @@ extension SQLStore {
             }
             request.status = approve ? .approved : .rejected
             request.decidedBy = actor.id
-            request.decidedAt = Date()
+            request.decidedAt = clock()
             try await saveExport(request, action: approve ? "export.approve" : "export.reject", detail: "records=\(request.recordCount)", by: actor)
             return request
         }
@@ -147,7 +147,7 @@ extension SQLStore {
                     ? "this export waits for a second person's approval"
                     : "this export request is \(request.status.rawValue)")
             }
-            guard let decidedAt = request.decidedAt, Date().timeIntervalSince(decidedAt) < Self.exportApprovalLifetime else {
+            guard let decidedAt = request.decidedAt, clock().timeIntervalSince(decidedAt) < Self.exportApprovalLifetime else {
                 throw StoreError.forbidden("the approval of this export is older than a day; ask again")
             }
             guard request.pinned else {
@@ -169,7 +169,7 @@ extension SQLStore {
                 records.append(try Self.open(RecordTypes.type(for: row.kind), row, codec: codec))
             }
             request.status = .completed
-            request.completedAt = Date()
+            request.completedAt = clock()
             try await saveExport(request, action: "export.plaintext",
                                  detail: "records=\(records.count) deleted-since=\(deletedSince) request=\(id.lowercased)", by: actor)
             return (request, records)
