@@ -40,7 +40,7 @@ public struct ActingIdentity: Sendable, Hashable {
     /// A signed-in account, known in the audit log by its id only (never its name).
     public static func account(_ id: UUID, compartments: Set<String> = [], seesProtected: Bool = true,
                                origin: String? = nil) -> ActingIdentity {
-        ActingIdentity(id: "account:" + id.uuidString.lowercased(), displayName: "account", compartments: compartments,
+        ActingIdentity(id: "account:" + id.wire, displayName: "account", compartments: compartments,
                        seesProtected: seesProtected, origin: origin)
     }
 }

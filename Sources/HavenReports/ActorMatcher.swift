@@ -18,7 +18,7 @@ public enum ActorMatcher {
         public var organisationKind: OrganisationKind?
 
         /// The value a form's choice carries: `person:<id>` or `organisation:<id>`.
-        public var choice: String { "\(ref.kind.code):\(ref.id.uuidString.lowercased())" }
+        public var choice: String { "\(ref.kind.code):\(ref.id.wire)" }
     }
 
     /// A typed name: person names are compared as Korean names in any script (김철수 and Kim

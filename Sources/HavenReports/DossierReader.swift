@@ -123,8 +123,8 @@ extension Dossier {
         func date(_ value: FuzzyDate?) -> JSONValue { value.map { .string($0.description) } ?? .null }
         func text(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
         let subjectJSON: JSONValue = switch subject {
-        case .event(let id): .object(["kind": .string("event"), "id": .string(id.uuidString.lowercased())])
-        case .person(let id): .object(["kind": .string("person"), "id": .string(id.uuidString.lowercased())])
+        case .event(let id): .object(["kind": .string("event"), "id": .string(id.wire)])
+        case .person(let id): .object(["kind": .string("person"), "id": .string(id.wire)])
         case .party(let name, let from, let to): .object(["kind": .string("party"), "name": .string(name), "from": date(from), "to": date(to)])
         }
         return .object([
@@ -132,7 +132,7 @@ extension Dossier {
             "incidents": .array(incidents.map { incident in
                 let event = incident.event
                 return .object([
-                    "event": .string(event.id.uuidString.lowercased()), "title": text(seesProtected ? event.title : nil),
+                    "event": .string(event.id.wire), "title": text(seesProtected ? event.title : nil),
                     "description": text(seesProtected ? event.description : nil),
                     "startDate": date(seesProtected ? event.startDate : event.startDate.flatMap { try? FuzzyDate(parsing: String($0.year)) }),
                     "placeCode": text(event.placeCode), "verification": .string(event.verification.code), "people": .number(Double(incident.people)),
@@ -150,7 +150,7 @@ extension Dossier {
                 ])
             }),
             "interventions": .array(interventions.map { intervention in
-                .object(["id": .string(intervention.id.uuidString.lowercased()), "party": .string(intervention.partyName),
+                .object(["id": .string(intervention.id.wire), "party": .string(intervention.partyName),
                          "channel": .string(intervention.channel.code), "dateSent": date(intervention.dateSent), "deadline": date(intervention.deadline),
                          "request": text(seesProtected ? intervention.request : nil), "response": .string(intervention.response.code),
                          "responseDate": date(intervention.responseDate), "answered": .bool(intervention.isAnswered)])

@@ -21,7 +21,7 @@ public enum PersonMerge {
         }
         if let main = named.sameAs {
             throw StoreError.invalid(ValidationError(problems: [FieldProblem(field: "sameAs",
-                                                message: "names a record merged into \(main.uuidString.lowercased()); name that record")]))
+                                                message: "names a record merged into \(main.wire); name that record")]))
         }
     }
 

@@ -20,7 +20,7 @@ struct SealedRow: Sendable, Equatable {
 
     /// SHA-256 over what is stored, bound into the audit entry that wrote it.
     var contentHash: String {
-        SHA256Hex.of(Data("\(id.lowercased)|\(kind.code)|\(compartment)|\(version)|\(keyVersion)|\(deleted)|\(coded)|\(sealed)".utf8))
+        SHA256Hex.of(Data("\(id.wire)|\(kind.code)|\(compartment)|\(version)|\(keyVersion)|\(deleted)|\(coded)|\(sealed)".utf8))
     }
 }
 
@@ -38,7 +38,7 @@ struct RowFacets: Sendable, Equatable {
         placeCode = facets.placeCode
         dateFrom = facets.from?.coarse
         dateTo = facets.to?.coarse
-        parentID = facets.parentID?.lowercased
+        parentID = facets.parentID?.wire
         typeCode = facets.typeCode
     }
 
@@ -52,18 +52,13 @@ struct RowFacets: Sendable, Equatable {
     }
 }
 
-extension UUID {
-    /// The lowercase form Haven stores and prints.
-    var lowercased: String { uuidString.lowercased() }
-}
-
 /// Splits records into coded and sealed parts and joins them again.
 struct RecordCodec: Sendable {
     let dataKeys: @Sendable (String, Int?) throws -> DataKey
 
     /// The seal context of one field of one version of one record.
     static func context(kind: RecordKind, id: UUID, version: Int, field: String, keyVersion: Int) -> SealContext {
-        SealContext(table: "records.\(kind.code)", recordID: "\(id.lowercased)#\(version)", field: field, keyVersion: keyVersion)
+        SealContext(table: "records.\(kind.code)", recordID: "\(id.wire)#\(version)", field: field, keyVersion: keyVersion)
     }
 
     func seal<R: Record>(_ record: R, version: Int, deleted: Bool = false, at date: Date) throws -> SealedRow {
@@ -117,7 +112,7 @@ struct RecordCodec: Sendable {
             do {
                 plaintext = try key.open(bytes, for: context)
             } catch {
-                throw StoreError.corrupt("a sealed field of \(row.kind.code) \(row.id.lowercased) failed to open")
+                throw StoreError.corrupt("a sealed field of \(row.kind.code) \(row.id.wire) failed to open")
             }
             // Field names come from `R.protectedFields` (checked above), plain identifiers.
             json.append(contentsOf: ",\"\(field)\":".utf8)
@@ -149,7 +144,7 @@ struct RecordCodec: Sendable {
                 plaintext = try old.open(bytes, for: Self.context(kind: row.kind, id: row.id, version: row.version, field: field,
                                                                    keyVersion: row.keyVersion))
             } catch {
-                throw StoreError.corrupt("a sealed field of \(row.kind.code) \(row.id.lowercased) failed to open")
+                throw StoreError.corrupt("a sealed field of \(row.kind.code) \(row.id.wire) failed to open")
             }
             let context = Self.context(kind: row.kind, id: row.id, version: row.version, field: field, keyVersion: key.version)
             resealed[field] = try key.seal(plaintext, for: context).base64EncodedString()

@@ -40,12 +40,12 @@ extension SQLStore {
     public func createAPIToken(_ token: StoredAPIToken, tokenHash: String, by actor: ActingIdentity) async throws {
         try await exclusive {
             _ = try requireUnlocked()
-            let detail = "token=\(token.id.lowercased) role=\(token.role.code) compartments=\(token.compartments.sorted().joined(separator: ",")) expires=\(Timestamp.string(token.expiresAt))"
-            let (entries, next) = try signedEntries([("token.create", "account", token.accountID.lowercased, 0, "", detail)], actor: actor)
+            let detail = "token=\(token.id.wire) role=\(token.role.code) compartments=\(token.compartments.sorted().joined(separator: ",")) expires=\(Timestamp.string(token.expiresAt))"
+            let (entries, next) = try signedEntries([("token.create", "account", token.accountID.wire, 0, "", detail)], actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "api_tokens")
                     .columns("token_hash", "id", "account_id", "label", "role", "compartments", "created_at", "expires_at", "revoked_at")
-                    .values(SQLBind(tokenHash), SQLBind(token.id.lowercased), SQLBind(token.accountID.lowercased), SQLBind(token.label),
+                    .values(SQLBind(tokenHash), SQLBind(token.id.wire), SQLBind(token.accountID.wire), SQLBind(token.label),
                             SQLBind(token.role.code), SQLBind(try Self.compartmentsJSON(token.compartments)),
                             SQLBind(Timestamp.string(token.createdAt)), SQLBind(Timestamp.string(token.expiresAt)), SQLBind(String?.none))
                     .run()
@@ -66,7 +66,7 @@ extension SQLStore {
     /// An account's tokens, newest first.
     public func apiTokens(accountID: UUID) async throws -> [StoredAPIToken] {
         try await exclusive {
-            try await db.select().columns(TokenRow.columns).from("api_tokens").where("account_id", .equal, SQLBind(accountID.lowercased))
+            try await db.select().columns(TokenRow.columns).from("api_tokens").where("account_id", .equal, SQLBind(accountID.wire))
                 .orderBy("created_at", .descending).all(decoding: TokenRow.self).map { try $0.token() }
         }
     }
@@ -76,14 +76,14 @@ extension SQLStore {
         try await exclusive {
             _ = try requireUnlocked()
             struct Row: Decodable { let id: String }
-            guard try await db.select().column("id").from("api_tokens").where("id", .equal, SQLBind(id.lowercased))
-                .where("account_id", .equal, SQLBind(accountID.lowercased)).where("revoked_at", .is, SQLLiteral.null)
+            guard try await db.select().column("id").from("api_tokens").where("id", .equal, SQLBind(id.wire))
+                .where("account_id", .equal, SQLBind(accountID.wire)).where("revoked_at", .is, SQLLiteral.null)
                 .first(decoding: Row.self) != nil else { throw StoreError.noSuchAPIToken }
-            let (entries, next) = try signedEntries([("token.revoke", "account", accountID.lowercased, 0, "", "token=\(id.lowercased)")], actor: actor)
+            let (entries, next) = try signedEntries([("token.revoke", "account", accountID.wire, 0, "", "token=\(id.wire)")], actor: actor)
             let now = clock()
             try await transaction(on: db) { db in
                 try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.string(now)))
-                    .where("id", .equal, SQLBind(id.lowercased)).run()
+                    .where("id", .equal, SQLBind(id.wire)).run()
                 try await Self.append(entries, on: db)
             }
             frontier = next

@@ -45,7 +45,7 @@ public struct AuditQuery: Sendable, Equatable {
     /// The filters as they go into the audit entry of the query itself (ids and dates only).
     var detail: String {
         var parts: [String] = []
-        if let recordID { parts.append("record=\(recordID.lowercased)") }
+        if let recordID { parts.append("record=\(recordID.wire)") }
         if let actor { parts.append("actor=\(actor)") }
         if let actionPrefix { parts.append("action=\(actionPrefix)") }
         if let since { parts.append("since=\(Timestamp.string(since))") }
@@ -66,7 +66,7 @@ extension SQLStore {
             }
             struct Count: Decodable { let n: Int }
             func filtered(_ select: SQLSelectBuilder) -> SQLSelectBuilder {
-                if let id = query.recordID?.lowercased {
+                if let id = query.recordID?.wire {
                     // List and search entries name the records they returned as `kind:id` in their detail.
                     select.where { $0.where("record_id", .equal, SQLBind(id)).orWhere("detail", .like, SQLBind("%:\(id)%")) }
                 }

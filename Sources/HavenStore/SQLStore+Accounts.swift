@@ -31,7 +31,7 @@ extension SQLStore {
             let stored = StoredAccount(account: account, credentials: credentials, version: 1)
             let row = try sealAccount(stored)
             let (entries, next) = try signedEntries(
-                [("account.create", "account", account.id.lowercased, 1, "", Self.accountDetail(account))], actor: actor)
+                [("account.create", "account", account.id.wire, 1, "", Self.accountDetail(account))], actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "accounts")
                     .columns("id", "version", "username_token", "role", "compartments", "disabled", "mfa_enrolled",
@@ -59,7 +59,7 @@ extension SQLStore {
     /// The account with this id, or nil.
     public func account(id: UUID) async throws -> StoredAccount? {
         try await exclusive {
-            try await accountRow(where: "id", equals: id.lowercased).map(openAccount)
+            try await accountRow(where: "id", equals: id.wire).map(openAccount)
         }
     }
 
@@ -80,7 +80,7 @@ extension SQLStore {
         let problems = stored.account.problems()
         guard problems.isEmpty else { throw StoreError.invalid(ValidationError(problems: problems)) }
         return try await exclusive {
-            let id = stored.account.id.lowercased
+            let id = stored.account.id.wire
             guard let current = try await accountRow(where: "id", equals: id) else { throw StoreError.noSuchAccount }
             guard current.version == stored.version else {
                 throw StoreError.versionConflict(expected: stored.version, actual: current.version)
@@ -171,7 +171,7 @@ extension SQLStore {
 
     private func sealAccount(_ stored: StoredAccount) throws -> AccountRow {
         let key = try accountKey(version: nil)
-        let id = stored.account.id.lowercased
+        let id = stored.account.id.wire
         let secrets = AccountSecrets(username: stored.account.username, displayName: stored.account.displayName,
                                      credentials: stored.credentials, role: stored.account.role.code,
                                      compartments: stored.account.compartments.sorted(), disabled: stored.account.disabled,

@@ -157,7 +157,7 @@ extension SQLStore {
                 throw StoreError.corrupt("the audit log is empty")
             }
             return Checkpoint(
-                vaultID: header.vaultID.lowercased, head: TreeHead(size: head.size, root: Data(hex: head.rootHex) ?? Data()),
+                vaultID: header.vaultID.wire, head: TreeHead(size: head.size, root: Data(hex: head.rootHex) ?? Data()),
                 issuedAt: last.entry.at, publicKeyHex: header.auditPublicKeyHex, signatureHex: head.signatureHex
             )
         }

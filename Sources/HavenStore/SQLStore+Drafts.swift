@@ -31,15 +31,15 @@ extension SQLStore {
         return try await exclusive {
             _ = try requireUnlocked()
             try await ensureDataKeys(for: [Self.accountsCompartment], on: db)
-            let id = UUID().lowercased
+            let id = UUID().wire
             let key = try accountKey(version: nil)
             let sealed = try key.seal(try StoredJSON.encoder().encode(fields), for: Self.draftContext(id: id, keyVersion: key.version))
-            let (entries, next) = try signedEntries([("draft.save", "account", accountID.lowercased, 0, "", "draft=\(id)")],
+            let (entries, next) = try signedEntries([("draft.save", "account", accountID.wire, 0, "", "draft=\(id)")],
                                                     actor: .account(accountID))
             try await transaction(on: db) { db in
                 try await db.delete(from: "drafts").where("created_at", .lessThan, SQLBind(Timestamp.string(now.addingTimeInterval(-Self.draftLifetime)))).run()
                 try await db.insert(into: "drafts").columns("id", "account_id", "path", "created_at", "key_version", "sealed")
-                    .values(SQLBind(id), SQLBind(accountID.lowercased), SQLBind(path), SQLBind(Timestamp.string(now)), SQLBind(key.version),
+                    .values(SQLBind(id), SQLBind(accountID.wire), SQLBind(path), SQLBind(Timestamp.string(now)), SQLBind(key.version),
                             SQLBind(sealed.base64EncodedString()))
                     .run()
                 try await Self.append(entries, on: db)
@@ -55,7 +55,7 @@ extension SQLStore {
         struct Row: Decodable { let id: String; let path: String; let created_at: String }
         let since = Timestamp.string(now.addingTimeInterval(-Self.draftLifetime))
         return try await db.select().columns("id", "path", "created_at").from("drafts")
-            .where("account_id", .equal, SQLBind(accountID.lowercased)).where("created_at", .greaterThanOrEqual, SQLBind(since))
+            .where("account_id", .equal, SQLBind(accountID.wire)).where("created_at", .greaterThanOrEqual, SQLBind(since))
             .orderBy("created_at", .descending).all(decoding: Row.self)
             .compactMap { row in
                 guard let id = UUID(uuidString: row.id), let at = Timestamp.date(row.created_at) else { return nil }
@@ -69,7 +69,7 @@ extension SQLStore {
         struct Row: Decodable { let id: String; let path: String; let created_at: String; let key_version: Int; let sealed: String }
         return try await exclusive {
             guard let row = try await db.select().columns("id", "path", "created_at", "key_version", "sealed").from("drafts")
-                .where("id", .equal, SQLBind(id.lowercased)).where("account_id", .equal, SQLBind(accountID.lowercased))
+                .where("id", .equal, SQLBind(id.wire)).where("account_id", .equal, SQLBind(accountID.wire))
                 .first(decoding: Row.self) else { return nil }
             let key = try accountKey(version: row.key_version)
             let fields: [String: String]
@@ -80,7 +80,7 @@ extension SQLStore {
             } catch {
                 throw StoreError.corrupt("a draft's sealed part failed to open")
             }
-            try await audit("draft.restore", kind: "account", recordID: accountID.lowercased, detail: "draft=\(row.id)", by: .account(accountID))
+            try await audit("draft.restore", kind: "account", recordID: accountID.wire, detail: "draft=\(row.id)", by: .account(accountID))
             return Draft(id: id, accountID: accountID, path: row.path, savedAt: Timestamp.date(row.created_at) ?? clock(), fields: fields)
         }
     }
@@ -91,13 +91,13 @@ extension SQLStore {
         try await exclusive {
             struct Count: Decodable { let n: Int }
             let found = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("drafts")
-                .where("id", .equal, SQLBind(id.lowercased)).where("account_id", .equal, SQLBind(accountID.lowercased))
+                .where("id", .equal, SQLBind(id.wire)).where("account_id", .equal, SQLBind(accountID.wire))
                 .first(decoding: Count.self)?.n ?? 0
             guard found > 0 else { return false }
-            let (entries, next) = try signedEntries([("draft.done", "account", accountID.lowercased, 0, "", "draft=\(id.lowercased)")],
+            let (entries, next) = try signedEntries([("draft.done", "account", accountID.wire, 0, "", "draft=\(id.wire)")],
                                                     actor: .account(accountID))
             try await transaction(on: db) { db in
-                try await db.delete(from: "drafts").where("id", .equal, SQLBind(id.lowercased)).run()
+                try await db.delete(from: "drafts").where("id", .equal, SQLBind(id.wire)).run()
                 try await Self.append(entries, on: db)
             }
             frontier = next

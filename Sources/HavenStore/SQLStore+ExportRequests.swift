@@ -85,13 +85,13 @@ extension SQLStore {
                 status: needsApproval ? .pending : .approved, createdAt: now,
                 decidedBy: needsApproval ? nil : "rule:below-threshold", decidedAt: needsApproval ? nil : now, completedAt: nil,
                 reach: Self.reach(of: filter, for: actor), pinned: true)
-            let (entries, next) = try signedEntries([("export.request", "export", request.id.lowercased, 0, "",
+            let (entries, next) = try signedEntries([("export.request", "export", request.id.wire, 0, "",
                                                       "records=\(count) threshold=\(approvalThreshold) needs-approval=\(needsApproval)")], actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "export_requests")
                     .columns("id", "requester", "filter", "record_count", "status", "created_at", "decided_by", "decided_at", "completed_at",
                              "reach", "pinned")
-                    .values(SQLBind(request.id.lowercased), SQLBind(request.requester), SQLBind(try Self.json(filter)), SQLBind(count),
+                    .values(SQLBind(request.id.wire), SQLBind(request.requester), SQLBind(try Self.json(filter)), SQLBind(count),
                             SQLBind(request.status.rawValue), SQLBind(Timestamp.string(now)), SQLBind(request.decidedBy),
                             SQLBind(request.decidedAt.map(Timestamp.string)), SQLBind(String?.none),
                             SQLBind(try request.reach.map { try Self.json($0.sorted()) }), SQLBind(1))
@@ -100,7 +100,7 @@ extension SQLStore {
                 for batch in stride(from: 0, to: rows.count, by: 200) {
                     var insert = db.insert(into: "export_items").columns("request_id", "record_id", "version", "compartment")
                     for row in rows[batch..<min(batch + 200, rows.count)] {
-                        insert = insert.values(SQLBind(request.id.lowercased), SQLBind(row.id.lowercased), SQLBind(row.version),
+                        insert = insert.values(SQLBind(request.id.wire), SQLBind(row.id.wire), SQLBind(row.version),
                                                SQLBind(row.compartment))
                     }
                     try await insert.run()
@@ -171,7 +171,7 @@ extension SQLStore {
             request.status = .completed
             request.completedAt = clock()
             try await saveExport(request, action: "export.plaintext",
-                                 detail: "records=\(records.count) deleted-since=\(deletedSince) request=\(id.lowercased)", by: actor)
+                                 detail: "records=\(records.count) deleted-since=\(deletedSince) request=\(id.wire)", by: actor)
             return (request, records)
         }
     }
@@ -212,7 +212,7 @@ extension SQLStore {
     private func pinnedRows(_ id: UUID) async throws -> [SealedRow] {
         struct Item: Decodable { let record_id: String, version: Int }
         let items = try await db.select().columns("record_id", "version").from("export_items")
-            .where("request_id", .equal, SQLBind(id.lowercased)).all(decoding: Item.self)
+            .where("request_id", .equal, SQLBind(id.wire)).all(decoding: Item.self)
         var rows: [SealedRow] = []
         rows.reserveCapacity(items.count)
         for item in items {
@@ -225,18 +225,18 @@ extension SQLStore {
     }
 
     private func exportRequest(_ id: UUID) async throws -> ExportRequest? {
-        try await db.select().columns(ExportRow.columns).from("export_requests").where("id", .equal, SQLBind(id.lowercased))
+        try await db.select().columns(ExportRow.columns).from("export_requests").where("id", .equal, SQLBind(id.wire))
             .first(decoding: ExportRow.self).map { try $0.request() }
     }
 
     private func saveExport(_ request: ExportRequest, action: String, detail: String, by actor: ActingIdentity) async throws {
-        let (entries, next) = try signedEntries([(action, "export", request.id.lowercased, 0, "", detail)], actor: actor)
+        let (entries, next) = try signedEntries([(action, "export", request.id.wire, 0, "", detail)], actor: actor)
         try await transaction(on: db) { db in
             try await db.update("export_requests")
                 .set("status", to: SQLBind(request.status.rawValue)).set("decided_by", to: SQLBind(request.decidedBy))
                 .set("decided_at", to: SQLBind(request.decidedAt.map(Timestamp.string)))
                 .set("completed_at", to: SQLBind(request.completedAt.map(Timestamp.string)))
-                .where("id", .equal, SQLBind(request.id.lowercased)).run()
+                .where("id", .equal, SQLBind(request.id.wire)).run()
             try await Self.append(entries, on: db)
         }
         frontier = next

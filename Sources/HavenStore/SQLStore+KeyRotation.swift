@@ -129,7 +129,7 @@ extension SQLStore {
                 try await transaction(on: db) { db in
                     for row in resealed {
                         try await db.update(table).set("sealed", to: SQLBind(row.sealed)).set("key_version", to: SQLBind(row.keyVersion))
-                            .where("id", .equal, SQLBind(row.id.lowercased)).where("version", .equal, SQLBind(row.version)).run()
+                            .where("id", .equal, SQLBind(row.id.wire)).where("version", .equal, SQLBind(row.version)).run()
                     }
                     try await Self.append(entries, on: db)
                 }

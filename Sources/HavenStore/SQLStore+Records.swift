@@ -78,7 +78,7 @@ extension SQLStore {
                 throw StoreError.notFound(R.kind, id)
             }
             let record = try codec.open(type, row)
-            try await audit("read", kind: R.kind.code, recordID: id.lowercased, version: row.version,
+            try await audit("read", kind: R.kind.code, recordID: id.wire, version: row.version,
                             detail: actor.seesProtected ? "" : "redacted", by: actor)
             return Stored(record: record, version: row.version, updatedAt: row.updatedAt)
         }
@@ -88,7 +88,7 @@ extension SQLStore {
         try await exclusive {
             let codec = try requireUnlocked()
             let rows = try await Self.selectRows(from: "record_versions", on: db) {
-                $0.where("id", .equal, SQLBind(id.lowercased)).where("kind", .equal, SQLBind(R.kind.code)).orderBy("version")
+                $0.where("id", .equal, SQLBind(id.wire)).where("kind", .equal, SQLBind(R.kind.code)).orderBy("version")
             }
             // A record moved out of reach hides its whole history; one moved into reach shows
             // only the versions kept in compartments the reader reaches (a beta reader does not
@@ -96,7 +96,7 @@ extension SQLStore {
             guard let last = rows.last, actor.reaches(last.compartment) else { throw StoreError.notFound(R.kind, id) }
             let visible = rows.filter { actor.reaches($0.compartment) }
             let versions = try visible.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
-            try await audit("read.history", kind: R.kind.code, recordID: id.lowercased, version: visible.count,
+            try await audit("read.history", kind: R.kind.code, recordID: id.wire, version: visible.count,
                             detail: actor.seesProtected ? "" : "redacted", by: actor)
             return versions
         }
@@ -129,7 +129,7 @@ extension SQLStore {
             if !actor.seesProtected { query.widenDatesToWholeYears() }
             let (items, total) = index.query(query, within: places)
             if !items.isEmpty {
-                let ids = items.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
+                let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
                 try await audit(query.text == nil ? "list" : "search",
                                 detail: "returned=\(items.count) total=\(total) ids=\(ids)" + (actor.seesProtected ? "" : " redacted"), by: actor)
             }
@@ -158,7 +158,7 @@ extension SQLStore {
             let size = RecordQuery.reportPageSize
             let details = stride(from: 0, to: items.count, by: size).map { start -> String in
                 let chunk = items[start..<min(start + size, items.count)]
-                let ids = chunk.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
+                let ids = chunk.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
                 return "returned=\(chunk.count) total=\(items.count) offset=\(start) ids=\(ids)" + (actor.seesProtected ? "" : " redacted")
             }
             if !details.isEmpty {
@@ -176,8 +176,8 @@ extension SQLStore {
             _ = try requireUnlocked()
             let items = index.referencing(id, compartments: actor.compartments)
             if !items.isEmpty {
-                let ids = items.map { "\($0.kind.code):\($0.record.id.lowercased)" }.joined(separator: ",")
-                try await audit("list", detail: "referencing=\(id.lowercased) returned=\(items.count) ids=\(ids)"
+                let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
+                try await audit("list", detail: "referencing=\(id.wire) returned=\(items.count) ids=\(ids)"
                                 + (actor.seesProtected ? "" : " redacted"), by: actor)
             }
             return items
@@ -329,19 +329,19 @@ extension SQLStore {
             rows.append(row)
             if !write.deleted {
                 for term in write.record.blindTerms {
-                    tokens.append((indexer.token(kind: row.kind.code, field: term.field, value: term.value), row.id.lowercased))
+                    tokens.append((indexer.token(kind: row.kind.code, field: term.field, value: term.value), row.id.wire))
                 }
             }
         }
         let (entries, next) = try signedEntries(
-            zip(writes, rows).map { ($0.action, $1.kind.code, $1.id.lowercased, $1.version, $1.contentHash, "") }, actor: actor
+            zip(writes, rows).map { ($0.action, $1.kind.code, $1.id.wire, $1.version, $1.contentHash, "") }, actor: actor
         )
         let replacing = writes.contains { $0.version > 1 }
         try await transaction(on: db) { [rows, tokens] db in
             if replacing {
                 for row in rows where row.version > 1 {
-                    try await db.delete(from: "records").where("id", .equal, SQLBind(row.id.lowercased)).run()
-                    try await db.delete(from: "blind_index").where("record_id", .equal, SQLBind(row.id.lowercased)).run()
+                    try await db.delete(from: "records").where("id", .equal, SQLBind(row.id.wire)).run()
+                    try await db.delete(from: "blind_index").where("record_id", .equal, SQLBind(row.id.wire)).run()
                 }
             }
             for table in ["records", "record_versions"] {
@@ -385,7 +385,7 @@ extension SQLStore {
                 "parent_id", "type_code", "deleted", "updated_at", "actor", "coded", "sealed")
             for r in chunk {
                 insert.values(
-                    SQLBind(r.id.lowercased), SQLBind(r.version), SQLBind(r.kind.code), SQLBind(r.compartment), SQLBind(r.keyVersion),
+                    SQLBind(r.id.wire), SQLBind(r.version), SQLBind(r.kind.code), SQLBind(r.compartment), SQLBind(r.keyVersion),
                     SQLBind(r.facets.status), SQLBind(r.facets.placeCode), SQLBind(r.facets.dateFrom), SQLBind(r.facets.dateTo),
                     SQLBind(r.facets.parentID), SQLBind(r.facets.typeCode), SQLBind(r.deleted ? 1 : 0),
                     SQLBind(Timestamp.string(r.updatedAt)), SQLBind(actor), SQLBind(r.coded), SQLBind(r.sealed))
@@ -395,7 +395,7 @@ extension SQLStore {
     }
 
     static func currentRow(id: UUID, on db: any SQLDatabase) async throws -> SealedRow? {
-        try await selectRows(from: "records", on: db) { $0.where("id", .equal, SQLBind(id.lowercased)) }.first
+        try await selectRows(from: "records", on: db) { $0.where("id", .equal, SQLBind(id.wire)) }.first
     }
 
     static func existingIDs(_ ids: [UUID], on db: any SQLDatabase) async throws -> Set<UUID> {
@@ -403,7 +403,7 @@ extension SQLStore {
         var found = Set<UUID>()
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ ids[$0..<min($0 + 500, ids.count)] }) {
             let rows = try await db.select().column("id").from("records")
-                .where("id", .in, chunk.map(\.lowercased)).all(decoding: Row.self)
+                .where("id", .in, chunk.map(\.wire)).all(decoding: Row.self)
             found.formUnion(rows.compactMap { UUID(uuidString: $0.id) })
         }
         return found

@@ -33,12 +33,12 @@ extension SQLStore {
     public func createSession(_ session: StoredSession, by actor: ActingIdentity) async throws {
         try await exclusive {
             let (entries, next) = try signedEntries(
-                [("login.success", "account", session.accountID.lowercased, 0, "", "scope=\(session.scope.rawValue) from=\(session.address)")],
+                [("login.success", "account", session.accountID.wire, 0, "", "scope=\(session.scope.rawValue) from=\(session.address)")],
                 actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "sessions")
                     .columns("token_hash", "account_id", "scope", "created_at", "last_seen_at", "address")
-                    .values(SQLBind(session.tokenHash), SQLBind(session.accountID.lowercased), SQLBind(session.scope.rawValue),
+                    .values(SQLBind(session.tokenHash), SQLBind(session.accountID.wire), SQLBind(session.scope.rawValue),
                             SQLBind(Timestamp.string(session.createdAt)), SQLBind(Timestamp.string(session.lastSeenAt)),
                             SQLBind(session.address))
                     .run()
@@ -73,7 +73,7 @@ extension SQLStore {
     public func endSession(tokenHash: String, accountID: UUID, reason: SessionEnd, by actor: ActingIdentity) async throws {
         try await exclusive {
             let (entries, next) = try signedEntries(
-                [("session.end", "account", accountID.lowercased, 0, "", "reason=\(reason.rawValue)")], actor: actor)
+                [("session.end", "account", accountID.wire, 0, "", "reason=\(reason.rawValue)")], actor: actor)
             try await transaction(on: db) { db in
                 try await db.delete(from: "sessions").where("token_hash", .equal, SQLBind(tokenHash)).run()
                 try await Self.append(entries, on: db)
@@ -89,11 +89,11 @@ extension SQLStore {
         struct Row: Decodable { let n: Int }
         return try await exclusive {
             let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
-                .where("account_id", .equal, SQLBind(accountID.lowercased)).first(decoding: Row.self)?.n ?? 0
+                .where("account_id", .equal, SQLBind(accountID.wire)).first(decoding: Row.self)?.n ?? 0
             let (entries, next) = try signedEntries(
-                [("session.end-all", "account", accountID.lowercased, 0, "", "reason=\(reason.rawValue) sessions=\(count)")], actor: actor)
+                [("session.end-all", "account", accountID.wire, 0, "", "reason=\(reason.rawValue) sessions=\(count)")], actor: actor)
             try await transaction(on: db) { db in
-                try await db.delete(from: "sessions").where("account_id", .equal, SQLBind(accountID.lowercased)).run()
+                try await db.delete(from: "sessions").where("account_id", .equal, SQLBind(accountID.wire)).run()
                 try await Self.append(entries, on: db)
             }
             frontier = next
@@ -116,7 +116,7 @@ extension SQLStore {
     /// `accountID` is nil for a name that belongs to no account.
     public func recordThrottledSignIn(accountID: UUID?, address: String) async throws {
         try await exclusive {
-            try await audit("login.throttled", kind: "account", recordID: accountID?.lowercased ?? "",
+            try await audit("login.throttled", kind: "account", recordID: accountID?.wire ?? "",
                             detail: "account=\(accountID == nil ? "unknown" : "known") from=\(address)", by: .system)
         }
     }

@@ -76,8 +76,8 @@ struct StoreSuiteTests {
         let log = try await store.auditLog()
         #expect(log.count == before + 1, "one entry for the read, not one a record")
         let detail = try #require(log.last?.entry.detail)
-        #expect(log.last?.entry.action == "list" && detail.contains(people[0].id.lowercased) && detail.contains(people[2].id.lowercased))
-        #expect(!detail.contains(people[1].id.lowercased) && !detail.contains(elsewhere.id.lowercased), "the entry names what was returned")
+        #expect(log.last?.entry.action == "list" && detail.contains(people[0].id.wire) && detail.contains(people[2].id.wire))
+        #expect(!detail.contains(people[1].id.wire) && !detail.contains(elsewhere.id.wire), "the entry names what was returned")
         try await store.close()
     }
 

@@ -91,7 +91,7 @@ struct AuthMiddleware: RouterMiddleware {
         var context = context
         context.identity = .account(account.id, compartments: token.compartments.intersection(account.compartments),
                                     seesProtected: token.role.allows(.readProtected) && account.allows(.readProtected),
-                                    origin: "\(context.address) token=\(token.id.uuidString.lowercased())")
+                                    origin: "\(context.address) token=\(token.id.wire)")
         context.account = account
         return context
     }

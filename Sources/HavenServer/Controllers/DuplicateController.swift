@@ -41,7 +41,7 @@ struct DuplicateController: Sendable {
         let (suggestions, total) = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
         return try ReportController.json(.object(["total": .number(Double(total)), "suggestions": .array(suggestions.map { pair in
             .object([
-                "first": .string(pair.first.id.uuidString.lowercased()), "second": .string(pair.second.id.uuidString.lowercased()),
+                "first": .string(pair.first.id.wire), "second": .string(pair.second.id.wire),
                 "probability": .number(pair.probability),
                 "comparisons": .array(pair.parts.map { part in
                     .object(["comparison": .string(part.comparison.rawValue), "level": .number(Double(part.level)),
@@ -82,7 +82,7 @@ struct DuplicateController: Sendable {
         } catch StoreError.versionConflict {
             throw Self.conflict
         }
-        return PageController.redirect(to: "/records/person/\(record.id.uuidString.lowercased())")
+        return PageController.redirect(to: "/records/person/\(record.id.wire)")
     }
 
     /// Undoes a merge: the record stands on its own again (a new version; the merge stays in its history).
@@ -96,7 +96,7 @@ struct DuplicateController: Sendable {
         // Once judged not to be the same, the pair is not suggested again.
         record.distinctFrom = (record.distinctFrom ?? []) + [main]
         try await Self.save(record, version: stored.version, repository: repository, actor: actor)
-        return PageController.redirect(to: "/records/person/\(record.id.uuidString.lowercased())")
+        return PageController.redirect(to: "/records/person/\(record.id.wire)")
     }
 
     /// Records that the two are different people, so that the pair is not suggested again.

@@ -37,7 +37,7 @@ struct ExportController: Sendable {
         let filter = ExportFilter(kinds: kinds, compartments: body.compartments.map(Set.init))
         let made = try await store.requestExport(filter, approvalThreshold: approvalThreshold, by: try context.actor())
         var response = try jsonResponse(made, status: .created)
-        response.headers[.location] = "/api/exports/\(made.id.uuidString.lowercased())"
+        response.headers[.location] = "/api/exports/\(made.id.wire)"
         return response
     }
 
@@ -63,7 +63,7 @@ struct ExportController: Sendable {
         let data = try RecordBody.encoder().encode(try ExportDocument(records, at: made.completedAt ?? Date()))
         var response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
-        response.headers[.contentDisposition] = "attachment; filename=\"haven-export-\(made.id.uuidString.lowercased()).json\""
+        response.headers[.contentDisposition] = "attachment; filename=\"haven-export-\(made.id.wire).json\""
         return response
     }
 }

@@ -58,10 +58,10 @@ struct IncidentController: Sendable {
         } catch StoreError.invalidInBatch(_, let invalid) {
             throw Problem.invalid(invalid.problems)
         }
-        let id = records[0].id.uuidString.lowercased()
+        let id = records[0].id.wire
         let body: JSONValue = .object([
             "event": .string(id),
-            "records": .array(records.map { .object(["kind": .string(type(of: $0).kind.code), "id": .string($0.id.uuidString.lowercased())]) }),
+            "records": .array(records.map { .object(["kind": .string(type(of: $0).kind.code), "id": .string($0.id.wire)]) }),
         ])
         var response = Response(status: .created, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: try RecordBody.encoder().encode(body))))

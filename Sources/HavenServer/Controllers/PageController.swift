@@ -52,7 +52,7 @@ struct PageController: Sendable {
         case .signedIn(let token, let session):
             // A form kept when the last session ended is where the person left off.
             let draft = session.scope == .full ? try await authenticator.store.drafts(accountID: session.accountID).first : nil
-            var response = Self.redirect(to: draft.map { "/drafts/\($0.id.uuidString.lowercased())" } ?? "/")
+            var response = Self.redirect(to: draft.map { "/drafts/\($0.id.wire)" } ?? "/")
             response.setCookie(SessionCookie.set(token))
             return response
         case .refused:

@@ -26,7 +26,7 @@ struct RecordController<R: Record>: Sendable {
         let record = try RecordBody.record(R.self, from: object)
         let stored = try await repository.create(record, by: try context.actor())
         var response = try RecordEnvelope.response(stored, status: .created)
-        response.headers[.location] = "/api/\(R.kind.pathSegment)/\(stored.record.id.uuidString.lowercased())"
+        response.headers[.location] = "/api/\(R.kind.pathSegment)/\(stored.record.id.wire)"
         return response
     }
 

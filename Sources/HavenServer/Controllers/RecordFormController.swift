@@ -54,7 +54,7 @@ struct RecordFormController: Sendable {
               var fields = draft.fields, let (kind, id) = DraftPaths.parse(draft.path) else {
             throw Problem.notFound("no such draft")
         }
-        fields["_draft"] = draftID.uuidString.lowercased()
+        fields["_draft"] = draftID.wire
         return try await Self.forms(kind).restore(try await formRequest(request, context, posted: false).with(fields: fields), id: id)
     }
 
@@ -135,7 +135,7 @@ struct FormRequest: Sendable {
 
     /// After a save, the record's page.
     func saved(_ kind: RecordKind, _ id: UUID) -> Response {
-        PageController.redirect(to: "/records/\(kind.code)/\(id.uuidString.lowercased())")
+        PageController.redirect(to: "/records/\(kind.code)/\(id.wire)")
     }
 }
 

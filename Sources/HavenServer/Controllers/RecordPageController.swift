@@ -93,7 +93,7 @@ struct RecordPageController: Sendable {
             throw Problem(status: .conflict, title: "Someone changed this request meanwhile", titleKo: "그동안 다른 사람이 이 요청을 바꾸었습니다",
                           detail: "nothing was overwritten; open the request again and tick the checks again")
         }
-        return PageController.redirect(to: "/records/rescue_request/\(id.uuidString.lowercased())#checks")
+        return PageController.redirect(to: "/records/rescue_request/\(id.wire)#checks")
     }
 
     /// A record and its versions, newest first (both reads audited by the store).

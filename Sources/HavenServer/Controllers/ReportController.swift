@@ -33,7 +33,7 @@ struct ReportController: Sendable {
             .object(["party": .string(party.party), "sent": .number(Double(party.sent)), "answered": .number(Double(party.answered)),
                      "unanswered": .number(Double(party.unanswered)), "noResponse": .number(Double(party.noResponse)),
                      "medianDaysToAnswer": party.medianDaysToAnswer.map(JSONValue.number) ?? .null,
-                     "interventions": .array(party.interventions.map { .string($0.uuidString.lowercased()) })])
+                     "interventions": .array(party.interventions.map { .string($0.wire) })])
         })]))
     }
 
@@ -44,7 +44,7 @@ struct ReportController: Sendable {
 
     static func json(_ label: LocalizedLabel) -> JSONValue { .object(["en": .string(label.en), "ko": .string(label.ko)]) }
 
-    static func json(_ ref: RecordRef) -> JSONValue { .object(["kind": .string(ref.kind.code), "id": .string(ref.id.uuidString.lowercased())]) }
+    static func json(_ ref: RecordRef) -> JSONValue { .object(["kind": .string(ref.kind.code), "id": .string(ref.id.wire)]) }
 
     /// Every broker and facilitating organisation within reach, with counts and flags.
     @Sendable func brokers(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -72,12 +72,12 @@ struct ReportController: Sendable {
             "note": .string("A flag is an indicator for review, never a verdict."),
             "requestsHandled": .number(Double(record.requestsHandled)),
             "outcomes": .object(Dictionary(uniqueKeysWithValues: record.outcomes.map { ($0.key.code, JSONValue.number(Double($0.value))) })),
-            "arrests": .array(record.arrests.map { .object(["event": .string($0.event.uuidString.lowercased()), "act": .string($0.act.uuidString.lowercased()),
+            "arrests": .array(record.arrests.map { .object(["event": .string($0.event.wire), "act": .string($0.act.wire),
                                                             "date": $0.date.map { .string($0.description) } ?? .null, "people": .number(Double($0.people))]) }),
             "groupSizes": .array(record.groupSizes.map { .number(Double($0)) }),
             "fees": .array(record.fees.map { .object(["date": $0.date.map { .string($0.description) } ?? .null, "amount": .number($0.fee.amount),
-                                                      "currency": .string($0.fee.currency), "request": .string($0.request.uuidString.lowercased())]) }),
-            "allegations": .array(record.allegations.map { .object(["type": .string($0.type.code), "event": .string($0.event.uuidString.lowercased()),
+                                                      "currency": .string($0.fee.currency), "request": .string($0.request.wire)]) }),
+            "allegations": .array(record.allegations.map { .object(["type": .string($0.type.code), "event": .string($0.event.wire),
                                                                     "rating": $0.bestRating.map(JSONValue.string) ?? .null, "corroborated": .bool($0.corroborated),
                                                                     "weight": .number($0.weight)]) }),
             "flags": .array(record.flags.map { .object(["kind": .string($0.kind.code), "explanation": Self.json($0.explanation),
@@ -91,14 +91,14 @@ struct ReportController: Sendable {
         let evidence = try await TrapEvidenceReader.evidence(for: rescue, repository: repository, actor: actor, thresholds: thresholds.trap)
         let found = TrapIndicators.assess(rescue, evidence: evidence, thresholds: thresholds.trap)
         let body: JSONValue = .object([
-            "request": .string(rescue.id.uuidString.lowercased()),
+            "request": .string(rescue.id.wire),
             "note": .string("Indicators are for review, never a verdict; each names the records that raise it."),
             "indicators": .array(found.map { indicator in
                 .object([
                     "kind": .string(indicator.kind.code),
                     "label": .object(["en": .string(indicator.kind.label.en), "ko": .string(indicator.kind.label.ko)]),
                     "explanation": .object(["en": .string(indicator.explanation.en), "ko": .string(indicator.explanation.ko)]),
-                    "records": .array(indicator.records.map { .object(["kind": .string($0.kind.code), "id": .string($0.id.uuidString.lowercased())]) }),
+                    "records": .array(indicator.records.map { .object(["kind": .string($0.kind.code), "id": .string($0.id.wire)]) }),
                 ])
             }),
             "checks": .array(VerificationItem.allCases.map { item in
@@ -128,7 +128,7 @@ struct ReportController: Sendable {
             "surges": .array(trends.surges.map { surge in
                 .object(["region": .string(surge.region), "month": .string(surge.month.description), "count": count(surge.count),
                          "baseline": .number(surge.baseline), "probability": .number(surge.probability),
-                         "events": .array((trends.events[surge.region]?[surge.month] ?? []).map { .string($0.uuidString.lowercased()) }.sorted { "\($0)" < "\($1)" })])
+                         "events": .array((trends.events[surge.region]?[surge.month] ?? []).map { .string($0.wire) }.sorted { "\($0)" < "\($1)" })])
             }),
             "notEnoughHistory": notEnoughHistory,
             "test": .object(["baselineMonths": .number(Double(surge.baselineMonths)), "minimumBaseline": .number(surge.minimumBaseline),

@@ -58,7 +58,7 @@ struct SearchController: Sendable {
             throw Problem.invalid([FieldProblem(field: "field", message: "exact lookup is available for name and phone")])
         }
         let ids = try await repository.lookup(kind: body.kind, field: body.field, value: body.value, by: try context.actor())
-        return try jsonResponse(["ids": ids.map { $0.uuidString.lowercased() }], status: .ok)
+        return try jsonResponse(["ids": ids.map { $0.wire }], status: .ok)
     }
 }
 

@@ -180,7 +180,7 @@ struct SessionView: Encodable {
         scope = session.scope.rawValue
         self.csrfToken = csrfToken
         signedInAt = session.createdAt
-        accountID = session.accountID.uuidString.lowercased()
+        accountID = session.accountID.wire
         role = account?.role.code
         compartments = account?.compartments.sorted()
     }

@@ -35,7 +35,7 @@ struct TokenController: Sendable {
         let token: String?
 
         init(_ stored: StoredAPIToken, secret: String? = nil) {
-            id = stored.id.uuidString.lowercased()
+            id = stored.id.wire
             label = stored.label
             role = stored.role.code
             compartments = stored.compartments.sorted()

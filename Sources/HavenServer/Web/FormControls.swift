@@ -94,7 +94,7 @@ struct FormControls {
     /// forgets the draft (nothing when the form is not a draft's).
     static func draft(_ values: [String: String]) -> HTML {
         guard let id = values["_draft"].flatMap(UUID.init(uuidString:)) else { return .group([]) }
-        return .element("input", ["type": "hidden", "name": "_draft", "value": id.uuidString.lowercased()])
+        return .element("input", ["type": "hidden", "name": "_draft", "value": id.wire])
     }
 
     /// The hidden CSRF field every form carries.

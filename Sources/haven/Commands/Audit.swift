@@ -54,7 +54,7 @@ struct Audit: AsyncParsableCommand {
                       let saved = try? JSONDecoder().decode(HavenCrypto.Checkpoint.self, from: data) else {
                     throw CLIError("\(checkpoint) is not a Haven checkpoint")
                 }
-                guard saved.publicKeyHex == header.auditPublicKeyHex, saved.vaultID == header.vaultID.uuidString.lowercased() else {
+                guard saved.publicKeyHex == header.auditPublicKeyHex, saved.vaultID == header.vaultID.wire else {
                     print("FAILED: the checkpoint belongs to another vault or signing key")
                     throw ExitCode(1)
                 }

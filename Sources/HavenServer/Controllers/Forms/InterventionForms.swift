@@ -14,7 +14,7 @@ struct InterventionForms: RecordForms {
             let kind = request.query["aboutKind"].flatMap(RecordKind.init(rawValue:)) ?? .event
             // Reading the record proves it is within the reader's reach (404 otherwise) and is audited.
             _ = try await RecordPageController.load(RecordTypes.type(for: kind), id: about, repository: request.repository, actor: request.actor)
-            values["about"] = about.uuidString.lowercased()
+            values["about"] = about.wire
             values["aboutKind"] = kind.code
         }
         let form = InterventionForm(values: values, compartments: request.compartments)

@@ -43,7 +43,7 @@ struct DuplicateReviewPage {
     var pair: DuplicateFinder.Suggestion
 
     static func path(_ a: UUID, _ b: UUID) -> String {
-        "/duplicates/review?a=\(a.uuidString.lowercased())&b=\(b.uuidString.lowercased())"
+        "/duplicates/review?a=\(a.wire)&b=\(b.wire)"
     }
 
     static func names(_ person: Person) -> String { person.names.map(\.value).joined(separator: " · ") }
@@ -58,7 +58,7 @@ struct DuplicateReviewPage {
             .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(label))])] + people.map { .element("td", [:], [.text(value($0) ?? "—")]) })
         }
         let link = { (person: Person) in
-            HTML.element("a", ["href": "/records/person/\(person.id.uuidString.lowercased())"], [.text(person.id.uuidString.lowercased().prefix(8).description)])
+            HTML.element("a", ["href": "/records/person/\(person.id.wire)"], [.text(person.id.wire.prefix(8).description)])
         }
         let origin = { (person: Person) -> String? in
             person.originPlaceCode.map { code in Gazetteer.shared.place(code: code).map { t == .ko ? $0.nameHangul : $0.nameRomanised } ?? code }
@@ -94,14 +94,14 @@ struct DuplicateReviewPage {
         }
         let decide = { (record: Person, into: Person) in
             FormControls.action("/duplicates/merge", csrf: account.csrf,
-                                values: ["record": record.id.uuidString.lowercased(), "into": into.id.uuidString.lowercased()],
-                                button: "\(t(WebText.keepAsMain)): \(into.id.uuidString.lowercased().prefix(8))")
+                                values: ["record": record.id.wire, "into": into.id.wire],
+                                button: "\(t(WebText.keepAsMain)): \(into.id.wire.prefix(8))")
         }
         content.append(.element("div", ["class": "actions"], [
             decide(pair.second, pair.first),
             decide(pair.first, pair.second),
             FormControls.action("/duplicates/distinct", csrf: account.csrf,
-                                values: ["a": pair.first.id.uuidString.lowercased(), "b": pair.second.id.uuidString.lowercased()],
+                                values: ["a": pair.first.id.wire, "b": pair.second.id.wire],
                                 button: t(WebText.differentPeople), buttonClass: "secondary"),
         ]))
         return Layout(language: language, title: title, path: "/duplicates", account: account).render(.group(content))

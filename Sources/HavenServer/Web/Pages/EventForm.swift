@@ -29,7 +29,7 @@ struct EventForm {
 
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let title = language(WebText.editIncident)
-        let action = "/records/event/\(editing.id.uuidString.lowercased())/edit"
+        let action = "/records/event/\(editing.id.wire)/edit"
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
         if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(language(message))])) }
         let controls = FormControls(language: language, values: values, problems: problems)

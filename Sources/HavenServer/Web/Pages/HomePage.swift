@@ -64,7 +64,7 @@ struct HomePage {
             content.append(.element("section", ["class": "notice", "aria-labelledby": "drafts"], [
                 .element("h2", ["id": "drafts"], [.text(t(WebText.unsavedForms))]),
                 .element("ul", [:], drafts.map { draft in
-                    .element("li", [:], [.element("a", ["href": "/drafts/\(draft.id.uuidString.lowercased())"],
+                    .element("li", [:], [.element("a", ["href": "/drafts/\(draft.id.wire)"],
                                                   [.text("\(t(WebText.continueForm)) · \(t.instant(draft.savedAt))")])])
                 }),
             ]))
@@ -82,7 +82,7 @@ struct HomePage {
                 if let date = row.date { meta.append(t.date(date)) }
                 if let code = row.placeCode { meta.append(RecordsPage.placeName(code, language)) }
                 return .element("li", [:], [
-                    .element("a", ["href": "/records/\(row.kind.code)/\(row.id.uuidString.lowercased())"], [.text(row.title ?? t(WebText.withheld))]),
+                    .element("a", ["href": "/records/\(row.kind.code)/\(row.id.wire)"], [.text(row.title ?? t(WebText.withheld))]),
                     .element("span", ["class": "meta"], [.text(meta.joined(separator: " · "))]),
                 ])
             })
@@ -97,7 +97,7 @@ struct HomePage {
                     + (dashboard.overdueTotal > dashboard.overdue.count ? " (\(dashboard.overdue.count) / \(dashboard.overdueTotal))" : ""))]),
                 dashboard.overdue.isEmpty ? .element("p", [:], [.text(t(WebText.none))]) : .element("ul", ["class": "results"], dashboard.overdue.map { row in
                     .element("li", [:], [
-                        .element("a", ["href": "/records/intervention/\(row.id.uuidString.lowercased())"], [.text(row.party)]),
+                        .element("a", ["href": "/records/intervention/\(row.id.wire)"], [.text(row.party)]),
                         .element("span", ["class": "meta"], [.text("\(t(WebText.deadline)): \(t.date(row.deadline)) · \(t(row.priority.label))")]),
                     ])
                 }),

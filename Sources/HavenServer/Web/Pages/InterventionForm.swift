@@ -18,7 +18,7 @@ struct InterventionForm {
     static func values(of intervention: Intervention) -> [String: String] {
         var values = ["partyName": intervention.partyName, "channel": intervention.channel.code, "request": intervention.request,
                       "response": intervention.response.code, "status": intervention.status.code, "priority": intervention.priority.code,
-                      "about": intervention.subjectIDs.map { $0.uuidString.lowercased() }.joined(separator: " ")]
+                      "about": intervention.subjectIDs.map { $0.wire }.joined(separator: " ")]
         values["dateSent"] = intervention.dateSent?.description
         values["deadline"] = intervention.deadline?.description
         values["responseDate"] = intervention.responseDate?.description
@@ -35,7 +35,7 @@ struct InterventionForm {
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let t = language
         let title = t(editing == nil ? WebText.newIntervention : WebText.editIntervention)
-        let action = editing.map { "/records/intervention/\($0.id.uuidString.lowercased())/edit" } ?? "/records/intervention/new"
+        let action = editing.map { "/records/intervention/\($0.id.wire)/edit" } ?? "/records/intervention/new"
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
         if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
         let controls = FormControls(language: language, values: values, problems: problems)
@@ -48,8 +48,8 @@ struct InterventionForm {
         let kind = values["aboutKind"].flatMap(RecordKind.init(rawValue:)) ?? .event
         if !subjects.isEmpty {
             form.append(.element("p", [:], [.text(t(WebText.about) + ": ")] + subjects.map { id in
-                .element("a", ["href": "/records/\(kind.code)/\(id.uuidString.lowercased())"],
-                         [.text("\(t(kind.label)) \(id.uuidString.lowercased().prefix(8))")])
+                .element("a", ["href": "/records/\(kind.code)/\(id.wire)"],
+                         [.text("\(t(kind.label)) \(id.wire.prefix(8))")])
             }))
         }
         form += [

@@ -139,7 +139,7 @@ extension RecordPage {
             sections.append(.element("h2", ["id": "linked-\(section.id)"], [.text(t(section.heading))]))
             sections.append(.element("ul", ["class": "linked", "aria-labelledby": "linked-\(section.id)"], section.items.map { item in
                 .element("li", [:], [
-                    .element("a", ["href": "/records/\(item.kind.code)/\(item.id.uuidString.lowercased())"], [.text(item.name ?? t(WebText.withheld))]),
+                    .element("a", ["href": "/records/\(item.kind.code)/\(item.id.wire)"], [.text(item.name ?? t(WebText.withheld))]),
                     .element("span", ["class": "meta"], [.text(item.details.joined(separator: " · "))]),
                 ])
             }))

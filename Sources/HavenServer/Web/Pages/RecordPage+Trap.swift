@@ -26,8 +26,8 @@ extension RecordPage {
                     .element("strong", [:], [.text(t(indicator.kind.label))]),
                     .element("span", [:], [.text(t(indicator.explanation))]),
                     .element("span", ["class": "meta"], indicator.records.filter { $0.id != id }.map { ref in
-                        .element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.uuidString.lowercased())"],
-                                 [.text("\(t(ref.kind.label)) \(ref.id.uuidString.lowercased().prefix(8))")])
+                        .element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.wire)"],
+                                 [.text("\(t(ref.kind.label)) \(ref.id.wire.prefix(8))")])
                     }),
                 ])
             }))
@@ -35,7 +35,7 @@ extension RecordPage {
         content.append(.element("h2", ["id": "checks"], [.text(t(WebText.verificationChecklist))]))
         let done = { (item: VerificationItem) in review.checks.first { $0.item == item && $0.done } }
         if review.canCheck {
-            let path = "/records/rescue_request/\(id.uuidString.lowercased())/checks"
+            let path = "/records/rescue_request/\(id.wire)/checks"
             content.append(.element("form", ["method": "post", "action": path, "class": "stack checklist"],
                 [FormControls.csrf(csrf), .element("input", ["type": "hidden", "name": "version", "value": String(review.version)])]
                 + VerificationItem.allCases.map { item in

@@ -50,15 +50,15 @@ struct RecordPage {
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let t = language
         let heading = title ?? t(WebText.withheld)
-        let path = "/records/\(kind.code)/\(id.uuidString.lowercased())"
+        let path = "/records/\(kind.code)/\(id.wire)"
         var actions: [HTML] = []
         if canEdit { actions.append(.element("a", ["href": path + "/edit", "class": "button"], [.text(t(WebText.edit))])) }
         if kind == .event || kind == .person {
-            actions.append(.element("a", ["href": "/dossiers/\(kind.code)/\(id.uuidString.lowercased())", "class": "button secondary"],
+            actions.append(.element("a", ["href": "/dossiers/\(kind.code)/\(id.wire)", "class": "button secondary"],
                                     [.text(t(WebText.makeDossier))]))
         }
         if canIntervene {
-            actions.append(.element("a", ["href": "/records/intervention/new?about=\(id.uuidString.lowercased())&aboutKind=\(kind.code)",
+            actions.append(.element("a", ["href": "/records/intervention/new?about=\(id.wire)&aboutKind=\(kind.code)",
                                           "class": "button secondary"], [.text(t(WebText.newInterventionAbout))]))
         }
         var content: [HTML] = [
@@ -101,7 +101,7 @@ struct RecordPage {
             ]))
         }
         // The page title names the kind only: a record's title may be protected.
-        return Layout(language: language, title: t(kind.label), path: "/records/\(kind.code)/\(id.uuidString.lowercased())",
+        return Layout(language: language, title: t(kind.label), path: "/records/\(kind.code)/\(id.wire)",
                       account: account).render(.group(content))
     }
 
@@ -180,10 +180,10 @@ extension RecordPage {
     /// "Documented as the same person as …", with the form that undoes the merge.
     func renderSameAs(_ main: UUID, canUndo: Bool, _ language: Language, csrf: String) -> HTML {
         let t = language
-        let id = main.uuidString.lowercased()
+        let id = main.wire
         var parts: [HTML] = [.text("\(t(WebText.sameAsNotice)) "), .element("a", ["href": "/records/person/\(id)"], [.text(String(id.prefix(8)))])]
         if canUndo {
-            parts.append(FormControls.action("/duplicates/unmerge", csrf: csrf, values: ["record": self.id.uuidString.lowercased()],
+            parts.append(FormControls.action("/duplicates/unmerge", csrf: csrf, values: ["record": self.id.wire],
                                              button: t(WebText.undoMerge), buttonClass: "secondary", formClass: "inline"))
         }
         return .element("div", ["class": "notice", "role": "status"], parts)

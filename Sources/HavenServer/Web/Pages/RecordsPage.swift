@@ -95,7 +95,7 @@ struct RecordsPage {
         if let date = row.date { meta.append(t.date(date)) }
         if let code = row.placeCode { meta.append(Self.placeName(code, language)) }
         return .element("li", [:], [
-            .element("a", ["href": "/records/\(row.kind.code)/\(row.id.uuidString.lowercased())"],
+            .element("a", ["href": "/records/\(row.kind.code)/\(row.id.wire)"],
                      [.text(row.title ?? (row.withheld ? t(WebText.withheld) : t(row.kind.label)))]),
             .element("span", ["class": "meta"], [.text(meta.joined(separator: " · "))]),
         ])

@@ -56,7 +56,7 @@ struct RescueRequestForm {
     func render(_ language: Language, account: (username: String, csrf: String)) -> String {
         let t = language
         let title = t(editing == nil ? WebText.newRescueRequest : WebText.editRescueRequest)
-        let action = editing.map { "/records/rescue_request/\($0.id.uuidString.lowercased())/edit" } ?? "/records/rescue_request/new"
+        let action = editing.map { "/records/rescue_request/\($0.id.wire)/edit" } ?? "/records/rescue_request/new"
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
         if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
         let controls = FormControls(language: language, values: values, problems: problems)

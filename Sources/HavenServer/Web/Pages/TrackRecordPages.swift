@@ -28,7 +28,7 @@ struct BrokerListPage {
                 })]),
                 .element("tbody", [:], rows.map { row in
                     .element("tr", [:], [
-                        .element("th", ["scope": "row"], [.element("a", ["href": "/reports/brokers/\(row.subject.kind.code)/\(row.subject.id.uuidString.lowercased())"],
+                        .element("th", ["scope": "row"], [.element("a", ["href": "/reports/brokers/\(row.subject.kind.code)/\(row.subject.id.wire)"],
                                                                    [.text(row.name ?? t(WebText.withheld))])]),
                         .element("td", [:], [.text(String(row.requests))]),
                         .element("td", [:], [.text(String(row.arrests))]),
@@ -53,8 +53,8 @@ struct TrackRecordPage {
         let t = language
         let title = t(WebText.trackRecord)
         let link = { (ref: RecordRef) in
-            HTML.element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.uuidString.lowercased())"],
-                         [.text("\(t(ref.kind.label)) \(ref.id.uuidString.lowercased().prefix(8))")])
+            HTML.element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.wire)"],
+                         [.text("\(t(ref.kind.label)) \(ref.id.wire.prefix(8))")])
         }
         var content: [HTML] = [
             .element("p", ["class": "kind"], [.text(t(record.subject.kind.label)), .text(" · "), link(record.subject)]),
@@ -99,7 +99,7 @@ struct TrackRecordPage {
                 ])
             }),
         ]))
-        return Layout(language: language, title: title, path: "/reports/brokers/\(record.subject.kind.code)/\(record.subject.id.uuidString.lowercased())",
+        return Layout(language: language, title: title, path: "/reports/brokers/\(record.subject.kind.code)/\(record.subject.id.wire)",
                       account: account).render(.group(content))
     }
 }
@@ -126,8 +126,8 @@ struct PartyResponsesPage {
                             .element("p", [:], [.element("a", ["href": "/dossiers/party?name=\(party.party.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"],
                                                          [.text(t(WebText.makeDossier))])]),
                             .element("ul", [:], party.interventions.map { id in
-                                .element("li", [:], [.element("a", ["href": "/records/intervention/\(id.uuidString.lowercased())"],
-                                                              [.text("\(t(RecordKind.intervention.label)) \(id.uuidString.lowercased().prefix(8))")])])
+                                .element("li", [:], [.element("a", ["href": "/records/intervention/\(id.wire)"],
+                                                              [.text("\(t(RecordKind.intervention.label)) \(id.wire.prefix(8))")])])
                             }),
                         ])]),
                         .element("td", [:], [.text(String(party.sent))]),

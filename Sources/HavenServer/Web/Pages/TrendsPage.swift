@@ -98,7 +98,7 @@ struct SurgeEventsPage {
         let title = "\(t(WebText.incidentsBehind)) · \(place) · \(when)"
         let list: HTML = rows.isEmpty ? .element("p", [:], [.text(t(WebText.none))]) : .element("ul", ["class": "results"], rows.map { row in
             .element("li", [:], [
-                .element("a", ["href": "/records/\(row.kind.code)/\(row.id.uuidString.lowercased())"], [.text(row.title ?? t(WebText.withheld))]),
+                .element("a", ["href": "/records/\(row.kind.code)/\(row.id.wire)"], [.text(row.title ?? t(WebText.withheld))]),
                 .element("span", ["class": "meta"], [.text([row.date.map { t.date($0) }, row.placeCode.map { RecordsPage.placeName($0, language) }]
                     .compactMap { $0 }.joined(separator: " · "))]),
             ])

@@ -41,5 +41,5 @@ struct Report: AsyncParsableCommand {
     /// A label in both languages, on one line.
     static func both(_ label: LocalizedLabel) -> String { "\(label.en) / \(label.ko)" }
 
-    static func ref(_ ref: RecordRef) -> String { "\(ref.kind.code):\(ref.id.uuidString.lowercased())" }
+    static func ref(_ ref: RecordRef) -> String { "\(ref.kind.code):\(ref.id.wire)" }
 }

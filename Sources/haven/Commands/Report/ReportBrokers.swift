@@ -90,7 +90,7 @@ extension Report {
             do { found = try await Reports.trapIndicators(request: id, repository: store, actor: actor, thresholds: thresholds) } catch StoreError.notFound {
                 throw CLIError("no rescue request with that id within reach / 해당하는 구출 요청이 없습니다")
             }
-            var lines = ["rescue_request:\(id.uuidString.lowercased())",
+            var lines = ["rescue_request:\(id.wire)",
                          "Indicators are for review, never a verdict. / 징후는 검토를 위한 것이며 판정이 아닙니다."]
             for indicator in found.indicators {
                 lines.append("- \(Report.both(indicator.kind.label)): \(indicator.explanation.en) / \(indicator.explanation.ko)")
