@@ -112,21 +112,9 @@ extension SQLStore {
     }
 
     public func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored> {
-        // Text matches names and narratives, which are protected: what a search finds would
-        // reveal them to someone who sees them redacted.
-        if query.text != nil && !actor.seesProtected {
-            throw StoreError.forbidden("text search matches protected fields, which your account sees redacted; filter by type, place, date or status")
-        }
+        let (query, places) = try Self.scoped(query, for: actor)
         return try await exclusive {
             _ = try requireUnlocked()
-            let places = query.placeCode.map { code in
-                Set([code] + Gazetteer.shared.places(within: code).map(\.code))
-            }
-            var query = query
-            if let reach = actor.compartments {
-                query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
-            }
-            if !actor.seesProtected { query.widenDatesToWholeYears() }
             let (items, total) = index.query(query, within: places)
             if !items.isEmpty {
                 let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
@@ -138,19 +126,12 @@ extension SQLStore {
     }
 
     public func everything(_ query: RecordQuery, by actor: ActingIdentity) async throws -> [AnyStored] {
-        if query.text != nil && !actor.seesProtected {
-            throw StoreError.forbidden("text search matches protected fields, which your account sees redacted")
-        }
+        let (scoped, places) = try Self.scoped(query, for: actor)
+        var query = scoped
+        query.offset = 0
+        query.limit = Int.max
         return try await exclusive {
             _ = try requireUnlocked()
-            let places = query.placeCode.map { code in Set([code] + Gazetteer.shared.places(within: code).map(\.code)) }
-            var query = query
-            if let reach = actor.compartments {
-                query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
-            }
-            if !actor.seesProtected { query.widenDatesToWholeYears() }
-            query.offset = 0
-            query.limit = Int.max
             // One walk of the index, not one per page.
             let items = index.query(query, within: places).items
             // The access log names every record returned, a page's worth to an entry, all in
@@ -171,6 +152,24 @@ extension SQLStore {
         }
     }
 
+    /// The query as `actor` may run it, the one place every search, count and report reading
+    /// goes through: text refused to a reader who sees protected fields redacted (what a text
+    /// search finds would reveal them), compartments narrowed to the actor's, date filters
+    /// widened to whole years for a redacted reader (day bounds let a dozen bisecting queries
+    /// recover an exact date), and the place widened to the places within it.
+    static func scoped(_ query: RecordQuery, for actor: ActingIdentity) throws -> (query: RecordQuery, places: Set<String>?) {
+        if query.text != nil && !actor.seesProtected {
+            throw StoreError.forbidden("text search matches protected fields, which your account sees redacted; filter by type, place, date or status")
+        }
+        var query = query
+        if let reach = actor.compartments {
+            query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
+        }
+        if !actor.seesProtected { query.widenDatesToWholeYears() }
+        let places = query.placeCode.map { code in Set([code] + Gazetteer.shared.places(within: code).map(\.code)) }
+        return (query, places)
+    }
+
     public func referencing(_ id: UUID, by actor: ActingIdentity) async throws -> [AnyStored] {
         try await exclusive {
             _ = try requireUnlocked()
@@ -185,19 +184,12 @@ extension SQLStore {
     }
 
     public func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int {
-        if query.text != nil && !actor.seesProtected {
-            throw StoreError.forbidden("text search matches protected fields, which your account sees redacted")
-        }
+        let (scoped, places) = try Self.scoped(query, for: actor)
+        var query = scoped
+        query.offset = 0
+        query.limit = 0
         return try await exclusive {
             _ = try requireUnlocked()
-            let places = query.placeCode.map { code in Set([code] + Gazetteer.shared.places(within: code).map(\.code)) }
-            var query = query
-            if let reach = actor.compartments {
-                query.compartments = query.compartments.map { $0.intersection(reach) } ?? reach
-            }
-            if !actor.seesProtected { query.widenDatesToWholeYears() }
-            query.offset = 0
-            query.limit = 0
             let total = index.query(query, within: places).total
             // A count names no record, but what was counted, and by whom, is still on the record.
             let kinds = query.kinds.map(\.code).sorted().joined(separator: ",")
