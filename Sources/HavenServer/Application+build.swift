@@ -7,6 +7,8 @@ public import HummingbirdTLS
 public import Logging
 public import NIOCore
 public import ServiceLifecycle
+import Synchronization
+import Foundation
 
 /// What the server needs to know to start.
 public struct ServerConfiguration: Sendable {
@@ -86,9 +88,71 @@ public struct TLSSetupError: Error, CustomStringConvertible, Sendable {
     init(_ description: String) { self.description = description }
 }
 
-/// Builds the router: the JSON API, `/openapi.json` and `/health`. Every route passes the
-/// authentication middleware, which applies ``AccessPolicy``.
+/// Every route of Haven, each declared once with its requirement and, for the JSON API, its
+/// OpenAPI description (``Route``).
+func havenRoutes(repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration) -> [Route] {
+    let store = authenticator.store
+    var routes: [Route] = [
+        // Healthy means the store answers, not only that the process runs: a load balancer must
+        // not send people to a server whose every real request would fail.
+        Route(.get, "/health", .anyone, api: .init("Liveness: whether the store answers (503 when it does not)", response: .of(HealthView.self))) { _, _ in
+            let answers = await store.answers()
+            return try jsonResponse(HealthView(status: answers ? "ok" : "unavailable"), status: answers ? .ok : .serviceUnavailable)
+        },
+    ]
+    routes += PageController(authenticator: authenticator, repository: repository).routes
+    routes += AccountPageController(authenticator: authenticator).routes
+    routes += RecordPageController(repository: repository, store: store, thresholds: configuration.thresholds).routes
+    routes += DuplicateController(repository: repository).routes
+    routes += RecordFormController(repository: repository, store: store).routes
+    routes += ReportPageController(repository: repository, store: store, thresholds: configuration.thresholds, surge: configuration.surge).routes
+    routes += SessionController(authenticator: authenticator).routes
+    routes += TokenController(authenticator: authenticator).routes
+    for type in RecordTypes.all { routes += recordRoutes(type, repository: repository) }
+    routes += SearchController(repository: repository).routes
+    routes += IncidentController(repository: repository).routes
+    routes += ReportController(repository: repository, store: store, thresholds: configuration.thresholds, surge: configuration.surge).routes
+    routes += ReferenceController().routes
+    routes += AccessLogController(store: store).routes
+    routes += ExportController(store: store, approvalThreshold: configuration.exportApprovalThreshold).routes
+    // The document describes every route, itself included; it is written on first request.
+    let document = OpenAPIText()
+    routes.append(Route(.get, "/openapi.json", .anyone, api: .init("This document", response: .schema(.any))) { _, _ in
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(bytes: try document.data())))
+    })
+    document.describe(routes)
+    return routes
+}
+
+private func recordRoutes<R: Record>(_ type: R.Type, repository: any Repository) -> [Route] {
+    RecordController<R>(repository: repository).routes
+}
+
+/// `{"status": "ok"}` or `{"status": "unavailable"}`.
+struct HealthView: Codable {
+    let status: String
+}
+
+/// The OpenAPI document, written once when first asked for.
+private final class OpenAPIText: Sendable {
+    private let state = Mutex<(routes: [Route], data: Data?)>(([], nil))
+
+    /// Sets the routes the document describes.
+    func describe(_ routes: [Route]) { state.withLock { $0 = (routes, nil) } }
+
+    func data() throws -> Data {
+        let (routes, written) = state.withLock { $0 }
+        if let written { return written }
+        let data = try OpenAPIDocument.json(routes)
+        state.withLock { $0.data = data }
+        return data
+    }
+}
+
+/// Builds the router: the pages, the JSON API, `/openapi.json` and `/health`. Every route passes
+/// the authentication middleware, which applies the route table's requirements.
 public func buildRouter(repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration) -> Router<HavenRequestContext> {
+    let table = RouteTable(havenRoutes(repository: repository, authenticator: authenticator, configuration: configuration))
     let router = Router(context: HavenRequestContext.self)
     // The client's address first, so that the log and the throttle see the forwarded one; the
     // request log next, so that it sees every final status; then the security headers,
@@ -97,41 +161,9 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.tls != nil))
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: AuthMiddleware(authenticator: authenticator))
-    // Healthy means the store answers, not only that the process runs: a load balancer must not
-    // send people to a server whose every real request would fail.
-    let store = authenticator.store
-    router.get("health") { _, _ in
-        let answers = await store.answers()
-        return try jsonResponse(["status": answers ? "ok" : "unavailable"], status: answers ? .ok : .serviceUnavailable)
-    }
-    router.get("openapi.json") { _, _ in
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: try OpenAPIDocument.json())))
-    }
-    PageController(authenticator: authenticator, repository: repository).addRoutes(to: router)
-    AccountPageController(authenticator: authenticator).addRoutes(to: router)
-    RecordPageController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds).addRoutes(to: router)
-    DuplicateController(repository: repository).addRoutes(to: router)
-    RecordFormController(repository: repository, store: authenticator.store).addRoutes(to: router)
-    ReportPageController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds, surge: configuration.surge)
-        .addRoutes(to: router)
-    let api = router.group("api")
-    SessionController(authenticator: authenticator).addRoutes(to: api)
-    TokenController(authenticator: authenticator).addRoutes(to: api)
-    for type in RecordTypes.all { addRecordRoutes(type, repository: repository, to: api) }
-    SearchController(repository: repository).addRoutes(to: api)
-    IncidentController(repository: repository).addRoutes(to: api)
-    ReportController(repository: repository, store: authenticator.store, thresholds: configuration.thresholds, surge: configuration.surge)
-        .addRoutes(to: api)
-    ReferenceController().addRoutes(to: api)
-    AccessLogController(store: authenticator.store).addRoutes(to: api)
-    ExportController(store: authenticator.store, approvalThreshold: configuration.exportApprovalThreshold).addRoutes(to: api)
+    router.add(middleware: AuthMiddleware(authenticator: authenticator, table: table))
+    table.mount(on: router)
     return router
-}
-
-private func addRecordRoutes<R: Record>(_ type: R.Type, repository: any Repository, to group: RouterGroup<HavenRequestContext>) {
-    RecordController<R>(repository: repository).addRoutes(to: group)
 }
 
 /// Builds the Haven application over a repository; `main` only reads configuration and calls

@@ -1,3 +1,4 @@
+public import Foundation
 public import Hummingbird
 public import HavenCore
 import HavenStore
@@ -24,6 +25,9 @@ public struct HavenRequestContext: RequestContext {
         session = nil
         address = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
+
+    /// Values a handler returns are written with Haven's JSON coder: sorted keys, ISO 8601 instants.
+    public var responseEncoder: JSONEncoder { RecordBody.encoder() }
 
     /// Attachments are the largest bodies: 10 MiB of content, base64 in JSON.
     public var maxUploadSize: Int { 16 * 1024 * 1024 }

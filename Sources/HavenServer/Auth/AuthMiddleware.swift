@@ -3,7 +3,7 @@ import HavenCore
 import HavenStore
 import Hummingbird
 
-/// Authenticates and authorizes every request against ``AccessPolicy`` before its handler
+/// Authenticates and authorizes every request against the route table before its handler
 /// runs, and gives the handler an identity limited to the account's compartments. A request
 /// comes with a session cookie (browsers, with a CSRF token on every state-changing request)
 /// or an API token in `Authorization: Bearer` (scripts; never sent by a browser on its own,
@@ -11,10 +11,12 @@ import Hummingbird
 struct AuthMiddleware: RouterMiddleware {
     typealias Context = HavenRequestContext
     let authenticator: Authenticator
+    /// What each route requires.
+    let table: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = context.endpointPath ?? request.uri.path
-        guard let requirement = AccessPolicy.requirement(method: request.method.rawValue, path: path) else {
+        guard let requirement = table.requirement(method: request.method.rawValue, path: path) else {
             throw Problem(status: .forbidden, title: "Forbidden", titleKo: "금지됨", detail: "no access policy covers this route")
         }
         if requirement == .anyone { return try await next(request, context) }

@@ -9,12 +9,16 @@ import Hummingbird
 struct AccessLogController: Sendable {
     let store: SQLStore
 
-    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
-        group.get("audit", use: entries)
+    var routes: [Route] {
+        [
+            Route(.get, "/api/audit", .permission(.readAudit),
+                  api: .init("The access log, newest first, by record (a person's included), actor, action and period (administrators)",
+                             query: QueryParameter.audit, response: .of(PageEnvelope<EntryView>.self)), entries),
+        ]
     }
 
     /// One entry as the API shows it, with the acting account's user name resolved.
-    struct EntryView: Encodable {
+    struct EntryView: Codable {
         let seq: Int
         let at: String
         let actor: String

@@ -8,12 +8,14 @@ import Hummingbird
 struct AccountPageController: Sendable {
     let authenticator: Authenticator
 
-    func addRoutes(to router: Router<HavenRequestContext>) {
-        router.get("account/password", use: passwordForm)
-        router.post("account/password", use: changePassword)
-        router.get("account/enrol", use: enrolStart)
-        router.post("account/enrol", use: enrolBegin)
-        router.post("account/enrol/confirm", use: enrolConfirm)
+    var routes: [Route] {
+        [
+            Route(.get, "/account/password", .signedIn, passwordForm),
+            Route(.post, "/account/password", .signedIn, changePassword),
+            Route(.get, "/account/enrol", .signedIn, enrolStart),
+            Route(.post, "/account/enrol", .signedIn, enrolBegin),
+            Route(.post, "/account/enrol/confirm", .signedIn, enrolConfirm),
+        ]
     }
 
     /// The signed-in account, its session's CSRF token and the page language.

@@ -11,13 +11,19 @@ import Hummingbird
 struct DuplicateController: Sendable {
     let repository: any Repository
 
-    func addRoutes(to router: Router<HavenRequestContext>) {
-        router.get("duplicates", use: list)
-        router.get("duplicates/review", use: review)
-        router.post("duplicates/merge", use: merge)
-        router.post("duplicates/unmerge", use: unmerge)
-        router.post("duplicates/distinct", use: distinct)
-        router.get("api/duplicates", use: api)
+    // Judging a pair needs the names (``reviewer(_:)`` also asks for protected fields).
+    var routes: [Route] {
+        let write = Requirement.permission(.writeRecords)
+        return [
+            Route(.get, "/duplicates", write, list),
+            Route(.get, "/duplicates/review", write, review),
+            Route(.post, "/duplicates/merge", write, merge),
+            Route(.post, "/duplicates/unmerge", write, unmerge),
+            Route(.post, "/duplicates/distinct", write, distinct),
+            Route(.get, "/api/duplicates", write,
+                  api: .init("Person records that may be one person (record ids, match probability, each comparison's level and weight); "
+                             + "merge by setting a person's sameAs", response: .of(DuplicatesView.self)), api),
+        ]
     }
 
     /// The reviewer must see names (a pair cannot be judged without them) and may change records.
@@ -36,19 +42,15 @@ struct DuplicateController: Sendable {
     /// The suggestions for scripts: record ids, probability and each comparison's level and
     /// weight — no names. A script merges by setting a person's `sameAs` (PUT) and un-merges by
     /// clearing it.
-    @Sendable func api(_ request: Request, context: HavenRequestContext) async throws -> Response {
+    @Sendable func api(_ request: Request, context: HavenRequestContext) async throws -> DuplicatesView {
         let (_, actor) = try reviewer(context)
         let (suggestions, total) = try await DuplicateFinder.suggestions(repository: repository, actor: actor)
-        return try ReportController.json(.object(["total": .number(Double(total)), "suggestions": .array(suggestions.map { pair in
-            .object([
-                "first": .string(pair.first.id.wire), "second": .string(pair.second.id.wire),
-                "probability": .number(pair.probability),
-                "comparisons": .array(pair.parts.map { part in
-                    .object(["comparison": .string(part.comparison.rawValue), "level": .number(Double(part.level)),
-                             "meaning": .string(part.meaning), "weight": .number(part.weight)])
-                }),
-            ])
-        })]))
+        return DuplicatesView(total: total, suggestions: suggestions.map { pair in
+            DuplicatesView.Suggestion(first: pair.first.id.wire, second: pair.second.id.wire, probability: pair.probability,
+                                      comparisons: pair.parts.map {
+                                          DuplicatesView.Comparison(comparison: $0.comparison.rawValue, level: $0.level, meaning: $0.meaning, weight: $0.weight)
+                                      })
+        })
     }
 
     @Sendable func review(_ request: Request, context: HavenRequestContext) async throws -> Response {

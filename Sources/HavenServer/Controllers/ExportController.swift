@@ -10,12 +10,21 @@ struct ExportController: Sendable {
     let store: SQLStore
     let approvalThreshold: Int
 
-    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
-        group.post("exports", use: request)
-        group.get("exports", use: list)
-        group.post("exports/:id/approve") { try await decide($0, $1, approve: true) }
-        group.post("exports/:id/reject") { try await decide($0, $1, approve: false) }
-        group.get("exports/:id/download", use: download)
+    var routes: [Route] {
+        [
+            Route(.post, "/api/exports", .permission(.requestExport),
+                  api: .init("Ask for a decrypted export by kinds and compartments; above the threshold it waits for a second person",
+                             body: .of(RequestBody.self), status: .created, response: .of(ExportRequest.self)), request),
+            // Deciding needs the list of what waits; it holds counts, kinds and ids only.
+            Route(.get, "/api/exports", .permission(.approveExport),
+                  api: .init("Every export request within reach and where it stands (approvers)", response: .of(ItemList<ExportRequest>.self)), list),
+            Route(.post, "/api/exports/{id}/approve", .permission(.approveExport),
+                  api: .init("Approve someone else's export request", response: .of(ExportRequest.self))) { try await decide($0, $1, approve: true) },
+            Route(.post, "/api/exports/{id}/reject", .permission(.approveExport),
+                  api: .init("Reject someone else's export request", response: .of(ExportRequest.self))) { try await decide($0, $1, approve: false) },
+            Route(.get, "/api/exports/{id}/download", .permission(.requestExport),
+                  api: .init("Download an approved export once, decrypted (the requester only)", response: .of(ExportDocument.self)), download),
+        ]
     }
 
     struct RequestBody: StrictBody {
@@ -43,7 +52,7 @@ struct ExportController: Sendable {
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let actor = try context.actor()
-        return try jsonResponse(["items": try await store.exportRequests(visibleTo: actor, anyReach: Self.decidesAnyReach(context))], status: .ok)
+        return try jsonResponse(ItemList(try await store.exportRequests(visibleTo: actor, anyReach: Self.decidesAnyReach(context))), status: .ok)
     }
 
     func decide(_ request: Request, _ context: HavenRequestContext, approve: Bool) async throws -> Response {

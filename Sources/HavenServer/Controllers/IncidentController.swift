@@ -12,8 +12,18 @@ import Hummingbird
 struct IncidentController: Sendable {
     let repository: any Repository
 
-    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
-        group.post("incidents", use: create)
+    var routes: [Route] {
+        [
+            Route(.post, "/api/incidents", .permission(.writeRecords),
+                  api: .init("Record an incident with its victims, victim groups, actors and sources in one pass, all or nothing",
+                             body: .of(IncidentIntake.self), status: .created, response: .of(Created.self)), create),
+        ]
+    }
+
+    /// The incident's event and every record made with it.
+    struct Created: Codable {
+        let event: String
+        let records: [RecordRefView]
     }
 
     @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -59,12 +69,7 @@ struct IncidentController: Sendable {
             throw Problem.invalid(invalid.problems)
         }
         let id = records[0].id.wire
-        let body: JSONValue = .object([
-            "event": .string(id),
-            "records": .array(records.map { .object(["kind": .string(type(of: $0).kind.code), "id": .string($0.id.wire)]) }),
-        ])
-        var response = Response(status: .created, headers: [.contentType: "application/json; charset=utf-8"],
-                                body: .init(byteBuffer: ByteBuffer(bytes: try RecordBody.encoder().encode(body))))
+        var response = try jsonResponse(Created(event: id, records: records.map { RecordRefView(kind: type(of: $0).kind, id: $0.id) }), status: .created)
         response.headers[.location] = "/api/events/\(id)"
         return response
     }

@@ -11,13 +11,15 @@ struct PageController: Sendable {
     let authenticator: Authenticator
     let repository: any Repository
 
-    func addRoutes(to router: Router<HavenRequestContext>) {
-        router.get("login", use: loginForm)
-        router.post("login", use: login)
-        router.post("logout", use: logout)
-        router.get("/", use: home)
-        router.get("language", use: switchLanguage)
-        router.get("static/:file", use: staticFile)
+    var routes: [Route] {
+        [
+            Route(.get, "/login", .anyone, loginForm),
+            Route(.post, "/login", .anyone, login),
+            Route(.post, "/logout", .signedIn, logout),
+            Route(.get, "/", .signedIn, home),
+            Route(.get, "/language", .anyone, switchLanguage),
+            Route(.get, "/static/{file}", .anyone, staticFile),
+        ]
     }
 
     static func language(_ request: Request) -> Language {

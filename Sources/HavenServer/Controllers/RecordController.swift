@@ -8,14 +8,25 @@ import Hummingbird
 struct RecordController<R: Record>: Sendable {
     let repository: any Repository
 
-    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
-        let path = RouterPath(stringLiteral: R.kind.pathSegment)
-        group.get(path, use: list)
-        group.post(path, use: create)
-        group.get(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id"), use: get)
-        group.put(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id"), use: update)
-        group.delete(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id"), use: delete)
-        group.get(RouterPath(stringLiteral: "\(R.kind.pathSegment)/:id/history"), use: history)
+    var routes: [Route] {
+        let base = "/api/\(R.kind.pathSegment)"
+        let name = R.kind.label.en.lowercased()
+        let input = SchemaSource.schema(.reference(OpenAPIDocument.componentName(R.kind)))
+        return [
+            Route(.get, base, .permission(.readRecords), api: .init("List \(name) records, newest first, with filters and pagination",
+                                                                    query: QueryParameter.recordFilters, response: .of(PageEnvelope<RecordEnvelope<R>>.self)), list),
+            Route(.post, base, .permission(.writeRecords),
+                  api: .init("Create a \(name) record", body: input, status: .created, response: .of(RecordEnvelope<R>.self)), create),
+            Route(.get, "\(base)/{id}", .permission(.readRecords),
+                  api: .init("Read one \(name) record (audited)", response: .of(RecordEnvelope<R>.self)), get),
+            Route(.put, "\(base)/{id}", .permission(.writeRecords),
+                  api: .init("Replace a \(name) record with a new version (If-Match: the version last read)", body: input,
+                             response: .of(RecordEnvelope<R>.self)), update),
+            Route(.delete, "\(base)/{id}", .permission(.writeRecords),
+                  api: .init("Delete a \(name) record (its history is kept)", status: .noContent, response: nil), delete),
+            Route(.get, "\(base)/{id}/history", .permission(.readRecords),
+                  api: .init("Every version of a \(name) record", response: .of(ItemList<RecordEnvelope<R>>.self)), history),
+        ]
     }
 
     @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -68,7 +79,7 @@ struct RecordController<R: Record>: Sendable {
     @Sendable func history(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let actor = try context.actor()
         let versions = try await repository.history(R.self, id: try Self.id(context), by: actor)
-        return try jsonResponse(["items": versions.map { RecordEnvelope($0, redact: !actor.seesProtected) }], status: .ok)
+        return try jsonResponse(ItemList(versions.map { RecordEnvelope($0, redact: !actor.seesProtected) }), status: .ok)
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -112,7 +123,9 @@ struct RecordController<R: Record>: Sendable {
 
 /// A record with its version, as the API returns it; with `redact`, its protected fields are
 /// withheld and named in `redacted`.
-struct RecordEnvelope<R: Record>: Encodable {
+/// A record as the API answers with it: its kind, version and time, and the record whole or
+/// without its protected fields (listed in `redacted`).
+struct RecordEnvelope<R: Record>: Encodable, SchemaDescribing {
     let kind: String
     let version: Int
     let updatedAt: Date
@@ -131,6 +144,13 @@ struct RecordEnvelope<R: Record>: Encodable {
 
     enum CodingKeys: String, CodingKey { case kind, version, updatedAt, deleted, record, redacted }
 
+    static var schema: Schema {
+        .object(properties: [
+            "kind": .string(values: [R.kind.code]), "version": .integer, "updatedAt": .string(format: "date-time"), "deleted": .boolean,
+            "record": .reference(OpenAPIDocument.componentName(R.kind) + OpenAPIDocument.asRead), "redacted": .array(.string()),
+        ], required: ["kind", "version", "updatedAt", "record"])
+    }
+
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(kind, forKey: .kind)
@@ -141,24 +161,10 @@ struct RecordEnvelope<R: Record>: Encodable {
     }
 }
 
-struct PageEnvelope<Item: Encodable>: Encodable {
-    let items: [Item]
-    let total: Int
-    let offset: Int
-    let limit: Int
-}
-
 extension RecordEnvelope {
     static func response(_ stored: Stored<R>, status: HTTPResponse.Status, redact: Bool = false) throws -> Response {
         var response = try jsonResponse(RecordEnvelope(stored, redact: redact), status: status)
         response.headers[.eTag] = "\"\(stored.version)\""
         return response
     }
-}
-
-/// A JSON response with Haven's encoder.
-func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-    let data = try RecordBody.encoder().encode(value)
-    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }

@@ -13,12 +13,14 @@ struct RecordFormController: Sendable {
     /// The store itself, for drafts, which the repository protocol does not speak.
     let store: SQLStore
 
-    func addRoutes(to router: Router<HavenRequestContext>) {
-        router.get("drafts/:id", use: restoreDraft)
-        router.get("records/:kind/new", use: newRecord)
-        router.post("records/:kind/new", use: createRecord)
-        router.get("records/:kind/:id/edit", use: editRecord)
-        router.post("records/:kind/:id/edit", use: updateRecord)
+    var routes: [Route] {
+        [
+            Route(.get, "/drafts/{id}", .permission(.writeRecords), restoreDraft),
+            Route(.get, "/records/{kind}/new", .permission(.writeRecords), newRecord),
+            Route(.post, "/records/{kind}/new", .permission(.writeRecords), createRecord),
+            Route(.get, "/records/{kind}/{id}/edit", .permission(.writeRecords), editRecord),
+            Route(.post, "/records/{kind}/{id}/edit", .permission(.writeRecords), updateRecord),
+        ]
     }
 
     /// The forms of a kind, or 404 for kinds that are edited through others (an act through its incident …).

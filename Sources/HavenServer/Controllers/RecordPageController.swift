@@ -16,11 +16,13 @@ struct RecordPageController: Sendable {
     /// The thresholds of trap indicators.
     let thresholds: AccountabilityThresholds
 
-    func addRoutes(to router: Router<HavenRequestContext>) {
-        router.get("records", use: list)
-        router.post("records", use: search)
-        router.get("records/:kind/:id", use: show)
-        router.post("records/:kind/:id/checks", use: saveChecks)
+    var routes: [Route] {
+        [
+            Route(.get, "/records", .permission(.readRecords), list),
+            Route(.post, "/records", .permission(.readRecords), search),
+            Route(.get, "/records/{kind}/{id}", .permission(.readRecords), show),
+            Route(.post, "/records/{kind}/{id}/checks", .permission(.writeRecords), saveChecks),
+        ]
     }
 
     @Sendable func show(_ request: Request, context: HavenRequestContext) async throws -> Response {

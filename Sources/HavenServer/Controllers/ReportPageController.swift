@@ -13,18 +13,20 @@ struct ReportPageController: Sendable {
     let thresholds: AccountabilityThresholds
     let surge: SurgeDetector
 
-    func addRoutes(to router: Router<HavenRequestContext>) {
-        router.get("reports/statistics", use: statistics)
-        router.get("reports/statistics.csv", use: statisticsCSV)
-        router.post("reports/statistics/arrivals", use: importArrivals)
-        router.get("dossiers/party", use: partyDossier)
-        router.get("dossiers/:kind/:id", use: dossier)
-        router.get("reports/trends", use: trends)
-        router.get("reports/trends.csv", use: trendsCSV)
-        router.get("reports/trends/events", use: surgeEvents)
-        router.get("reports/brokers", use: brokers)
-        router.get("reports/brokers/:kind/:id", use: trackRecord)
-        router.get("reports/parties", use: parties)
+    var routes: [Route] {
+        [
+            Route(.get, "/reports/statistics", .permission(.readRecords), statistics),
+            Route(.get, "/reports/statistics.csv", .permission(.readRecords), statisticsCSV),
+            Route(.post, "/reports/statistics/arrivals", .permission(.analyse), importArrivals),
+            Route(.get, "/dossiers/party", .permission(.readRecords), partyDossier),
+            Route(.get, "/dossiers/{kind}/{id}", .permission(.readRecords), dossier),
+            Route(.get, "/reports/trends", .permission(.readRecords), trends),
+            Route(.get, "/reports/trends.csv", .permission(.readRecords), trendsCSV),
+            Route(.get, "/reports/trends/events", .permission(.readRecords), surgeEvents),
+            Route(.get, "/reports/brokers", .permission(.readRecords), brokers),
+            Route(.get, "/reports/brokers/{kind}/{id}", .permission(.readRecords), trackRecord),
+            Route(.get, "/reports/parties", .permission(.readRecords), parties),
+        ]
     }
 
     @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> Response {

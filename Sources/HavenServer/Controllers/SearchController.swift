@@ -9,10 +9,19 @@ import HummingbirdCore
 struct SearchController: Sendable {
     let repository: any Repository
 
-    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
-        group.get("search", use: search)
-        group.post("search", use: searchPosted)
-        group.post("lookup", use: lookup)
+    var routes: [Route] {
+        [
+            Route(.get, "/api/search", .permission(.search),
+                  api: .init("Search every record kind by any substring of names and texts, with filters", query: QueryParameter.recordFilters,
+                             response: .of(PageEnvelope<AnyRecordEnvelope>.self)), search),
+            Route(.post, "/api/search", .permission(.search),
+                  api: .init("The same search with its filters in a JSON body, so that the text never appears in a URL",
+                             body: .schema(QueryParameter.recordFilterBody), response: .of(PageEnvelope<AnyRecordEnvelope>.self)), searchPosted),
+            // An exact match on a protected value tells something about that value.
+            Route(.post, "/api/lookup", .permission(.readProtected),
+                  api: .init("Exact lookup of a protected name or phone through blind indexes", body: .of(LookupRequest.self),
+                             response: .of(LookupResult.self)), lookup),
+        ]
     }
 
     @Sendable func search(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -58,16 +67,29 @@ struct SearchController: Sendable {
             throw Problem.invalid([FieldProblem(field: "field", message: "exact lookup is available for name and phone")])
         }
         let ids = try await repository.lookup(kind: body.kind, field: body.field, value: body.value, by: try context.actor())
-        return try jsonResponse(["ids": ids.map { $0.wire }], status: .ok)
+        return try jsonResponse(LookupResult(ids: ids.map(\.wire)), status: .ok)
+    }
+
+    /// The records whose protected value matched exactly.
+    struct LookupResult: Codable {
+        let ids: [String]
     }
 }
 
 /// A record of any kind with its version, as search results hold them.
-struct AnyRecordEnvelope: Encodable {
+struct AnyRecordEnvelope: Encodable, SchemaDescribing {
     let stored: AnyStored
     let redact: Bool
 
     enum CodingKeys: String, CodingKey { case kind, version, updatedAt, record, redacted }
+
+    static var schema: Schema {
+        .object(properties: [
+            "kind": .string(values: RecordTypes.all.map { $0.kind.code }), "version": .integer, "updatedAt": .string(format: "date-time"),
+            "record": .anyOf(RecordTypes.all.map { .reference(OpenAPIDocument.componentName($0.kind) + OpenAPIDocument.asRead) }),
+            "redacted": .array(.string()),
+        ], required: ["kind", "version", "updatedAt", "record"])
+    }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)

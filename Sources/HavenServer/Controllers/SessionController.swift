@@ -7,13 +7,22 @@ import Hummingbird
 struct SessionController: Sendable {
     let authenticator: Authenticator
 
-    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
-        group.post("session", use: signIn)
-        group.get("session", use: current)
-        group.delete("session", use: signOut)
-        group.post("session/password", use: changePassword)
-        group.post("session/mfa/enrol", use: beginEnrolment)
-        group.post("session/mfa/confirm", use: confirmEnrolment)
+    var routes: [Route] {
+        [
+            Route(.post, "/api/session", .anyone, api: .init("Sign in with user name, password and TOTP or recovery code; sets the session cookie",
+                                                            body: .of(SignInBody.self), response: .of(SessionView.self)), signIn),
+            Route(.get, "/api/session", .signedIn, api: .init("The current session, with its CSRF token", response: .of(SessionView.self)), current),
+            Route(.delete, "/api/session", .signedIn, api: .init("Sign out", status: .noContent, response: nil), signOut),
+            Route(.post, "/api/session/password", .signedIn,
+                  api: .init("Change one's password; every session of the account ends", body: .of(PasswordBody.self), status: .noContent, response: nil),
+                  changePassword),
+            Route(.post, "/api/session/mfa/enrol", .signedIn,
+                  api: .init("Start enrolling an authenticator app: a new TOTP secret (replacing one needs the current password)",
+                             body: .of(EnrolBody.self), response: .of(EnrolmentView.self)), beginEnrolment),
+            Route(.post, "/api/session/mfa/confirm", .signedIn,
+                  api: .init("Confirm enrolment with a code; returns ten recovery codes once", body: .of(CodeBody.self), response: .of(RecoveryCodesView.self)),
+                  confirmEnrolment),
+        ]
     }
 
     struct SignInBody: StrictBody {
@@ -103,7 +112,19 @@ struct SessionController: Sendable {
         }
         // The same URI as a QR code to scan; an otpauth URI is always well under a symbol's capacity.
         let qr = try QRCode(text: enrolment.uri).svg(title: "Authenticator enrolment / 인증 앱 등록")
-        return try jsonResponse(["secret": enrolment.secret, "uri": enrolment.uri, "qrCodeSVG": qr], status: .ok)
+        return try jsonResponse(EnrolmentView(secret: enrolment.secret, uri: enrolment.uri, qrCodeSVG: qr), status: .ok)
+    }
+
+    /// A new authenticator secret, as text, as an `otpauth:` URI and as a QR code to scan.
+    struct EnrolmentView: Codable {
+        let secret: String
+        let uri: String
+        let qrCodeSVG: String
+    }
+
+    /// Recovery codes, shown once.
+    struct RecoveryCodesView: Codable {
+        let recoveryCodes: [String]
     }
 
     struct EnrolBody: StrictBody {
@@ -133,7 +154,7 @@ struct SessionController: Sendable {
             throw Problem.invalid([FieldProblem(field: "code", message: "does not match the authenticator being enrolled")])
         }
         // Shown once: keep them on paper, away from the phone.
-        var response = try jsonResponse(["recoveryCodes": codes], status: .ok)
+        var response = try jsonResponse(RecoveryCodesView(recoveryCodes: codes), status: .ok)
         response.setCookie(SessionCookie.clear())
         return response
     }
@@ -168,7 +189,7 @@ protocol StrictBody: Decodable {
 }
 
 /// What the client learns about its session: never the token (it is in the cookie).
-struct SessionView: Encodable {
+struct SessionView: Codable {
     let scope: String
     let csrfToken: String
     let signedInAt: Date

@@ -8,10 +8,17 @@ import Hummingbird
 struct TokenController: Sendable {
     let authenticator: Authenticator
 
-    func addRoutes(to group: RouterGroup<HavenRequestContext>) {
-        group.post("tokens", use: create)
-        group.get("tokens", use: list)
-        group.delete("tokens/:id", use: revoke)
+    // A full session only: AuthMiddleware refuses API tokens here.
+    var routes: [Route] {
+        [
+            Route(.post, "/api/tokens", .permission(.manageOwnAccount),
+                  api: .init("Make an API token for scripts, with one's role and compartments or less; the secret is shown once",
+                             body: .of(CreateBody.self), status: .created, response: .of(TokenView.self)), create),
+            Route(.get, "/api/tokens", .permission(.manageOwnAccount),
+                  api: .init("One's API tokens, without their secrets", response: .of(ItemList<TokenView>.self)), list),
+            Route(.delete, "/api/tokens/{id}", .permission(.manageOwnAccount),
+                  api: .init("Revoke one of one's API tokens at once", status: .noContent, response: nil), revoke),
+        ]
     }
 
     struct CreateBody: StrictBody {
@@ -23,7 +30,7 @@ struct TokenController: Sendable {
     }
 
     /// A token without its secret.
-    struct TokenView: Encodable {
+    struct TokenView: Codable {
         let id: String
         let label: String
         let role: String
@@ -67,7 +74,7 @@ struct TokenController: Sendable {
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
         guard let account = context.account else { throw AuthMiddleware.notSignedIn }
         let tokens = try await authenticator.store.apiTokens(accountID: account.id)
-        return try jsonResponse(["items": tokens.map { TokenView($0) }], status: .ok)
+        return try jsonResponse(ItemList(tokens.map { TokenView($0) }), status: .ok)
     }
 
     @Sendable func revoke(_ request: Request, context: HavenRequestContext) async throws -> Response {

@@ -1,0 +1,35 @@
+import Hummingbird
+
+/// Every route of Haven, each declared once (``Route``): the table mounts the handlers, answers
+/// ``AuthMiddleware``'s question of what a route requires, and is what ``OpenAPIDocument``
+/// describes.
+struct RouteTable: Sendable {
+    /// The routes, in declaration order.
+    let routes: [Route]
+    private let requirements: [String: Requirement]
+
+    /// A table of routes; two declarations of one method and path are a programming error.
+    init(_ routes: [Route]) {
+        var requirements: [String: Requirement] = [:]
+        for route in routes {
+            precondition(requirements[route.name] == nil, "\(route.name) is declared twice")
+            requirements[route.name] = route.requirement
+        }
+        self.routes = routes
+        self.requirements = requirements
+    }
+
+    /// What a route requires, by method and Hummingbird path pattern (`{id}` parameters, as
+    /// `context.endpointPath` gives them); nil for a route the table does not hold, which is
+    /// therefore refused.
+    func requirement(method: String, path: String) -> Requirement? {
+        requirements["\(method) \(path)"]
+    }
+
+    /// Mounts every route's handler on the router.
+    func mount(on router: Router<HavenRequestContext>) {
+        for route in routes {
+            router.on(RouterPath(route.path), method: route.method, use: route.handler)
+        }
+    }
+}
