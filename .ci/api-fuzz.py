@@ -5,7 +5,8 @@ Called by .ci/run. Creates a vault and, for every role, one account in compartme
 one in `beta`; signs each in the way a person does (one-time password, new password, TOTP
 enrolment, sign-in with a code) and gives schemathesis an API token per account. For each
 role it runs schemathesis with the role's two accounts as peers that must not see each other's
-objects: no server errors, authentication never ignored, no object-level authorization leaks.
+objects: no server errors, authentication never ignored, no object-level authorization leaks, and
+every answer matches the schema the document gives for it.
 Exits non-zero when schemathesis reports anything.
 """
 import json, os, subprocess, sys
@@ -75,7 +76,7 @@ def main():
                 f.write(f'[auth.wfc]\npath = "{auth_path}"\npeers = {json.dumps(peers)}\n')
             print(f"== schemathesis as {role} ({' and '.join(peers)}, compartments alpha and beta)", flush=True)
             result = subprocess.run([ST, "--config-file", config_path, "run", f"{haven.base}/openapi.json",
-                                     "--checks", "not_a_server_error,ignored_auth,object_level_authorization",
+                                     "--checks", "not_a_server_error,ignored_auth,object_level_authorization,response_schema_conformance",
                                      "--max-examples", EXAMPLES, "--seed", "1", "--no-color"])
             failed = failed or result.returncode != 0
         return 1 if failed else 0

@@ -10,7 +10,7 @@ public enum NonResponseSweep {
     /// Marks every overdue, unanswered intervention; returns the ids marked. An intervention
     /// someone edits at the same moment is left for the next run.
     @discardableResult
-    public static func run(repository: any Repository, today: Date = Date(), actor: ActingIdentity = .system) async throws -> [UUID] {
+    public static func run(repository: any Repository, today: Date, actor: ActingIdentity = .system) async throws -> [UUID] {
         let day = try FuzzyDate(parsing: Day.string(today))
         var marked: [UUID] = []
         for status in [InterventionStatus.sent, .overdue] {
@@ -37,10 +37,11 @@ public enum NonResponseSweep {
 
     /// Runs the sweep now and then every `interval` until the task is cancelled; failures are
     /// logged by type only and the next run tries again.
-    public static func repeating(repository: any Repository, every interval: Duration = .seconds(3600), logger: Logger) async {
+    public static func repeating(repository: any Repository, every interval: Duration = .seconds(3600), clock: @escaping @Sendable () -> Date,
+                                 logger: Logger) async {
         while !Task.isCancelled {
             do {
-                let marked = try await run(repository: repository)
+                let marked = try await run(repository: repository, today: clock())
                 if !marked.isEmpty { logger.info("marked \(marked.count) unanswered intervention(s) as no response") }
             } catch {
                 logger.error("the no-response sweep failed: \(type(of: error))")

@@ -40,9 +40,9 @@ public enum Reports {
 
     /// A rescue request's trap indicators.
     public static func trapIndicators(request id: UUID, repository: any Repository, actor: ActingIdentity,
-                                      thresholds: TrapThresholds) async throws -> (request: RescueRequest, indicators: [TrapIndicator]) {
+                                      thresholds: TrapThresholds, today: Date) async throws -> (request: RescueRequest, indicators: [TrapIndicator]) {
         let request = try await repository.get(RescueRequest.self, id: id, by: actor).record
-        let evidence = try await TrapEvidenceReader.evidence(for: request, repository: repository, actor: actor, thresholds: thresholds)
+        let evidence = try await TrapEvidenceReader.evidence(for: request, repository: repository, actor: actor, thresholds: thresholds, today: today)
         return (request, TrapIndicators.assess(request, evidence: evidence, thresholds: thresholds))
     }
 

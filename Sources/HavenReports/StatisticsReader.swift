@@ -47,7 +47,7 @@ public enum StatisticsReader {
 
     /// The span of years asked, checked (1990–2100, forwards); the last ten years to `today`
     /// where a bound is not given.
-    public static func years(from: Int?, to: Int?, today: Date = Date()) throws(ReportQueryError) -> (Int, Int) {
+    public static func years(from: Int?, to: Int?, today: Date) throws(ReportQueryError) -> (Int, Int) {
         let now = Int(Day.string(today).prefix(4))!
         for (key, value) in [("from", from), ("to", to)] {
             if let value, !(1990...2100).contains(value) { throw ReportQueryError("\(key) must be a year such as 2024", field: key) }
@@ -58,7 +58,7 @@ public enum StatisticsReader {
     }
 
     /// The span of years asked as query parameters (`from`, `to` as YYYY), as the pages take them.
-    public static func years(_ parameters: [String: String], today: Date = Date()) throws(ReportQueryError) -> (Int, Int) {
+    public static func years(_ parameters: [String: String], today: Date) throws(ReportQueryError) -> (Int, Int) {
         func year(_ key: String) throws(ReportQueryError) -> Int? {
             guard let text = parameters[key], !text.isEmpty else { return nil }
             guard let value = Int(text), (1990...2100).contains(value) else { throw ReportQueryError("\(key) must be a year such as 2024", field: key) }

@@ -6,7 +6,7 @@ public import HavenStore
 /// ``TrapIndicators``. Every read goes through the repository and is audited like any other.
 public enum TrapEvidenceReader {
     public static func evidence(for request: RescueRequest, repository: any Repository, actor: ActingIdentity,
-                         thresholds: TrapThresholds, today: Date = Date()) async throws -> TrapEvidence {
+                         thresholds: TrapThresholds, today: Date) async throws -> TrapEvidence {
         var evidence = TrapEvidence()
         // The chain: the broker and the facilitating organisation, and their entrapments.
         let members = [request.brokerID.map { RecordRef(.person, $0) }, request.facilitatingOrganisationID.map { RecordRef(.organisation, $0) }]
@@ -36,18 +36,5 @@ public enum TrapEvidenceReader {
                 .compactMap { $0.fee?.amount }
         }
         return evidence
-    }
-}
-
-/// Days as `YYYY-MM-DD`, the form filters take.
-public enum Day {
-    public static func string(_ date: Date) -> String { String(ISO8601DateFormatter().string(from: date).prefix(10)) }
-
-    public static func date(_ day: String) -> Date? { ISO8601DateFormatter().date(from: day + "T00:00:00Z") }
-
-    /// The day `days` after (or before) `day`.
-    public static func offset(_ day: String, days: Int) -> String {
-        guard let date = date(day) else { return day }
-        return string(date.addingTimeInterval(Double(days) * 86_400))
     }
 }

@@ -13,7 +13,7 @@ public struct TrendsQuery: Sendable, Equatable {
     /// A query, checked: a region from the gazetteer, a period that runs forwards over at most
     /// 120 months; the last 24 months to `today` where the period is not given.
     public init(actType: ActType? = nil, region: String? = nil, first: Month? = nil, last: Month? = nil,
-                today: Date = Date()) throws(ReportQueryError) {
+                today: Date) throws(ReportQueryError) {
         let now = Month(Day.string(today))!
         self.actType = actType
         self.region = region
@@ -28,7 +28,7 @@ public struct TrendsQuery: Sendable, Equatable {
     }
 
     /// From query parameters (`type`, `region`, `from`, `to` as YYYY-MM), as the pages take them.
-    public static func read(_ parameters: [String: String], today: Date = Date()) throws(ReportQueryError) -> TrendsQuery {
+    public static func read(_ parameters: [String: String], today: Date) throws(ReportQueryError) -> TrendsQuery {
         var actType: ActType?
         if let type = parameters["type"], !type.isEmpty {
             guard let known = ActType(rawValue: type) else { throw ReportQueryError("unknown act type '\(type.prefix(40))'", field: "type") }

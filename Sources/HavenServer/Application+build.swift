@@ -100,21 +100,16 @@ func havenRoutes(repository: any Repository, authenticator: Authenticator, confi
             return try jsonResponse(HealthView(status: answers ? "ok" : "unavailable"), status: answers ? .ok : .serviceUnavailable)
         },
     ]
-    routes += PageController(authenticator: authenticator, repository: repository).routes
-    routes += AccountPageController(authenticator: authenticator).routes
-    routes += RecordPageController(repository: repository, store: store, thresholds: configuration.thresholds).routes
-    routes += DuplicateController(repository: repository).routes
-    routes += RecordFormController(repository: repository, store: store).routes
-    routes += ReportPageController(repository: repository, store: store, thresholds: configuration.thresholds, surge: configuration.surge).routes
-    routes += SessionController(authenticator: authenticator).routes
-    routes += TokenController(authenticator: authenticator).routes
-    for type in RecordTypes.all { routes += recordRoutes(type, repository: repository) }
-    routes += SearchController(repository: repository).routes
-    routes += IncidentController(repository: repository).routes
-    routes += ReportController(repository: repository, store: store, thresholds: configuration.thresholds, surge: configuration.surge).routes
-    routes += ReferenceController().routes
-    routes += AccessLogController(store: store).routes
-    routes += ExportController(store: store, approvalThreshold: configuration.exportApprovalThreshold).routes
+    let environment = AppEnvironment(repository: repository, store: store, authenticator: authenticator, configuration: configuration)
+    let controllers: [any Controller] = [
+        PageController(environment: environment), AccountPageController(environment: environment), RecordPageController(environment: environment),
+        DuplicateController(environment: environment), RecordFormController(environment: environment), ReportPageController(environment: environment),
+        SessionController(environment: environment), TokenController(environment: environment), SearchController(environment: environment),
+        IncidentController(environment: environment), ReportController(environment: environment), ReferenceController(environment: environment),
+        AccessLogController(environment: environment), ExportController(environment: environment),
+    ]
+    for controller in controllers { routes += controller.routes }
+    for type in RecordTypes.all { routes += recordRoutes(type, environment: environment) }
     // The document describes every route, itself included; it is written on first request.
     let document = OpenAPIText()
     routes.append(Route(.get, "/openapi.json", .anyone, api: .init("This document", response: .schema(.any))) { _, _ in
@@ -124,8 +119,8 @@ func havenRoutes(repository: any Repository, authenticator: Authenticator, confi
     return routes
 }
 
-private func recordRoutes<R: Record>(_ type: R.Type, repository: any Repository) -> [Route] {
-    RecordController<R>(repository: repository).routes
+private func recordRoutes<R: Record>(_ type: R.Type, environment: AppEnvironment) -> [Route] {
+    RecordController<R>(environment: environment).routes
 }
 
 /// `{"status": "ok"}` or `{"status": "unavailable"}`.

@@ -38,3 +38,36 @@ public struct HavenRequestContext: RequestContext {
         return identity
     }
 }
+
+/// A request made by a signed-in account, known for certain: handlers that need the account ask
+/// the context for this once (401 when no middleware signed one in) instead of unwrapping
+/// optionals at every use.
+struct SignedIn: Sendable {
+    /// The account.
+    let account: Account
+    /// Who acts, limited to the account's (or its API token's) compartments.
+    let identity: ActingIdentity
+    /// The browser session; nil for a script's API token.
+    let session: SignedInSession?
+
+    /// Who the page header names and the CSRF token its forms carry; pages need a browser session.
+    func pageUser() throws -> PageUser {
+        guard let session else { throw AuthMiddleware.notSignedIn }
+        return PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token))
+    }
+}
+
+extension HavenRequestContext {
+    /// The signed-in account of this request, or 401.
+    func signedIn() throws -> SignedIn {
+        guard let account, let identity else { throw AuthMiddleware.notSignedIn }
+        return SignedIn(account: account, identity: identity, session: session)
+    }
+}
+
+/// The signed-in person as a page shows them: the user name in the header, and the CSRF token
+/// every form of the page carries.
+struct PageUser: Sendable, Equatable {
+    let username: String
+    let csrf: String
+}

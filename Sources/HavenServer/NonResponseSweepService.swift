@@ -1,3 +1,4 @@
+public import Foundation
 import HavenReports
 public import HavenStore
 public import Logging
@@ -9,19 +10,22 @@ public import ServiceLifecycle
 public struct NonResponseSweepService: Service {
     let repository: any Repository
     let interval: Duration
+    let clock: @Sendable () -> Date
     let logger: Logger
 
-    /// A sweep of `repository` every `interval`.
-    public init(repository: any Repository, every interval: Duration = .seconds(3600), logger: Logger) {
+    /// A sweep of `repository` every `interval`, with today's date from `clock`.
+    public init(repository: any Repository, every interval: Duration = .seconds(3600), clock: @escaping @Sendable () -> Date = Date.init,
+                logger: Logger) {
         self.repository = repository
         self.interval = interval
+        self.clock = clock
         self.logger = logger
     }
 
     public func run() async throws {
-        let (repository, interval, logger) = (repository, interval, logger)
+        let (repository, interval, clock, logger) = (repository, interval, clock, logger)
         await cancelWhenGracefulShutdown {
-            await NonResponseSweep.repeating(repository: repository, every: interval, logger: logger)
+            await NonResponseSweep.repeating(repository: repository, every: interval, clock: clock, logger: logger)
         }
     }
 }

@@ -28,7 +28,10 @@ extension SQLStore {
             if try await accountRow(where: "username_token", equals: token) != nil {
                 throw StoreError.invalid(ValidationError(problems: [FieldProblem(field: "username", message: "is already taken")]))
             }
-            let stored = StoredAccount(account: account, credentials: credentials, version: 1)
+            // Created now by the store's clock, whatever the value said.
+            var created = account
+            created.createdAt = clock()
+            let stored = StoredAccount(account: created, credentials: credentials, version: 1)
             let row = try sealAccount(stored)
             let (entries, next) = try signedEntries(
                 [("account.create", "account", account.id.wire, 1, "", Self.accountDetail(account))], actor: actor)

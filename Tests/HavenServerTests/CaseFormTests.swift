@@ -15,7 +15,7 @@ struct CaseFormTests {
         let new = RescueRequestForm(values: ["status": "received", "fee.currency": "KRW", "subjects[0].name": "가상<이름>"],
                                     compartments: ["alpha", "beta"],
                                     problems: [FieldProblem(field: "fee.amount", message: "must be a number")], message: WebText.notSaved)
-            .render(language, account: ("민정", "c"))
+            .render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(new)
         #expect(new.contains("id=\"requesterName\"") && new.contains("id=\"subjects[1].name\"") && new.contains("id=\"brokerName\""))
         #expect(new.contains("value=\"가상&lt;이름&gt;\"") && new.contains("id=\"fee.amount-error\""))
@@ -25,7 +25,7 @@ struct CaseFormTests {
         let timeline = [RescueStatusChange(status: .received, date: try FuzzyDate(parsing: "2025-03-04")),
                         RescueStatusChange(status: .underway, date: try FuzzyDate(parsing: "2025-03-10"), note: "가상 메모")]
         let edit = RescueRequestForm(values: ["contactInitiatedBy": "family"], editing: (UUID(), 2, timeline))
-            .render(language, account: ("민정", "c"))
+            .render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(edit)
         #expect(!edit.contains("id=\"requesterName\"") && edit.contains("name=\"version\" value=\"2\""))
         #expect(edit.contains(language == .ko ? "2025년 3월 10일 · 진행 중 · 가상 메모" : "10 March 2025 · Underway · 가상 메모"))
@@ -38,7 +38,7 @@ struct CaseFormTests {
         let html = InterventionForm(values: ["about": id.uuidString.lowercased(), "aboutKind": "event", "partyName": "가상 외교부",
                                              "deadline": "2025-02-31"],
                                     problems: [FieldProblem(field: "deadline", message: "the day does not exist")], message: WebText.notSaved)
-            .render(language, account: ("민정", "c"))
+            .render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(html)
         #expect(html.contains("href=\"/records/event/\(id.uuidString.lowercased())\""))
         #expect(html.contains("id=\"deadline-error\"") && html.contains("value=\"가상 외교부\""))

@@ -80,7 +80,7 @@ struct DossierTests {
                               incidents: [Dossier.Incident(event: event, acts: [(.arrest, "가상 피해자", nil, .detained)], actors: [], sources: [])],
                               interventions: [], seesProtected: true)
         let html = DossierPage(dossier: dossier, generatedAt: Date(timeIntervalSince1970: 1_790_000_000), generatedBy: "민정", path: "/dossiers/event/x")
-            .render(language, account: ("민정", "c"))
+            .render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(html)
         #expect(html.contains("<article class=\"dossier\">") && html.contains(language == .ko ? "대외비" : "CONFIDENTIAL"))
         #expect(html.contains(language == .ko ? "체포: 가상 피해자 — 구금 중" : "Arrest: 가상 피해자 — Detained"))

@@ -166,7 +166,7 @@ struct HostileNumberTests {
             #expect(!request.problems(in: ValidationContext()).isEmpty || (0...Limits.feeAmount).contains(amount))
             for language in Language.allCases {
                 let html = RecordPage.make(AnyStored(record: request, version: 1, updatedAt: Date()), versions: [], seesProtected: true,
-                                           language: language).render(language, account: ("가상", "c"))
+                                           language: language).render(language, account: PageUser(username: "가상", csrf: "c"))
                 #expect(html.contains("KRW"))
             }
         }

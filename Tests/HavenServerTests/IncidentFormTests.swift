@@ -20,7 +20,7 @@ struct IncidentFormTests {
                                 message: WebText.notSaved)
         var asking = form
         asking.actorChoices = [1: [ActorMatcher.Candidate(ref: RecordRef(.organisation, UUID()), names: ["가상 보위부"], organisationKind: .stateSecurity)]]
-        let html = asking.render(language, account: ("민정", "c"))
+        let html = asking.render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(html)
         #expect(html.contains("<label for=\"actors[1].existing\">") && html.contains("id=\"actors[1].existing-hint\"")
                 && !html.contains("id=\"actors[0].existing\""), "only the row with records like it asks")

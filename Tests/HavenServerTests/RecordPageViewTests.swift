@@ -24,7 +24,7 @@ struct RecordPageViewTests {
         let source = RecordPage.Links.Item(kind: .source, id: UUID(), name: nil, details: ["B · 2"])
         page.links = RecordPage.Links(sections: [.init(id: "victims", heading: WebText.namedVictims, items: [victim]),
                                                  .init(id: "sources", heading: WebText.sources, items: [source])])
-        let html = page.render(language, account: ("민정", "c"))
+        let html = page.render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(html)
         #expect(html.contains("<h1>가상 &lt;체포&gt;</h1>") && html.contains("<title>\(language(RecordKind.event.label)) · Haven</title>"))
         #expect(html.contains(language == .ko ? "2024년 8월 21일" : "21 August 2024") && html.contains(language == .ko ? "무산" : "Musan"))
@@ -43,7 +43,7 @@ struct RecordPageViewTests {
                                                RescueStatusChange(status: .underway, date: try FuzzyDate(parsing: "2025-03-10"), note: "가상")])
         var rescue = RecordPage.make(stored(request), versions: [(2, now, false)], seesProtected: true, language: language)
         rescue.timeline = request.timeline
-        let rescueHTML = rescue.render(language, account: ("민정", "c"))
+        let rescueHTML = rescue.render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(rescueHTML)
         #expect(rescueHTML.contains("1500 USD") && rescueHTML.contains(language(ContactInitiator.broker.label)))
         #expect(rescueHTML.contains("<ol class=\"timeline\">") && rescueHTML.contains(language == .ko ? "2025년 3월 10일 · 진행 중 · 가상" : "10 March 2025 · Underway · 가상"))
@@ -52,7 +52,7 @@ struct RecordPageViewTests {
                                         request: "가상 요청", deadline: try FuzzyDate(parsing: "2025-02-10"), status: .sent)
         var overdue = RecordPage.make(stored(intervention), versions: [(1, now, false)], seesProtected: false, language: language)
         overdue.warning = WebText.overdue
-        let overdueHTML = overdue.render(language, account: ("민정", "c"))
+        let overdueHTML = overdue.render(language, account: PageUser(username: "민정", csrf: "c"))
         #expect(overdueHTML.contains("<h1>가상 외교부</h1>") && overdueHTML.contains("role=\"status\">\(language(WebText.overdue))"))
         #expect(!overdueHTML.contains("가상 요청") && overdueHTML.contains(language(WebText.withheld)), "a reviewer does not see what was asked")
         #expect(overdueHTML.contains(language == .ko ? "2025년 2월 10일" : "10 February 2025"), "the deadline is coded, shown to all")

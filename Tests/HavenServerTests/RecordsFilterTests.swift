@@ -16,7 +16,7 @@ struct RecordsFilterTests {
         page.compartments = ["alpha", "beta"]
         page.rows = [.init(kind: .rescueRequest, id: UUID(), title: nil, date: nil, placeCode: nil, status: RescueStatus.arrested.label)]
         page.total = 1
-        let html = page.render(language, account: ("민정", "c"))
+        let html = page.render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(html)
         #expect(html.contains("<optgroup label=\"\(language(RecordKind.rescueRequest.label))\">"))
         #expect(html.contains("<option value=\"arrested\" selected>") && html.contains("<option value=\"arrest\" selected>"))

@@ -74,7 +74,7 @@ struct TrendsTests {
             records += try arrests(in: "KP-10-HYESAN", month: "2025-05", count: 9)
             _ = try await server.store.createAll(records, by: .localOperator)
             let analyst = ActingIdentity.account(UUID(), compartments: ["alpha"])
-            let query = try TrendsQuery(actType: .arrest, first: Month("2025-01")!, last: Month("2025-06")!)
+            let query = try TrendsQuery(actType: .arrest, first: Month("2025-01")!, last: Month("2025-06")!, today: Date())
             let trends = try await TrendsReader.trends(query, detector: SurgeDetector(), repository: server.store, actor: analyst)
             #expect(!trends.surges.contains { $0.region == "KP-09" }, "Musan's records begin in April: not a surge")
             #expect(trends.notEnoughHistory["KP-09"] == Month("2025-10"), "tested from a full window after April")

@@ -209,7 +209,7 @@ struct WebPageTests {
         let page = RecordsPage(query: ["q": "김정", "kind": "event"], rows: [
             .init(kind: .event, id: id, title: "김정숙 가족 체포", date: try FuzzyDate(parsing: "2024-08-21"), placeCode: "KP-09-MUSAN"),
             .init(kind: .person, id: UUID(), title: nil, date: nil, placeCode: nil, withheld: true),
-        ], total: 2, searched: true).render(language, account: ("민정", "c"))
+        ], total: 2, searched: true).render(language, account: PageUser(username: "민정", csrf: "c"))
         checkAccessible(page)
         #expect(page.contains("<option value=\"event\" selected>"))
         #expect(page.contains("<form method=\"post\" action=\"/records\""))
@@ -339,7 +339,7 @@ struct WebPageTests {
     func theEditFormRendersWithPlacesAndProblems(language: Language) {
         let html = EventForm(values: ["title": "무산 <체포>", "startDate": "2024-13"], editing: (UUID(), 3),
                              problems: [FieldProblem(field: "startDate", message: "the month does not exist (1–12)")],
-                             message: WebText.notSaved).render(language, account: ("민정", "c"))
+                             message: WebText.notSaved).render(language, account: PageUser(username: "민정", csrf: "c"))
         checkAccessible(html)
         #expect(html.contains("value=\"무산 &lt;체포&gt;\"") && html.contains("aria-invalid=\"true\""))
         #expect(html.contains("<datalist id=\"places\">") && html.contains("<option value=\"KP-09-MUSAN\">"))

@@ -19,13 +19,13 @@ public struct Account: Sendable, Equatable, Identifiable {
     public var protectedFieldsGranted: Bool
     /// A disabled account cannot sign in and its sessions and tokens stop working at once.
     public var disabled: Bool
-    /// When the account was created.
+    /// When the account was created; the store sets it by its clock when it creates the account.
     public var createdAt: Date
 
     /// Creates an account value.
     public init(id: UUID = UUID(), username: String, displayName: String? = nil, role: Role,
                 compartments: Set<String>, protectedFieldsGranted: Bool = false, disabled: Bool = false,
-                createdAt: Date = Date()) {
+                createdAt: Date = .distantPast) {
         self.id = id
         self.username = Self.normaliseUsername(username)
         self.displayName = displayName ?? username

@@ -37,7 +37,7 @@ public struct PartyResponses: Sendable, Equatable {
         return byParty.values.map { group in
             let answered = group.filter(\.isAnswered)
             let days = answered.compactMap { intervention -> Double? in
-                guard let from = DayNumber.of(intervention.dateSent), let to = DayNumber.of(intervention.responseDate) else { return nil }
+                guard let from = Day.number(intervention.dateSent), let to = Day.number(intervention.responseDate) else { return nil }
                 return Double(to - from)
             }
             return PartyResponses(party: group[0].partyName, sent: group.count, answered: answered.count,

@@ -207,7 +207,7 @@ public struct TrackRecord: Sendable, Equatable {
     static func flags(_ record: TrackRecord, _ evidence: TrackRecordEvidence, _ thresholds: RiskThresholds) -> [RiskFlag] {
         var flags: [RiskFlag] = []
         // Arrests: the window of `arrestWindowDays` holding the most arrest incidents.
-        let dated = record.arrests.compactMap { arrest in DayNumber.of(arrest.date).map { (day: $0, arrest: arrest) } }.sorted { $0.day < $1.day }
+        let dated = record.arrests.compactMap { arrest in Day.number(arrest.date).map { (day: $0, arrest: arrest) } }.sorted { $0.day < $1.day }
         var best: [(day: Int, arrest: (act: UUID, event: UUID, date: FuzzyDate?, people: Int))] = []
         var start = 0
         for end in dated.indices {
@@ -268,19 +268,5 @@ public struct TrackRecord: Sendable, Equatable {
                 ko: "요청 \(low.count)건에서 시세보다 훨씬 낮은 비용을 제시함."), records: low.map { RecordRef(.rescueRequest, $0) }))
         }
         return flags
-    }
-}
-
-/// Days counted from 1 January 1970, for windows of days between fuzzy dates (their earliest day).
-enum DayNumber {
-    static func of(_ date: FuzzyDate?) -> Int? {
-        guard let date else { return nil }
-        var components = DateComponents()
-        components.year = date.year
-        components.month = date.month ?? 1
-        components.day = date.day ?? 1
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar.date(from: components).map { Int($0.timeIntervalSince1970 / 86_400) }
     }
 }

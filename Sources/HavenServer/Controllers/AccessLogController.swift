@@ -6,8 +6,8 @@ import Hummingbird
 /// The access log for administrators, at `GET /api/audit`: who read or changed which record,
 /// signed in or failed to, exported or changed permissions, when and from where. Entries hold
 /// ids and counts, never a protected value.
-struct AccessLogController: Sendable {
-    let store: SQLStore
+struct AccessLogController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [

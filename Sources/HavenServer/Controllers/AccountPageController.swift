@@ -5,8 +5,8 @@ import Hummingbird
 
 /// One's own account in the browser: choosing a password and enrolling an authenticator app by
 /// QR code, the steps a new account takes before it sees any record.
-struct AccountPageController: Sendable {
-    let authenticator: Authenticator
+struct AccountPageController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [

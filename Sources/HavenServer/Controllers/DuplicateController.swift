@@ -8,8 +8,8 @@ import Hummingbird
 /// people". A merge never deletes: the merged record gets a new version pointing to the main
 /// record (`sameAs`), keeps its own sources and history, and un-merging clears the pointer. Every
 /// change is an ordinary audited update, with who made it.
-struct DuplicateController: Sendable {
-    let repository: any Repository
+struct DuplicateController: Controller {
+    let environment: AppEnvironment
 
     // Judging a pair needs the names (``reviewer(_:)`` also asks for protected fields).
     var routes: [Route] {
@@ -27,10 +27,10 @@ struct DuplicateController: Sendable {
     }
 
     /// The reviewer must see names (a pair cannot be judged without them) and may change records.
-    func reviewer(_ context: HavenRequestContext) throws -> ((String, String), ActingIdentity) {
-        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
-        guard account.allows(.writeRecords), account.allows(.readProtected) else { throw AuthMiddleware.roleForbids }
-        return ((account.username, SessionCookie.csrfToken(for: session.token)), try context.actor())
+    func reviewer(_ context: HavenRequestContext) throws -> (PageUser, ActingIdentity) {
+        let reviewer = try context.signedIn()
+        guard reviewer.account.allows(.writeRecords), reviewer.account.allows(.readProtected) else { throw AuthMiddleware.roleForbids }
+        return (try reviewer.pageUser(), reviewer.identity)
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {

@@ -6,9 +6,8 @@ import Hummingbird
 /// Decrypted exports under the two-person rule, at `/api/exports`: an analyst asks, a second
 /// analyst or an administrator approves when the export is larger than the threshold, and the
 /// requester downloads it once. Asking, deciding and downloading are each in the audit log.
-struct ExportController: Sendable {
-    let store: SQLStore
-    let approvalThreshold: Int
+struct ExportController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [
@@ -44,7 +43,7 @@ struct ExportController: Sendable {
             })
         }
         let filter = ExportFilter(kinds: kinds, compartments: body.compartments.map(Set.init))
-        let made = try await store.requestExport(filter, approvalThreshold: approvalThreshold, by: try context.actor())
+        let made = try await store.requestExport(filter, approvalThreshold: environment.configuration.exportApprovalThreshold, by: try context.actor())
         var response = try jsonResponse(made, status: .created)
         response.headers[.location] = "/api/exports/\(made.id.wire)"
         return response
@@ -69,7 +68,7 @@ struct ExportController: Sendable {
 
     @Sendable func download(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (made, records) = try await store.runExport(try RecordController<Person>.id(context), by: try context.actor())
-        let data = try RecordBody.encoder().encode(try ExportDocument(records, at: made.completedAt ?? Date()))
+        let data = try RecordBody.encoder().encode(try ExportDocument(records, at: made.completedAt ?? environment.now))
         var response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         response.headers[.contentDisposition] = "attachment; filename=\"haven-export-\(made.id.wire).json\""

@@ -9,8 +9,8 @@ import Hummingbird
 /// is an ``IncidentIntake``: `{"event": {…}, "actType", "victims": [{"name", …}], "groups":
 /// [{"size", …}], "actors": [{"name", "organisationKind"?, "role", …} or {"existing": {"kind", "id"}, "role"}], "sources": [{"name",
 /// "kind", "reliability", …}], "compartment"?}`.
-struct IncidentController: Sendable {
-    let repository: any Repository
+struct IncidentController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [

@@ -7,9 +7,8 @@ import Hummingbird
 
 /// The server-rendered pages: sign-in and sign-out, the home page, the language switch and the
 /// stylesheet. Pages speak HTML; refusals of a page send the browser to sign in.
-struct PageController: Sendable {
-    let authenticator: Authenticator
-    let repository: any Repository
+struct PageController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [
@@ -89,7 +88,7 @@ struct PageController: Sendable {
         var page = HomePage(username: account.username, role: account.role, needsSetup: session.stored.scope != .full,
                             csrf: SessionCookie.csrfToken(for: session.token))
         if !page.needsSetup, account.allows(.readRecords), let actor = context.identity {
-            page.dashboard = try await Self.dashboard(repository, actor: actor, now: Date())
+            page.dashboard = try await Self.dashboard(repository, actor: actor, now: environment.now)
         }
         if !page.needsSetup, account.allows(.writeRecords) {
             page.drafts = try await authenticator.store.drafts(accountID: account.id).map { ($0.id, $0.savedAt) }

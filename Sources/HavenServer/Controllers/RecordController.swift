@@ -5,8 +5,8 @@ import HavenStore
 import Hummingbird
 
 /// Create, read, update, delete, list and history for one record type, at `/api/<kind>`.
-struct RecordController<R: Record>: Sendable {
-    let repository: any Repository
+struct RecordController<R: Record>: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         let base = "/api/\(R.kind.pathSegment)"

@@ -8,10 +8,8 @@ import Hummingbird
 /// forms are a ``RecordForms`` value; this controller reads who is asking and what was posted
 /// and hands them over. Routes sit under `:kind`, like the record page, so that the router never
 /// has to choose between a fixed segment and the `:kind` parameter.
-struct RecordFormController: Sendable {
-    let repository: any Repository
-    /// The store itself, for drafts, which the repository protocol does not speak.
-    let store: SQLStore
+struct RecordFormController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [
@@ -38,13 +36,13 @@ struct RecordFormController: Sendable {
     }
 
     func formRequest(_ request: Request, _ context: HavenRequestContext, posted: Bool) async throws -> FormRequest {
-        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
+        let writer = try context.signedIn()
         let fields = posted ? FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize)) : [:]
         var query: [String: String] = [:]
         for (key, value) in QueryString.fields(request.uri) { query[String(key)] = String(value) }
-        return FormRequest(account: (account.username, SessionCookie.csrfToken(for: session.token)), actor: try context.actor(),
-                           language: PageController.language(request), compartments: account.compartments.sorted(),
-                           repository: repository, query: query, fields: fields)
+        return FormRequest(account: try writer.pageUser(), actor: writer.identity, language: PageController.language(request),
+                           compartments: writer.account.compartments.sorted(), repository: repository, today: environment.today, query: query,
+                           fields: fields)
     }
 
     /// A form kept when its session ended, shown again with what was typed, to be checked and
@@ -93,12 +91,14 @@ struct RecordFormController: Sendable {
 /// What a form needs from its request: who is asking, in which language, the compartments a new
 /// record may go to, the store, and the query and posted fields.
 struct FormRequest: Sendable {
-    let account: (username: String, csrf: String)
+    let account: PageUser
     let actor: ActingIdentity
     let language: Language
     /// The account's compartments, sorted; a new record goes to the one chosen, or the only one.
     let compartments: [String]
     let repository: any Repository
+    /// Today (UTC, `YYYY-MM-DD`) by the application's clock: the date a new form proposes.
+    let today: String
     let query: [String: String]
     let fields: [String: String]
 
@@ -112,7 +112,7 @@ struct FormRequest: Sendable {
     /// The same request with other fields (a draft's).
     func with(fields: [String: String]) -> FormRequest {
         FormRequest(account: account, actor: actor, language: language, compartments: compartments, repository: repository,
-                    query: query, fields: fields)
+                    today: today, query: query, fields: fields)
     }
 
     /// The version a restored edit form was read at.

@@ -9,12 +9,8 @@ import HummingbirdCore
 /// that what is searched for (a name, often) never appears in a URL, a proxy's log or the
 /// browser's history; a plain `GET` lists records by coded filters only. Each record has its page
 /// (`/records/{kind}/{id}`); forms are ``RecordFormController``'s.
-struct RecordPageController: Sendable {
-    let repository: any Repository
-    /// The store itself, for the access trail, which the repository protocol does not speak.
-    let store: SQLStore
-    /// The thresholds of trap indicators.
-    let thresholds: AccountabilityThresholds
+struct RecordPageController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [
@@ -40,11 +36,11 @@ struct RecordPageController: Sendable {
         switch stored.record {
         case let event as Event:
             page.links = try await RecordPage.links(of: event, repository: repository, actor: actor, language: language)
-            let about = try await RecordPage.backLinks(to: event.id, repository: repository, actor: actor, language: language)
+            let about = try await RecordPage.backLinks(to: event.id, repository: repository, actor: actor, language: language, today: environment.today)
             page.links?.sections += about.sections.filter { $0.id == "interventions" }
         case let request as RescueRequest:
             page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
-            let evidence = try await TrapEvidenceReader.evidence(for: request, repository: repository, actor: actor, thresholds: thresholds.trap)
+            let evidence = try await TrapEvidenceReader.evidence(for: request, repository: repository, actor: actor, thresholds: thresholds.trap, today: environment.now)
             page.trap = RecordPage.TrapReview(indicators: TrapIndicators.assess(request, evidence: evidence, thresholds: thresholds.trap),
                                               checks: request.checks ?? [], version: stored.version,
                                               canCheck: account.allows(.writeRecords))
@@ -52,12 +48,12 @@ struct RecordPageController: Sendable {
             page.timeline = actor.seesProtected ? request.timeline : nil
         case let intervention as Intervention:
             page.links = try await RecordPage.links(of: intervention, repository: repository, actor: actor, language: language)
-            if intervention.isOverdue(on: Day.string(Date())) { page.warning = WebText.overdue }
+            if intervention.isOverdue(on: environment.today) { page.warning = WebText.overdue }
         case let person as Person:
-            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language)
+            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today)
             page.sameAs = person.sameAs.map { ($0, account.allows(.writeRecords) && account.allows(.readProtected)) }
         case is Organisation, is Source, is VictimGroup:
-            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language)
+            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today)
         default: break
         }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
@@ -70,7 +66,7 @@ struct RecordPageController: Sendable {
                                       who: names[entry.actor] ?? entry.actor, action: entry.action)
             }
         }
-        return PageController.page(page.render(language, account: (account.username, SessionCookie.csrfToken(for: session.token))))
+        return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token))))
     }
 
     /// Records which checks of a rescue request's verification checklist are done: a new version
@@ -83,7 +79,7 @@ struct RecordPageController: Sendable {
         guard let version = fields["version"].flatMap(Int.init) else { throw Problem.badRequest("the form lost its version", field: "version") }
         let actor = try context.actor()
         var rescue = try await repository.get(RescueRequest.self, id: id, by: actor).record
-        let today = try FuzzyDate(parsing: Day.string(Date()))
+        let today = try FuzzyDate(parsing: environment.today)
         rescue.checks = VerificationItem.allCases.map { item in
             let done = fields["check.\(item.code)"] == "on"
             let earlier = rescue.checks?.first { $0.item == item && $0.done }
@@ -146,6 +142,6 @@ struct RecordPageController: Sendable {
             page.problem = WebText.textSearchNotAllowed
         }
         let status: HTTPResponse.Status = page.problem == nil ? .ok : .badRequest
-        return PageController.page(page.render(language, account: (account.username, SessionCookie.csrfToken(for: session.token))), status: status)
+        return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token))), status: status)
     }
 }

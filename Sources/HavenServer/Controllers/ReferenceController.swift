@@ -2,7 +2,9 @@ import HavenCore
 import Hummingbird
 
 /// Reference data that holds nothing personal: vocabularies, the gazetteer, health.
-struct ReferenceController: Sendable {
+struct ReferenceController: Controller {
+    let environment: AppEnvironment
+
     var routes: [Route] {
         [
             Route(.get, "/api/vocabularies", .permission(.readReference),

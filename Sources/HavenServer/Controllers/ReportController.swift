@@ -8,11 +8,8 @@ import Hummingbird
 /// The accountability reports of the JSON API: a rescue request's trap indicators and checklist.
 /// Each report reads through the repository within the caller's compartments, audited like any
 /// read, and says what it is: an indicator for review, never a verdict.
-struct ReportController: Sendable {
-    let repository: any Repository
-    let store: SQLStore
-    let thresholds: AccountabilityThresholds
-    let surge: SurgeDetector
+struct ReportController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         let read = Requirement.permission(.readRecords)
@@ -71,14 +68,14 @@ struct ReportController: Sendable {
     @Sendable func indicators(_ request: Request, context: HavenRequestContext) async throws -> IndicatorsView {
         let actor = try context.actor()
         let rescue = try await repository.get(RescueRequest.self, id: try RecordController<RescueRequest>.id(context), by: actor).record
-        let evidence = try await TrapEvidenceReader.evidence(for: rescue, repository: repository, actor: actor, thresholds: thresholds.trap)
+        let evidence = try await TrapEvidenceReader.evidence(for: rescue, repository: repository, actor: actor, thresholds: thresholds.trap, today: environment.now)
         return IndicatorsView(rescue, found: TrapIndicators.assess(rescue, evidence: evidence, thresholds: thresholds.trap))
     }
 
     /// Acts by month, region, type and perpetrator, and the surges, as JSON; counts from 1 to the
     /// suppression threshold − 1 are withheld (null) for roles below analyst.
     @Sendable func trends(_ request: Request, context: HavenRequestContext) async throws -> TrendsView {
-        let query = try TrendsQuery.read(ReportPageController.parameters(request))
+        let query = try TrendsQuery.read(ReportPageController.parameters(request), today: environment.now)
         let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: try context.actor())
         return TrendsView(trends, query: query, detector: surge, threshold: context.account?.allows(.analyse) == true ? 1 : thresholds.suppressBelow)
     }
@@ -86,7 +83,7 @@ struct ReportController: Sendable {
     /// Persons affected by act type and sex and by age group, and official arrivals per year;
     /// small counts withheld (null) below analyst.
     @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> StatisticsView {
-        let (first, last) = try StatisticsReader.years(ReportPageController.parameters(request))
+        let (first, last) = try StatisticsReader.years(ReportPageController.parameters(request), today: environment.now)
         let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: try context.actor())
         return StatisticsView(statistics, first: first, last: last, threshold: context.account?.allows(.analyse) == true ? 1 : thresholds.suppressBelow)
     }

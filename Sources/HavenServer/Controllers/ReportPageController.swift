@@ -6,12 +6,8 @@ import HavenStore
 import Hummingbird
 
 /// The accountability pages: brokers' and facilitating organisations' track records.
-struct ReportPageController: Sendable {
-    let repository: any Repository
-    /// The store itself, for the official statistics, which the repository protocol does not speak.
-    let store: SQLStore
-    let thresholds: AccountabilityThresholds
-    let surge: SurgeDetector
+struct ReportPageController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [
@@ -35,9 +31,9 @@ struct ReportPageController: Sendable {
         return PageController.page(PartyResponsesPage(parties: summary).render(PageController.language(request), account: account))
     }
 
-    func signedIn(_ context: HavenRequestContext) throws -> ((String, String), ActingIdentity) {
-        guard let account = context.account, let session = context.session else { throw AuthMiddleware.notSignedIn }
-        return ((account.username, SessionCookie.csrfToken(for: session.token)), try context.actor())
+    func signedIn(_ context: HavenRequestContext) throws -> (PageUser, ActingIdentity) {
+        let reader = try context.signedIn()
+        return (try reader.pageUser(), reader.identity)
     }
 
     @Sendable func brokers(_ request: Request, context: HavenRequestContext) async throws -> Response {
@@ -88,7 +84,7 @@ struct ReportPageController: Sendable {
 
     @Sendable func trends(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
-        let query = try TrendsQuery.read(Self.parameters(request))
+        let query = try TrendsQuery.read(Self.parameters(request), today: environment.now)
         let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: actor)
         let page = TrendsPage(trends: trends, suppressBelow: suppression(context), detector: surge)
         return PageController.page(page.render(PageController.language(request), account: account))
@@ -97,7 +93,7 @@ struct ReportPageController: Sendable {
     /// The figures behind the trends chart, as CSV (suppressed like the page for the reader's role).
     @Sendable func trendsCSV(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (_, actor) = try signedIn(context)
-        let query = try TrendsQuery.read(Self.parameters(request))
+        let query = try TrendsQuery.read(Self.parameters(request), today: environment.now)
         let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: actor)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"haven-trends.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: TrendsReader.csv(trends, suppressBelow: suppression(context)))))
@@ -110,7 +106,7 @@ struct ReportPageController: Sendable {
         guard let region = parameters["region"], let month = parameters["month"].flatMap({ Month($0) }) else {
             throw Problem.badRequest("give a region and a month (YYYY-MM)", field: "region")
         }
-        var query = try TrendsQuery.read(["type": parameters["type"] ?? "", "from": month.description, "to": month.description])
+        var query = try TrendsQuery.read(["type": parameters["type"] ?? "", "from": month.description, "to": month.description], today: environment.now)
         query.region = nil
         let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: actor)
         var rows: [RecordsPage.Row] = []
@@ -148,7 +144,7 @@ struct ReportPageController: Sendable {
         let (account, actor) = try signedIn(context)
         let subject = try Self.subject(context)
         let dossier = try await DossierReader.dossier(subject, repository: repository, actor: actor)
-        let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: request.uri.path)
+        let page = DossierPage(dossier: dossier, generatedAt: environment.now, generatedBy: account.username, path: request.uri.path)
         return try await Self.respond(page, request, account: account)
     }
 
@@ -161,13 +157,13 @@ struct ReportPageController: Sendable {
         let dossier = try await DossierReader.dossier(subject, repository: repository, actor: actor)
         var path = "/dossiers/party?name=" + (name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         for key in ["from", "to"] { if let value = parameters[key], !value.isEmpty { path += "&\(key)=\(value)" } }
-        let page = DossierPage(dossier: dossier, generatedAt: Date(), generatedBy: account.0, path: path)
+        let page = DossierPage(dossier: dossier, generatedAt: environment.now, generatedBy: account.username, path: path)
         return try await Self.respond(page, request, account: account)
     }
 
     @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
-        let (first, last) = try StatisticsReader.years(Self.parameters(request))
+        let (first, last) = try StatisticsReader.years(Self.parameters(request), today: environment.now)
         let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
         let page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: context.account?.allows(.analyse) == true)
         return PageController.page(page.render(PageController.language(request), account: account))
@@ -177,7 +173,7 @@ struct ReportPageController: Sendable {
     @Sendable func statisticsCSV(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (_, actor) = try signedIn(context)
         let parameters = Self.parameters(request)
-        let (first, last) = try StatisticsReader.years(parameters)
+        let (first, last) = try StatisticsReader.years(parameters, today: environment.now)
         let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
         let threshold = parameters["shared"] == "1" ? thresholds.suppressBelow : suppression(context)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"haven-statistics.csv\""],
@@ -200,7 +196,7 @@ struct ReportPageController: Sendable {
             problem = language == .ko ? "공식 통계의 출처를 적으십시오" : "Name the source of the official figures"
         }
         if problem == nil { try await store.importArrivals(figures, source: source, by: actor) }
-        let (first, last) = try StatisticsReader.years([:])
+        let (first, last) = try StatisticsReader.years([:], today: environment.now)
         let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
         var page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: true)
         page.importProblem = problem
@@ -211,7 +207,7 @@ struct ReportPageController: Sendable {
 
     /// A dossier as a page, or with `format=pdf` as PDF printed by headless Chromium on the
     /// server (nothing written to disk); without Chromium, a page that says to print from the browser.
-    static func respond(_ page: DossierPage, _ request: Request, account: (String, String)) async throws -> Response {
+    static func respond(_ page: DossierPage, _ request: Request, account: PageUser) async throws -> Response {
         let language = PageController.language(request)
         guard parameters(request)["format"] == "pdf" else { return PageController.page(page.render(language, account: account)) }
         guard let printer = PDFPrinter.available() else {

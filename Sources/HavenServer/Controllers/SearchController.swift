@@ -6,8 +6,8 @@ import HummingbirdCore
 
 /// Search across every kind (`GET /api/search`) and exact lookup of protected values through
 /// blind indexes (`POST /api/lookup`, so that the value never appears in a URL or access log).
-struct SearchController: Sendable {
-    let repository: any Repository
+struct SearchController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [

@@ -4,8 +4,8 @@ import HavenStore
 import Hummingbird
 
 /// Signing in and out and managing one's own sign-in, at `/api/session`.
-struct SessionController: Sendable {
-    let authenticator: Authenticator
+struct SessionController: Controller {
+    let environment: AppEnvironment
 
     var routes: [Route] {
         [

@@ -5,8 +5,8 @@ import Hummingbird
 
 /// One's own API tokens, at `/api/tokens`: make one (shown once), list them, revoke one.
 /// Only a signed-in session reaches these routes, never a token.
-struct TokenController: Sendable {
-    let authenticator: Authenticator
+struct TokenController: Controller {
+    let environment: AppEnvironment
 
     // A full session only: AuthMiddleware refuses API tokens here.
     var routes: [Route] {
@@ -54,7 +54,7 @@ struct TokenController: Sendable {
     }
 
     @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        guard let account = context.account else { throw AuthMiddleware.notSignedIn }
+        let account = try context.signedIn().account
         let body = try await SessionController.decode(CreateBody.self, request, context)
         let role = try body.role.map { code in
             guard let role = Role(rawValue: code) else {
@@ -72,13 +72,13 @@ struct TokenController: Sendable {
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        guard let account = context.account else { throw AuthMiddleware.notSignedIn }
+        let account = try context.signedIn().account
         let tokens = try await authenticator.store.apiTokens(accountID: account.id)
         return try jsonResponse(ItemList(tokens.map { TokenView($0) }), status: .ok)
     }
 
     @Sendable func revoke(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        guard let account = context.account else { throw AuthMiddleware.notSignedIn }
+        let account = try context.signedIn().account
         try await authenticator.store.revokeAPIToken(id: try RecordController<Person>.id(context), accountID: account.id, by: try context.actor())
         return Response(status: .noContent)
     }

@@ -11,7 +11,7 @@ struct Layout {
     /// The path of the page, for the language switch to come back to.
     let path: String
     /// The signed-in person's user name and CSRF token, when signed in.
-    var account: (username: String, csrf: String)?
+    var account: PageUser?
 
     func render(_ content: HTML) -> String {
         let t = language

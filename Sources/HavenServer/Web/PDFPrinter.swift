@@ -96,7 +96,7 @@ public struct PDFPrinter: Sendable {
         defer { close(toBrowser[1]); close(fromBrowser[0]) }
         guard spawned == 0 else { throw Failure(reason: "cannot start \(chromium)") }
         defer { Self.end(group: pid) }
-        var session = DevToolsSession(write: toBrowser[1], read: fromBrowser[0], deadline: Date().addingTimeInterval(timeout))
+        var session = DevToolsSession(write: toBrowser[1], read: fromBrowser[0], deadline: .now + .milliseconds(Int(timeout * 1000)))
         let target = try session.call("Target.createTarget", ["url": "about:blank"])
         guard let targetID = target["targetId"] as? String else { throw Failure(reason: "the browser made no page") }
         let attached = try session.call("Target.attachToTarget", ["targetId": targetID, "flatten": true])
@@ -143,8 +143,8 @@ extension PDFPrinter {
         kill(-pid, SIGKILL)
         var status: Int32 = 0
         waitpid(pid, &status, 0)
-        let deadline = Date().addingTimeInterval(2)
-        while kill(-pid, 0) == 0, Date() < deadline { usleep(10_000) }
+        let deadline = ContinuousClock.now + .seconds(2)
+        while kill(-pid, 0) == 0, ContinuousClock.now < deadline { usleep(10_000) }
     }
 
     /// Removes a print profile, trying again while something still writes into it.
@@ -161,7 +161,8 @@ extension PDFPrinter {
 private struct DevToolsSession {
     let write: Int32
     let read: Int32
-    let deadline: Date
+    /// Timeouts run on the monotonic clock: a change of the wall clock neither ends nor stretches them.
+    let deadline: ContinuousClock.Instant
     var nextID = 1
     var buffer = [UInt8]()
 
@@ -195,7 +196,8 @@ private struct DevToolsSession {
                 buffer.removeFirst(end + 1)
                 return (try JSONSerialization.jsonObject(with: Data(message)) as? [String: Any]) ?? [:]
             }
-            let remaining = deadline.timeIntervalSinceNow
+            let left = deadline - ContinuousClock.now
+            let remaining = Double(left.components.seconds) + Double(left.components.attoseconds) / 1e18
             guard remaining > 0 else { throw PDFPrinter.Failure(reason: "the browser took too long") }
             var descriptor = pollfd(fd: read, events: Int16(POLLIN), revents: 0)
             guard poll(&descriptor, 1, Int32(min(remaining, 5) * 1000)) >= 0 else { throw PDFPrinter.Failure(reason: "cannot wait for the browser") }

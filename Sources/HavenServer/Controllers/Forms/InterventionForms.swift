@@ -9,7 +9,7 @@ import Hummingbird
 struct InterventionForms: RecordForms {
     func new(_ request: FormRequest) async throws -> Response {
         var values = ["status": InterventionStatus.sent.code, "response": InterventionResponse.awaiting.code,
-                      "dateSent": Day.string(Date())]
+                      "dateSent": request.today]
         if let about = request.query["about"].flatMap(UUID.init(uuidString:)) {
             let kind = request.query["aboutKind"].flatMap(RecordKind.init(rawValue:)) ?? .event
             // Reading the record proves it is within the reader's reach (404 otherwise) and is audited.

@@ -9,7 +9,7 @@ import Hummingbird
 struct RescueRequestForms: RecordForms {
     func new(_ request: FormRequest) async throws -> Response {
         let form = RescueRequestForm(values: ["status": RescueStatus.received.code, "fee.currency": "USD",
-                                              "statusDate": Day.string(Date())], compartments: request.compartments)
+                                              "statusDate": request.today], compartments: request.compartments)
         return request.page(form.render(request.language, account: request.account))
     }
 

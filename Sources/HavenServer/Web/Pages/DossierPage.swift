@@ -13,7 +13,7 @@ struct DossierPage {
     /// The page's own path, for the language switch.
     var path: String
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         // The page title names a dossier only: its subject may be protected.
         Layout(language: language, title: language(WebText.dossier), path: path, account: account).render(article(language))
     }

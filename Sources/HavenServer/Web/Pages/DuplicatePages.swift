@@ -9,7 +9,7 @@ struct DuplicatesPage {
     /// How many pairs were suggested in all; the page shows the most probable.
     var total: Int
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.duplicates)
         var content: [HTML] = [.element("h1", [:], [.text(title)]), .element("p", ["class": "notice"], [.text(t(WebText.duplicatesIntro))])]
@@ -50,7 +50,7 @@ struct DuplicateReviewPage {
 
     static func percent(_ probability: Double) -> String { String(format: "%.1f%%", probability * 100) }
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.reviewDuplicate)
         let people = [pair.first, pair.second]

@@ -51,7 +51,7 @@ struct EnrolPage {
             content.append(.element("p", [:], [.element("a", ["href": "/login"], [.text(t(WebText.signInAgain))])]))
         }
         // After confirming, every session has ended: the page shows no account controls.
-        let account = step.isDone ? nil : (username, csrf)
+        let account = step.isDone ? nil : PageUser(username: username, csrf: csrf)
         return Layout(language: language, title: t(WebText.enrol), path: "/account/enrol", account: account).render(.group(content))
     }
 

@@ -27,7 +27,7 @@ struct EventForm {
         return values
     }
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let title = language(WebText.editIncident)
         let action = "/records/event/\(editing.id.wire)/edit"
         var content: [HTML] = [.element("h1", [:], [.text(title)])]

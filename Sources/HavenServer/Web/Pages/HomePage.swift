@@ -70,7 +70,7 @@ struct HomePage {
             ]))
         }
         if let dashboard { content.append(render(dashboard, language)) }
-        return Layout(language: language, title: t(WebText.home), path: "/", account: (username, csrf)).render(.group(content))
+        return Layout(language: language, title: t(WebText.home), path: "/", account: PageUser(username: username, csrf: csrf)).render(.group(content))
     }
 
     private func render(_ dashboard: Dashboard, _ language: Language) -> HTML {

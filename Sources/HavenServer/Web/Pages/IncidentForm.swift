@@ -77,7 +77,7 @@ struct IncidentForm {
             || Rows.allCases.contains { name.hasPrefix($0.rawValue + "[") }
     }
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.newIncident)
         var content: [HTML] = [.element("h1", [:], [.text(title)]),

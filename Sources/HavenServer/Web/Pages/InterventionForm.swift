@@ -32,7 +32,7 @@ struct InterventionForm {
         (values["about"] ?? "").split(separator: " ").compactMap { UUID(uuidString: String($0)) }.prefix(Limits.listEntries).map { $0 }
     }
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(editing == nil ? WebText.newIntervention : WebText.editIntervention)
         let action = editing.map { "/records/intervention/\($0.id.wire)/edit" } ?? "/records/intervention/new"

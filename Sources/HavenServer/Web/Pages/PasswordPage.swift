@@ -23,7 +23,7 @@ struct PasswordPage {
             ]),
             .element("button", ["type": "submit"], [.text(t(WebText.save))]),
         ]))
-        return Layout(language: language, title: t(WebText.changePassword), path: "/account/password", account: (username, csrf))
+        return Layout(language: language, title: t(WebText.changePassword), path: "/account/password", account: PageUser(username: username, csrf: csrf))
             .render(.group(content))
     }
 }

@@ -7,7 +7,7 @@ extension RecordPage {
     /// What points to a record: the incidents a person or organisation was part of (as victim,
     /// perpetrator, broker …) or a source reported, the rescue requests that name them, and the
     /// interventions about them. One entry per incident, listing every part played in it.
-    static func backLinks(to id: UUID, repository: any Repository, actor: ActingIdentity, language: Language) async throws -> Links {
+    static func backLinks(to id: UUID, repository: any Repository, actor: ActingIdentity, language: Language, today: String) async throws -> Links {
         let t = language
         var incidents: [UUID: Links.Item] = [:]
         var incidentOrder: [UUID] = []
@@ -48,7 +48,7 @@ extension RecordPage {
             case let intervention as Intervention:
                 var details = [t(intervention.status.label), t(intervention.response.label)]
                 if let deadline = intervention.deadline { details.append("\(t(WebText.deadline)): \(t.date(deadline))") }
-                if intervention.isOverdue(on: Day.string(Date())) { details.append(t(WebText.overdueShort)) }
+                if intervention.isOverdue(on: today) { details.append(t(WebText.overdueShort)) }
                 interventions.append(Links.Item(kind: .intervention, id: intervention.id, name: intervention.partyName, details: details))
             case let person as Person where person.sameAs == id:
                 samePerson.append(Links.Item(kind: .person, id: person.id, name: actor.seesProtected ? person.names.first?.value : nil,

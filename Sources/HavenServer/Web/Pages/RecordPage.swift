@@ -47,7 +47,7 @@ struct RecordPage {
         var action: String
     }
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let heading = title ?? t(WebText.withheld)
         let path = "/records/\(kind.code)/\(id.wire)"

@@ -32,7 +32,7 @@ struct RecordsPage {
     /// Whether the reader may record a new incident.
     var canCreate = false
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         var kindOptions: [HTML] = [.element("option", ["value": ""], [.text(t(WebText.allKinds))])]
         for kind in RecordKind.allCases {

@@ -53,7 +53,7 @@ struct RescueRequestForm {
         WholeNumber.exact(value).map(String.init) ?? (value.isFinite ? String(value) : WholeNumber.amountText(value))
     }
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(editing == nil ? WebText.newRescueRequest : WebText.editRescueRequest)
         let action = editing.map { "/records/rescue_request/\($0.id.wire)/edit" } ?? "/records/rescue_request/new"

@@ -16,7 +16,7 @@ struct StatisticsPage {
     var importProblem: String?
     var imported = false
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.statistics)
         let span = "from=\(statistics.firstYear)&to=\(statistics.lastYear)"

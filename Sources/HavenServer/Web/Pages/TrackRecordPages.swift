@@ -15,7 +15,7 @@ struct BrokerListPage {
 
     var rows: [Row]
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.brokerRecords)
         var content: [HTML] = [.element("h1", [:], [.text(title)]), .element("p", ["class": "notice"], [.text(t(WebText.flagNotVerdict))])]
@@ -49,7 +49,7 @@ struct TrackRecordPage {
     /// The name, or nil when withheld.
     var name: String?
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.trackRecord)
         let link = { (ref: RecordRef) in
@@ -110,7 +110,7 @@ struct TrackRecordPage {
 struct PartyResponsesPage {
     var parties: [PartyResponses]
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.partyResponses)
         var content: [HTML] = [.element("h1", [:], [.text(title)]), .element("p", ["class": "hint"], [.text(t(WebText.partyResponsesIntro))])]

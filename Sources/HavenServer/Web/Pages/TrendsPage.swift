@@ -12,7 +12,7 @@ struct TrendsPage {
     var suppressBelow: Int
     var detector: SurgeDetector
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.trends)
         let query = trends.query
@@ -91,7 +91,7 @@ struct SurgeEventsPage {
     var month: Month
     var rows: [RecordsPage.Row]
 
-    func render(_ language: Language, account: (username: String, csrf: String)) -> String {
+    func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let place = RecordsPage.placeName(region, language)
         let when = language == .ko ? "\(month.year)년 \(month.month)월" : "\(HomePage.shortMonths[month.month - 1]) \(month.year)"

@@ -87,7 +87,7 @@ extension Report {
 
         static func text(store: SQLStore, actor: ActingIdentity, thresholds: TrapThresholds, request id: UUID) async throws -> String {
             let found: (request: RescueRequest, indicators: [TrapIndicator])
-            do { found = try await Reports.trapIndicators(request: id, repository: store, actor: actor, thresholds: thresholds) } catch StoreError.notFound {
+            do { found = try await Reports.trapIndicators(request: id, repository: store, actor: actor, thresholds: thresholds, today: Date()) } catch StoreError.notFound {
                 throw CLIError("no rescue request with that id within reach / 해당하는 구출 요청이 없습니다")
             }
             var lines = ["rescue_request:\(id.wire)",

@@ -61,7 +61,7 @@ extension Report {
             let (thresholds, _) = try options.limits()
             let csv = try await options.vault.withUnlocked(as: .localOperator) { store, _ in
                 let years: (Int, Int)
-                do { years = try StatisticsReader.years(from: from, to: to) } catch let error as ReportQueryError { throw CLIError(error.message) }
+                do { years = try StatisticsReader.years(from: from, to: to, today: Date()) } catch let error as ReportQueryError { throw CLIError(error.message) }
                 return try await Reports.statisticsCSV(firstYear: years.0, lastYear: years.1, suppressBelow: shared ? thresholds.suppressBelow : 1,
                                                        store: store, actor: options.identity)
             }

@@ -78,7 +78,7 @@ extension Report {
 
         func report(store: SQLStore, actor: ActingIdentity, detector: SurgeDetector, suppressBelow: Int) async throws -> (String, [SurgeDetector.Surge]) {
             let query: TrendsQuery
-            do { query = try TrendsQuery(actType: type, region: region, first: from, last: to) } catch { throw CLIError(error.message) }
+            do { query = try TrendsQuery(actType: type, region: region, first: from, last: to, today: Date()) } catch { throw CLIError(error.message) }
             return try await Reports.trends(query, detector: detector, suppressBelow: suppressBelow, repository: store, actor: actor)
         }
     }
@@ -100,7 +100,7 @@ extension Report {
 
         func run() async throws {
             let marked = try await options.vault.withUnlocked(as: .localOperator) { store, _ in
-                try await NonResponseSweep.run(repository: store, actor: .system)
+                try await NonResponseSweep.run(repository: store, today: Date(), actor: .system)
             }
             print("\(marked.count) intervention(s) recorded as no response / 무응답으로 기록한 개입 요청: \(marked.count)")
         }

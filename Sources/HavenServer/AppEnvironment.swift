@@ -1,0 +1,40 @@
+import Foundation
+import HavenCore
+import HavenStats
+import HavenStore
+
+/// What every controller works with, built once by ``buildRouter(repository:authenticator:configuration:)``:
+/// the repository and store, the authenticator, the configuration's thresholds, and the one
+/// clock. A test that moves the authenticator's clock moves every date a page or an answer
+/// shows (today's overdue requests, a form's default date, a dossier's time of making).
+struct AppEnvironment: Sendable {
+    /// Records, read and written with access control and audit.
+    let repository: any Repository
+    /// The store behind it: accounts, drafts, the access log, statistics, exports.
+    let store: SQLStore
+    /// Sign-in, sessions, enrolment and API tokens.
+    let authenticator: Authenticator
+    /// Thresholds, the surge test, the export rule.
+    let configuration: ServerConfiguration
+
+    /// The current instant, from the one clock.
+    var now: Date { authenticator.clock() }
+
+    /// Today in UTC as `YYYY-MM-DD`.
+    var today: String { Day.string(now) }
+}
+
+/// A controller: a group of routes over the application's environment.
+protocol Controller: Sendable {
+    var environment: AppEnvironment { get }
+    /// The routes it declares.
+    var routes: [Route] { get }
+}
+
+extension Controller {
+    var repository: any Repository { environment.repository }
+    var store: SQLStore { environment.store }
+    var authenticator: Authenticator { environment.authenticator }
+    var thresholds: AccountabilityThresholds { environment.configuration.thresholds }
+    var surge: SurgeDetector { environment.configuration.surge }
+}
