@@ -27,7 +27,7 @@ public struct HavenRequestContext: RequestContext {
     }
 
     /// Values a handler returns are written with Haven's JSON coder: sorted keys, ISO 8601 instants.
-    public var responseEncoder: JSONEncoder { RecordBody.encoder() }
+    public var responseEncoder: JSONEncoder { HavenJSON.encoder() }
 
     /// Attachments are the largest bodies: 10 MiB of content, base64 in JSON.
     public var maxUploadSize: Int { 16 * 1024 * 1024 }

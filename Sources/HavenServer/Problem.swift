@@ -36,9 +36,7 @@ public struct Problem: Error, Sendable, Codable, Equatable {
 
     /// The response carrying this problem.
     public func response() -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let body = (try? encoder.encode(self)) ?? Data(#"{"title":"error"}"#.utf8)
+        let body = (try? HavenJSON.encoder().encode(self)) ?? Data(#"{"title":"error"}"#.utf8)
         var headers: HTTPFields = [.contentType: "application/problem+json; charset=utf-8"]
         if let retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))

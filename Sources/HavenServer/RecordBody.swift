@@ -5,20 +5,6 @@ import Hummingbird
 /// Reads record bodies strictly: valid JSON, an object, no unknown fields, the id taken from
 /// the path, defaults filled for id and compartment.
 enum RecordBody {
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dataDecodingStrategy = .base64
-        return decoder
-    }
-
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dataEncodingStrategy = .base64
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
-
     /// Collects and parses the body as a JSON object.
     static func object(_ request: Request, context: HavenRequestContext) async throws -> [String: JSONValue] {
         if let type = request.headers[.contentType], !type.lowercased().hasPrefix("application/json") {
@@ -28,7 +14,7 @@ enum RecordBody {
         let buffer = try await request.body.collect(upTo: context.maxUploadSize)
         let value: JSONValue
         do {
-            value = try decoder().decode(JSONValue.self, from: Data(buffer: buffer))
+            value = try HavenJSON.decoder().decode(JSONValue.self, from: Data(buffer: buffer))
         } catch {
             throw Problem.badRequest("the body is not valid JSON")
         }
@@ -42,7 +28,7 @@ enum RecordBody {
     /// traced to its fields by decoding again with each number alone kept and the others 0.
     static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue) throws -> T {
         do {
-            return try decoder().decode(T.self, from: try encoder().encode(value))
+            return try HavenJSON.decoder().decode(T.self, from: try HavenJSON.encoder().encode(value))
         } catch let error as DecodingError {
             guard case .dataCorrupted(let context) = error, context.codingPath.isEmpty else { throw Problem.decoding(error) }
             let paths = numberPaths(in: value)
@@ -50,7 +36,7 @@ enum RecordBody {
             func failsUnplaced(keeping kept: [Step]?) -> Bool {
                 let zeroed = paths.filter { $0 != kept }.reduce(value) { replacing($1, in: $0, with: .number(0)) }
                 do {
-                    _ = try decoder().decode(T.self, from: try encoder().encode(zeroed))
+                    _ = try HavenJSON.decoder().decode(T.self, from: try HavenJSON.encoder().encode(zeroed))
                     return false
                 } catch let DecodingError.dataCorrupted(context) {
                     return context.codingPath.isEmpty
@@ -108,7 +94,7 @@ enum RecordBody {
     static func record<R: Record>(_ type: R.Type, from object: [String: JSONValue]) throws -> R {
         let record = try decode(R.self, from: .object(object))
         // Keys the type does not know would be silently dropped; a typo must not lose data.
-        guard case .object(let known) = try decoder().decode(JSONValue.self, from: try encoder().encode(record)) else { return record }
+        guard case .object(let known) = try HavenJSON.decoder().decode(JSONValue.self, from: try HavenJSON.encoder().encode(record)) else { return record }
         let unknown = object.filter { key, value in known[key] == nil && value != .null }.keys.sorted()
         if !unknown.isEmpty {
             throw Problem.invalid(unknown.map { FieldProblem(field: $0, message: "is not a field of \(R.kind.code)") })

@@ -8,8 +8,8 @@ import HavenCore
 enum Redaction {
     /// The record as JSON without its protected fields, and the sorted names of those withheld.
     static func redacted(_ record: some Record) throws -> (record: JSONValue, withheld: [String]) {
-        let data = try RecordBody.encoder().encode(record)
-        guard case .object(var object) = try RecordBody.decoder().decode(JSONValue.self, from: data) else {
+        let data = try HavenJSON.encoder().encode(record)
+        guard case .object(var object) = try HavenJSON.decoder().decode(JSONValue.self, from: data) else {
             return (.null, [])
         }
         var withheld: [String] = []

@@ -1,4 +1,5 @@
 public import Foundation
+import HavenCore
 import HavenCrypto
 
 /// One entry of the audit log: who did what to which record, when. Never a protected value.
@@ -98,19 +99,6 @@ public struct AuditProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "audit entry \(seq): \(reason)" }
 }
 
-/// The smallest failing position reported by parallel workers.
-private final class FirstBad: @unchecked Sendable {
-    // `@unchecked`: every access holds the lock.
-    private let lock = NSLock()
-    private var position: Int?
-
-    func record(_ candidate: Int) {
-        lock.withLock { position = min(position ?? candidate, candidate) }
-    }
-
-    var value: Int? { lock.withLock { position } }
-}
-
 /// Recomputes an audit log's Merkle tree and checks every stored tree head and signature.
 public enum AuditVerifier {
     /// Checks a whole log, given in stored order. `head` is the latest signed head the store
@@ -167,19 +155,13 @@ public enum AuditVerifier {
     static func firstBadSignature(_ entries: [SignedAuditEntry], heads: [TreeHead], verifier: TreeHeadVerifier?) -> Int? {
         guard !heads.isEmpty else { return nil }
         guard let verifier else { return 0 }
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, heads.count / 256))
-        let size = (heads.count + chunks - 1) / chunks
-        let firstBad = FirstBad()
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for position in (chunk * size)..<min((chunk + 1) * size, heads.count) {
-                guard let signature = Data(hex: entries[position].signatureHex),
-                      verifier.isValid(signature, for: heads[position]) else {
-                    firstBad.record(position)
-                    return
-                }
+        let firstInEachPiece = Parallel.pieces(heads.count) { range in
+            range.first { position in
+                guard let signature = Data(hex: entries[position].signatureHex) else { return true }
+                return !verifier.isValid(signature, for: heads[position])
             }
         }
-        return firstBad.value
+        return firstInEachPiece.compactMap { $0 }.min()
     }
 
     /// Checks that the log extends a checkpoint kept elsewhere, with an RFC 6962 consistency proof.

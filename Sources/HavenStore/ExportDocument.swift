@@ -13,11 +13,8 @@ public struct ExportDocument: Codable, Sendable {
 
     /// The document of these records.
     public init(_ records: [any Record], at date: Date) throws {
-        let encoder = JSONEncoder()
-        encoder.dataEncodingStrategy = .base64
-        encoder.outputFormatting = [.sortedKeys]
-        let decoder = JSONDecoder()
-        decoder.dataDecodingStrategy = .base64
+        let encoder = HavenJSON.encoder()
+        let decoder = HavenJSON.decoder()
         exportedAt = Timestamp.string(date)
         self.records = try records.map { record in
             ExportedRecord(kind: type(of: record).kind, record: try decoder.decode(JSONValue.self, from: try encoder.encode(record)))

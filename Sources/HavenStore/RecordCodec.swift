@@ -62,8 +62,8 @@ struct RecordCodec: Sendable {
     }
 
     func seal<R: Record>(_ record: R, version: Int, deleted: Bool = false, at date: Date) throws -> SealedRow {
-        let data = try StoredJSON.encoder().encode(record)
-        guard case .object(var fields) = try StoredJSON.decoder().decode(JSONValue.self, from: data) else {
+        let data = try HavenJSON.encoder(instants: .stored).encode(record)
+        guard case .object(var fields) = try HavenJSON.decoder(instants: .stored).decode(JSONValue.self, from: data) else {
             throw StoreError.corrupt("a record did not encode as an object")
         }
         fields["id"] = nil
@@ -72,11 +72,11 @@ struct RecordCodec: Sendable {
         var sealed: [String: String] = [:]
         for field in R.protectedFields {
             guard let value = fields.removeValue(forKey: field), value != .null else { continue }
-            let plaintext = try StoredJSON.encoder().encode(value)
+            let plaintext = try HavenJSON.encoder(instants: .stored).encode(value)
             let context = Self.context(kind: R.kind, id: record.id, version: version, field: field, keyVersion: key.version)
             sealed[field] = try key.seal(plaintext, for: context).base64EncodedString()
         }
-        let encoder = StoredJSON.encoder()
+        let encoder = HavenJSON.encoder(instants: .stored)
         return SealedRow(
             id: record.id, kind: R.kind, compartment: record.compartment, version: version, keyVersion: key.version,
             coded: String(decoding: try encoder.encode(JSONValue.object(fields)), as: UTF8.self),
@@ -94,7 +94,7 @@ struct RecordCodec: Sendable {
         guard coded.first == UInt8(ascii: "{"), coded.last == UInt8(ascii: "}"), Compartment.problems(row.compartment).isEmpty else {
             throw StoreError.corrupt("coded fields of a \(row.kind.code) are not an object")
         }
-        let decoder = StoredJSON.decoder()
+        let decoder = HavenJSON.decoder(instants: .stored)
         let sealed = try decoder.decode([String: String].self, from: Data(row.sealed.utf8))
         let key = try dataKeys(row.compartment, row.keyVersion)
         var json = Data(capacity: coded.count + row.sealed.count + 96)
@@ -135,7 +135,7 @@ struct RecordCodec: Sendable {
     /// again under `key`. The plaintext exists only in memory, field by field.
     func reseal(_ row: SealedRow, under key: DataKey) throws -> SealedRow {
         let old = try dataKeys(row.compartment, row.keyVersion)
-        let sealed = try StoredJSON.decoder().decode([String: String].self, from: Data(row.sealed.utf8))
+        let sealed = try HavenJSON.decoder(instants: .stored).decode([String: String].self, from: Data(row.sealed.utf8))
         var resealed: [String: String] = [:]
         for (field, base64) in sealed {
             guard let bytes = Data(base64Encoded: base64) else { throw StoreError.corrupt("a sealed field is not base64") }
@@ -151,7 +151,7 @@ struct RecordCodec: Sendable {
         }
         var next = row
         next.keyVersion = key.version
-        next.sealed = String(decoding: try StoredJSON.encoder().encode(resealed), as: UTF8.self)
+        next.sealed = String(decoding: try HavenJSON.encoder(instants: .stored).encode(resealed), as: UTF8.self)
         return next
     }
 }

@@ -41,7 +41,7 @@ extension SQLStore {
         try await exclusive {
             _ = try requireUnlocked()
             let detail = "token=\(token.id.wire) role=\(token.role.code) compartments=\(token.compartments.sorted().joined(separator: ",")) expires=\(Timestamp.string(token.expiresAt))"
-            let (entries, next) = try signedEntries([("token.create", "account", token.accountID.wire, 0, "", detail)], actor: actor)
+            let (entries, next) = try signedEntries([AuditEvent(action: .tokenCreate, kind: "account", recordID: token.accountID.wire, detail: detail)], actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "api_tokens")
                     .columns("token_hash", "id", "account_id", "label", "role", "compartments", "created_at", "expires_at", "revoked_at")
@@ -79,7 +79,7 @@ extension SQLStore {
             guard try await db.select().column("id").from("api_tokens").where("id", .equal, SQLBind(id.wire))
                 .where("account_id", .equal, SQLBind(accountID.wire)).where("revoked_at", .is, SQLLiteral.null)
                 .first(decoding: Row.self) != nil else { throw StoreError.noSuchAPIToken }
-            let (entries, next) = try signedEntries([("token.revoke", "account", accountID.wire, 0, "", "token=\(id.wire)")], actor: actor)
+            let (entries, next) = try signedEntries([AuditEvent(action: .tokenRevoke, kind: "account", recordID: accountID.wire, detail: "token=\(id.wire)")], actor: actor)
             let now = clock()
             try await transaction(on: db) { db in
                 try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.string(now)))
@@ -91,7 +91,7 @@ extension SQLStore {
     }
 
     private static func compartmentsJSON(_ compartments: Set<String>) throws -> String {
-        String(decoding: try StoredJSON.encoder().encode(compartments.sorted()), as: UTF8.self)
+        String(decoding: try HavenJSON.encoder(instants: .stored).encode(compartments.sorted()), as: UTF8.self)
     }
 
     struct TokenRow: Decodable {
@@ -101,7 +101,7 @@ extension SQLStore {
 
         func token() throws -> StoredAPIToken {
             guard let id = UUID(uuidString: id), let accountID = UUID(uuidString: account_id), let role = Role(rawValue: role),
-                  let compartments = try? StoredJSON.decoder().decode([String].self, from: Data(compartments.utf8)),
+                  let compartments = try? HavenJSON.decoder(instants: .stored).decode([String].self, from: Data(compartments.utf8)),
                   let createdAt = Timestamp.date(created_at), let expiresAt = Timestamp.date(expires_at) else {
                 throw StoreError.corrupt("an API token row is unreadable")
             }

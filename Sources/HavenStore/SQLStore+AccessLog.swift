@@ -88,7 +88,7 @@ extension SQLStore {
                 AuditEntry(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, kind: $0.kind, recordID: $0.record_id,
                            version: $0.version, contentHash: $0.content_hash, detail: $0.detail)
             }
-            try await audit("audit.query", detail: "\(query.detail) returned=\(entries.count) total=\(total)", by: actor)
+            try await audit(.auditQuery, detail: "\(query.detail) returned=\(entries.count) total=\(total)", by: actor)
             return Page(items: entries, total: total, offset: query.offset, limit: query.limit)
         }
     }

@@ -34,7 +34,7 @@ extension SQLStore {
             let stored = StoredAccount(account: created, credentials: credentials, version: 1)
             let row = try sealAccount(stored)
             let (entries, next) = try signedEntries(
-                [("account.create", "account", account.id.wire, 1, "", Self.accountDetail(account))], actor: actor)
+                [AuditEvent(action: .accountCreate, kind: "account", recordID: account.id.wire, version: 1, detail: Self.accountDetail(account))], actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "accounts")
                     .columns("id", "version", "username_token", "role", "compartments", "disabled", "mfa_enrolled",
@@ -79,7 +79,7 @@ extension SQLStore {
     /// naming the action (`account.disable`, `account.grant`, `login.failure` …). The detail
     /// never holds a secret or a name.
     @discardableResult
-    public func saveAccount(_ stored: StoredAccount, action: String, detail: String = "", by actor: ActingIdentity) async throws -> StoredAccount {
+    public func saveAccount(_ stored: StoredAccount, action: AuditAction, detail: String = "", by actor: ActingIdentity) async throws -> StoredAccount {
         let problems = stored.account.problems()
         guard problems.isEmpty else { throw StoreError.invalid(ValidationError(problems: problems)) }
         return try await exclusive {
@@ -93,7 +93,7 @@ extension SQLStore {
             let row = try sealAccount(next)
             let token = try usernameToken(next.account.username)
             let full = [Self.accountDetail(next.account), detail].filter { !$0.isEmpty }.joined(separator: " ")
-            let (entries, frontierAfter) = try signedEntries([(action, "account", id, next.version, "", full)], actor: actor)
+            let (entries, frontierAfter) = try signedEntries([AuditEvent(action: action, kind: "account", recordID: id, version: next.version, detail: full)], actor: actor)
             try await transaction(on: db) { db in
                 try await db.update("accounts")
                     .set("version", to: SQLBind(row.version)).set("username_token", to: SQLBind(token))
@@ -179,9 +179,9 @@ extension SQLStore {
                                      credentials: stored.credentials, role: stored.account.role.code,
                                      compartments: stored.account.compartments.sorted(), disabled: stored.account.disabled,
                                      protectedFieldsGranted: stored.account.protectedFieldsGranted)
-        let plaintext = try StoredJSON.encoder().encode(secrets)
+        let plaintext = try HavenJSON.encoder(instants: .stored).encode(secrets)
         let sealed = try key.seal(plaintext, for: Self.accountContext(id: id, version: stored.version, keyVersion: key.version))
-        let compartments = String(decoding: try StoredJSON.encoder().encode(stored.account.compartments.sorted()), as: UTF8.self)
+        let compartments = String(decoding: try HavenJSON.encoder(instants: .stored).encode(stored.account.compartments.sorted()), as: UTF8.self)
         return AccountRow(
             id: id, version: stored.version, role: stored.account.role.code, compartments: compartments,
             disabled: stored.account.disabled ? 1 : 0, mfa_enrolled: stored.credentials.hasSecondFactor ? 1 : 0,
@@ -193,13 +193,13 @@ extension SQLStore {
     private func openAccount(_ row: AccountRow) throws -> StoredAccount {
         guard let id = UUID(uuidString: row.id), let role = Role(rawValue: row.role), let sealed = Data(base64Encoded: row.sealed),
               let createdAt = Timestamp.date(row.created_at),
-              let compartments = try? StoredJSON.decoder().decode([String].self, from: Data(row.compartments.utf8))
+              let compartments = try? HavenJSON.decoder(instants: .stored).decode([String].self, from: Data(row.compartments.utf8))
         else { throw StoreError.corrupt("an account row is unreadable") }
         let key = try accountKey(version: row.key_version)
         let secrets: AccountSecrets
         do {
             let plaintext = try key.open(sealed, for: Self.accountContext(id: row.id, version: row.version, keyVersion: row.key_version))
-            secrets = try StoredJSON.decoder().decode(AccountSecrets.self, from: plaintext)
+            secrets = try HavenJSON.decoder(instants: .stored).decode(AccountSecrets.self, from: plaintext)
         } catch {
             throw StoreError.corrupt("an account's sealed part failed to open")
         }

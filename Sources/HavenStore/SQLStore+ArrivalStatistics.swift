@@ -22,8 +22,7 @@ extension SQLStore {
             _ = try requireUnlocked()
             let now = timestamp()
             let years = figures.map(\.year)
-            let (entries, next) = try signedEntries([("statistics.import", "", "", 0, "",
-                                                      "arrivals years=\(years.min() ?? 0)-\(years.max() ?? 0) rows=\(figures.count)")], actor: actor)
+            let (entries, next) = try signedEntries([AuditEvent(action: .statisticsImport, detail: "arrivals years=\(years.min() ?? 0)-\(years.max() ?? 0) rows=\(figures.count)")], actor: actor)
             try await transaction(on: db) { db in
                 try await db.delete(from: "arrival_statistics").run()
                 for figure in figures {

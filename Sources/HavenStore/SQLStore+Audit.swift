@@ -15,7 +15,7 @@ extension SQLStore {
     }
 
     /// Builds signed entries for a batch of actions, in order, without touching the store's frontier.
-    func signedEntries(_ entries: [(action: String, kind: String, recordID: String, version: Int, contentHash: String, detail: String)],
+    func signedEntries(_ entries: [AuditEvent],
                        actor: ActingIdentity) throws -> (entries: [SignedAuditEntry], frontier: MerkleFrontier) {
         guard let signer = keys?.signer, let sealer = keys?.headSealer, let vaultID = header?.vaultID else { throw StoreError.locked }
         var next = frontier
@@ -24,7 +24,7 @@ extension SQLStore {
         let origin = actor.origin.map { "from=\($0)" }
         let signed = try entries.map { e in
             try signedEntry(
-                AuditEntry(seq: next.size, at: at, actor: actor.id, action: e.action, kind: e.kind, recordID: e.recordID,
+                AuditEntry(seq: next.size, at: at, actor: actor.id, action: e.action.rawValue, kind: e.kind, recordID: e.recordID,
                            version: e.version, contentHash: e.contentHash,
                            detail: [e.detail, origin].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")),
                 frontier: &next, signer: signer, sealer: sealer, vaultID: vaultID
@@ -65,9 +65,10 @@ extension SQLStore {
     }
 
     /// Appends one audit entry for a read or another action that writes no record.
-    func audit(_ action: String, kind: String = "", recordID: String = "", version: Int = 0, detail: String = "",
+    func audit(_ action: AuditAction, kind: String = "", recordID: String = "", version: Int = 0, detail: String = "",
                by actor: ActingIdentity) async throws {
-        let (entries, next) = try signedEntries([(action, kind, recordID, version, "", detail)], actor: actor)
+        let (entries, next) = try signedEntries([AuditEvent(action: action, kind: kind, recordID: recordID, version: version, detail: detail)],
+                                                actor: actor)
         try await transaction(on: db) { db in try await Self.append(entries, on: db) }
         frontier = next
     }
@@ -81,7 +82,7 @@ extension SQLStore {
 
     /// The action of the entry that starts sealing a vault's head: once it is in the log, a head
     /// without a seal is a head someone replaced.
-    static let sealingStarted = "audit.sealed"
+    static let sealingStarted = AuditAction.auditSealed.rawValue
 
     /// Recomputes the frontier from the stored leaves, refusing to unlock over a log whose
     /// latest signed head does not match, or whose head's seal is not the master key's (a log
@@ -117,7 +118,7 @@ extension SQLStore {
 
     /// Records an action the store does not perform itself, such as splitting the master key
     /// or approving an export. The detail must hold ids and counts only, never a protected value.
-    public func recordAction(_ action: String, detail: String = "", by actor: ActingIdentity) async throws {
+    public func recordAction(_ action: AuditAction, detail: String = "", by actor: ActingIdentity) async throws {
         try await exclusive {
             _ = try requireUnlocked()
             try await audit(action, detail: detail, by: actor)

@@ -1,4 +1,5 @@
 public import Foundation
+import HavenCore
 import HavenCrypto
 import SQLKit
 
@@ -33,8 +34,8 @@ extension SQLStore {
             try await ensureDataKeys(for: [Self.accountsCompartment], on: db)
             let id = UUID().wire
             let key = try accountKey(version: nil)
-            let sealed = try key.seal(try StoredJSON.encoder().encode(fields), for: Self.draftContext(id: id, keyVersion: key.version))
-            let (entries, next) = try signedEntries([("draft.save", "account", accountID.wire, 0, "", "draft=\(id)")],
+            let sealed = try key.seal(try HavenJSON.encoder(instants: .stored).encode(fields), for: Self.draftContext(id: id, keyVersion: key.version))
+            let (entries, next) = try signedEntries([AuditEvent(action: .draftSave, kind: "account", recordID: accountID.wire, detail: "draft=\(id)")],
                                                     actor: .account(accountID))
             try await transaction(on: db) { db in
                 try await db.delete(from: "drafts").where("created_at", .lessThan, SQLBind(Timestamp.string(now.addingTimeInterval(-Self.draftLifetime)))).run()
@@ -76,11 +77,11 @@ extension SQLStore {
             do {
                 guard let bytes = Data(base64Encoded: row.sealed) else { throw StoreError.corrupt("a draft is unreadable") }
                 let plaintext = try key.open(bytes, for: Self.draftContext(id: row.id, keyVersion: row.key_version))
-                fields = try StoredJSON.decoder().decode([String: String].self, from: plaintext)
+                fields = try HavenJSON.decoder(instants: .stored).decode([String: String].self, from: plaintext)
             } catch {
                 throw StoreError.corrupt("a draft's sealed part failed to open")
             }
-            try await audit("draft.restore", kind: "account", recordID: accountID.wire, detail: "draft=\(row.id)", by: .account(accountID))
+            try await audit(.draftRestore, kind: "account", recordID: accountID.wire, detail: "draft=\(row.id)", by: .account(accountID))
             return Draft(id: id, accountID: accountID, path: row.path, savedAt: Timestamp.date(row.created_at) ?? clock(), fields: fields)
         }
     }
@@ -94,7 +95,7 @@ extension SQLStore {
                 .where("id", .equal, SQLBind(id.wire)).where("account_id", .equal, SQLBind(accountID.wire))
                 .first(decoding: Count.self)?.n ?? 0
             guard found > 0 else { return false }
-            let (entries, next) = try signedEntries([("draft.done", "account", accountID.wire, 0, "", "draft=\(id.wire)")],
+            let (entries, next) = try signedEntries([AuditEvent(action: .draftDone, kind: "account", recordID: accountID.wire, detail: "draft=\(id.wire)")],
                                                     actor: .account(accountID))
             try await transaction(on: db) { db in
                 try await db.delete(from: "drafts").where("id", .equal, SQLBind(id.wire)).run()

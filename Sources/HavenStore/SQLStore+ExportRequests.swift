@@ -85,8 +85,7 @@ extension SQLStore {
                 status: needsApproval ? .pending : .approved, createdAt: now,
                 decidedBy: needsApproval ? nil : "rule:below-threshold", decidedAt: needsApproval ? nil : now, completedAt: nil,
                 reach: Self.reach(of: filter, for: actor), pinned: true)
-            let (entries, next) = try signedEntries([("export.request", "export", request.id.wire, 0, "",
-                                                      "records=\(count) threshold=\(approvalThreshold) needs-approval=\(needsApproval)")], actor: actor)
+            let (entries, next) = try signedEntries([AuditEvent(action: .exportRequest, kind: "export", recordID: request.id.wire, detail: "records=\(count) threshold=\(approvalThreshold) needs-approval=\(needsApproval)")], actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "export_requests")
                     .columns("id", "requester", "filter", "record_count", "status", "created_at", "decided_by", "decided_at", "completed_at",
@@ -130,7 +129,7 @@ extension SQLStore {
             request.status = approve ? .approved : .rejected
             request.decidedBy = actor.id
             request.decidedAt = clock()
-            try await saveExport(request, action: approve ? "export.approve" : "export.reject", detail: "records=\(request.recordCount)", by: actor)
+            try await saveExport(request, action: approve ? .exportApprove : .exportReject, detail: "records=\(request.recordCount)", by: actor)
             return request
         }
     }
@@ -170,7 +169,7 @@ extension SQLStore {
             }
             request.status = .completed
             request.completedAt = clock()
-            try await saveExport(request, action: "export.plaintext",
+            try await saveExport(request, action: .exportPlaintext,
                                  detail: "records=\(records.count) deleted-since=\(deletedSince) request=\(id.wire)", by: actor)
             return (request, records)
         }
@@ -229,8 +228,8 @@ extension SQLStore {
             .first(decoding: ExportRow.self).map { try $0.request() }
     }
 
-    private func saveExport(_ request: ExportRequest, action: String, detail: String, by actor: ActingIdentity) async throws {
-        let (entries, next) = try signedEntries([(action, "export", request.id.wire, 0, "", detail)], actor: actor)
+    private func saveExport(_ request: ExportRequest, action: AuditAction, detail: String, by actor: ActingIdentity) async throws {
+        let (entries, next) = try signedEntries([AuditEvent(action: action, kind: "export", recordID: request.id.wire, detail: detail)], actor: actor)
         try await transaction(on: db) { db in
             try await db.update("export_requests")
                 .set("status", to: SQLBind(request.status.rawValue)).set("decided_by", to: SQLBind(request.decidedBy))
@@ -243,7 +242,7 @@ extension SQLStore {
     }
 
     private static func json(_ value: some Encodable) throws -> String {
-        String(decoding: try StoredJSON.encoder().encode(value), as: UTF8.self)
+        String(decoding: try HavenJSON.encoder(instants: .stored).encode(value), as: UTF8.self)
     }
 
     struct ExportRow: Decodable {
@@ -254,11 +253,11 @@ extension SQLStore {
 
         func request() throws -> ExportRequest {
             guard let id = UUID(uuidString: id), let status = ExportRequestStatus(rawValue: status), let createdAt = Timestamp.date(created_at),
-                  let filter = try? StoredJSON.decoder().decode(ExportFilter.self, from: Data(filter.utf8)) else {
+                  let filter = try? HavenJSON.decoder(instants: .stored).decode(ExportFilter.self, from: Data(filter.utf8)) else {
                 throw StoreError.corrupt("an export request row is unreadable")
             }
             let reach = try reach.map { text -> Set<String> in
-                guard let list = try? StoredJSON.decoder().decode([String].self, from: Data(text.utf8)) else {
+                guard let list = try? HavenJSON.decoder(instants: .stored).decode([String].self, from: Data(text.utf8)) else {
                     throw StoreError.corrupt("an export request row is unreadable")
                 }
                 return Set(list)

@@ -35,7 +35,7 @@ extension SQLStore {
             var remaining = try await staleRowCount(current)
             let resumed = remaining > 0
             if resumed {
-                try await audit("keys.rotate.resume", detail: "remaining=\(remaining)", by: actor)
+                try await audit(.keysRotateResume, detail: "remaining=\(remaining)", by: actor)
             } else {
                 // A new version for every compartment, stored before any row moves to it.
                 var created: [WrappedKey] = []
@@ -44,7 +44,7 @@ extension SQLStore {
                     unlocked.dataKeys[compartment, default: [:]][version + 1] = key
                     created.append(wrapped)
                 }
-                let (entries, next) = try signedEntries([("keys.rotate.begin", "", "", 0, "", "compartments=\(created.count)")], actor: actor)
+                let (entries, next) = try signedEntries([AuditEvent(action: .keysRotateBegin, detail: "compartments=\(created.count)")], actor: actor)
                 try await transaction(on: db) { [created] db in
                     for key in created { try await Self.insertKey(key, on: db) }
                     try await Self.append(entries, on: db)
@@ -67,7 +67,7 @@ extension SQLStore {
             }
             if remaining == 0 {
                 // Nothing is sealed under the old versions any more: retire them.
-                let (entries, next) = try signedEntries([("keys.rotate.done", "", "", 0, "", "resealed=\(resealed)")], actor: actor)
+                let (entries, next) = try signedEntries([AuditEvent(action: .keysRotateDone, detail: "resealed=\(resealed)")], actor: actor)
                 try await transaction(on: db) { [current] db in
                     for (compartment, version) in current {
                         try await db.delete(from: "vault_keys").where("purpose", .equal, SQLBind("data"))
@@ -125,7 +125,7 @@ extension SQLStore {
                 guard !rows.isEmpty else { continue }
                 let resealed = try rows.map { try codec.reseal($0, under: key) }
                 let (entries, next) = try signedEntries(
-                    [("keys.rotate.batch", "", "", 0, "", "table=\(table) rows=\(rows.count) version=\(version)")], actor: actor)
+                    [AuditEvent(action: .keysRotateBatch, detail: "table=\(table) rows=\(rows.count) version=\(version)")], actor: actor)
                 try await transaction(on: db) { db in
                     for row in resealed {
                         try await db.update(table).set("sealed", to: SQLBind(row.sealed)).set("key_version", to: SQLBind(row.keyVersion))
@@ -159,7 +159,7 @@ extension SQLStore {
             let sealed = try key.seal(plaintext, for: Self.accountContext(id: row.id, version: row.version, keyVersion: key.version))
             return (row.id, sealed.base64EncodedString())
         }
-        let (entries, next) = try signedEntries([("keys.rotate.batch", "", "", 0, "", "table=accounts rows=\(rows.count) version=\(version)")],
+        let (entries, next) = try signedEntries([AuditEvent(action: .keysRotateBatch, detail: "table=accounts rows=\(rows.count) version=\(version)")],
                                                 actor: actor)
         try await transaction(on: db) { db in
             for row in resealed {
@@ -187,7 +187,7 @@ extension SQLStore {
             }
             return (row.id, try key.seal(plaintext, for: Self.draftContext(id: row.id, keyVersion: key.version)).base64EncodedString())
         }
-        let (entries, next) = try signedEntries([("keys.rotate.batch", "", "", 0, "", "table=drafts rows=\(rows.count) version=\(version)")],
+        let (entries, next) = try signedEntries([AuditEvent(action: .keysRotateBatch, detail: "table=drafts rows=\(rows.count) version=\(version)")],
                                                 actor: actor)
         try await transaction(on: db) { db in
             for row in resealed {

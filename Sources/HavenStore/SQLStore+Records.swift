@@ -29,7 +29,7 @@ extension SQLStore {
             try Self.requireReach(record.compartment, by: actor)
             try requireReferencesInReach(record, by: actor)
             if try await Self.currentRow(id: record.id, on: db) != nil { throw StoreError.alreadyExists(record.id) }
-            return try await write([AnyRecordWrite(record: record, version: 1, action: "create")], by: actor)
+            return try await write([AnyRecordWrite(record: record, version: 1, action: .create)], by: actor)
                 .first.map { Stored(record: record, version: 1, updatedAt: $0) }!
         }
     }
@@ -51,7 +51,7 @@ extension SQLStore {
                 throw StoreError.versionConflict(expected: expectedVersion, actual: current.version)
             }
             let version = current.version + 1
-            let dates = try await write([AnyRecordWrite(record: record, version: version, action: "update")], by: actor)
+            let dates = try await write([AnyRecordWrite(record: record, version: version, action: .update)], by: actor)
             return Stored(record: record, version: version, updatedAt: dates[0])
         }
     }
@@ -66,7 +66,7 @@ extension SQLStore {
             // The deletion is a new version that keeps the record's content sealed, so that
             // history and accountability survive; the record leaves every list and search.
             let record = try codec.open(type, current)
-            _ = try await write([AnyRecordWrite(record: record, version: current.version + 1, action: "delete", deleted: true)], by: actor)
+            _ = try await write([AnyRecordWrite(record: record, version: current.version + 1, action: .delete, deleted: true)], by: actor)
         }
     }
 
@@ -78,8 +78,7 @@ extension SQLStore {
                 throw StoreError.notFound(R.kind, id)
             }
             let record = try codec.open(type, row)
-            try await audit("read", kind: R.kind.code, recordID: id.wire, version: row.version,
-                            detail: actor.seesProtected ? "" : "redacted", by: actor)
+            try await audit(.read, kind: R.kind.code, recordID: id.wire, version: row.version, detail: actor.seesProtected ? "" : "redacted", by: actor)
             return Stored(record: record, version: row.version, updatedAt: row.updatedAt)
         }
     }
@@ -96,8 +95,7 @@ extension SQLStore {
             guard let last = rows.last, actor.reaches(last.compartment) else { throw StoreError.notFound(R.kind, id) }
             let visible = rows.filter { actor.reaches($0.compartment) }
             let versions = try visible.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
-            try await audit("read.history", kind: R.kind.code, recordID: id.wire, version: visible.count,
-                            detail: actor.seesProtected ? "" : "redacted", by: actor)
+            try await audit(.readHistory, kind: R.kind.code, recordID: id.wire, version: visible.count, detail: actor.seesProtected ? "" : "redacted", by: actor)
             return versions
         }
     }
@@ -118,7 +116,7 @@ extension SQLStore {
             let (items, total) = index.query(query, within: places)
             if !items.isEmpty {
                 let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
-                try await audit(query.text == nil ? "list" : "search",
+                try await audit(query.text == nil ? .list : .search,
                                 detail: "returned=\(items.count) total=\(total) ids=\(ids)" + (actor.seesProtected ? "" : " redacted"), by: actor)
             }
             return Page(items: items, total: total, offset: query.offset, limit: query.limit)
@@ -143,8 +141,8 @@ extension SQLStore {
                 return "returned=\(chunk.count) total=\(items.count) offset=\(start) ids=\(ids)" + (actor.seesProtected ? "" : " redacted")
             }
             if !details.isEmpty {
-                let action = query.text == nil ? "list" : "search"
-                let (entries, next) = try signedEntries(details.map { (action, "", "", 0, "", $0) }, actor: actor)
+                let action: AuditAction = query.text == nil ? .list : .search
+                let (entries, next) = try signedEntries(details.map { AuditEvent(action: action, detail: $0) }, actor: actor)
                 try await transaction(on: db) { db in try await Self.append(entries, on: db) }
                 frontier = next
             }
@@ -176,7 +174,7 @@ extension SQLStore {
             let items = index.referencing(id, compartments: actor.compartments)
             if !items.isEmpty {
                 let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
-                try await audit("list", detail: "referencing=\(id.wire) returned=\(items.count) ids=\(ids)"
+                try await audit(.list, detail: "referencing=\(id.wire) returned=\(items.count) ids=\(ids)"
                                 + (actor.seesProtected ? "" : " redacted"), by: actor)
             }
             return items
@@ -193,7 +191,7 @@ extension SQLStore {
             let total = index.query(query, within: places).total
             // A count names no record, but what was counted, and by whom, is still on the record.
             let kinds = query.kinds.map(\.code).sorted().joined(separator: ",")
-            try await audit("count", detail: "total=\(total) kinds=\(kinds)\(query.text == nil ? "" : " text=yes")", by: actor)
+            try await audit(.count, detail: "total=\(total) kinds=\(kinds)\(query.text == nil ? "" : " text=yes")", by: actor)
             return total
         }
     }
@@ -213,21 +211,21 @@ extension SQLStore {
                 guard let stored = index.stored(id: id), stored.kind == kind, actor.reaches(stored.record.compartment) else { return false }
                 return stored.record.blindTerms.contains(BlindTerm(field: field, value: value))
             }
-            try await audit("lookup", kind: kind.code, detail: "field=\(field) matches=\(ids.count)", by: actor)
+            try await audit(.lookup, kind: kind.code, detail: "field=\(field) matches=\(ids.count)", by: actor)
             return ids.sorted { $0.uuidString < $1.uuidString }
         }
     }
 
     public func importRecords(_ records: [any Record], by actor: ActingIdentity) async throws -> Int {
-        try await writeBatch(records, action: "import", by: actor)
+        try await writeBatch(records, action: .`import`, by: actor)
     }
 
     public func createAll(_ records: [any Record], by actor: ActingIdentity) async throws -> Int {
-        try await writeBatch(records, action: "create", by: actor)
+        try await writeBatch(records, action: .create, by: actor)
     }
 
     /// Validates every record, then writes them all in one transaction, each audited under `action`.
-    private func writeBatch(_ records: [any Record], action: String, by actor: ActingIdentity) async throws -> Int {
+    private func writeBatch(_ records: [any Record], action: AuditAction, by actor: ActingIdentity) async throws -> Int {
         try await exclusive {
             _ = try requireUnlocked()
             let context = validationContext()
@@ -266,7 +264,7 @@ extension SQLStore {
             let rows = try await Self.selectRows(from: "records", on: db) { $0.where("deleted", .equal, SQLBind(0)).orderBy("updated_at") }
             let records = try rows.filter { actor.reaches($0.compartment) }
                 .map { row -> any Record in try Self.open(RecordTypes.type(for: row.kind), row, codec: codec) }
-            try await audit(plaintext ? "export.plaintext" : "export.sealed", detail: "records=\(records.count)", by: actor)
+            try await audit(plaintext ? .exportPlaintext : .exportSealed, detail: "records=\(records.count)", by: actor)
             return records
         }
     }
@@ -303,7 +301,7 @@ extension SQLStore {
 struct AnyRecordWrite: Sendable {
     var record: any Record
     var version: Int
-    var action: String
+    var action: AuditAction
     var deleted = false
 }
 
@@ -326,7 +324,7 @@ extension SQLStore {
             }
         }
         let (entries, next) = try signedEntries(
-            zip(writes, rows).map { ($0.action, $1.kind.code, $1.id.wire, $1.version, $1.contentHash, "") }, actor: actor
+            zip(writes, rows).map { AuditEvent(action: $0.action, kind: $1.kind.code, recordID: $1.id.wire, version: $1.version, contentHash: $1.contentHash) }, actor: actor
         )
         let replacing = writes.contains { $0.version > 1 }
         try await transaction(on: db) { [rows, tokens] db in

@@ -33,7 +33,7 @@ extension SQLStore {
     public func createSession(_ session: StoredSession, by actor: ActingIdentity) async throws {
         try await exclusive {
             let (entries, next) = try signedEntries(
-                [("login.success", "account", session.accountID.wire, 0, "", "scope=\(session.scope.rawValue) from=\(session.address)")],
+                [AuditEvent(action: .loginSuccess, kind: "account", recordID: session.accountID.wire, detail: "scope=\(session.scope.rawValue) from=\(session.address)")],
                 actor: actor)
             try await transaction(on: db) { db in
                 try await db.insert(into: "sessions")
@@ -73,7 +73,7 @@ extension SQLStore {
     public func endSession(tokenHash: String, accountID: UUID, reason: SessionEnd, by actor: ActingIdentity) async throws {
         try await exclusive {
             let (entries, next) = try signedEntries(
-                [("session.end", "account", accountID.wire, 0, "", "reason=\(reason.rawValue)")], actor: actor)
+                [AuditEvent(action: .sessionEnd, kind: "account", recordID: accountID.wire, detail: "reason=\(reason.rawValue)")], actor: actor)
             try await transaction(on: db) { db in
                 try await db.delete(from: "sessions").where("token_hash", .equal, SQLBind(tokenHash)).run()
                 try await Self.append(entries, on: db)
@@ -91,7 +91,7 @@ extension SQLStore {
             let count = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("sessions")
                 .where("account_id", .equal, SQLBind(accountID.wire)).first(decoding: Row.self)?.n ?? 0
             let (entries, next) = try signedEntries(
-                [("session.end-all", "account", accountID.wire, 0, "", "reason=\(reason.rawValue) sessions=\(count)")], actor: actor)
+                [AuditEvent(action: .sessionEndAll, kind: "account", recordID: accountID.wire, detail: "reason=\(reason.rawValue) sessions=\(count)")], actor: actor)
             try await transaction(on: db) { db in
                 try await db.delete(from: "sessions").where("account_id", .equal, SQLBind(accountID.wire)).run()
                 try await Self.append(entries, on: db)
@@ -107,7 +107,7 @@ extension SQLStore {
     /// it may be a mistyped password.
     public func recordSignInFailureForUnknownAccount(address: String) async throws {
         try await exclusive {
-            try await audit("login.failure", kind: "account", detail: "account=unknown from=\(address)", by: .system)
+            try await audit(.loginFailure, kind: "account", detail: "account=unknown from=\(address)", by: .system)
         }
     }
 
@@ -116,7 +116,7 @@ extension SQLStore {
     /// `accountID` is nil for a name that belongs to no account.
     public func recordThrottledSignIn(accountID: UUID?, address: String) async throws {
         try await exclusive {
-            try await audit("login.throttled", kind: "account", recordID: accountID?.wire ?? "",
+            try await audit(.loginThrottled, kind: "account", recordID: accountID?.wire ?? "",
                             detail: "account=\(accountID == nil ? "unknown" : "known") from=\(address)", by: .system)
         }
     }

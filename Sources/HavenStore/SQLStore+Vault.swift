@@ -17,7 +17,7 @@ extension SQLStore {
                 vaultID: vaultID, createdAt: ISO8601DateFormatter().string(from: clock()), scrypt: scrypt,
                 keyCheck: master.keyCheck(vaultID: vaultID), auditPublicKeyHex: signer.publicKeyHex
             )
-            let headerJSON = String(decoding: try StoredJSON.encoder().encode(newHeader), as: UTF8.self)
+            let headerJSON = String(decoding: try HavenJSON.encoder(instants: .stored).encode(newHeader), as: UTF8.self)
             let sealer = AuditHeadSealer(master: master)
             let unlocked = UnlockedKeys(wrapper: wrapper, dataKeys: [:], blindIndexer: indexer, signer: signer, headSealer: sealer)
             var newFrontier = MerkleFrontier()
@@ -142,7 +142,7 @@ extension SQLStore {
             $0.where("deleted", .equal, SQLBind(0)).orderBy("updated_at")
         }
         // Opening (AES-GCM and JSON decoding) is most of the work of unlocking: use every core.
-        let opened = try ParallelMap.map(rows) { row in try Self.anyStored(RecordTypes.type(for: row.kind), row, codec: codec) }
+        let opened = try Parallel.map(rows) { row in try Self.anyStored(RecordTypes.type(for: row.kind), row, codec: codec) }
         for stored in opened { index.upsert(stored) }
     }
 

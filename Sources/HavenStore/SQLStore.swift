@@ -178,7 +178,7 @@ public actor SQLStore: Repository {
         struct Row: Decodable { let header: String }
         guard let row = try await db.select().column("header").from("vault").where("id", .equal, SQLBind(1))
             .first(decoding: Row.self) else { return }
-        header = try StoredJSON.decoder().decode(VaultHeader.self, from: Data(row.header.utf8))
+        header = try HavenJSON.decoder(instants: .stored).decode(VaultHeader.self, from: Data(row.header.utf8))
     }
 
     /// Runs `body` in one transaction on one connection.

@@ -97,10 +97,10 @@ struct APITokenTests {
             let (long, _) = try await makeToken(try await server.signIn("owner", secret: ownerSecret), #"{"label":"long"}"#)
             var stored = try #require(try await server.store.account(id: owner.id))
             stored.account.compartments = ["busan"]
-            stored = try await server.store.saveAccount(stored, action: "account.revoke", by: .localOperator)
+            stored = try await server.store.saveAccount(stored, action: .accountRevoke, by: .localOperator)
             #expect(try await client.execute(uri: uri, method: .get, headers: bearer(long)).status == .notFound)
             stored.account.disabled = true
-            _ = try await server.store.saveAccount(stored, action: "account.disable", by: .localOperator)
+            _ = try await server.store.saveAccount(stored, action: .accountDisable, by: .localOperator)
             #expect(try await client.execute(uri: uri, method: .get, headers: bearer(long)).status == .unauthorized)
         }
     }

@@ -124,7 +124,7 @@ struct AuthenticatorTests {
                                                                       address: "10.0.0.1")))
             var stored = try #require(try await rig.store.account(id: rig.account.id))
             stored.account.disabled = true
-            try await rig.store.saveAccount(stored, action: "account.disable", by: .localOperator)
+            try await rig.store.saveAccount(stored, action: .accountDisable, by: .localOperator)
             #expect(try await rig.auth.authenticate(token: token) == nil)
             #expect(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "10.0.0.1") == .refused)
         }

@@ -120,7 +120,7 @@ struct AuthorizationTests {
             #expect(try await client.execute(uri: "/api/events", method: .get).status == .ok)
             var stored = try #require(try await server.store.account(username: "soon-gone"))
             stored.account.disabled = true
-            try await server.store.saveAccount(stored, action: "account.disable", by: .localOperator)
+            try await server.store.saveAccount(stored, action: .accountDisable, by: .localOperator)
             #expect(try await client.execute(uri: "/api/events", method: .get).status == .unauthorized)
         }
     }

@@ -167,7 +167,7 @@ struct ExportRuleTests {
 
             var narrowed = try #require(try await server.store.account(id: account.id))
             narrowed.account.compartments = [Compartment.default]
-            _ = try await server.store.saveAccount(narrowed, action: "account.revoke", by: .localOperator)
+            _ = try await server.store.saveAccount(narrowed, action: .accountRevoke, by: .localOperator)
             let again = try await server.signIn("wide.analyst", secret: secret)
             #expect(try await again.execute(uri: "/api/exports/\(id)/download", method: .get).status == .forbidden)
         }

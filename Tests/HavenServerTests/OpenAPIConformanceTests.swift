@@ -86,7 +86,7 @@ struct OpenAPIConformanceTests {
             let broker = try #require(records.compactMap { $0 as? RescueRequest }.compactMap(\.brokerID).first)
             let analyst = try await server.signIn(role: .analyst, compartments: Set(records.map(\.compartment)))
             let reviewer = try await server.signIn(role: .reviewer, compartments: Set(records.map(\.compartment)))
-            let document = try RecordBody.decoder().decode(JSONValue.self, from: Data(buffer: try await analyst.execute(uri: "/openapi.json", method: .get).body))
+            let document = try HavenJSON.decoder().decode(JSONValue.self, from: Data(buffer: try await analyst.execute(uri: "/openapi.json", method: .get).body))
             guard case .object(let root) = document, case .object(let components)? = root["components"], case .object(let schemas)? = components["schemas"],
                   case .object(let paths)? = root["paths"] else { Issue.record("not an OpenAPI document"); return }
             let check = JSONSchemaCheck(components: schemas)
@@ -115,7 +115,7 @@ struct OpenAPIConformanceTests {
                     let response = try await client.execute(uri: uri, method: .get)
                     #expect(String(response.status.code) == code, "\(name) GET \(uri): \(response.status) \(String(buffer: response.body).prefix(300))")
                     guard let schema, response.status.code == Int(code) else { continue }
-                    let body = try RecordBody.decoder().decode(JSONValue.self, from: Data(buffer: response.body))
+                    let body = try HavenJSON.decoder().decode(JSONValue.self, from: Data(buffer: response.body))
                     let problems = check.problems(body, against: schema)
                     #expect(problems.isEmpty, "\(name) GET \(uri): \(problems.prefix(6))")
                     checked += 1

@@ -40,11 +40,11 @@ struct AccountStoreTests {
         var changed = found
         changed.account.disabled = true
         changed.account.compartments.insert("busan-office")
-        let saved = try await store.saveAccount(changed, action: "account.disable", by: .localOperator)
+        let saved = try await store.saveAccount(changed, action: .accountDisable, by: .localOperator)
         #expect(saved.version == 2)
         // A save based on the old version is refused.
         await #expect(throws: StoreError.versionConflict(expected: 1, actual: 2)) {
-            _ = try await store.saveAccount(found, action: "account.grant", by: .localOperator)
+            _ = try await store.saveAccount(found, action: .accountGrant, by: .localOperator)
         }
         try await store.close()
 

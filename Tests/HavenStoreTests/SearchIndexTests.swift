@@ -22,22 +22,3 @@ struct SearchIndexTests {
         #expect(SearchIndex.intersect([1, 3, 900], [3, 900]) == [3, 900])
     }
 }
-
-/// The parallel map that opens records at unlock.
-struct ParallelMapTests {
-    struct Odd: Error {}
-
-    @Test func keepsOrderAcrossChunks() throws {
-        let items = Array(0..<10_007)
-        #expect(try ParallelMap.map(items) { $0 * 3 } == items.map { $0 * 3 })
-    }
-
-    @Test func aFailureInAnyChunkIsThrown() {
-        #expect(throws: Odd.self) {
-            try ParallelMap.map(Array(0..<5_000)) { value -> Int in
-                if value == 4_321 { throw Odd() }
-                return value
-            }
-        }
-    }
-}

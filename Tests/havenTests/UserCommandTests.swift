@@ -43,7 +43,7 @@ struct UserCommandTests {
         minjung.credentials.totpSecret = TOTP.randomSecret()
         minjung.credentials.recoveryCodeHashes = ["00"]
         _ = try await cli.withStore(scratch, vault: "a", key: "a.key") {
-            try await $0.saveAccount(minjung, action: "mfa.enrol", by: .localOperator)
+            try await $0.saveAccount(minjung, action: .mfaEnrol, by: .localOperator)
         }
         // A session she holds ends when her factor is reset, and another when she is disabled.
         let session = { (hash: String) in

@@ -1,16 +1,5 @@
 import Foundation
 
-/// A record behind an indicator or a flag, so that every claim leads to its records.
-public struct RecordRef: Sendable, Hashable, Codable {
-    public var kind: RecordKind
-    public var id: UUID
-
-    public init(_ kind: RecordKind, _ id: UUID) {
-        self.kind = kind
-        self.id = id
-    }
-}
-
 /// One sign that a rescue request may be a trap, with a plain-language explanation of exactly
 /// what raises it and the records behind it. An indicator is for review, never a verdict.
 public struct TrapIndicator: Sendable, Equatable, Codable {
@@ -113,15 +102,5 @@ public enum TrapIndicators {
                 records: [this]))
         }
         return found
-    }
-}
-
-/// The median of a list of numbers.
-public enum Median {
-    public static func of(_ values: [Double]) -> Double? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 0 ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import HavenCore
 
 /// A CSV file read whole, as RFC 4180 writes it: comma-separated, fields optionally in double
 /// quotes (a quote inside doubled), CRLF or LF line ends, an optional UTF-8 byte-order mark.

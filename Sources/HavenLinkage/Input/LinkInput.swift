@@ -1,4 +1,5 @@
 import Foundation
+import HavenCore
 
 /// Records read from a CSV for linkage, with what the reader set aside: columns it does not know
 /// (reported, ignored) and values that do not parse (treated as missing, counted by column).

@@ -1,3 +1,5 @@
+import HavenCore
+
 /// Candidate pairs from several blocking rules, unioned: records that share a rule's key are
 /// compared; each pair is compared once however many rules (or keys) bring it. A key shared by
 /// more than `maximumBlock` records (a very common surname alone, say) is too weak to use and is

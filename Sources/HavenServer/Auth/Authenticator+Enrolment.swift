@@ -57,13 +57,13 @@ extension Authenticator {
             }
             guard matches else {
                 stored.credentials.recentFailures = accountThrottle.recent(stored.credentials.recentFailures + [clock()], now: clock())
-                try await store.saveAccount(stored, action: "mfa.enrol-refused", detail: "wrong-password", by: .account(accountID))
+                try await store.saveAccount(stored, action: .mfaEnrolRefused, detail: "wrong-password", by: .account(accountID))
                 throw EnrolmentError.wrongCurrentPassword
             }
         }
         let secret = TOTP.randomSecret()
         stored.credentials.pendingTOTPSecret = secret
-        try await store.saveAccount(stored, action: "mfa.enrol-begin", by: .account(accountID))
+        try await store.saveAccount(stored, action: .mfaEnrolBegin, by: .account(accountID))
         return Self.enrolment(secret, username: stored.account.username)
     }
 
@@ -89,7 +89,7 @@ extension Authenticator {
         stored.credentials.pendingTOTPSecret = nil
         stored.credentials.lastTOTPStep = step
         stored.credentials.recoveryCodeHashes = codes.map { SHA256Hex.of(Data(ReadableSecret.normalise($0).utf8)) }
-        try await store.saveAccount(stored, action: "mfa.enrol", detail: "recovery-codes=\(codes.count)", by: .account(accountID))
+        try await store.saveAccount(stored, action: .mfaEnrol, detail: "recovery-codes=\(codes.count)", by: .account(accountID))
         try await store.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
         return codes
     }
@@ -117,7 +117,7 @@ extension Authenticator {
         guard let newHash = outcome.newHash else { throw StoreError.corrupt("a new password could not be hashed") }
         stored.credentials.passwordHash = newHash
         stored.credentials.mustChangePassword = false
-        try await store.saveAccount(stored, action: "account.password", by: .account(accountID))
+        try await store.saveAccount(stored, action: .accountPassword, by: .account(accountID))
         try await store.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
     }
 }

@@ -103,7 +103,7 @@ public actor Authenticator {
         next.credentials.recentFailures = []
         pairFailures[pairKey] = nil
         if next != stored {
-            try await store.saveAccount(next, action: "login.factor", detail: "factor=\(factor)", by: actor(next))
+            try await store.saveAccount(next, action: .loginFactor, detail: "factor=\(factor)", by: actor(next))
         }
         let scope: SessionScope = next.credentials.hasSecondFactor && !next.credentials.mustChangePassword ? .full : .enrolment
         let token = Self.newToken()
@@ -142,7 +142,7 @@ public actor Authenticator {
         failed.credentials.recentFailures = accountThrottle.recent(stored.credentials.recentFailures + [now], now: now)
         pairFailures[pairKey] = accountThrottle.recent((pairFailures[pairKey] ?? []) + [now], now: now)
         addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
-        try await store.saveAccount(failed, action: "login.failure", detail: "from=\(address)", by: .system)
+        try await store.saveAccount(failed, action: .loginFailure, detail: "from=\(address)", by: .system)
         return .refused
     }
 

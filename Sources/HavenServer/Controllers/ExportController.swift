@@ -68,7 +68,7 @@ struct ExportController: Controller {
 
     @Sendable func download(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (made, records) = try await store.runExport(try RecordController<Person>.id(context), by: try context.actor())
-        let data = try RecordBody.encoder().encode(try ExportDocument(records, at: made.completedAt ?? environment.now))
+        let data = try HavenJSON.encoder().encode(try ExportDocument(records, at: made.completedAt ?? environment.now))
         var response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         response.headers[.contentDisposition] = "attachment; filename=\"haven-export-\(made.id.wire).json\""

@@ -77,7 +77,7 @@ struct IncidentController: Controller {
     /// Decodes the intake, refusing keys it does not know anywhere in it: a typo must not lose data.
     static func decode(_ object: [String: JSONValue]) throws -> IncidentIntake {
         let intake = try RecordBody.decode(IncidentIntake.self, from: .object(object))
-        let known = try RecordBody.decoder().decode(JSONValue.self, from: try RecordBody.encoder().encode(intake))
+        let known = try HavenJSON.decoder().decode(JSONValue.self, from: try HavenJSON.encoder().encode(intake))
         let unknown = unknownKeys(.object(object), known: known, at: "")
         if !unknown.isEmpty { throw Problem.invalid(unknown.map { FieldProblem(field: $0, message: "is not a field of an incident intake") }) }
         return intake

@@ -170,7 +170,7 @@ struct SessionController: Controller {
     /// (a misspelt field must not be ignored silently), each field named when it is wrong.
     static func decode<T: StrictBody>(_ type: T.Type, _ request: Request, _ context: HavenRequestContext) async throws -> T {
         let data = Data(buffer: try await request.body.collect(upTo: 64 * 1024))
-        guard case .object(let object)? = try? RecordBody.decoder().decode(JSONValue.self, from: data) else {
+        guard case .object(let object)? = try? HavenJSON.decoder().decode(JSONValue.self, from: data) else {
             throw Problem.badRequest("the body is not valid JSON, or not an object with the documented fields")
         }
         let known = Set(T.CodingKeys.allCases.map(\.stringValue))

@@ -7,7 +7,7 @@ import HavenCore
 enum OpenAPIDocument {
     /// The document as JSON.
     static func json(_ routes: [Route]) throws -> Data {
-        try RecordBody.encoder().encode(try document(routes))
+        try HavenJSON.encoder().encode(try document(routes))
     }
 
     /// The document as a JSON value; fails naming the first type whose schema cannot be derived.

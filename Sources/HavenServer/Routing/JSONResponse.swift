@@ -4,7 +4,7 @@ import Hummingbird
 
 /// A JSON response with Haven's encoder.
 func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-    let data = try RecordBody.encoder().encode(value)
+    let data = try HavenJSON.encoder().encode(value)
     return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(bytes: data)))
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HavenCore
 import HavenCrypto
 import HavenStore
 
@@ -82,9 +83,7 @@ struct Audit: AsyncParsableCommand {
 
         func run() async throws {
             let checkpoint = try await vault.withLockedStore { try await $0.checkpoint() }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            print(String(decoding: try encoder.encode(checkpoint), as: UTF8.self))
+            print(String(decoding: try HavenJSON.encoder(pretty: true).encode(checkpoint), as: UTF8.self))
         }
     }
 }

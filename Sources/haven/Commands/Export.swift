@@ -28,7 +28,7 @@ struct Export: AsyncParsableCommand {
         try await vault.withUnlocked(as: .localOperator) { store, master in
             guard let header = await store.header else { throw CLIError("no vault here") }
             let records = try await store.exportRecords(plaintext: plaintext, by: .localOperator)
-            let document = try ExportCoding.encoder().encode(try ExportCoding.document(records, at: Date()))
+            let document = try HavenJSON.encoder(pretty: true).encode(try ExportCoding.document(records, at: Date()))
             if plaintext {
                 try ExportCoding.write(document, to: output)
                 print("Wrote \(records.count) records DECRYPTED to \(output). This export is in the audit log; delete it when done.")
@@ -36,7 +36,7 @@ struct Export: AsyncParsableCommand {
                 let salt = ExportSealer.randomSalt()
                 let sealed = SealedExport(vaultID: header.vaultID, scrypt: header.scrypt, keyCheck: header.keyCheck, salt: salt,
                                           ciphertext: try ExportSealer.seal(document, master: master, salt: salt, vaultID: header.vaultID))
-                try ExportCoding.write(try ExportCoding.encoder().encode(sealed), to: output)
+                try ExportCoding.write(try HavenJSON.encoder(pretty: true).encode(sealed), to: output)
                 print("Wrote \(records.count) records, sealed, to \(output).")
             }
         }

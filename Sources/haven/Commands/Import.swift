@@ -36,14 +36,14 @@ struct Import: AsyncParsableCommand {
             case "haven-export-v1":
                 documentData = data
             case "haven-sealed-export-v1":
-                let sealed = try ExportCoding.decoder().decode(SealedExport.self, from: data)
+                let sealed = try HavenJSON.decoder().decode(SealedExport.self, from: data)
                 documentData = try open(sealed, targetHeader: await store.header, targetMaster: targetMaster)
             default:
                 throw CLIError("\(file) has format '\(format.prefix(40))', which this Haven does not read")
             }
             let document: ExportDocument
             do {
-                document = try ExportCoding.decoder().decode(ExportDocument.self, from: documentData)
+                document = try HavenJSON.decoder().decode(ExportDocument.self, from: documentData)
             } catch let error as DecodingError {
                 throw CLIError("\(file) is not a valid export: \(ExportCoding.describe(error))")
             }

@@ -14,19 +14,6 @@ struct SealedExport: Codable {
 }
 
 enum ExportCoding {
-    static func encoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        encoder.dataEncodingStrategy = .base64
-        return encoder
-    }
-
-    static func decoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dataDecodingStrategy = .base64
-        return decoder
-    }
-
     static func document(_ records: [any Record], at date: Date) throws -> ExportDocument {
         try ExportDocument(records, at: date)
     }
@@ -43,7 +30,7 @@ enum ExportCoding {
     }
 
     private static func decode<R: Record>(_ type: R.Type, _ value: JSONValue) throws -> any Record {
-        try decoder().decode(R.self, from: try encoder().encode(value))
+        try HavenJSON.decoder().decode(R.self, from: try HavenJSON.encoder().encode(value))
     }
 
     static func describe(_ error: DecodingError) -> String {

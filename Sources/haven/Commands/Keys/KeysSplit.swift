@@ -42,7 +42,7 @@ struct KeysSplit: AsyncParsableCommand {
                 throw CLIError("the shares did not rebuild the key; nothing was written")
             }
             let tag = ShareText.vaultTag(header.vaultID)
-            try await store.recordAction("keys.split", detail: "shares=\(shares) threshold=\(threshold)", by: .localOperator)
+            try await store.recordAction(.keysSplit, detail: "shares=\(shares) threshold=\(threshold)", by: .localOperator)
             return made.map { ShareText.encode($0, vaultTag: tag) }
         }
         if let out {

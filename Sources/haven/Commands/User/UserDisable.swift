@@ -23,7 +23,7 @@ struct UserDisable: AsyncParsableCommand {
         try await vault.withUnlocked(as: .localOperator) { store, _ in
             var stored = try await AccountEdit.find(name.username, in: store)
             stored.account.disabled = true
-            try await store.saveAccount(stored, action: "account.disable", by: .localOperator)
+            try await store.saveAccount(stored, action: .accountDisable, by: .localOperator)
             try await store.endSessions(accountID: stored.account.id, reason: .revoked, by: .localOperator)
         }
         print("Disabled \(Account.normaliseUsername(name.username)).")

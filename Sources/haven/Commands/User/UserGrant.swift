@@ -38,7 +38,7 @@ struct UserGrant: AsyncParsableCommand {
             let roleChanged = role.map { $0 != stored.account.role.code } ?? false
             if let role { stored.account.role = Role(rawValue: role)! }
             if protectedFields { stored.account.protectedFieldsGranted = true }
-            try await store.saveAccount(stored, action: "account.grant", by: .localOperator)
+            try await store.saveAccount(stored, action: .accountGrant, by: .localOperator)
             // A new role may take rights away as well as add them: start again from a sign-in.
             if roleChanged { try await store.endSessions(accountID: stored.account.id, reason: .revoked, by: .localOperator) }
         }

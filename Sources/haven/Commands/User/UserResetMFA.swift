@@ -26,7 +26,7 @@ struct UserResetMFA: AsyncParsableCommand {
             stored.credentials.totpSecret = nil
             stored.credentials.pendingTOTPSecret = nil
             stored.credentials.recoveryCodeHashes = []
-            try await store.saveAccount(stored, action: "account.reset-mfa", by: .localOperator)
+            try await store.saveAccount(stored, action: .accountResetMFA, by: .localOperator)
             try await store.endSessions(accountID: stored.account.id, reason: .revoked, by: .localOperator)
         }
         print("Second factor cleared; the next sign-in enrols a new one.")

@@ -30,7 +30,7 @@ struct UserRevoke: AsyncParsableCommand {
             var stored = try await AccountEdit.find(name.username, in: store)
             stored.account.compartments.subtract(compartment)
             if protectedFields { stored.account.protectedFieldsGranted = false }
-            try await store.saveAccount(stored, action: "account.revoke", by: .localOperator)
+            try await store.saveAccount(stored, action: .accountRevoke, by: .localOperator)
             try await store.endSessions(accountID: stored.account.id, reason: .revoked, by: .localOperator)
         }
         print("Revoked; the account's sessions have ended.")
