@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "HavenCrypto", targets: ["HavenCrypto"]),
         .library(name: "HavenStore", targets: ["HavenStore"]),
         .library(name: "HavenReports", targets: ["HavenReports"]),
+        .library(name: "HavenQR", targets: ["HavenQR"]),
         .library(name: "HavenServer", targets: ["HavenServer"]),
     ],
     dependencies: [
@@ -55,6 +56,13 @@ let package = Package(
             name: "HavenStats",
             swiftSettings: swiftSettings
         ),
+        // Seeded data sets that are not anyone's: the demo's records and the linkage benchmark's
+        // Korean persons. For `haven demo`, the benchmarks and the tests; the server never links it.
+        .target(
+            name: "HavenFixtures",
+            dependencies: ["HavenCore", "HavenLinkage"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HavenCrypto",
             dependencies: [
@@ -88,9 +96,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // QR codes for enrolling an authenticator app by scanning (no QR library is in the
+        // mirror). Pure, no dependencies.
+        .target(
+            name: "HavenQR",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HavenServer",
             dependencies: [
+                "HavenQR",
                 "HavenCore",
                 "HavenCrypto",
                 "HavenStore",
@@ -110,7 +125,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "haven",
-            dependencies: [
+            dependencies: ["HavenFixtures", 
                 "HavenCore",
                 "HavenStats",
                 "HavenLinkage",
@@ -125,7 +140,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "haven-bench",
-            dependencies: [
+            dependencies: ["HavenFixtures", 
                 "HavenCore",
                 "HavenCrypto",
                 "HavenStore",
@@ -138,7 +153,7 @@ let package = Package(
         // Writes the seeded Korean test set of the linkage benchmark (Scripts/bench-linkage).
         .executableTarget(
             name: "haven-linkage-data",
-            dependencies: ["HavenLinkage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HavenFixtures", "HavenLinkage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Helpers shared by the test targets (a log capture); not part of any product.
@@ -150,17 +165,22 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenCoreTests",
-            dependencies: ["HavenCore", .product(name: "PropertyBased", package: "swift-property-based")],
+            dependencies: ["HavenFixtures", "HavenCore", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HavenLinkageTests",
-            dependencies: ["HavenLinkage", "HavenCore"],
+            dependencies: ["HavenFixtures", "HavenLinkage", "HavenCore"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "HavenStatsTests",
             dependencies: ["HavenStats"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenQRTests",
+            dependencies: ["HavenQR"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -170,7 +190,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenStoreTests",
-            dependencies: [
+            dependencies: ["HavenFixtures", 
                 "HavenStore", "HavenCore", "HavenCrypto", "HavenTestSupport",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -187,8 +207,8 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenServerTests",
-            dependencies: [
-                "HavenServer", "HavenReports", "HavenStore", "HavenCore", "HavenCrypto", "HavenStats", "HavenTestSupport",
+            dependencies: ["HavenFixtures", 
+                "HavenServer", "HavenQR", "HavenReports", "HavenStore", "HavenCore", "HavenCrypto", "HavenStats", "HavenTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenFixtures
 import HavenReports
 import HavenCrypto
 import HavenServer

@@ -3,6 +3,7 @@ import Foundation
 import HavenCore
 import HavenCrypto
 import HavenStore
+import HavenFixtures
 
 /// Measures the foundation with synthetic data and prints the figures. Not a test: nothing here
 /// passes or fails on a number; the README quotes what it printed on a named machine.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import HavenLinkage
+import HavenFixtures
 
 /// Writes the seeded Korean test set for the linkage benchmark: records in the columns of
 /// `haven link`, and the truth (which person each record stands for) in a separate file.

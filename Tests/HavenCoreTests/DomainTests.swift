@@ -1,6 +1,7 @@
 import Foundation
 import HavenCore
 import Testing
+import HavenFixtures
 
 struct FuzzyDateTests {
     @Test(arguments: ["2024", "2024-08", "2024-08-21", "~2019", "2024-02-29"])

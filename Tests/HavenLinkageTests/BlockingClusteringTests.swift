@@ -1,6 +1,7 @@
 import HavenCore
 @testable import HavenLinkage
 import Testing
+import HavenFixtures
 
 /// Blocking unions its rules' pairs once each and skips keys too common to use; clustering joins
 /// what links strongly and never chains two people together through one ambiguous link.

@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 import HavenLinkage
 import Testing
+import HavenFixtures
 
 /// Expectation–maximisation recovers the m probabilities and the share of matches that generated
 /// a seeded set of comparison vectors; weights add up and explain themselves.

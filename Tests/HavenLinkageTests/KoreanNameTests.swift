@@ -1,6 +1,7 @@
 import HavenCore
 import HavenLinkage
 import Testing
+import HavenFixtures
 
 /// Korean names taken apart, spelled the Northern and Southern way, and romanised by each system,
 /// checked against published spellings; the generic comparators against their published values.

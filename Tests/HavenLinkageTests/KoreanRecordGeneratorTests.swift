@@ -1,5 +1,6 @@
 import HavenLinkage
 import Testing
+import HavenFixtures
 
 /// The seeded Korean benchmark set: the same seed gives the same records; it carries the
 /// variants the benchmark is about (scripts, systems, orders, partial dates); and linking it

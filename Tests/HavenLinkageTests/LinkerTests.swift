@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 import HavenLinkage
 import Testing
+import HavenFixtures
 
 /// End to end on small seeded data: the spellings of one person in several scripts and systems
 /// cluster together, different people do not, every record has one cluster, and a pair's

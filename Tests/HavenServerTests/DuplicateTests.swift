@@ -6,6 +6,7 @@ import HavenStore
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HavenFixtures
 
 /// Duplicate person records in the application (fictional people): the same woman recorded in
 /// Hangul and in McCune–Reischauer is suggested, reviewed side by side with the reasons, merged

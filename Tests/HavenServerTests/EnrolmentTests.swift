@@ -1,6 +1,7 @@
 import Foundation
 import HavenCore
 import HavenCrypto
+import HavenQR
 @testable import HavenServer
 import HavenStore
 import HTTPTypes

@@ -6,6 +6,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HavenFixtures
 
 /// The OpenAPI document against the server's real answers: every schema is derived from the
 /// Swift types, and every GET of the API, over the demo data set, answers exactly as documented

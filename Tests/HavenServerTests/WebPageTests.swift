@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 import HavenCrypto
 @testable import HavenReports
+import HavenQR
 @testable import HavenServer
 import HavenStore
 import HTTPTypes

@@ -1,6 +1,7 @@
 @testable import HavenStore
 import HavenCore
 import Testing
+import HavenFixtures
 
 /// The posting-list intersection behind every text search.
 struct SearchIndexTests {

@@ -4,6 +4,7 @@ import HavenCrypto
 @testable import HavenStore
 import SQLKit
 import Testing
+import HavenFixtures
 
 /// The shared store suite: every test runs against SQLite and, in CI, a real PostgreSQL.
 @Suite(.serialized)

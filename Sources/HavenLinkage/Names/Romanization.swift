@@ -31,7 +31,8 @@ public enum Romanizer {
         }.joined(separator: " ")
     }
 
-    static func given(_ syllables: [Hangul.Syllable], _ system: RomanizationSystem) -> String {
+    /// A given name's (or a place name's) syllables romanised as one word in the system's way.
+    public static func given(_ syllables: [Hangul.Syllable], _ system: RomanizationSystem) -> String {
         var parts: [String] = []
         var previous: Int?
         for (i, syllable) in syllables.enumerated() {

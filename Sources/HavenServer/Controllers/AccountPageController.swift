@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenQR
 import HavenStore
 import Hummingbird
 

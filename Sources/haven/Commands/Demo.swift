@@ -4,6 +4,7 @@ import HavenCore
 import HavenCrypto
 import HavenServer
 import HavenStore
+import HavenFixtures
 
 /// `haven demo`: a throwaway vault with fictional data, unlocked and served.
 struct Demo: AsyncParsableCommand {

@@ -1,3 +1,5 @@
+import HavenCore
+
 /// Fictional Korean names with their romanisations, built syllable by syllable from common
 /// surnames and given-name syllables. Any resemblance to a real person is chance.
 public enum SyntheticNames {

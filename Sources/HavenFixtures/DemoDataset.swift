@@ -1,4 +1,5 @@
 import Foundation
+import HavenCore
 
 /// The synthetic dataset `haven demo` loads: clearly fictional people, incidents, rescue
 /// requests, interventions, brokers and sources. Every narrative says it is fictional.

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenLinkage
 
 /// Seeded synthetic records of fictional Korean persons as several sources would report them:
 /// an NGO in Hangul (Southern or Northern spelling), a government list in passport spelling, the

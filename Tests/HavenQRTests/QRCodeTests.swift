@@ -1,5 +1,5 @@
 import Foundation
-@testable import HavenServer
+@testable import HavenQR
 import Testing
 
 /// The QR encoder behind enrolment by scanning: its parts against published values, and, when

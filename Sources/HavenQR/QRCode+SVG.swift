@@ -1,3 +1,5 @@
+import Foundation
+
 extension QRCode {
     /// The symbol as a standalone SVG: dark runs of each row as one path, a light quiet zone
     /// of four modules, presentation attributes only (no `style`), so a strict CSP shows it.
