@@ -156,7 +156,8 @@ let package = Package(
             dependencies: ["HavenFixtures", "HavenLinkage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
-        // Helpers shared by the test targets (a log capture); not part of any product.
+        // Helpers shared by the test targets (a log capture, temporary directories, tags); not part of
+        // any product.
         .target(
             name: "HavenTestSupport",
             dependencies: [.product(name: "Logging", package: "swift-log")],
@@ -180,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenQRTests",
-            dependencies: ["HavenQR"],
+            dependencies: ["HavenQR", "HavenTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -200,7 +201,7 @@ let package = Package(
         .testTarget(
             name: "havenTests",
             dependencies: [
-                "haven", "HavenStore", "HavenCore", "HavenCrypto", "HavenServer", "HavenReports",
+                "haven", "HavenTestSupport", "HavenStore", "HavenCore", "HavenCrypto", "HavenServer", "HavenReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

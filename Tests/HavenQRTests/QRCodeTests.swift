@@ -1,6 +1,7 @@
 import Foundation
 @testable import HavenQR
 import Testing
+import HavenTestSupport
 
 /// The QR encoder behind enrolment by scanning: its parts against published values, and, when
 /// zbarimg is installed (`.ci/run` installs it), whole symbols decoded by an independent reader.
@@ -67,8 +68,7 @@ struct QRCodeTests {
     @Test(.enabled(if: QRCodeTests.zbarimg != nil, "needs zbarimg from Debian's zbar-tools"))
     func zbarimgReadsBackWhatWasEncoded() throws {
         let zbarimg = try #require(Self.zbarimg)
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-qr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("haven-qr")
         defer { try? FileManager.default.removeItem(at: dir) }
         let texts = ["Haven", "otpauth://totp/Haven%20demo:demo-analyst?secret=Z2UONZHG4IAPXE2EJHJDNMUYCSX643CD&issuer=Haven%20demo&algorithm=SHA1&digits=6&period=30",
                      String(repeating: "0123456789abcdef", count: 40)]

@@ -9,7 +9,7 @@ import Testing
 
 /// API tokens for scripts: made by a signed-in user, shown once, stored hashed, no wider than
 /// their owner, expiring, revocable, and useless for managing sign-in or more tokens.
-@Suite(.serialized)
+@Suite
 struct APITokenTests {
     static let json: HTTPFields = [.contentType: "application/json"]
 

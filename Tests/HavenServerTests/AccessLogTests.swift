@@ -9,7 +9,7 @@ import Testing
 
 /// The access log as an administrator queries it: by record (a person's included), by actor,
 /// by action and by period, with names of actors resolved and never a protected value.
-@Suite(.serialized)
+@Suite
 struct AccessLogTests {
     static let name = "접근기록카나리아"
 

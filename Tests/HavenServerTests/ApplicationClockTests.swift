@@ -7,7 +7,7 @@ import Testing
 /// Pages and answers read today from the application's one clock (the authenticator's, which
 /// the test server moves by hand), never from the machine's: a deadline passes when the clock
 /// passes it, and a new form proposes the clock's day.
-@Suite(.serialized)
+@Suite
 struct ApplicationClockTests {
     @Test func anInterventionBecomesOverdueWhenTheClockPassesItsDeadline() async throws {
         try await TestServer.with { server in

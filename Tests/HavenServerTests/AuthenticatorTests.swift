@@ -4,6 +4,7 @@ import HavenCrypto
 @testable import HavenServer
 import HavenStore
 import Testing
+import HavenTestSupport
 
 /// A clock the test moves by hand.
 final class ManualClock: @unchecked Sendable {
@@ -29,8 +30,7 @@ struct AuthenticatorTests {
 
     /// A store with one documenter account (`minjung`), optionally with TOTP enrolled.
     func withRig(totp secret: Data? = nil, recoveryCodes: [String] = [], _ body: (Rig) async throws -> Void) async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-auth-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory.make("haven-auth")
         defer { try? FileManager.default.removeItem(at: directory) }
         let clock = ManualClock()
         let store = try await SQLStore.open(.sqlite(path: directory.appendingPathComponent("haven.sqlite").path))

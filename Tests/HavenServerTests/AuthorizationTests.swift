@@ -10,7 +10,7 @@ import Testing
 
 /// The authorization matrix: every route the router serves, for every role, a user of another
 /// compartment, a disabled user and an anonymous client.
-@Suite(.serialized)
+@Suite
 struct AuthorizationTests {
     struct Route: CustomStringConvertible {
         let method: HTTPRequest.Method

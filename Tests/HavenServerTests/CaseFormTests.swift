@@ -8,7 +8,7 @@ import Testing
 
 /// The rescue-request form with its status timeline, and the intervention form with its
 /// deadline: rendered in both languages, and used through the router over a real store.
-@Suite(.serialized)
+@Suite
 struct CaseFormTests {
     @Test(arguments: Language.allCases)
     func theRescueRequestFormsRenderInEitherLanguage(language: Language) throws {

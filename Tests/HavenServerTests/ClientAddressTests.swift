@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HavenTestSupport
 
 /// The client's address behind a reverse proxy: believed from `X-Forwarded-For` only when the
 /// connection comes from a configured proxy, so that behind one, people are told apart, and
@@ -27,8 +28,7 @@ struct ClientAddressTests {
     /// A real connection on 127.0.0.1, which is the proxy in one run and an ordinary client in the other.
     @Test(arguments: [true, false])
     func aForwardedAddressIsBelievedOnlyFromATrustedProxy(trusted: Bool) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-proxy-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("haven-proxy")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path), logger: TestServer.quietLogger)
         try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)

@@ -5,6 +5,7 @@ import HavenCore
 import HavenStore
 import Hummingbird
 import HummingbirdTesting
+import HavenTestSupport
 import Testing
 
 /// Dossiers for diplomatic protest (synthetic data): a group arrested near Kunming and
@@ -90,7 +91,7 @@ struct DossierTests {
 
 /// A dossier printed to PDF by headless Chromium over the DevTools pipe. Runs where Chromium is
 /// installed (`.ci/run` installs it before the tests); text is read back with pdftotext where present.
-@Suite(.serialized, .enabled(if: PDFPrinter.available() != nil, "needs Chromium (apt-get install chromium)"))
+@Suite(.serialized, .tags(.browser), .enabled(if: PDFPrinter.available() != nil, "needs Chromium (apt-get install chromium)"))
 struct DossierPDFTests {
     @Test func aDossierIsPrintedToPDFWithItsKoreanText() async throws {
         try await TestServer.with { server in

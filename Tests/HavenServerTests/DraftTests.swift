@@ -11,7 +11,7 @@ import Testing
 /// A session that ends while a form is being typed loses nothing: the post is kept sealed for
 /// its account, the sign-in page says so, signing in again leads back to the form with what was
 /// typed, and saving it records the incident. Nobody else gets it.
-@Suite(.serialized)
+@Suite
 struct DraftTests {
     static let form: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
 

@@ -12,7 +12,7 @@ import HavenFixtures
 /// Hangul and in McCune–Reischauer is suggested, reviewed side by side with the reasons, merged
 /// without losing either record, un-merged, and a pair judged different is not suggested again.
 /// Every change is an audited update; a reviewer without write access gets nothing.
-@Suite(.serialized)
+@Suite
 struct DuplicateTests {
     static func seed(_ store: SQLStore) async throws -> (hangul: Person, romanised: Person, other: Person) {
         let date = try FuzzyDate(year: 1972, month: 3, day: 14)

@@ -11,7 +11,7 @@ import Testing
 
 /// Enrolling an authenticator app over the API: secret as text, `otpauth://` URI and a QR code
 /// of that URI as SVG; confirming with a code gives ten recovery codes and a full sign-in next.
-@Suite(.serialized)
+@Suite
 struct EnrolmentTests {
     static let json: HTTPFields = [.contentType: "application/json"]
 

@@ -9,7 +9,7 @@ import Testing
 
 /// The two-person rule on decrypted exports: above the threshold (20 by default) an export runs
 /// only after someone other than the requester approves it, once, and every step is audited.
-@Suite(.serialized)
+@Suite
 struct ExportRuleTests {
     static let json: HTTPFields = [.contentType: "application/json"]
 

@@ -8,7 +8,7 @@ import Testing
 
 /// `POST /api/incidents`: the intake form's pass for scripts, all or nothing, with problems
 /// named by their path and unknown keys refused.
-@Suite(.serialized)
+@Suite
 struct IncidentAPITests {
     func post(_ client: SignedInClient, _ json: String) async throws -> TestResponse {
         try await client.execute(uri: "/api/incidents", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))

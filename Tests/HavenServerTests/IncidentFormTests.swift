@@ -10,7 +10,7 @@ import Testing
 /// The incident intake form: one pass records the event with named victims, a counted group,
 /// a broker, a perpetrating organisation and a source; a refused form writes nothing and names
 /// the row at fault; rows are added without script.
-@Suite(.serialized)
+@Suite
 struct IncidentFormTests {
     @Test(arguments: Language.allCases)
     func theIntakeFormRendersEveryRowLabelledInEitherLanguage(language: Language) {

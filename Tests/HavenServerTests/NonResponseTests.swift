@@ -10,7 +10,7 @@ import Testing
 /// A ministry's repeated requests to a foreign government about forced repatriations, never
 /// answered (synthetic): the sweep records each non-response, dated, by Haven, in the audit log;
 /// the party page and API show them; nothing in another compartment is touched.
-@Suite(.serialized)
+@Suite
 struct NonResponseTests {
     @Test func deadlinesPassedWithoutAnAnswerAreRecordedAndSummedByParty() async throws {
         try await TestServer.with { server in

@@ -11,7 +11,7 @@ import HavenFixtures
 /// The OpenAPI document against the server's real answers: every schema is derived from the
 /// Swift types, and every GET of the API, over the demo data set, answers exactly as documented
 /// for a reader who sees protected fields and for one who does not.
-@Suite(.serialized)
+@Suite
 struct OpenAPIConformanceTests {
     static func object(_ response: TestResponse) throws -> [String: Any] {
         try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])

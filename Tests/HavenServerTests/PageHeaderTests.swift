@@ -8,7 +8,7 @@ import Testing
 
 /// Every page, for every kind of record, carries the security headers, and no protected value
 /// reaches a page title, a URL or a redirect.
-@Suite(.serialized)
+@Suite
 struct PageHeaderTests {
     @Test func everyPageCarriesTheSecurityHeadersAndNoProtectedValueInItsTitleOrAddress() async throws {
         try await TestServer.with { server in

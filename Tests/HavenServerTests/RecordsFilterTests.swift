@@ -8,7 +8,7 @@ import Testing
 
 /// The records list filters by status, type and compartment as well as kind, place and date,
 /// pages through long results without putting the search in a URL, and shows statuses in words.
-@Suite(.serialized)
+@Suite
 struct RecordsFilterTests {
     @Test(arguments: Language.allCases)
     func theFiltersRenderWithGroupedChoicesInEitherLanguage(language: Language) {

@@ -10,7 +10,7 @@ import Testing
 /// A reviewer reads records with their protected fields withheld, cannot find them through
 /// what those fields contain, and every such read is in the access log as redacted, with the
 /// address it came from.
-@Suite(.serialized)
+@Suite
 struct RedactionTests {
     static let name = "한검토"
 

@@ -4,12 +4,13 @@ import HavenCore
 @testable import HavenServer
 import HavenStats
 import HavenStore
+import HavenTestSupport
 import Testing
 
 /// No report stops at a count: every record within reach is counted, however many. The old
 /// readers stopped at 20,000 records of a kind and 50,000 acts, silently; these totals are
 /// beyond both.
-@Suite(.serialized)
+@Suite(.serialized, .tags(.slow), .skippedInFastRuns)
 struct ReportTotalsTests {
     static let beyondKindCap = 20_001
     static let beyondActCap = 50_001

@@ -12,7 +12,7 @@ import Testing
 /// Protected values sent through the API, read, searched, looked up, sent malformed and typed
 /// at sign-in never reach the access log, the server's own log (at trace level) or an error
 /// message.
-@Suite(.serialized)
+@Suite
 struct ServerCanaryTests {
     static let hangul = "서버카나리아목소리"
     static let latin = "SRV-CANARY-Pangolin-Quince-73"

@@ -10,7 +10,7 @@ import Testing
 /// Statistics through the pages and the API (synthetic data): persons affected by sex and age,
 /// official arrivals imported from CSV with their source beside documented arrests, small cells
 /// withheld below analyst and in shared exports.
-@Suite(.serialized)
+@Suite
 struct StatisticsPageTests {
     @Test func personsAffectedAndOfficialArrivalsAreShownAndSmallCellsWithheld() async throws {
         try await TestServer.with { server in

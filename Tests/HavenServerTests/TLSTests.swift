@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import HavenTestSupport
 
 /// `haven serve --tls-cert --tls-key`: Haven terminates TLS itself and then sends HSTS; without
 /// TLS it never does.
@@ -45,8 +46,7 @@ SabQd1Mw+vzQU6ibQSLZyQTBD9KhRANCAAQfIVIyU8VQ4eNoZd40djBLmG6pUh7M
     }
 
     static func withStore(_ body: (SQLStore, URL) async throws -> Void) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("haven-tls")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path))
         try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)

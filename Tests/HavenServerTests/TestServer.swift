@@ -8,6 +8,7 @@ import Hummingbird
 import HummingbirdTesting
 import Logging
 import Testing
+import HavenTestSupport
 
 /// A Haven server over a fresh SQLite store, driven through the router, with helpers to make
 /// accounts and sign them in the way a client does (password, TOTP code, cookie, CSRF token).
@@ -25,8 +26,7 @@ struct TestServer: Sendable {
     }
 
     static func with(logger: Logger = TestServer.quietLogger, _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("haven-api-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TemporaryDirectory.make("haven-api")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path), logger: logger)
         try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)

@@ -9,7 +9,7 @@ import Testing
 /// Brokers' track records through the pages and the API (synthetic data): a broker who moves
 /// large groups cheaply and is linked to repeated arrests is listed first with the reasons, each
 /// leading to its records; a reviewer sees no names; another compartment reaches nothing.
-@Suite(.serialized)
+@Suite
 struct TrackRecordPageTests {
     @Test func aBrokerLinkedToRepeatedArrestsIsFlaggedWithItsReasons() async throws {
         try await TestServer.with { server in

@@ -9,7 +9,7 @@ import Testing
 /// A family in a border county lured by a broker whom state security had coerced (synthetic):
 /// the rescue request's page and API show every indicator with the records behind it, and
 /// recording a check of the checklist is kept with its date and removes what it answers.
-@Suite(.serialized)
+@Suite
 struct TrapIndicatorPageTests {
     @Test func aLuringBrokersRequestShowsItsIndicatorsAndTheChecklistIsRecorded() async throws {
         try await TestServer.with { server in

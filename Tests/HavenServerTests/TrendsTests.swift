@@ -10,7 +10,7 @@ import Testing
 
 /// Trends over synthetic arrests: a wave in Jilin stands out from its own baseline and leads to
 /// its incidents; the CSV holds the chart's figures; small counts are withheld below analyst.
-@Suite(.serialized)
+@Suite
 struct TrendsTests {
     func arrests(in place: String, month: String, count: Int, compartment: String = "alpha") throws -> [any Record] {
         var records: [any Record] = []

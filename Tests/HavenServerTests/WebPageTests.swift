@@ -12,7 +12,7 @@ import Testing
 
 /// The pages, rendered without a database in both languages, and the sign-in flow of a browser
 /// through the router: form, cookie, CSRF field, sign-out, language switch.
-@Suite(.serialized)
+@Suite
 struct WebPageTests {
     /// Every input, select and textarea has a label pointing at it; no inline script or style.
     func checkAccessible(_ html: String, sourceLocation: SourceLocation = #_sourceLocation) {

@@ -3,10 +3,11 @@ import HavenCore
 import HavenCrypto
 @testable import HavenStore
 import SQLKit
+import HavenTestSupport
 import Testing
 
 /// Accounts in the store: sealed names, lookup by any spelling of the name, safe updates.
-@Suite(.serialized)
+@Suite(.tags(.postgres))
 struct AccountStoreTests {
     static let nameCanary = "감시카나리아계정"
 

@@ -3,9 +3,10 @@ import HavenCore
 import HavenCrypto
 @testable import HavenStore
 import SQLKit
+import HavenTestSupport
 import Testing
 
-@Suite(.serialized)
+@Suite(.tags(.postgres))
 struct AuditLogTests {
     let me = ActingIdentity.localOperator
 

@@ -7,7 +7,7 @@ import Logging
 import Testing
 
 /// Protected values never reach the disk or the log in plaintext.
-@Suite(.serialized)
+@Suite
 struct CanaryTests {
     let me = ActingIdentity.localOperator
     static let hangulCanary = "카나리아검은새된다"

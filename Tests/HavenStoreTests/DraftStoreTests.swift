@@ -3,11 +3,12 @@ import HavenCore
 import HavenCrypto
 @testable import HavenStore
 import SQLKit
+import HavenTestSupport
 import Testing
 
 /// Forms kept when a session ended: sealed on disk, for their account only, taken once, gone
 /// after a week, and carried through a key rotation.
-@Suite(.serialized)
+@Suite(.tags(.postgres))
 struct DraftStoreTests {
     static let canary = "초안카나리아 draft-canary-7731"
 

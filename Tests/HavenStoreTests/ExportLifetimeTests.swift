@@ -3,6 +3,7 @@ import HavenCore
 import HavenCrypto
 @testable import HavenStore
 import Testing
+import HavenTestSupport
 
 /// An export's approval lasts a day by the store's clock, which a test moves by hand: the
 /// window read the wall clock and could not be tested.
@@ -16,8 +17,7 @@ struct ExportLifetimeTests {
     }
 
     @Test func anApprovalOlderThanADayNoLongerDownloads() async throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-export-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory.make("haven-export")
         defer { try? FileManager.default.removeItem(at: directory) }
         let clock = Clock()
         let store = try await SQLStore.open(.sqlite(path: directory.appendingPathComponent("haven.sqlite").path), clock: { clock.now })

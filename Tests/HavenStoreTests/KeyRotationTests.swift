@@ -3,11 +3,12 @@ import HavenCore
 import HavenCrypto
 @testable import HavenStore
 import SQLKit
+import HavenTestSupport
 import Testing
 
 /// `haven keys rotate`: every sealed row moves to a new data-key version, a rotation cut short
 /// continues where it stopped, and nothing is lost or left under the old keys.
-@Suite(.serialized)
+@Suite(.tags(.postgres))
 struct KeyRotationTests {
     struct KeyVersions: Decodable { let compartment: String; let version: Int }
 

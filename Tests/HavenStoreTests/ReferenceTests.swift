@@ -2,11 +2,12 @@ import Foundation
 import HavenCore
 import HavenCrypto
 @testable import HavenStore
+import HavenTestSupport
 import Testing
 
 /// "What points to this record" follows coded links only, stays within the reader's
 /// compartments, follows updates and deletions, survives a restart, and is audited.
-@Suite(.serialized)
+@Suite(.tags(.postgres))
 struct ReferenceTests {
     @Test(arguments: Engine.available)
     func referencesFollowCodedLinksWithinCompartments(engine: Engine) async throws {

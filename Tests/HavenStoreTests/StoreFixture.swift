@@ -4,6 +4,7 @@ import HavenCrypto
 @testable import HavenStore
 import SQLKit
 import Testing
+import HavenTestSupport
 
 /// The engines the shared store suite runs against: SQLite always, PostgreSQL when
 /// `HAVEN_TEST_POSTGRES_URL` names a server (`.ci/run` starts one).
@@ -26,8 +27,7 @@ struct StoreFixture {
 
     init(_ engine: Engine) async throws {
         self.engine = engine
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        directory = try TemporaryDirectory.make("haven-test")
         switch engine {
         case .sqlite:
             location = .sqlite(path: directory.appendingPathComponent("haven.sqlite").path)

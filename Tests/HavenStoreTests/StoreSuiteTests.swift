@@ -3,11 +3,12 @@ import HavenCore
 import HavenCrypto
 @testable import HavenStore
 import SQLKit
+import HavenTestSupport
 import Testing
 import HavenFixtures
 
 /// The shared store suite: every test runs against SQLite and, in CI, a real PostgreSQL.
-@Suite(.serialized)
+@Suite(.tags(.postgres))
 struct StoreSuiteTests {
     let me = ActingIdentity.localOperator
 

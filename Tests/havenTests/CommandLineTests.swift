@@ -5,6 +5,7 @@ import HavenCore
 import HavenCrypto
 import HavenStore
 import Testing
+import HavenTestSupport
 
 /// The `haven` commands, parsed from argument arrays as a shell would pass them and run against
 /// real SQLite vaults in a temporary directory. Key files stand in for passphrases, because a
@@ -18,8 +19,7 @@ struct CommandLineTests {
     struct Scratch: ~Copyable {
         let root: URL
         init() throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("haven-cli-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            root = try TemporaryDirectory.make("haven-cli")
         }
         func path(_ name: String) -> String { root.appendingPathComponent(name).path }
         deinit { try? FileManager.default.removeItem(at: root) }

@@ -1,14 +1,14 @@
 import Foundation
 @testable import haven
 import Testing
+import HavenTestSupport
 
 /// `haven demo` leaves nothing behind: its folder (a vault with its key file beside it) goes when
 /// it is stopped, and a folder left by a demo that was killed is removed by the next one.
 @Suite(.serialized)
 struct DemoCommandTests {
     func scratch() throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("haven-demo-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let root = try TemporaryDirectory.make("haven-demo-test")
         return root
     }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 @testable import haven
 import Testing
+import HavenTestSupport
 
 /// `haven link` parsed from arguments as a shell passes them, on real files: every record gets
 /// one cluster, the spellings of one person share it, and a malformed file stops with its line.
@@ -12,8 +13,7 @@ struct LinkCommandTests {
     }
 
     func scratch() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-link-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let directory = try TemporaryDirectory.make("haven-link")
         return directory
     }
 
