@@ -153,7 +153,7 @@ let package = Package(
         // Writes the seeded Korean test set of the linkage benchmark (Scripts/bench-linkage).
         .executableTarget(
             name: "haven-linkage-data",
-            dependencies: ["HavenFixtures", "HavenLinkage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["HavenFixtures", "HavenCore", "HavenLinkage", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings
         ),
         // Helpers shared by the test targets (a log capture, temporary directories, tags); not part of

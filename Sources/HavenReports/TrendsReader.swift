@@ -140,7 +140,7 @@ public enum TrendsReader {
         for region in trends.byRegion.keys.sorted() where trends.query.region.map({ $0 == region }) ?? true {
             for month in trends.months {
                 let count = trends.byRegion[region]?[month] ?? 0
-                lines.append("\(month),\(region),\(type),\(Suppression.cell(count, threshold: threshold))")
+                lines.append("\(month),\(CSVField.escape(region)),\(type),\(Suppression.cell(count, threshold: threshold))")
             }
         }
         return lines.joined(separator: "\n") + "\n"

@@ -1,3 +1,4 @@
+import HavenCore
 import HavenLinkage
 import Testing
 

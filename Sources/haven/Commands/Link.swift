@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HavenCore
 import HavenLinkage
 
 /// `haven link`: finds the records in a CSV that are one person, and writes a cluster for each.

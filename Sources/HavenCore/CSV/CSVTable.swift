@@ -1,5 +1,4 @@
 import Foundation
-import HavenCore
 
 /// A CSV file read whole, as RFC 4180 writes it: comma-separated, fields optionally in double
 /// quotes (a quote inside doubled), CRLF or LF line ends, an optional UTF-8 byte-order mark.
@@ -11,11 +10,15 @@ import HavenCore
 public struct CSVTable: Sendable {
     /// One row's fields and the (1-based) line of the file it starts on.
     public struct Row: Sendable {
+        /// The line of the file the row starts on.
         public var line: Int
+        /// Its fields, as many as the header's.
         public var fields: [String]
     }
 
+    /// The first row's fields, trimmed.
     public var header: [String]
+    /// Every other row, blank lines skipped.
     public var rows: [Row]
 
     /// Reads `bytes`; every row must have as many fields as the header. Blank lines are skipped.
@@ -144,9 +147,12 @@ public struct CSVTable: Sendable {
 /// A CSV that cannot be read, with the line where the problem is. The message never repeats the
 /// line's content: it may be a person's name.
 public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The line the problem is on.
     public var line: Int
+    /// What is wrong there.
     public var reason: String
 
+    /// A problem on a line.
     public init(line: Int, reason: String) {
         self.line = line
         self.reason = reason
@@ -155,12 +161,21 @@ public struct CSVError: Error, Sendable, Equatable, CustomStringConvertible {
     public var description: String { "line \(line) \(reason)" }
 }
 
-/// Writing one CSV field: quoted when it holds a comma, a quote or a line break.
+/// Writing one CSV field: quoted when it holds a comma, a quote or a line break, and kept from
+/// being read as a formula. A spreadsheet program runs a cell that starts with `=`, `+`, `-` or
+/// `@` (or a tab or carriage return before one) as a formula, so a value such as
+/// `=HYPERLINK(…)` typed into a record would run on the analyst's machine when the CSV is opened;
+/// such a value is written with a leading apostrophe, which the programs show as text (OWASP's
+/// advice for CSV injection).
 public enum CSVField {
+    /// The characters that make a spreadsheet program read a cell as a formula.
+    static let formulaStarts: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\r\n"]
+
     public static func escape(_ value: String) -> String {
-        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
-            return value
+        let text = value.first.map { formulaStarts.contains($0) } == true ? "'" + value : value
+        guard text.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }) else {
+            return text
         }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
