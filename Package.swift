@@ -31,6 +31,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // Reading XLSX workbooks (ZIP archives), in memory.
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // Tests only: property-based checks that throw extreme and malformed input at every
         // decoder and validator.
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -85,6 +87,16 @@ let package = Package(
         ),
         // What reports, dossiers, suggestions and sweeps compute, for the server and the command
         // line alike; rendering (HTML, PDF) stays in the server.
+        // Spreadsheets in: CSV (UTF-8 or Korean Excel's CP949) and XLSX read in memory into
+        // sheets of cells, with limits checked before anything is inflated.
+        .target(
+            name: "HavenImport",
+            dependencies: [
+                "HavenCore",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "HavenReports",
             dependencies: [
@@ -177,6 +189,12 @@ let package = Package(
         .testTarget(
             name: "HavenStatsTests",
             dependencies: ["HavenStats"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenImportTests",
+            dependencies: ["HavenImport", "HavenCore", "HavenTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
