@@ -104,7 +104,8 @@ public struct Sheet: Sendable, Equatable {
     }
 }
 
-extension String {
+extension StringProtocol {
+    /// The text without white space at either end.
     var trimmingWhitespace: String {
         var text = Substring(self)
         while text.first?.isWhitespace == true { text = text.dropFirst() }
