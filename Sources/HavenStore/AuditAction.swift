@@ -45,6 +45,9 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case exportPlaintext = "export.plaintext"
     case exportSealed = "export.sealed"
     case statisticsImport = "statistics.import"
+    // Spreadsheet imports.
+    case importBatch = "import.batch"
+    case importUndo = "import.undo"
 }
 
 /// One entry to append to the access log, before it is signed and chained.

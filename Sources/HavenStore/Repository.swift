@@ -133,6 +133,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchExportRequest
     /// No live API token with that id among the caller's.
     case noSuchAPIToken
+    /// No import batch with that id that has not been undone.
+    case noSuchImportBatch
     /// Someone else changed the record since the version the caller read.
     case versionConflict(expected: Int, actual: Int)
     /// The record is invalid.
@@ -157,6 +159,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSuchAccount: "no such account"
         case .noSuchExportRequest: "no such export request"
         case .noSuchAPIToken: "no such API token"
+        case .noSuchImportBatch: "no such import batch, or it was undone already"
         case .versionConflict(let expected, let actual):
             "the record changed since version \(expected) (it is now at version \(actual)); reload and retry"
         case .invalid(let error): "invalid record: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")

@@ -90,7 +90,7 @@ extension SQLStore {
         var total = 0
         for (compartment, version) in current {
             if compartment == Self.accountsCompartment {
-                for table in ["accounts", "drafts"] {
+                for table in ["accounts", "drafts", "import_batches"] {
                     total += try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
                         .where("key_version", .lessThan, SQLBind(version)).first(decoding: Count.self)?.n ?? 0
                 }
@@ -113,8 +113,10 @@ extension SQLStore {
             if compartment == Self.accountsCompartment {
                 let moved = try await resealAccounts(below: version, under: key, keys: unlocked, limit: limit, by: actor)
                 if moved > 0 { return moved }
-                let drafts = try await resealDrafts(below: version, under: key, keys: unlocked, limit: limit, by: actor)
-                if drafts > 0 { return drafts }
+                for (table, context) in [("drafts", Self.draftContext), ("import_batches", Self.batchContext)] {
+                    let moved = try await resealSealedColumn(of: table, context: context, below: version, under: key, keys: unlocked, limit: limit, by: actor)
+                    if moved > 0 { return moved }
+                }
                 continue
             }
             for table in ["records", "record_versions"] {
@@ -172,26 +174,26 @@ extension SQLStore {
         return rows.count
     }
 
-    /// Drafts are sealed under the accounts' key and move with it, so that a rotation loses no
-    /// form kept for someone whose session ended.
-    private func resealDrafts(below version: Int, under key: DataKey, keys unlocked: UnlockedKeys, limit: Int,
-                              by actor: ActingIdentity) async throws -> Int {
+    /// Drafts and import batches are sealed under the accounts' key and move with it, so that a
+    /// rotation loses no form kept for someone whose session ended and no batch's source.
+    private func resealSealedColumn(of table: String, context: (String, Int) -> SealContext, below version: Int, under key: DataKey,
+                                    keys unlocked: UnlockedKeys, limit: Int, by actor: ActingIdentity) async throws -> Int {
         struct Row: Decodable { let id: String; let key_version: Int; let sealed: String }
-        let rows = try await db.select().columns("id", "key_version", "sealed").from("drafts")
+        let rows = try await db.select().columns("id", "key_version", "sealed").from(table)
             .where("key_version", .lessThan, SQLBind(version)).orderBy("id").limit(limit).all(decoding: Row.self)
         guard !rows.isEmpty else { return 0 }
         let resealed = try rows.map { row -> (id: String, sealed: String) in
             guard let old = unlocked.dataKeys[Self.accountsCompartment]?[row.key_version], let bytes = Data(base64Encoded: row.sealed),
-                  let plaintext = try? old.open(bytes, for: Self.draftContext(id: row.id, keyVersion: row.key_version)) else {
-                throw StoreError.corrupt("a draft's sealed part failed to open")
+                  let plaintext = try? old.open(bytes, for: context(row.id, row.key_version)) else {
+                throw StoreError.corrupt("a sealed part of \(table) failed to open")
             }
-            return (row.id, try key.seal(plaintext, for: Self.draftContext(id: row.id, keyVersion: key.version)).base64EncodedString())
+            return (row.id, try key.seal(plaintext, for: context(row.id, key.version)).base64EncodedString())
         }
-        let (entries, next) = try signedEntries([AuditEvent(action: .keysRotateBatch, detail: "table=drafts rows=\(rows.count) version=\(version)")],
+        let (entries, next) = try signedEntries([AuditEvent(action: .keysRotateBatch, detail: "table=\(table) rows=\(rows.count) version=\(version)")],
                                                 actor: actor)
         try await transaction(on: db) { db in
             for row in resealed {
-                try await db.update("drafts").set("sealed", to: SQLBind(row.sealed)).set("key_version", to: SQLBind(key.version))
+                try await db.update(table).set("sealed", to: SQLBind(row.sealed)).set("key_version", to: SQLBind(key.version))
                     .where("id", .equal, SQLBind(row.id)).run()
             }
             try await Self.append(entries, on: db)

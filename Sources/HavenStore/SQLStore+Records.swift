@@ -226,7 +226,14 @@ extension SQLStore {
 
     /// Validates every record, then writes them all in one transaction, each audited under `action`.
     private func writeBatch(_ records: [any Record], action: AuditAction, by actor: ActingIdentity) async throws -> Int {
-        try await exclusive {
+        try await exclusive { try await validatedWrite(records, action: action, by: actor) }
+    }
+
+    /// ``writeBatch(_:action:by:)``'s work, inside the caller's `exclusive`; `also` adds audit
+    /// events and `alsoWrite` rows to the same transaction (an import batch's own rows).
+    func validatedWrite(_ records: [any Record], action: AuditAction, by actor: ActingIdentity, also: [AuditEvent] = [],
+                        alsoWrite: (@Sendable (any SQLDatabase) async throws -> Void)? = nil) async throws -> Int {
+        do {
             _ = try requireUnlocked()
             let context = validationContext()
             var writes: [AnyRecordWrite] = []
@@ -253,7 +260,7 @@ extension SQLStore {
             if let clash = writes.firstIndex(where: { existing.contains($0.record.id) }) {
                 throw StoreError.invalidInBatch(index: clash, ValidationError(problems: [FieldProblem(field: "id", message: "a record with this id already exists")]))
             }
-            _ = try await write(writes, by: actor)
+            _ = try await write(writes, by: actor, also: also, alsoWrite: alsoWrite)
             return writes.count
         }
     }
@@ -308,7 +315,8 @@ struct AnyRecordWrite: Sendable {
 extension SQLStore {
     /// Seals and writes records with their history rows, blind-index tokens and audit entries,
     /// all in one transaction, then updates the in-memory index. Returns each write's time.
-    func write(_ writes: [AnyRecordWrite], by actor: ActingIdentity) async throws -> [Date] {
+    func write(_ writes: [AnyRecordWrite], by actor: ActingIdentity, also: [AuditEvent] = [],
+               alsoWrite: (@Sendable (any SQLDatabase) async throws -> Void)? = nil) async throws -> [Date] {
         try await ensureDataKeys(for: Set(writes.map(\.record.compartment)), on: db)
         guard let codec, let indexer = keys?.blindIndexer else { throw StoreError.locked }
         let now = clock()
@@ -324,7 +332,8 @@ extension SQLStore {
             }
         }
         let (entries, next) = try signedEntries(
-            zip(writes, rows).map { AuditEvent(action: $0.action, kind: $1.kind.code, recordID: $1.id.wire, version: $1.version, contentHash: $1.contentHash) }, actor: actor
+            zip(writes, rows).map { AuditEvent(action: $0.action, kind: $1.kind.code, recordID: $1.id.wire, version: $1.version, contentHash: $1.contentHash) } + also,
+            actor: actor
         )
         let replacing = writes.contains { $0.version > 1 }
         try await transaction(on: db) { [rows, tokens] db in
@@ -342,6 +351,7 @@ extension SQLStore {
                 for (token, id) in chunk { insert.values(SQLBind(token), SQLBind(id)) }
                 try await insert.run()
             }
+            try await alsoWrite?(db)
             try await Self.append(entries, on: db)
         }
         frontier = next

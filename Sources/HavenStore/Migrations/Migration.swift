@@ -27,6 +27,7 @@ enum Migrator {
         CreateArrivalStatistics(),
         CreateExportItems(),
         AddAuditHeadSeal(),
+        CreateImportBatches(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.
