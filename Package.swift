@@ -137,7 +137,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "haven",
-            dependencies: ["HavenFixtures", 
+            dependencies: ["HavenImport", "HavenFixtures", 
                 "HavenCore",
                 "HavenStats",
                 "HavenLinkage",

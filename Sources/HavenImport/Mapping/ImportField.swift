@@ -100,6 +100,18 @@ public enum ImportField: String, Sendable, Codable, CaseIterable {
         }
     }
 
+    /// Whether the field feeds a protected (sealed) field of its record: a problem with its value
+    /// is named by row and column without quoting the value, which may be a person's.
+    public var isProtected: Bool {
+        switch self {
+        case .name, .otherName, .birthDate, .age, .phone, .address, .notes, .title, .date, .placeDetail, .description,
+             .victimName, .victimOtherName, .victimAge, .perpetrator, .sourceName:
+            true
+        default:
+            false
+        }
+    }
+
     /// The fields of a kind, in the order a form shows them.
     public static func fields(of kind: ImportKind) -> [ImportField] { allCases.filter { $0.kinds.contains(kind) } }
 }

@@ -146,7 +146,7 @@ struct RowReader {
             if let name = text(field) { names.append(PersonName(name, script: NameScript.of(name), system: .unknown)) }
         }
         let person = Person(compartment: compartment, names: names, sex: term(.sex, Sex.self, extra: ValueReader.sexWords) ?? .unknown,
-                            birthDate: take(.birthDate, ValueReader.date(cell(.birthDate))), ageRange: take(.age, ValueReader.age(cell(.age))),
+                            birthDate: take(.birthDate, ValueReader.date(cell(.birthDate), quote: !ImportField.birthDate.isProtected)), ageRange: take(.age, ValueReader.age(cell(.age), quote: !ImportField.age.isProtected)),
                             originPlaceCode: take(.originPlace, ValueReader.place(cell(.originPlace), mapped: values[.originPlace] ?? [:])),
                             phone: text(.phone), address: text(.address), notes: text(.notes))
         if names.isEmpty { problems.append(.init(row: row.number, column: column(.name), message: LocalizedLabel(en: "a person needs a name", ko: "인물에는 이름이 필요합니다"))) }
@@ -158,7 +158,7 @@ struct RowReader {
     mutating func incident(compartment: String, context: ValidationContext) -> [any Record] {
         let problemsBefore = problems.count
         let actType = term(.actType, ActType.self)
-        let date = take(.date, ValueReader.date(cell(.date)))
+        let date = take(.date, ValueReader.date(cell(.date), quote: !ImportField.date.isProtected))
         let place = take(.place, ValueReader.place(cell(.place), mapped: values[.place] ?? [:]))
         let title = text(.title) ?? [actType?.label.ko, date?.description, place.flatMap { Gazetteer.shared.place(code: $0)?.nameHangul }]
             .compactMap { $0 }.joined(separator: " ")
@@ -170,7 +170,7 @@ struct RowReader {
         let size = take(.groupSize, ValueReader.whole(cell(.groupSize), in: 0...1_000_000))
         if let name = text(.victimName) {
             victims.append(.init(name: name, otherName: text(.victimOtherName), sex: term(.victimSex, Sex.self, extra: ValueReader.sexWords) ?? .unknown,
-                                 age: take(.victimAge, ValueReader.age(cell(.victimAge))), status: status))
+                                 age: take(.victimAge, ValueReader.age(cell(.victimAge), quote: !ImportField.victimAge.isProtected)), status: status))
             if let size, size > 1 { groups.append(.init(size: size - 1, status: status)) }
         } else if let size, size > 0 {
             groups.append(.init(size: size, status: status))

@@ -51,7 +51,8 @@ enum ValueReader {
     /// A fuzzy date: a date cell; `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (also with `.` or `/`), `~`
     /// for approximate; Korean `2019년 3월 15일`, `2019년 3월`, `2019년`; a whole number that is
     /// a year.
-    static func date(_ cell: CellValue) -> Reading<FuzzyDate> {
+    static func date(_ cell: CellValue, quote: Bool) -> Reading<FuzzyDate> {
+        let notADate = { (_ text: String) in Self.notADate(quote ? String(text.prefix(40)) : nil) }
         switch cell {
         case .empty: return .none
         case .date(let year, let month, let day):
@@ -93,18 +94,20 @@ enum ValueReader {
         }
     }
 
-    static func notADate(_ text: String) -> LocalizedLabel {
-        LocalizedLabel(en: "\(text.prefix(40)) is not a date (write 2019, 2019-03, 2019-03-15 or 2019년 3월)",
-                       ko: "\(text.prefix(40))은(는) 날짜가 아닙니다 (2019, 2019-03, 2019-03-15 또는 2019년 3월 형식)")
+    /// "is not a date", quoting the value when it is not protected.
+    static func notADate(_ shown: String?) -> LocalizedLabel {
+        LocalizedLabel(en: "\(shown ?? "the value") is not a date (write 2019, 2019-03, 2019-03-15 or 2019년 3월)",
+                       ko: "\(shown.map { "\($0)은(는)" } ?? "값이") 날짜가 아닙니다 (2019, 2019-03, 2019-03-15 또는 2019년 3월 형식)")
     }
 
     /// An age range: `50대` is 50–59, `30-39` or `30~39` a range, `age_30_39` as Kobo writes it,
     /// a whole number an exact age; 0 to 120.
-    static func age(_ cell: CellValue) -> Reading<AgeRange> {
+    static func age(_ cell: CellValue, quote: Bool) -> Reading<AgeRange> {
         let text = cell.text.trimmingWhitespace
         guard !text.isEmpty else { return .none }
-        let invalid = Reading<AgeRange>.invalid(LocalizedLabel(en: "\(text.prefix(40)) is not an age (write 34, 30-39 or 30대)",
-                                                               ko: "\(text.prefix(40))은(는) 나이가 아닙니다 (34, 30-39 또는 30대 형식)"))
+        let shown = quote ? String(text.prefix(40)) : nil
+        let invalid = Reading<AgeRange>.invalid(LocalizedLabel(en: "\(shown ?? "the value") is not an age (write 34, 30-39 or 30대)",
+                                                               ko: "\(shown.map { "\($0)은(는)" } ?? "값이") 나이가 아닙니다 (34, 30-39 또는 30대 형식)"))
         var body = text.lowercased()
         if body.hasPrefix("age_") { body = String(body.dropFirst(4)) }
         body = body.replacingOccurrences(of: "세", with: "").replacingOccurrences(of: "살", with: "")
