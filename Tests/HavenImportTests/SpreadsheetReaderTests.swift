@@ -1,5 +1,6 @@
 import Foundation
 import HavenImport
+import HavenTestSupport
 import Testing
 
 /// Reading spreadsheets an organisation already has: workbooks written by openpyxl (fixtures made
@@ -100,5 +101,20 @@ struct SpreadsheetReaderTests {
             """)
         let sheet = try #require(try XLSXReader.read(try builder.data()).first)
         #expect(sheet.rows == [Sheet.Row(number: 1, cells: [.empty, .text("값")])])
+    }
+}
+
+/// A sheet part larger than libxml2 takes at once (10 MB), as a 100,000-row sheet is.
+@Suite(.tags(.slow), .skippedInFastRuns)
+struct LargeSheetTests {
+    @Test func aSheetPartOfMoreThanTenMegabytesIsReadWhole() throws {
+        let count = 150_000
+        var rows = ""
+        rows.reserveCapacity(count * 80)
+        for row in 1...count { rows += #"<row r="\#(row)"><c r="A\#(row)" t="inlineStr"><is><t>가상 이름 \#(row)</t></is></c><c r="B\#(row)"><v>\#(row)</v></c></row>"# }
+        #expect(rows.utf8.count > 10_500_000)
+        let sheet = try #require(try XLSXReader.read(try WorkbookBuilder.excel(sheets: [("큰 시트", rows)]).data()).first)
+        #expect(sheet.rows.count == count)
+        #expect(sheet.rows.last?.cells == [.text("가상 이름 \(count)"), .number(Double(count))])
     }
 }

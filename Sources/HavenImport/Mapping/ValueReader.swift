@@ -1,4 +1,5 @@
 import HavenCore
+import Synchronization
 
 /// Reads a cell as the value a field takes: a vocabulary's term (through the mapping's own words,
 /// then the vocabulary's codes and labels and a few words every sheet uses), a fuzzy date, an
@@ -36,11 +37,7 @@ enum ValueReader {
             return V(rawValue: target).map(Reading.value) ?? .unmatched(text)
         }
         let key = normal(text)
-        if let found = V.allCases.first(where: { term in
-            [term.rawValue, term.label.en, term.label.ko].contains { normal($0) == key }
-        }) {
-            return .value(found)
-        }
+        if let code = terms(of: type)[key], let found = V(rawValue: code) { return .value(found) }
         if let found = extra[key] ?? extra[text] { return .value(found) }
         for suffix in ["ed", "d", "s"] where key.hasSuffix(suffix) {
             if let found = V(rawValue: String(key.dropLast(suffix.count))) { return .value(found) }
@@ -135,12 +132,34 @@ enum ValueReader {
             return Gazetteer.shared.place(code: target) != nil ? .value(target) : .unmatched(text)
         }
         if Gazetteer.shared.place(code: text.uppercased()) != nil { return .value(text.uppercased()) }
-        let key = normal(text)
-        let found = Gazetteer.shared.places.first { place in
-            [place.nameHangul, place.nameRomanised, place.nameChinese ?? ""].contains { !$0.isEmpty && normal($0) == key }
-        }
-        return found.map { .value($0.code) } ?? .unmatched(text)
+        return placeNames[normal(text)].map { .value($0) } ?? .unmatched(text)
     }
+
+    /// Every place's Hangul, Chinese and romanised names, normalised, to its code (the first
+    /// place of a name shared by two), made once.
+    static let placeNames: [String: String] = {
+        var names: [String: String] = [:]
+        for place in Gazetteer.shared.places {
+            for name in [place.nameHangul, place.nameRomanised, place.nameChinese ?? ""] where !name.isEmpty && names[normal(name)] == nil {
+                names[normal(name)] = place.code
+            }
+        }
+        return names
+    }()
+
+    /// A vocabulary's codes and labels, normalised, to its codes; made once per vocabulary.
+    static func terms<V: Vocabulary>(of type: V.Type) -> [String: String] {
+        let key = ObjectIdentifier(type)
+        if let made = termIndex.withLock({ $0[key] }) { return made }
+        var index: [String: String] = [:]
+        for term in V.allCases {
+            for word in [term.rawValue, term.label.en, term.label.ko] where index[normal(word)] == nil { index[normal(word)] = term.rawValue }
+        }
+        termIndex.withLock { $0[key] = index }
+        return index
+    }
+
+    private static let termIndex = Mutex<[ObjectIdentifier: [String: String]]>([:])
 
     /// A whole number from `range`.
     static func whole(_ cell: CellValue, in range: ClosedRange<Int>) -> Reading<Int> {

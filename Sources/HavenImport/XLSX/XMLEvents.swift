@@ -29,7 +29,9 @@ final class XMLEvents: NSObject, XMLParserDelegate {
             throw SpreadsheetError.part(part, reason: "holds a document type declaration, which a workbook never needs")
         }
         let events = XMLEvents(visit)
-        let parser = XMLParser(data: data)
+        // Fed as a stream, in chunks: given a large part (a 100,000-row sheet is 30 MB on one
+        // line) all at once, libxml2 stops with an internal error at its 10 MB lookup limit.
+        let parser = XMLParser(stream: InputStream(data: data))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = events
