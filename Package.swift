@@ -152,7 +152,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "haven-bench",
-            dependencies: ["HavenFixtures", 
+            dependencies: ["HavenImport", "HavenFixtures", 
                 "HavenCore",
                 "HavenCrypto",
                 "HavenStore",

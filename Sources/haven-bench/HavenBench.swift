@@ -47,6 +47,9 @@ struct HavenBench: AsyncParsableCommand {
     @Option(help: "Instead of the store: time the duplicate suggestions of /duplicates over this many persons (SQLite).")
     var duplicates: Int?
 
+    @Option(name: .customLong("import-sheet"), help: "Instead of the store: time reading, the dry run and writing of this spreadsheet (persons).")
+    var importSheet: String?
+
     mutating func run() async throws {
         if let signIns {
             printMachine()
@@ -57,6 +60,11 @@ struct HavenBench: AsyncParsableCommand {
             for (name, times) in [("unknown user name", unknown), ("wrong password", wrong)] {
                 print(String(format: "| %@ | %.0f | %.0f | %.0f |", name, Self.percentile(times, 0.1), Self.percentile(times, 0.5), Self.percentile(times, 0.9)))
             }
+            return
+        }
+        if let importSheet {
+            printMachine()
+            try await ImportTiming.measure(file: importSheet, kind: .person)
             return
         }
         if let duplicates {
