@@ -35,6 +35,36 @@ public enum DuplicateFinder {
         return (Array(found.sorted { $0.probability > $1.probability }.prefix(limit)), found.count)
     }
 
+    /// A person an import would add that is probably a person already kept, or another person of
+    /// the same import: to decide before it is written.
+    public struct ImportMatch: Sendable, Equatable {
+        /// The planned person.
+        public var planned: UUID
+        /// The person kept, or the other planned person, most probably the same.
+        public var match: UUID
+        /// Whether the match is already kept (else it is planned too).
+        public var matchIsKept: Bool
+        public var probability: Double
+    }
+
+    /// For each planned person, the kept or planned person it is most probably the same as, at or
+    /// above `threshold`: linkage over the kept and the planned persons together, so that the
+    /// model learns from both (a pair of two kept persons is not reported here).
+    public static func importMatches(planned: [Person], kept: [Person], threshold: Double = 0.5) -> [ImportMatch] {
+        let all = kept + planned
+        guard all.count > 1, !planned.isEmpty else { return [] }
+        let result = Linker().link(all.map(linkRecord))
+        var best: [UUID: ImportMatch] = [:]
+        for k in 0..<result.pairCount where result.probabilities[k] >= threshold {
+            let (i, j) = (Int(result.left[k]), Int(result.right[k]))
+            for (a, b) in [(i, j), (j, i)] where a >= kept.count {
+                let candidate = ImportMatch(planned: all[a].id, match: all[b].id, matchIsKept: b < kept.count, probability: result.probabilities[k])
+                if candidate.probability > best[all[a].id]?.probability ?? 0 { best[all[a].id] = candidate }
+            }
+        }
+        return best.values.sorted { $0.probability > $1.probability }
+    }
+
     /// One pair explained, whatever its probability (for the side-by-side review).
     public static func explain(_ a: Person, _ b: Person, among repository: any Repository, actor: ActingIdentity) async throws -> Suggestion? {
         let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import haven
 import HavenCore
+import HavenReports
 import HavenStore
 import HavenTestSupport
 import Testing
@@ -67,5 +68,40 @@ struct ImportSheetCommandTests {
         } catch let error as CLIError {
             #expect(error.description.contains("at most 100"))
         }
+    }
+}
+
+/// Persons of a sheet that are probably persons already kept, or each other, are reported by row
+/// in the dry run, and a row left out with --skip-row is not written.
+@Suite(.serialized)
+struct ImportDuplicateCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func probableDuplicatesAreReportedByRowAndSkippedRowsAreNotWritten() async throws {
+        let scratch = try CommandLineTests.Scratch()
+        let vault = ["--data", scratch.path("v"), "--key-file", scratch.path("v.key")]
+        try await cli.haven(["init"] + vault)
+        let kept = Person(names: [PersonName("김영희", script: .hangul, system: .southKorean)], sex: .female, birthDate: try FuzzyDate(parsing: "1975-04-12"))
+        try await cli.withStore(scratch, vault: "v", key: "v.key") { store in
+            _ = try await store.create(kept, by: .localOperator)
+            for i in 0..<40 {
+                _ = try await store.create(Person(names: [PersonName("가상\(i)", script: .hangul, system: .southKorean)],
+                                                  birthDate: try FuzzyDate(parsing: "19\(50 + i)-0\(1 + i % 9)-1\(i % 9)")), by: .localOperator)
+            }
+        }
+        // Row 3 is the kept person again, spelt the same; the others are new.
+        var csv = "이름,성별,생년월일\n박철수,남,1960-01-05\n김영희,여,1975-04-12\n"
+        for i in 0..<20 { csv += "새사람\(i),여,19\(60 + i)-1\(i % 3)-2\(i % 9)\n" }
+        try csv.write(toFile: scratch.path("s.csv"), atomically: true, encoding: .utf8)
+        let matches = DuplicateFinder.importMatches(
+            planned: [Person(names: [PersonName("김영희", script: .hangul, system: .southKorean)], sex: .female, birthDate: try FuzzyDate(parsing: "1975-04-12"))],
+            kept: [kept] + (0..<40).map { Person(names: [PersonName("가상\($0)", script: .hangul, system: .southKorean)]) })
+        #expect(matches.first?.match == kept.id && matches.first?.matchIsKept == true)
+        try await cli.haven(["import-sheet"] + vault + ["--kind", "person", "--skip-row", "3", scratch.path("s.csv")])
+        let names = try await cli.withStore(scratch, vault: "v", key: "v.key") { store in
+            try await store.allRecords(RecordQuery(kinds: [.person]), by: .localOperator).compactMap { ($0 as? Person)?.names.first?.value }
+        }
+        #expect(names.filter { $0 == "김영희" }.count == 1, "the skipped row was not written")
+        #expect(names.contains("박철수") && names.count == 41 + 21)
     }
 }

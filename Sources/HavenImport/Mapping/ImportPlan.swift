@@ -1,3 +1,4 @@
+import Foundation
 import HavenCore
 
 /// A dry run's answer: what an import would create, and everything that stops it, by row and
@@ -36,6 +37,8 @@ public struct ImportPlan: Sendable {
     public var rows: Int
     /// Every record the import writes, in order.
     public var records: [any Record]
+    /// The row each record comes from, by the record's id.
+    public var rowOf: [UUID: Int]
     /// Every problem, by row.
     public var problems: [Problem]
     /// Every unmatched word, most frequent first.

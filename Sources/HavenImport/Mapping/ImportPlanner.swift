@@ -36,6 +36,7 @@ public enum ImportPlanner {
         }
         var reader = RowReader(columnOf: columnOf, names: names, values: mapping.values)
         var records: [any Record] = []
+        var rowOf: [UUID: Int] = [:]
         var rows = 0
         for row in sheet.dataRows(afterHeaderRow: headerRow) {
             rows += 1
@@ -46,6 +47,7 @@ public enum ImportPlanner {
             case .incident: made = reader.incident(compartment: compartment, context: context)
             }
             records += made
+            for record in made { rowOf[record.id] = row.number }
         }
         let order = Dictionary(uniqueKeysWithValues: ImportField.allCases.enumerated().map { ($1, $0) })
         var unmatched: [ImportPlan.Unmatched] = []
@@ -59,7 +61,7 @@ public enum ImportPlanner {
             if a.field != b.field { return order[a.field, default: 0] < order[b.field, default: 0] }
             return a.value < b.value
         }
-        return ImportPlan(kind: mapping.kind, sheet: sheet.name, headerRow: headerRow, rows: rows, records: records,
+        return ImportPlan(kind: mapping.kind, sheet: sheet.name, headerRow: headerRow, rows: rows, records: records, rowOf: rowOf,
                           problems: reader.problems, unmatched: unmatched)
     }
 

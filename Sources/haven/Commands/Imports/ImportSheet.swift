@@ -3,6 +3,7 @@ import Foundation
 import HavenCore
 import HavenCrypto
 import HavenImport
+import HavenReports
 import HavenStore
 
 /// `haven import-sheet`: an organisation's spreadsheet (CSV or XLSX) mapped, checked in a dry
@@ -37,6 +38,9 @@ struct ImportSheet: AsyncParsableCommand {
     @Option(help: "The compartment the records go to (the mapping's, or default).") var compartment: String?
     @Option(name: .customLong("write-mapping"), help: "Write the mapping used (suggested or given) to this file.") var writeMapping: String?
     @Option(name: .customLong("max-bytes"), help: "The largest file read, in bytes (default 50 MB).") var maxBytes: Int?
+    @Option(name: .customLong("skip-row"), help: "Leave this row out (repeatable), e.g. a person already kept.") var skipRows: [Int] = []
+    @Option(name: .customLong("duplicate-threshold"), help: "Report persons at least this probably kept already or twice in the sheet (0–1).")
+    var duplicateThreshold = 0.5
     @Flag(name: .customLong("dry-run"), help: "Check and report only; write nothing.") var dryRun = false
     @Argument(help: "The spreadsheet.") var file: String
 
@@ -62,9 +66,15 @@ struct ImportSheet: AsyncParsableCommand {
         if let headerRow { plan.headerRow = headerRow }
         if let compartment { plan.compartment = compartment }
         let chosen = plan.compartment ?? Compartment.default
-        let importPlan: ImportPlan
+        var importPlan: ImportPlan
         do throws(ImportMappingError) { importPlan = try ImportPlanner.plan(read.sheets, mapping: plan, compartment: chosen) } catch {
             throw CLIError("the mapping does not fit: \(error.message.en) / \(error.message.ko)")
+        }
+        guard (0...1).contains(duplicateThreshold) else { throw CLIError("--duplicate-threshold must be from 0 to 1") }
+        if !skipRows.isEmpty {
+            let skipped = Set(skipRows)
+            importPlan.records.removeAll { importPlan.rowOf[$0.id].map(skipped.contains) == true }
+            importPlan.problems.removeAll { skipped.contains($0.row) }
         }
         if let writeMapping {
             var written = plan
@@ -74,25 +84,44 @@ struct ImportSheet: AsyncParsableCommand {
             print("Mapping written to \(writeMapping).")
         }
         report(importPlan, mapping: plan, sheets: read.sheets, encoding: read.encoding)
-        guard importPlan.isReady else {
-            throw CLIError("nothing was written: \(importPlan.problems.count) problem(s), \(importPlan.unmatched.count) unmatched word(s) / 아무것도 저장하지 않았습니다")
-        }
-        if dryRun {
-            print("Dry run: nothing was written. / 시험 실행: 아무것도 저장하지 않았습니다.")
-            return
-        }
-        guard !importPlan.records.isEmpty else { throw CLIError("the sheet has no rows to import") }
+        let ready = importPlan
         let mappingJSON = String(decoding: try HavenJSON.encoder().encode(plan), as: UTF8.self)
         let source = ImportBatchSource(fileName: URL(fileURLWithPath: file).lastPathComponent, fileSHA256: SHA256Hex.of(data),
                                        sheet: importPlan.sheet, mapping: mappingJSON)
         try await vault.withUnlocked(as: .localOperator) { store, _ in
+            try await reportDuplicates(ready, store: store)
+            guard ready.isReady else {
+                throw CLIError("nothing was written: \(ready.problems.count) problem(s), \(ready.unmatched.count) unmatched word(s) / 아무것도 저장하지 않았습니다")
+            }
+            if dryRun {
+                print("Dry run: nothing was written. / 시험 실행: 아무것도 저장하지 않았습니다.")
+                return
+            }
+            guard !ready.records.isEmpty else { throw CLIError("the sheet has no rows to import") }
             do {
-                let batch = try await store.importBatch(importPlan.records, rows: importPlan.rows, source: source, by: .localOperator)
+                let batch = try await store.importBatch(ready.records, rows: ready.rows, source: source, by: .localOperator)
                 print("Imported \(batch.records) records from \(batch.rows) rows as batch \(batch.id.wire). Undo: haven imports undo \(batch.id.wire)")
             } catch StoreError.invalidInBatch(let index, let invalid) {
                 throw CLIError("nothing was written: record \(index + 1) is not valid (\(invalid.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")))")
             }
         }
+    }
+
+    /// Persons of the sheet that are probably persons already kept, or each other, by row: to
+    /// leave out with --skip-row before importing, or to merge after on the duplicates page.
+    private func reportDuplicates(_ plan: ImportPlan, store: SQLStore) async throws {
+        let planned = plan.records.compactMap { $0 as? Person }
+        guard !planned.isEmpty else { return }
+        let kept = try await store.allRecords(RecordQuery(kinds: [.person]), by: .localOperator).compactMap { $0 as? Person }
+        let matches = DuplicateFinder.importMatches(planned: planned, kept: kept, threshold: duplicateThreshold)
+        guard !matches.isEmpty else { return }
+        print("Probably the same person / 같은 인물일 가능성 (leave a row out with --skip-row, or merge after on the duplicates page):")
+        for match in matches.prefix(200) {
+            let row = plan.rowOf[match.planned].map(String.init) ?? "?"
+            let other = match.matchIsKept ? "kept person \(match.match.wire)" : "row \(plan.rowOf[match.match].map(String.init) ?? "?")"
+            print(String(format: "  row %@ ~ %@ (%.2f)", row, other, match.probability))
+        }
+        if matches.count > 200 { print("  … and \(matches.count - 200) more") }
     }
 
     /// The mapping given, or the one suggested from the header of the sheet chosen.
