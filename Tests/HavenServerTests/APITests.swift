@@ -21,17 +21,13 @@ struct APITests {
     static func json(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
     static let jsonHeaders: HTTPFields = [.contentType: "application/json"]
 
-    static func object(_ response: TestResponse) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-    }
-
     @Test func createReadUpdateListAndHistoryRoundTrip() async throws {
         try await withApp { client, _ in
             let created = try await client.execute(uri: "/api/persons", method: .post, headers: Self.jsonHeaders, body: Self.json("""
                 {"names":[{"value":"김정미","script":"hangul","system":"south_korean"}],"sex":"female","birthDate":"1979-03","originPlaceCode":"KP-09-MUSAN"}
                 """))
             #expect(created.status == .created)
-            let body = try Self.object(created)
+            let body = try jsonObject(created)
             let record = try #require(body["record"] as? [String: Any])
             let id = try #require(record["id"] as? String)
             #expect(created.headers[.location] == "/api/persons/\(id.lowercased())")
@@ -55,9 +51,9 @@ struct APITests {
             #expect(stale.status == .conflict)
 
             let found = try await client.execute(uri: "/api/search?q=%EA%B9%80%EC%A0%95", method: .get)
-            #expect(try Self.object(found)["total"] as? Int == 1)
+            #expect(try jsonObject(found)["total"] as? Int == 1)
             let history = try await client.execute(uri: "/api/persons/\(id)/history", method: .get)
-            #expect((try Self.object(history)["items"] as? [Any])?.count == 2)
+            #expect((try jsonObject(history)["items"] as? [Any])?.count == 2)
             let deleted = try await client.execute(uri: "/api/persons/\(id)", method: .delete)
             #expect(deleted.status == .noContent)
             #expect(try await client.execute(uri: "/api/persons/\(id)", method: .get).status == .notFound)
@@ -86,7 +82,7 @@ struct APITests {
             #expect(text.contains(mentions), "\(text)")
             #expect(text.contains("titleKo"))
             let list = try await client.execute(uri: "/api/events", method: .get)
-            #expect(try Self.object(list)["total"] as? Int == 0)
+            #expect(try jsonObject(list)["total"] as? Int == 0)
         }
     }
 
@@ -104,7 +100,7 @@ struct APITests {
             let wrongType = try await client.execute(uri: "/api/events", method: .post, headers: [.contentType: "text/plain"],
                                                      body: Self.json("title"))
             #expect(wrongType.status == .unsupportedMediaType)
-            #expect(try Self.object(try await client.execute(uri: "/api/events", method: .get))["total"] as? Int == 0)
+            #expect(try jsonObject(try await client.execute(uri: "/api/events", method: .get))["total"] as? Int == 0)
         }
     }
 
@@ -132,7 +128,7 @@ struct APITests {
             }.map { $0.hasSuffix("/") && $0.count > 5 ? String($0.dropLast()) : $0 }
              .map { $0.replacingOccurrences(of: " ", with: " /").replacingOccurrences(of: " //", with: " /") })
             let response = try await client.execute(uri: "/openapi.json", method: .get)
-            let document = try Self.object(response)
+            let document = try jsonObject(response)
             #expect(document["openapi"] as? String == "3.1.0")
             let paths = try #require(document["paths"] as? [String: [String: Any]])
             let described = Set(paths.flatMap { path, methods in methods.keys.map { "\($0.uppercased()) \(path)" } })

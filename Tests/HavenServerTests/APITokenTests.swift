@@ -13,16 +13,12 @@ import Testing
 struct APITokenTests {
     static let json: HTTPFields = [.contentType: "application/json"]
 
-    func object(_ response: TestResponse) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any], "\(String(buffer: response.body))")
-    }
-
     func bearer(_ secret: String) -> HTTPFields { [.authorization: "Bearer \(secret)", .contentType: "application/json"] }
 
     func makeToken(_ client: SignedInClient, _ body: String) async throws -> (secret: String, id: String) {
         let response = try await client.execute(uri: "/api/tokens", method: .post, headers: Self.json, body: ByteBuffer(string: body))
         #expect(response.status == .created, "\(String(buffer: response.body))")
-        let made = try object(response)
+        let made = try jsonObject(response)
         return (try #require(made["token"] as? String), try #require(made["id"] as? String))
     }
 

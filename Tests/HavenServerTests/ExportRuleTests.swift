@@ -13,10 +13,6 @@ import Testing
 struct ExportRuleTests {
     static let json: HTTPFields = [.contentType: "application/json"]
 
-    func object(_ response: TestResponse) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-    }
-
     func people(_ count: Int, in server: TestServer, compartment: String = Compartment.default) async throws {
         for i in 0..<count {
             _ = try await server.store.create(Person(compartment: compartment, names: [PersonName("내보내기\(i)", script: .hangul, system: .southKorean)]),
@@ -30,7 +26,7 @@ struct ExportRuleTests {
             let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default], username: "analyst.one")
             let asked = try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: #"{"kinds":["person"]}"#))
             #expect(asked.status == .created)
-            let request = try object(asked)
+            let request = try jsonObject(asked)
             #expect(request["status"] as? String == "pending")
             #expect(request["recordCount"] as? Int == 21)
             let id = try #require(request["id"] as? String).lowercased()
@@ -43,7 +39,7 @@ struct ExportRuleTests {
             let admin = try await server.signIn(role: .administrator, compartments: [], username: "admin.one")
             let approved = try await admin.execute(uri: "/api/exports/\(id)/approve", method: .post)
             #expect(approved.status == .ok)
-            #expect(try object(approved)["status"] as? String == "approved")
+            #expect(try jsonObject(approved)["status"] as? String == "approved")
             #expect(try await admin.execute(uri: "/api/exports/\(id)/download", method: .get).status == .forbidden)
             let other = try await server.signIn(role: .analyst, compartments: [Compartment.default], username: "analyst.two")
             #expect(try await other.execute(uri: "/api/exports/\(id)/download", method: .get).status == .notFound)
@@ -52,7 +48,7 @@ struct ExportRuleTests {
             #expect(download.status == .ok)
             #expect(download.headers[.cacheControl] == "no-store")
             #expect(download.headers[.contentDisposition]?.hasPrefix("attachment") == true)
-            let document = try object(download)
+            let document = try jsonObject(download)
             #expect((document["records"] as? [Any])?.count == 21)
             #expect(String(buffer: download.body).contains("내보내기20"))
             #expect(try await analyst.execute(uri: "/api/exports/\(id)/download", method: .get).status == .forbidden)
@@ -70,16 +66,16 @@ struct ExportRuleTests {
             try await people(25, in: server, compartment: "busan")
             let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default])
             // Only the 3 records in reach count, whatever else the vault holds.
-            let small = try object(try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
+            let small = try jsonObject(try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
             #expect(small["status"] as? String == "approved")
             #expect(small["recordCount"] as? Int == 3)
             #expect(small["decidedBy"] as? String == "rule:below-threshold")
             let smallID = try #require(small["id"] as? String)
             let download = try await analyst.execute(uri: "/api/exports/\(smallID)/download", method: .get)
-            #expect((try object(download)["records"] as? [Any])?.count == 3)
+            #expect((try jsonObject(download)["records"] as? [Any])?.count == 3)
 
             let both = try await server.signIn(role: .analyst, compartments: [Compartment.default, "busan"], username: "wide")
-            let large = try object(try await both.execute(uri: "/api/exports", method: .post, headers: Self.json,
+            let large = try jsonObject(try await both.execute(uri: "/api/exports", method: .post, headers: Self.json,
                                                           body: ByteBuffer(string: #"{"compartments":["busan"]}"#)))
             #expect(large["status"] as? String == "pending")
             #expect(large["recordCount"] as? Int == 25)
@@ -115,8 +111,8 @@ struct ExportRuleTests {
             let made = try await analyst.execute(uri: "/api/tokens", method: .post, headers: Self.json,
                                                  body: ByteBuffer(string: #"{"label":"narrow","compartments":[],"expiresInDays":1}"#))
             #expect(made.status == .created)
-            let secret = try #require(try object(made)["token"] as? String)
-            let asked = try object(try await server.client.execute(
+            let secret = try #require(try jsonObject(made)["token"] as? String)
+            let asked = try jsonObject(try await server.client.execute(
                 uri: "/api/exports", method: .post, headers: [.authorization: "Bearer \(secret)", .contentType: "application/json"],
                 body: ByteBuffer(string: "{}")))
             #expect(asked["recordCount"] as? Int == 0)
@@ -124,7 +120,7 @@ struct ExportRuleTests {
             let id = try #require(asked["id"] as? String)
             let download = try await analyst.execute(uri: "/api/exports/\(id)/download", method: .get)
             #expect(download.status == .ok)
-            #expect((try object(download)["records"] as? [Any])?.count == 0)
+            #expect((try jsonObject(download)["records"] as? [Any])?.count == 0)
             #expect(!String(buffer: download.body).contains("내보내기"))
         }
     }
@@ -134,7 +130,7 @@ struct ExportRuleTests {
             let first = try await server.store.create(Person(compartment: Compartment.default, names: [PersonName("처음이름", script: .hangul, system: .southKorean)]),
                                                       by: .localOperator)
             let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default])
-            let asked = try object(try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
+            let asked = try jsonObject(try await analyst.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
             #expect(asked["recordCount"] as? Int == 1)
             let id = try #require(asked["id"] as? String)
             try await people(3, in: server)
@@ -144,7 +140,7 @@ struct ExportRuleTests {
 
             let download = try await analyst.execute(uri: "/api/exports/\(id)/download", method: .get)
             let text = String(buffer: download.body)
-            #expect((try object(download)["records"] as? [Any])?.count == 1)
+            #expect((try jsonObject(download)["records"] as? [Any])?.count == 1)
             #expect(text.contains("처음이름") && !text.contains("나중이름") && !text.contains("내보내기"))
         }
     }
@@ -154,7 +150,7 @@ struct ExportRuleTests {
             try await people(2, in: server, compartment: "busan")
             let (account, secret) = try await server.makeAccount("wide.analyst", role: .analyst, compartments: [Compartment.default, "busan"])
             let wide = try await server.signIn("wide.analyst", secret: secret)
-            let asked = try object(try await wide.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
+            let asked = try jsonObject(try await wide.execute(uri: "/api/exports", method: .post, headers: Self.json, body: ByteBuffer(string: "{}")))
             let id = try #require(asked["id"] as? String)
 
             // An analyst of another compartment neither sees the request nor decides on it.

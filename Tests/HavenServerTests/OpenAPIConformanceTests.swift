@@ -13,9 +13,6 @@ import HavenFixtures
 /// for a reader who sees protected fields and for one who does not.
 @Suite
 struct OpenAPIConformanceTests {
-    static func object(_ response: TestResponse) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-    }
 
     @Test func everySchemaOfTheDocumentIsDerivedFromItsType() async throws {
         try await TestServer.with { server in

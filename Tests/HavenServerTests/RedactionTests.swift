@@ -18,10 +18,6 @@ struct RedactionTests {
         Person(compartment: Compartment.default, names: [PersonName(Self.name, script: .hangul, system: .southKorean)])
     }
 
-    func json(_ response: TestResponse) throws -> [String: Any] {
-        try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])
-    }
-
     @Test func aReviewerSeesCodedFieldsAndTheNamesOfTheProtectedFieldsWithheld() async throws {
         try await TestServer.with { server in
             let person = person()
@@ -37,7 +33,7 @@ struct RedactionTests {
                 #expect(body.lowercased().contains(id), "\(uri) does not show the record at all")
                 #expect(body.contains("\"redacted\":["), "\(uri) does not say which fields it withheld: \(body)")
             }
-            let single = try json(try await reviewer.execute(uri: "/api/persons/\(id)", method: .get))
+            let single = try jsonObject(try await reviewer.execute(uri: "/api/persons/\(id)", method: .get))
             let record = try #require(single["record"] as? [String: Any])
             #expect(record["names"] == nil)
             #expect((single["redacted"] as? [String])?.contains("names") == true)
@@ -117,7 +113,7 @@ struct RedactionTests {
             let reviewer = try await server.signIn(role: .reviewer, compartments: [Compartment.default])
             let analyst = try await server.signIn(role: .analyst, compartments: [Compartment.default])
             func total(_ client: SignedInClient, _ from: String, _ to: String) async throws -> Int? {
-                try json(try await client.execute(uri: "/api/events?from=\(from)&to=\(to)", method: .get))["total"] as? Int
+                try jsonObject(try await client.execute(uri: "/api/events?from=\(from)&to=\(to)", method: .get))["total"] as? Int
             }
             // Every day-bounded window within the year answers as the whole year does.
             for (from, to) in [("2024-04-17", "2024-04-17"), ("2024-04-18", "2024-12-31"), ("2024-01-01", "2024-04-16"), ("2024-04", "2024-04"),

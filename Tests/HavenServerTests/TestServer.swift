@@ -111,3 +111,8 @@ extension SignedInClient {
         String(buffer: try await execute(uri: path, method: .get).body)
     }
 }
+
+/// A response's body as a JSON object, or the test fails naming what came instead.
+func jsonObject(_ response: TestResponse) throws -> [String: Any] {
+    try #require(JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any], "\(response.status): \(String(buffer: response.body).prefix(300))")
+}
