@@ -10,7 +10,9 @@ import HavenStore
 struct AppEnvironment: Sendable {
     /// Records, read and written with access control and audit.
     let repository: any Repository
-    /// The store behind it: accounts, drafts, the access log, statistics, exports.
+    /// The store behind it, for what has no narrower role yet (official statistics, import
+    /// batches); controllers reach drafts, the access log and exports through ``drafts``,
+    /// ``accessLog`` and ``exports``.
     let store: SQLStore
     /// Sign-in, sessions, enrolment and API tokens.
     let authenticator: Authenticator
@@ -22,6 +24,13 @@ struct AppEnvironment: Sendable {
 
     /// Today in UTC as `YYYY-MM-DD`.
     var today: String { Day.string(now) }
+
+    /// Forms kept when a session ended.
+    var drafts: any DraftKeeping { store }
+    /// The access log and the accounts it names.
+    var accessLog: any AccessLogReading { store }
+    /// Decrypted exports under the two-person rule.
+    var exports: any ExportKeeping { store }
 }
 
 /// A controller: a group of routes over the application's environment.

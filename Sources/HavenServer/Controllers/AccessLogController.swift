@@ -31,9 +31,9 @@ struct AccessLogController: Controller {
     }
 
     @Sendable func entries(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let query = try await Self.query(QueryString.fields(request.uri), store: store)
-        let page = try await store.auditEntries(query, by: try context.actor())
-        let names = Dictionary(uniqueKeysWithValues: try await store.accounts().map {
+        let query = try await Self.query(QueryString.fields(request.uri), accounts: environment.accessLog)
+        let page = try await environment.accessLog.auditEntries(query, by: try context.actor())
+        let names = Dictionary(uniqueKeysWithValues: try await environment.accessLog.accounts().map {
             (ActingIdentity.account($0.account.id).id, $0.account.username)
         })
         let items = page.items.map { e in
@@ -47,7 +47,7 @@ struct AccessLogController: Controller {
     /// Reads the filters: `record` (a record id, a person's included), `actor` (a user name or
     /// an identity id), `action` (a prefix such as `login`), `since` and `until` (dates or
     /// instants), `offset`, `limit`.
-    static func query(_ params: Parameters, store: SQLStore) async throws -> AuditQuery {
+    static func query(_ params: Parameters, accounts: any AccessLogReading) async throws -> AuditQuery {
         let known: Set<String> = ["record", "actor", "action", "since", "until", "offset", "limit"]
         if let unknown = params.map({ String($0.key) }).first(where: { !known.contains($0) }) {
             throw Problem.badRequest("unknown query parameter '\(unknown.prefix(40))'; known: \(known.sorted().joined(separator: ", "))", field: unknown)
@@ -60,7 +60,7 @@ struct AccessLogController: Controller {
         if let actor = params.get("actor"), !actor.isEmpty {
             if actor.hasPrefix("account:") || actor == ActingIdentity.localOperator.id || actor == ActingIdentity.system.id {
                 query.actor = actor
-            } else if let account = try await store.account(username: actor) {
+            } else if let account = try await accounts.account(username: actor) {
                 query.actor = ActingIdentity.account(account.account.id).id
             } else {
                 throw Problem.notFound("no account with that user name")

@@ -43,7 +43,7 @@ struct ExportController: Controller {
             })
         }
         let filter = ExportFilter(kinds: kinds, compartments: body.compartments.map(Set.init))
-        let made = try await store.requestExport(filter, approvalThreshold: environment.configuration.exportApprovalThreshold, by: try context.actor())
+        let made = try await environment.exports.requestExport(filter, approvalThreshold: environment.configuration.exportApprovalThreshold, by: try context.actor())
         var response = try jsonResponse(made, status: .created)
         response.headers[.location] = "/api/exports/\(made.id.wire)"
         return response
@@ -51,11 +51,11 @@ struct ExportController: Controller {
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let actor = try context.actor()
-        return try jsonResponse(ItemList(try await store.exportRequests(visibleTo: actor, anyReach: Self.decidesAnyReach(context))), status: .ok)
+        return try jsonResponse(ItemList(try await environment.exports.exportRequests(visibleTo: actor, anyReach: Self.decidesAnyReach(context))), status: .ok)
     }
 
     func decide(_ request: Request, _ context: HavenRequestContext, approve: Bool) async throws -> Response {
-        let decided = try await store.decideExport(try RecordController<Person>.id(context), approve: approve,
+        let decided = try await environment.exports.decideExport(try RecordController<Person>.id(context), approve: approve,
                                                    anyReach: Self.decidesAnyReach(context), by: try context.actor())
         return try jsonResponse(decided, status: .ok)
     }
@@ -67,7 +67,7 @@ struct ExportController: Controller {
     }
 
     @Sendable func download(_ request: Request, context: HavenRequestContext) async throws -> Response {
-        let (made, records) = try await store.runExport(try RecordController<Person>.id(context), by: try context.actor())
+        let (made, records) = try await environment.exports.runExport(try RecordController<Person>.id(context), by: try context.actor())
         let data = try HavenJSON.encoder().encode(try ExportDocument(records, at: made.completedAt ?? environment.now))
         var response = Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
                                 body: .init(byteBuffer: ByteBuffer(bytes: data)))

@@ -52,7 +52,7 @@ struct PageController: Controller {
         switch result {
         case .signedIn(let token, let session):
             // A form kept when the last session ended is where the person left off.
-            let draft = session.scope == .full ? try await authenticator.store.drafts(accountID: session.accountID).first : nil
+            let draft = session.scope == .full ? try await environment.drafts.drafts(accountID: session.accountID).first : nil
             var response = Self.redirect(to: draft.map { "/drafts/\($0.id.wire)" } ?? "/")
             response.setCookie(SessionCookie.set(token))
             return response
@@ -91,7 +91,7 @@ struct PageController: Controller {
             page.dashboard = try await Self.dashboard(repository, actor: actor, now: environment.now)
         }
         if !page.needsSetup, account.allows(.writeRecords) {
-            page.drafts = try await authenticator.store.drafts(accountID: account.id).map { ($0.id, $0.savedAt) }
+            page.drafts = try await environment.drafts.drafts(accountID: account.id).map { ($0.id, $0.savedAt) }
         }
         return Self.page(page.render(Self.language(request)))
     }

@@ -50,7 +50,7 @@ struct RecordFormController: Controller {
     @Sendable func restoreDraft(_ request: Request, context: HavenRequestContext) async throws -> Response {
         guard let account = context.account else { throw AuthMiddleware.notSignedIn }
         let draftID = try RecordController<Event>.id(context)
-        guard let draft = try await store.openDraft(id: draftID, accountID: account.id),
+        guard let draft = try await environment.drafts.openDraft(id: draftID, accountID: account.id),
               var fields = draft.fields, let (kind, id) = DraftPaths.parse(draft.path) else {
             throw Problem.notFound("no such draft")
         }
@@ -61,7 +61,7 @@ struct RecordFormController: Controller {
     /// After a form restored from a draft is saved, the draft is forgotten.
     func forgetDraft(after response: Response, _ form: FormRequest, _ context: HavenRequestContext) async throws -> Response {
         if response.status == .seeOther, let account = context.account, let draft = form.fields["_draft"].flatMap(UUID.init(uuidString:)) {
-            try await store.discardDraft(id: draft, accountID: account.id)
+            try await environment.drafts.discardDraft(id: draft, accountID: account.id)
         }
         return response
     }

@@ -58,8 +58,8 @@ struct RecordPageController: Controller {
         }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
         if account.allows(.analyse) {
-            let names = Dictionary(uniqueKeysWithValues: try await store.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) })
-            let entries = try await store.auditEntries(AuditQuery(recordID: id, limit: 50), by: actor)
+            let names = Dictionary(uniqueKeysWithValues: try await environment.accessLog.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) })
+            let entries = try await environment.accessLog.auditEntries(AuditQuery(recordID: id, limit: 50), by: actor)
             page.trailTotal = entries.total
             page.trail = entries.items.map { entry in
                 RecordPage.TrailEntry(at: AuditQuery.instant(entry.at, endOfDay: false).map(language.instant) ?? entry.at,

@@ -1,0 +1,37 @@
+public import Foundation
+public import HavenCore
+
+/// The parts of ``SQLStore`` a controller needs beside the ``Repository``, each a narrow role,
+/// so that a controller names what it uses of the store and a reader finds it in one place.
+
+/// Forms kept when a session ended (`SQLStore+Drafts`).
+public protocol DraftKeeping: Sendable {
+    func saveDraft(accountID: UUID, path: String, fields: [String: String], at date: Date?) async throws -> UUID
+    func drafts(accountID: UUID, at date: Date?) async throws -> [Draft]
+    func openDraft(id: UUID, accountID: UUID) async throws -> Draft?
+    @discardableResult
+    func discardDraft(id: UUID, accountID: UUID) async throws -> Bool
+    func takeDraft(id: UUID, accountID: UUID) async throws -> Draft?
+}
+
+extension DraftKeeping {
+    /// An account's drafts within their lifetime, by the store's clock.
+    public func drafts(accountID: UUID) async throws -> [Draft] { try await drafts(accountID: accountID, at: nil) }
+}
+
+/// The access log and the accounts its entries name (`SQLStore+AccessLog`, `SQLStore+Accounts`).
+public protocol AccessLogReading: Sendable {
+    func auditEntries(_ query: AuditQuery, by actor: ActingIdentity) async throws -> Page<AuditEntry>
+    func accounts() async throws -> [StoredAccount]
+    func account(username: String) async throws -> StoredAccount?
+}
+
+/// Decrypted exports under the two-person rule (`SQLStore+ExportRequests`).
+public protocol ExportKeeping: Sendable {
+    func requestExport(_ filter: ExportFilter, approvalThreshold: Int, by actor: ActingIdentity) async throws -> ExportRequest
+    func decideExport(_ id: UUID, approve: Bool, anyReach: Bool, by actor: ActingIdentity) async throws -> ExportRequest
+    func runExport(_ id: UUID, by actor: ActingIdentity) async throws -> (request: ExportRequest, records: [any Record])
+    func exportRequests(visibleTo actor: ActingIdentity, anyReach: Bool) async throws -> [ExportRequest]
+}
+
+extension SQLStore: DraftKeeping, AccessLogReading, ExportKeeping {}
