@@ -124,3 +124,41 @@ struct ImportPlannerTests {
         #expect((plan.records.first as? Person)?.birthDate?.description == expected, "\(plan.problems)")
     }
 }
+
+/// A KoboToolbox export's repeat group: the rows of its own sheet become more victims of the
+/// incidents whose `_index` their `_parent_index` names.
+struct RepeatGroupTests {
+    @Test func aKoboRepeatGroupAddsItsRowsAsVictimsOfTheirParentIncidents() throws {
+        let sheets = try SpreadsheetReader.read(try SpreadsheetReaderTests.fixture("kobo.xlsx")).sheets
+        let mapping = ImportMapping(
+            name: "kobo", kind: .incident, sheet: "incident_report",
+            columns: ["incident/date": .date, "incident/type": .actType, "incident/perpetrators": .perpetrator],
+            values: [.actType: ["forced_return": "forced_repatriation"], .victimAge: [:]],
+            repeatGroup: .init(sheet: "victims", columns: ["victims/name": .victimName, "victims/sex": .victimSex, "victims/age_group": .victimAge]))
+        let plan = try ImportPlanner.plan(sheets, mapping: mapping, compartment: Compartment.default)
+        #expect(plan.isReady, "\(plan.problems) \(plan.unmatched)")
+        let events = plan.records.compactMap { $0 as? Event }
+        #expect(events.count == 2)
+        let persons = plan.records.compactMap { $0 as? Person }
+        let acts = plan.records.compactMap { $0 as? Act }
+        func victims(of event: Event) -> [String] {
+            acts.filter { $0.eventID == event.id }.compactMap { act in persons.first { $0.id == act.victimID }?.names.first?.value }.sorted()
+        }
+        #expect(victims(of: events[0]) == ["가상 이", "가상 일"])
+        #expect(victims(of: events[1]) == ["가상 삼"])
+        #expect(persons.first { $0.names.first?.value == "가상 일" }?.ageRange == AgeRange(minimum: 30, maximum: 39))
+        #expect(acts.filter { $0.eventID == events[1].id }.allSatisfy { $0.actType == .forcedRepatriation })
+    }
+
+    @Test func aRepeatGroupThatDoesNotFitIsRefusedByName() throws {
+        let sheets = try SpreadsheetReader.read(try SpreadsheetReaderTests.fixture("kobo.xlsx")).sheets
+        for group in [ImportMapping.RepeatGroup(sheet: "없음", columns: [:]),
+                      ImportMapping.RepeatGroup(sheet: "victims", parentColumn: "_parent", columns: [:]),
+                      ImportMapping.RepeatGroup(sheet: "victims", columns: ["victims/name": .actType])] {
+            #expect(throws: ImportMappingError.self) {
+                try ImportPlanner.plan(sheets, mapping: ImportMapping(name: "k", kind: .incident, sheet: "incident_report", columns: [:], repeatGroup: group),
+                                       compartment: "c")
+            }
+        }
+    }
+}

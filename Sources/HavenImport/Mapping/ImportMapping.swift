@@ -20,6 +20,11 @@ import HavenCore
 /// `values` maps a sheet's word to a code of the field's vocabulary, or to `unknown` (the
 /// vocabulary's unknown term, or no value where it has none); a word that neither the map nor
 /// the vocabulary's own codes and labels know stops the import until it is mapped.
+///
+/// An incident sheet exported from KoboToolbox or ODK keeps a repeat group (several victims of
+/// one incident) on a sheet of its own; `"repeatGroup": {"sheet": "victims", "columns":
+/// {"victims/name": "victimName", "victims/sex": "victimSex"}}` makes each of its rows another
+/// named victim of the incident whose `_index` its `_parent_index` names.
 public struct ImportMapping: Sendable, Codable, Equatable {
     /// The name it is saved under.
     public var name: String
@@ -35,10 +40,43 @@ public struct ImportMapping: Sendable, Codable, Equatable {
     public var values: [ImportField: [String: String]]
     /// The compartment the records go to; the importer's only one when nil.
     public var compartment: String?
+    /// A repeat group on its own sheet whose rows are more victims of the main sheet's incidents,
+    /// as KoboToolbox and ODK export one.
+    public var repeatGroup: RepeatGroup?
+
+    /// A repeat group's sheet: each of its rows names its parent row of the main sheet.
+    public struct RepeatGroup: Sendable, Codable, Equatable {
+        /// The sheet of the repeat group's rows.
+        public var sheet: String
+        /// The main sheet's column that numbers its rows (Kobo's `_index`).
+        public var parentKey: String
+        /// The repeat sheet's column naming the parent row (Kobo's `_parent_index`).
+        public var parentColumn: String
+        /// The repeat sheet's columns: `victimName`, `victimOtherName`, `victimSex`, `victimAge`, `victimStatus`.
+        public var columns: [String: ImportField]
+
+        /// A repeat group, Kobo's column names by default.
+        public init(sheet: String, parentKey: String = "_index", parentColumn: String = "_parent_index", columns: [String: ImportField]) {
+            self.sheet = sheet
+            self.parentKey = parentKey
+            self.parentColumn = parentColumn
+            self.columns = columns
+        }
+
+        enum CodingKeys: String, CodingKey { case sheet, parentKey, parentColumn, columns }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            sheet = try container.decode(String.self, forKey: .sheet)
+            parentKey = try container.decodeIfPresent(String.self, forKey: .parentKey) ?? "_index"
+            parentColumn = try container.decodeIfPresent(String.self, forKey: .parentColumn) ?? "_parent_index"
+            columns = try container.decode([String: ImportField].self, forKey: .columns)
+        }
+    }
 
     /// A mapping.
     public init(name: String, kind: ImportKind, sheet: String? = nil, headerRow: Int? = nil, columns: [String: ImportField],
-                values: [ImportField: [String: String]] = [:], compartment: String? = nil) {
+                values: [ImportField: [String: String]] = [:], compartment: String? = nil, repeatGroup: RepeatGroup? = nil) {
         self.name = name
         self.kind = kind
         self.sheet = sheet
@@ -46,9 +84,10 @@ public struct ImportMapping: Sendable, Codable, Equatable {
         self.columns = columns
         self.values = values
         self.compartment = compartment
+        self.repeatGroup = repeatGroup
     }
 
-    enum CodingKeys: String, CodingKey { case name, kind, sheet, headerRow, columns, values, compartment }
+    enum CodingKeys: String, CodingKey { case name, kind, sheet, headerRow, columns, values, compartment, repeatGroup }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -65,6 +104,7 @@ public struct ImportMapping: Sendable, Codable, Equatable {
             return (field, map)
         })
         compartment = try container.decodeIfPresent(String.self, forKey: .compartment)
+        repeatGroup = try container.decodeIfPresent(RepeatGroup.self, forKey: .repeatGroup)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -76,6 +116,7 @@ public struct ImportMapping: Sendable, Codable, Equatable {
         try container.encode(columns, forKey: .columns)
         try container.encode(Dictionary(uniqueKeysWithValues: values.map { ($0.key.rawValue, $0.value) }), forKey: .values)
         try container.encodeIfPresent(compartment, forKey: .compartment)
+        try container.encodeIfPresent(repeatGroup, forKey: .repeatGroup)
     }
 
     /// A mapping suggested from a sheet's column names: each column whose name is a field's

@@ -35,6 +35,14 @@ public enum ImportPlanner {
             columnOf[field] = index
         }
         var reader = RowReader(columnOf: columnOf, names: names, values: mapping.values)
+        var repeats = try RepeatRows(mapping.repeatGroup, in: sheets, values: mapping.values, kind: mapping.kind)
+        let parentColumn = try mapping.repeatGroup.map { group throws(ImportMappingError) in
+            guard let index = names.firstIndex(of: group.parentKey) else {
+                throw ImportMappingError(en: "sheet \(sheet.name) has no column \(group.parentKey.prefix(60)) for the repeat group's rows to name",
+                                         ko: "\(sheet.name) 시트에 반복 그룹이 가리킬 \(group.parentKey.prefix(60)) 열이 없습니다")
+            }
+            return index
+        }
         var records: [any Record] = []
         var rowOf: [UUID: Int] = [:]
         var rows = 0
@@ -44,10 +52,17 @@ public enum ImportPlanner {
             let made: [any Record]
             switch mapping.kind {
             case .person: made = reader.person(compartment: compartment, context: context)
-            case .incident: made = reader.incident(compartment: compartment, context: context)
+            case .incident:
+                let key = parentColumn.map { row.cells[$0].text.trimmingWhitespace }
+                made = reader.incident(compartment: compartment, context: context, moreVictims: key.map { repeats.victims(of: $0) } ?? [])
             }
             records += made
             for record in made { rowOf[record.id] = row.number }
+        }
+        reader.problems += repeats.reader.problems
+        for (key, found) in repeats.reader.unmatched {
+            let merged = reader.unmatched[key].map { ($0.count + found.count, Array(($0.rows + found.rows).prefix(5))) } ?? found
+            reader.unmatched[key] = merged
         }
         let order = Dictionary(uniqueKeysWithValues: ImportField.allCases.enumerated().map { ($1, $0) })
         var unmatched: [ImportPlan.Unmatched] = []
@@ -157,7 +172,15 @@ struct RowReader {
         return problems.count == problemsBefore ? [person] : []
     }
 
-    mutating func incident(compartment: String, context: ValidationContext) -> [any Record] {
+    /// A repeat group's row as a named victim; nil when it names nobody.
+    mutating func victim() -> IncidentIntake.NamedVictim? {
+        guard let name = text(.victimName) else { return nil }
+        return .init(name: name, otherName: text(.victimOtherName), sex: term(.victimSex, Sex.self, extra: ValueReader.sexWords) ?? .unknown,
+                     age: take(.victimAge, ValueReader.age(cell(.victimAge), quote: !ImportField.victimAge.isProtected)),
+                     status: term(.victimStatus, VictimStatus.self) ?? .unknown)
+    }
+
+    mutating func incident(compartment: String, context: ValidationContext, moreVictims: [IncidentIntake.NamedVictim] = []) -> [any Record] {
         let problemsBefore = problems.count
         let actType = term(.actType, ActType.self)
         let date = take(.date, ValueReader.date(cell(.date), quote: !ImportField.date.isProtected))
@@ -177,6 +200,7 @@ struct RowReader {
         } else if let size, size > 0 {
             groups.append(.init(size: size, status: status))
         }
+        victims += moreVictims
         var actors: [IncidentIntake.IncidentActor] = []
         if let perpetrator = text(.perpetrator) {
             actors.append(.init(name: perpetrator, organisationKind: term(.perpetratorKind, OrganisationKind.self), role: .perpetrator))
@@ -199,6 +223,53 @@ struct RowReader {
             report(invalid.problems, fields: ["title": .title, "startDate": .date, "placeCode": .place, "description": .description, "actType": .actType,
                                               "victims": .victimName, "groups": .groupSize, "actors": .perpetrator, "sources": .sourceName])
             return []
+        }
+    }
+}
+
+/// A repeat group's rows, read as victims and grouped by the parent row they name.
+struct RepeatRows {
+    var reader: RowReader
+    private var byParent: [String: [Sheet.Row]] = [:]
+
+    init(_ group: ImportMapping.RepeatGroup?, in sheets: [Sheet], values: [ImportField: [String: String]], kind: ImportKind) throws(ImportMappingError) {
+        reader = RowReader(columnOf: [:], names: [], values: values)
+        guard let group else { return }
+        guard kind == .incident else {
+            throw ImportMappingError(en: "a repeat group adds victims to incidents; this mapping's rows are \(kind.rawValue)",
+                                     ko: "반복 그룹은 사건에 피해자를 더합니다. 이 매핑의 행은 \(kind.label.ko)입니다")
+        }
+        guard let sheet = sheets.first(where: { $0.name == group.sheet }), let header = sheet.likelyHeaderRow else {
+            throw ImportMappingError(en: "the file has no sheet \(group.sheet.prefix(60)) for the repeat group", ko: "파일에 반복 그룹 시트 \(group.sheet.prefix(60))이(가) 없습니다")
+        }
+        let names = sheet.columnNames(headerRow: header)
+        var columnOf: [ImportField: Int] = [:]
+        for (column, field) in group.columns {
+            guard [.victimName, .victimOtherName, .victimSex, .victimAge, .victimStatus].contains(field) else {
+                throw ImportMappingError(en: "a repeat group's column feeds a victim's name, other name, sex, age or situation, not \(field.rawValue)",
+                                         ko: "반복 그룹의 열은 피해자의 이름, 다른 이름, 성별, 나이, 이후 상황에만 연결됩니다")
+            }
+            guard let index = names.firstIndex(of: column) else {
+                throw ImportMappingError(en: "sheet \(sheet.name) has no column \(column.prefix(60))", ko: "\(sheet.name) 시트에 \(column.prefix(60)) 열이 없습니다")
+            }
+            columnOf[field] = index
+        }
+        guard let parent = names.firstIndex(of: group.parentColumn) else {
+            throw ImportMappingError(en: "sheet \(sheet.name) has no column \(group.parentColumn.prefix(60)) naming each row's parent",
+                                     ko: "\(sheet.name) 시트에 상위 행을 가리키는 \(group.parentColumn.prefix(60)) 열이 없습니다")
+        }
+        reader = RowReader(columnOf: columnOf, names: names.map { "\(sheet.name): \($0)" }, values: values)
+        for row in sheet.dataRows(afterHeaderRow: header) {
+            byParent[row.cells[parent].text.trimmingWhitespace, default: []].append(row)
+        }
+    }
+
+    /// The victims of the parent row numbered `key`.
+    mutating func victims(of key: String) -> [IncidentIntake.NamedVictim] {
+        guard !key.isEmpty, let rows = byParent[key] else { return [] }
+        return rows.compactMap { row in
+            reader.row = row
+            return reader.victim()
         }
     }
 }
