@@ -15,6 +15,9 @@ struct Imports: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every import batch, newest first.",
             discussion: """
+            A batch's file is shown by its SHA-256 (`sha256sum FILE` finds it); its name, which may be a
+            person's, stays sealed in the vault and is not printed.
+
             Examples:
               haven imports list --data /srv/haven
             """
@@ -27,7 +30,7 @@ struct Imports: AsyncParsableCommand {
                 if batches.isEmpty { print("No imports yet.") }
                 for batch in batches {
                     let state = batch.undoneAt.map { "undone \($0.formatted(.iso8601)) by \(batch.undoneBy ?? "?")" } ?? "kept"
-                    print("\(batch.id.wire)  \(batch.createdAt.formatted(.iso8601))  \(batch.createdBy)  \(batch.records) records from \(batch.rows) rows  \(batch.source.fileName) [\(batch.source.sheet)]  \(state)")
+                    print("\(batch.id.wire)  \(batch.createdAt.formatted(.iso8601))  \(batch.createdBy)  \(batch.records) records from \(batch.rows) rows  file sha256:\(batch.source.fileSHA256.prefix(16))  \(state)")
                 }
             }
         }
