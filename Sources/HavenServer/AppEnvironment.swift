@@ -10,9 +10,9 @@ import HavenStore
 struct AppEnvironment: Sendable {
     /// Records, read and written with access control and audit.
     let repository: any Repository
-    /// The store behind it, for what has no narrower role yet (official statistics, import
-    /// batches); controllers reach drafts, the access log and exports through ``drafts``,
-    /// ``accessLog`` and ``exports``.
+    /// The store behind it, for what has no narrower role yet (official statistics);
+    /// controllers reach drafts, the access log, exports and imports through ``drafts``,
+    /// ``accessLog``, ``exports`` and ``imports``.
     let store: SQLStore
     /// Sign-in, sessions, enrolment and API tokens.
     let authenticator: Authenticator
@@ -31,6 +31,8 @@ struct AppEnvironment: Sendable {
     var accessLog: any AccessLogReading { store }
     /// Decrypted exports under the two-person rule.
     var exports: any ExportKeeping { store }
+    /// Spreadsheet import batches and saved mappings.
+    var imports: any ImportKeeping { store }
 }
 
 /// A controller: a group of routes over the application's environment.

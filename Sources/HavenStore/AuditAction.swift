@@ -48,6 +48,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     // Spreadsheet imports.
     case importBatch = "import.batch"
     case importUndo = "import.undo"
+    case importMappingSave = "import.mapping-save"
+    case importMappingDelete = "import.mapping-delete"
 }
 
 /// One entry to append to the access log, before it is signed and chained.

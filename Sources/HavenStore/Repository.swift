@@ -135,6 +135,8 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case noSuchAPIToken
     /// No import batch with that id that has not been undone.
     case noSuchImportBatch
+    /// No saved import mapping with that id.
+    case noSuchImportMapping
     /// Someone else changed the record since the version the caller read.
     case versionConflict(expected: Int, actual: Int)
     /// The record is invalid.
@@ -160,6 +162,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSuchExportRequest: "no such export request"
         case .noSuchAPIToken: "no such API token"
         case .noSuchImportBatch: "no such import batch, or it was undone already"
+        case .noSuchImportMapping: "no such saved import mapping"
         case .versionConflict(let expected, let actual):
             "the record changed since version \(expected) (it is now at version \(actual)); reload and retry"
         case .invalid(let error): "invalid record: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")

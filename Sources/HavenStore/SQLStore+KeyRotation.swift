@@ -90,7 +90,7 @@ extension SQLStore {
         var total = 0
         for (compartment, version) in current {
             if compartment == Self.accountsCompartment {
-                for table in ["accounts", "drafts", "import_batches"] {
+                for table in ["accounts"] + Self.sealedUnderAccountsKey.map(\.table) {
                     total += try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table)
                         .where("key_version", .lessThan, SQLBind(version)).first(decoding: Count.self)?.n ?? 0
                 }
@@ -113,7 +113,7 @@ extension SQLStore {
             if compartment == Self.accountsCompartment {
                 let moved = try await resealAccounts(below: version, under: key, keys: unlocked, limit: limit, by: actor)
                 if moved > 0 { return moved }
-                for (table, context) in [("drafts", Self.draftContext), ("import_batches", Self.batchContext)] {
+                for (table, context) in Self.sealedUnderAccountsKey {
                     let moved = try await resealSealedColumn(of: table, context: context, below: version, under: key, keys: unlocked, limit: limit, by: actor)
                     if moved > 0 { return moved }
                 }
@@ -174,7 +174,13 @@ extension SQLStore {
         return rows.count
     }
 
-    /// Drafts and import batches are sealed under the accounts' key and move with it, so that a
+    /// The tables beside `accounts` whose one `sealed` column is sealed under the accounts' key,
+    /// each with how its rows' seal context is made: a rotation reseals them all.
+    static let sealedUnderAccountsKey: [(table: String, context: @Sendable (String, Int) -> SealContext)] = [
+        ("drafts", draftContext), ("import_batches", batchContext), ("import_mappings", mappingContext),
+    ]
+
+    /// Drafts, import batches and saved import mappings are sealed under the accounts' key and move with it, so that a
     /// rotation loses no form kept for someone whose session ended and no batch's source.
     private func resealSealedColumn(of table: String, context: (String, Int) -> SealContext, below version: Int, under key: DataKey,
                                     keys unlocked: UnlockedKeys, limit: Int, by actor: ActingIdentity) async throws -> Int {

@@ -34,4 +34,16 @@ public protocol ExportKeeping: Sendable {
     func exportRequests(visibleTo actor: ActingIdentity, anyReach: Bool) async throws -> [ExportRequest]
 }
 
-extension SQLStore: DraftKeeping, AccessLogReading, ExportKeeping {}
+/// Spreadsheet imports: batches written and undone whole, and mappings saved by name
+/// (`SQLStore+ImportBatches`, `SQLStore+ImportMappings`).
+public protocol ImportKeeping: Sendable {
+    func importBatch(_ records: [any Record], rows: Int, source: ImportBatchSource, by actor: ActingIdentity) async throws -> ImportBatch
+    func importBatches() async throws -> [ImportBatch]
+    func undoImportBatch(_ id: UUID, by actor: ActingIdentity) async throws -> Int
+    @discardableResult
+    func saveImportMapping(name: String, mapping: String, by actor: ActingIdentity) async throws -> SavedImportMapping
+    func importMappings() async throws -> [SavedImportMapping]
+    func deleteImportMapping(_ id: UUID, by actor: ActingIdentity) async throws
+}
+
+extension SQLStore: DraftKeeping, AccessLogReading, ExportKeeping, ImportKeeping {}

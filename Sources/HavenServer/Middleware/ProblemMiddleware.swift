@@ -55,7 +55,7 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return .invalid(validation.problems)
         case .invalidInBatch(let index, let validation):
             return .invalid(validation.problems, detail: error.description + " (record \(index + 1))")
-        case .notFound, .noSuchAccount, .noSuchExportRequest, .noSuchAPIToken, .noSuchImportBatch:
+        case .notFound, .noSuchAccount, .noSuchExportRequest, .noSuchAPIToken, .noSuchImportBatch, .noSuchImportMapping:
             return .notFound(error.description)
         case .alreadyExists, .versionConflict:
             return Problem(status: .conflict, title: "Conflict", titleKo: "충돌", detail: error.description)

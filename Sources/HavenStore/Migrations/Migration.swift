@@ -28,6 +28,7 @@ enum Migrator {
         CreateExportItems(),
         AddAuditHeadSeal(),
         CreateImportBatches(),
+        CreateImportMappings(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.
