@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // Reading XLSX workbooks (ZIP archives), in memory.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
+        // Reading files uploaded from a browser form (multipart/form-data).
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         // Tests only: property-based checks that throw extreme and malformed input at every
         // decoder and validator.
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
@@ -124,7 +126,9 @@ let package = Package(
                 "HavenStats",
                 "HavenLinkage",
                 "HavenReports",
+                "HavenImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "HummingbirdTLS", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),

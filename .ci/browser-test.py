@@ -125,6 +125,78 @@ def accessible(driver, check, name):
     check(overflow <= 375, f"{name}: fits 375 px without sideways scrolling (width {overflow})")
 
 
+def workbook(path):
+    """A Korean workbook as an organisation keeps one (openpyxl, every value invented): a title
+    row above the header, a word the vocabulary does not know (row 4), a date that is not one
+    (row 5), and one person written twice (rows 3 and 6)."""
+    import datetime
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "탈북민 명단"
+    ws["A1"] = "가상 단체 명단 2019"
+    ws.merge_cells("A1:C1")
+    ws.append(["이름", "성별", "생년월일"])
+    ws.append(["가상 박순희", "여", datetime.date(1961, 4, 5)])
+    ws.append(["가상 최은별", "여자아이", datetime.date(2009, 6, 1)])
+    ws.append(["가상 한철", "남", "1979-13-02"])
+    ws.append(["가상 박순희", "여", datetime.date(1961, 4, 5)])
+    surnames, given = "김이박최정강조윤장임", ["민수", "서연", "지훈", "현우", "수빈", "영호", "준서", "혜진", "동현", "은지"]
+    for i in range(30):
+        ws.append([f"가상 {surnames[i % 10]}{given[(i * 3) % 10]}", "남" if i % 2 else "여", datetime.date(1950 + i, 1 + i % 12, 1 + i % 27)])
+    wb.save(path)
+
+
+def import_flow(driver, base, haven, otp, check):
+    password, secret, step, _ = haven.set_up("analyst.yoon", otp)
+    sign_in(driver, base, "analyst.yoon", password, totp(secret, step + 1))
+    path = os.path.join(SHOTS, "명단-가상.xlsx")
+    workbook(path)
+    driver.get(base + "/imports")
+    check(driver.find_element(By.TAG_NAME, "h1").text == "스프레드시트 가져오기", "the import page opens in Korean")
+    accessible(driver, check, "the import page")
+    driver.find_element(By.ID, "file").send_keys(path)
+    Select(driver.find_element(By.ID, "kind")).select_by_value("person")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/imports/upload'] button[type=submit]"))
+    os.remove(path)
+    main = driver.find_element(By.TAG_NAME, "main").text
+    review_url = driver.current_url
+    problems = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#problems li")]
+    check(any("5행" in p and "생년월일" in p for p in problems) and "1979-13-02" not in main,
+          "the dry run names the bad date by row and column without quoting it")
+    check("여자아이" in driver.find_element(By.ID, "unknown-words").text, "the word no vocabulary knows is listed to map")
+    duplicates = driver.find_elements(By.CSS_SELECTOR, "#import-duplicates tbody tr")
+    check(any("가상 박순희" in row.text for row in duplicates), "the person written twice is shown side by side")
+    check(not driver.find_element(By.CSS_SELECTOR, "button[value=commit]").is_enabled(), "importing is not offered while problems remain")
+    shoot(driver, "import-review-ko")
+    accessible(driver, check, "the import review")
+    # Fix the mapping: the word means female, row 5 is left out, the repeated person is one person.
+    Select(driver.find_element(By.ID, "word.0")).select_by_value("female")
+    driver.find_element(By.ID, "skipRows").send_keys("5")
+    for row in duplicates:
+        row.find_element(By.CSS_SELECTOR, "input[type=radio][value=same]").click()
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[value=check]"))
+    main = driver.find_element(By.TAG_NAME, "main").text
+    check("모든 행이 준비되었습니다" in main and driver.find_element(By.CSS_SELECTOR, "button[value=commit]").is_enabled(),
+          "after the fixes every row is ready")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[value=commit]"))
+    batches = driver.find_elements(By.CSS_SELECTOR, "tr[data-batch]")
+    check(driver.current_url.endswith("/imports") and len(batches) == 1 and "명단-가상.xlsx" in batches[0].text,
+          "the batch is listed with its file")
+    shoot(driver, "imports-ko")
+    driver.get(base + "/records?q=" + "최은별")
+    check(len(driver.find_elements(By.CSS_SELECTOR, "ul.results li a")) == 1, "an imported person is found by name")
+    driver.get(base + "/imports")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "tr[data-batch] form button"))
+    check("되돌림" in driver.find_element(By.CSS_SELECTOR, "tr[data-batch]").text, "the batch is undone")
+    driver.get(base + "/records?q=" + "최은별")
+    check(not driver.find_elements(By.CSS_SELECTOR, "ul.results li a"), "after the undo the imported person is gone")
+    driver.get(review_url)
+    check(driver.find_element(By.TAG_NAME, "h1").text != "파일 연결 및 확인", "the uploaded file is gone once imported")
+    driver.get(base + "/")
+    click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+
+
 def main():
     os.makedirs(SHOTS, exist_ok=True)
     check = Check()
@@ -132,6 +204,7 @@ def main():
     officer_otp = haven.add_user("officer.kim", "documenter", "alpha")
     newcomer_otp = haven.add_user("newcomer.lee", "documenter", "alpha")
     outsider_otp = haven.add_user("analyst.park", "analyst", "beta")
+    importer_otp = haven.add_user("analyst.yoon", "analyst", "alpha")
     haven.start()
     driver = browser()
     try:
@@ -371,6 +444,11 @@ def main():
         check(driver.current_url.endswith("/login"), "signing out returns to the sign-in page")
         driver.get(base + "/")
         check(driver.current_url.endswith("/login"), "after signing out, home sends the browser to sign in")
+
+        # An analyst brings in an organisation's Korean workbook: uploads it, sees its problems,
+        # unknown words and duplicates in the dry run, fixes the mapping, imports, finds the
+        # records, and undoes the batch.
+        import_flow(driver, base, haven, importer_otp, check)
 
         # Someone of another compartment reaches the incident neither by search nor by its URL.
         password_b, secret_b, step_b, _ = haven.set_up("analyst.park", outsider_otp)

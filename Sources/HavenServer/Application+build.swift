@@ -28,11 +28,13 @@ public struct ServerConfiguration: Sendable {
     public var surge: SurgeDetector
     /// Reverse proxies whose `X-Forwarded-For` gives the client's address (IP literals).
     public var trustedProxies: Set<String>
+    /// The largest spreadsheet the import page takes, in bytes.
+    public var importFileBytes: Int
 
     /// Creates a configuration.
     public init(port: Int = 8080, host: String = ServerConfiguration.host, tls: TLSFiles? = nil, exportApprovalThreshold: Int = 20,
                 sessionPolicy: SessionPolicy = SessionPolicy(), thresholds: AccountabilityThresholds = .init(),
-                surge: SurgeDetector = .init(), trustedProxies: Set<String> = []) {
+                surge: SurgeDetector = .init(), trustedProxies: Set<String> = [], importFileBytes: Int = 50 * 1024 * 1024) {
         self.port = port
         self.host = host
         self.tls = tls
@@ -41,6 +43,7 @@ public struct ServerConfiguration: Sendable {
         self.thresholds = thresholds
         self.surge = surge
         self.trustedProxies = trustedProxies
+        self.importFileBytes = importFileBytes
     }
 
     /// The address Haven binds to by default: this machine only. A wider address needs TLS
@@ -107,6 +110,7 @@ func havenRoutes(repository: any Repository, authenticator: Authenticator, confi
         SessionController(environment: environment), TokenController(environment: environment), SearchController(environment: environment),
         IncidentController(environment: environment), ReportController(environment: environment), ReferenceController(environment: environment),
         AccessLogController(environment: environment), ExportController(environment: environment),
+        ImportPageController(environment: environment, workspace: ImportWorkspace()),
     ]
     for controller in controllers { routes += controller.routes }
     for type in RecordTypes.all { routes += recordRoutes(type, environment: environment) }

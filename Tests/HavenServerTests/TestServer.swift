@@ -25,14 +25,14 @@ struct TestServer: Sendable {
         return logger
     }
 
-    static func with(logger: Logger = TestServer.quietLogger, _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
+    static func with(logger: Logger = TestServer.quietLogger, configuration: ServerConfiguration = .init(), _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
         let dir = try TemporaryDirectory.make("haven-api")
         defer { try? FileManager.default.removeItem(at: dir) }
         let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path), logger: logger)
         try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
         let clock = ManualClock()
         let authenticator = Authenticator(store: store, hashParameters: .forTesting(), clock: { clock.now })
-        let app = Application(router: buildRouter(repository: store, authenticator: authenticator, configuration: ServerConfiguration()),
+        let app = Application(router: buildRouter(repository: store, authenticator: authenticator, configuration: configuration),
                               logger: logger)
         try await app.test(.router) { client in
             try await body(TestServer(store: store, client: client, clock: clock))

@@ -115,3 +115,25 @@ public enum ImportField: String, Sendable, Codable, CaseIterable {
     /// The fields of a kind, in the order a form shows them.
     public static func fields(of kind: ImportKind) -> [ImportField] { allCases.filter { $0.kinds.contains(kind) } }
 }
+
+extension ImportField {
+    /// What a word in the field may be mapped to: its vocabulary's codes with their labels, for
+    /// a field read as a vocabulary term; nil for every other field (places are gazetteer codes,
+    /// chosen by name).
+    public var terms: [(code: String, label: LocalizedLabel)]? {
+        func of<V: Vocabulary>(_ type: V.Type) -> [(code: String, label: LocalizedLabel)] { V.allCases.map { ($0.code, $0.label) } }
+        switch self {
+        case .sex, .victimSex: return of(Sex.self)
+        case .actType: return of(ActType.self)
+        case .victimStatus: return of(VictimStatus.self)
+        case .perpetratorKind: return of(OrganisationKind.self)
+        case .sourceKind: return of(SourceKind.self)
+        case .reliability: return of(Reliability.self)
+        case .credibility: return of(Credibility.self)
+        default: return nil
+        }
+    }
+
+    /// Whether the field holds a place, mapped to a gazetteer code.
+    public var isPlace: Bool { self == .place || self == .originPlace }
+}

@@ -44,6 +44,15 @@ struct AuthMiddleware: RouterMiddleware {
                 let buffer = try await request.body.collect(upTo: FormFields.maximumSize)
                 request.body = .init(buffer: buffer)
                 presented = FormFields.parse(buffer)["_csrf"]
+            } else if presented == nil, MultipartForm.isMultipart(request) {
+                // A form with a file, only where the route takes one and within its limit.
+                guard let limit = table.uploadLimit(method: request.method.rawValue, path: path) else {
+                    throw Problem(status: .unsupportedMediaType, title: "This address takes no files", titleKo: "이 주소는 파일을 받지 않습니다",
+                                  detail: "send the form without a file")
+                }
+                let buffer = try await request.body.collect(upTo: limit)
+                request.body = .init(buffer: buffer)
+                presented = try MultipartForm(buffer, boundary: try MultipartForm.boundary(request)).fields["_csrf"]
             }
             guard SessionCookie.csrfMatches(presented, sessionToken: token) else {
                 throw Problem(status: .forbidden, title: "Missing or wrong CSRF token", titleKo: "CSRF 토큰이 없거나 틀렸습니다",

@@ -28,13 +28,16 @@ struct Route: Sendable {
     let requirement: Requirement
     /// How the OpenAPI document describes it; nil for a web page.
     let api: APIOperation?
+    /// The largest `multipart/form-data` body it takes, in bytes, for a route that takes a file
+    /// from a browser form; nil for every other route, which is sent no multipart body.
+    let uploadLimit: Int?
     /// What answers.
     let handler: Handler
 
     /// Declares a route whose handler returns anything Hummingbird can answer with: a `Response`,
     /// an HTML page, or an `Encodable` value that is ``JSONResponse``.
     init<Output: ResponseGenerator>(_ method: HTTPRequest.Method, _ path: String, _ requirement: Requirement, api: APIOperation? = nil,
-                                    _ handler: @escaping @Sendable (Request, HavenRequestContext) async throws -> Output) {
+                                    upload uploadLimit: Int? = nil, _ handler: @escaping @Sendable (Request, HavenRequestContext) async throws -> Output) {
         precondition(path.hasPrefix("/"), "route paths start with a slash: \(path)")
         precondition(api == nil || path.hasPrefix("/api/") || path == "/health" || path == "/openapi.json",
                      "only the JSON API is described in the OpenAPI document: \(path)")
@@ -42,6 +45,7 @@ struct Route: Sendable {
         self.path = path
         self.requirement = requirement
         self.api = api
+        self.uploadLimit = uploadLimit
         self.handler = { request, context in try await handler(request, context).response(from: request, context: context) }
     }
 

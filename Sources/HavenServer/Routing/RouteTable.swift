@@ -7,6 +7,7 @@ struct RouteTable: Sendable {
     /// The routes, in declaration order.
     let routes: [Route]
     private let requirements: [String: Requirement]
+    private let uploadLimits: [String: Int]
 
     /// A table of routes; two declarations of one method and path are a programming error.
     init(_ routes: [Route]) {
@@ -17,6 +18,7 @@ struct RouteTable: Sendable {
         }
         self.routes = routes
         self.requirements = requirements
+        self.uploadLimits = Dictionary(uniqueKeysWithValues: routes.compactMap { route in route.uploadLimit.map { (route.name, $0) } })
     }
 
     /// What a route requires, by method and Hummingbird path pattern (`{id}` parameters, as
@@ -24,6 +26,11 @@ struct RouteTable: Sendable {
     /// therefore refused.
     func requirement(method: String, path: String) -> Requirement? {
         requirements["\(method) \(path)"]
+    }
+
+    /// The largest multipart body a route takes, or nil when it takes none.
+    func uploadLimit(method: String, path: String) -> Int? {
+        uploadLimits["\(method) \(path)"]
     }
 
     /// Mounts every route's handler on the router.

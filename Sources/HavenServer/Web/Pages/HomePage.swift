@@ -46,6 +46,7 @@ struct HomePage {
                                  .element("a", ["href": "/reports/statistics"], [.text(t(WebText.statistics))])]
             if role.allows(.writeRecords) && role.allows(.readProtected) {
                 links.append(.element("a", ["href": "/duplicates"], [.text(t(WebText.duplicates))]))
+                links.append(.element("a", ["href": "/imports"], [.text(t(ImportText.imports))]))
             }
             if role.allows(.writeRecords) {
                 links += [(RecordKind.event, WebText.newIncident), (.rescueRequest, WebText.newRescueRequest), (.intervention, WebText.newIntervention)]
