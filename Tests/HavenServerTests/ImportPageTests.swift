@@ -75,6 +75,8 @@ struct ImportPageTests {
             let merged = try #require(persons.first { $0.id != kept.id && $0.names.first?.value == "리정숙" })
             #expect(merged.sameAs == kept.id, "row 2 is imported merged into the kept person")
             #expect(persons.first { $0.names.first?.value == "김영호" }?.sex == .male)
+            let found = try await documenter.page("/records?q=%EA%B9%80%EC%98%81%ED%98%B8")
+            #expect(found.contains(">김영호</a>"), "an imported person is found by search")
             #expect(!persons.contains { $0.names.first?.value == "박철" })
             let batches = try await server.store.importBatches()
             #expect(batches.count == 1 && batches[0].records == 3 && batches[0].source.fileName == "명단 2019.csv")

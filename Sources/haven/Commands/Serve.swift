@@ -42,6 +42,8 @@ struct Serve: AsyncParsableCommand {
     var thresholds: String?
     @Option(name: .customLong("trusted-proxy"), help: "The IP address of a reverse proxy whose X-Forwarded-For names the client (repeat for several).")
     var trustedProxies: [String] = []
+    @Option(name: .customLong("import-max-mb"), help: "The largest spreadsheet the import page takes, in MB (1–1024).")
+    var importMaxMB: Int = 50
 
     func validate() throws {
         guard (0...1_000_000).contains(exportApprovalThreshold) else {
@@ -49,6 +51,7 @@ struct Serve: AsyncParsableCommand {
         }
         guard (1...60).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 60 minutes") }
         guard (1...24).contains(sessionLifetime) else { throw ValidationError("--session-lifetime must be from 1 to 24 hours") }
+        guard (1...1024).contains(importMaxMB) else { throw ValidationError("--import-max-mb must be from 1 to 1024") }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
         for proxy in trustedProxies where !ServerConfiguration.isIPAddress(proxy) {
             throw ValidationError("--trusted-proxy takes an IP address such as 127.0.0.1; '\(proxy.prefix(60))' is not one")
@@ -78,7 +81,7 @@ struct Serve: AsyncParsableCommand {
         try await Self.serve(store: store, configuration: ServerConfiguration(
             port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold,
             sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600)),
-            thresholds: limits, surge: surge, trustedProxies: Set(trustedProxies)))
+            thresholds: limits, surge: surge, trustedProxies: Set(trustedProxies), importFileBytes: importMaxMB * 1024 * 1024))
     }
 
     static func serve(store: SQLStore, configuration: ServerConfiguration) async throws {
