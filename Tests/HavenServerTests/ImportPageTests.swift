@@ -97,6 +97,27 @@ struct ImportPageTests {
         }
     }
 
+    @Test func aRescueRequestSheetIsImportedAndItsBrokerReachesTheBrokerReport() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let csv = "접수일,상태,요청자,브로커,비용,지역\n2019년 3월,체포,가요청,다중개,300만원,온성군\n2019-04-02,접수,나요청,다중개,250만원,온성군\n"
+            let path = try await Self.upload(client, Data(csv.utf8), fileName: "요청.csv", fields: [("kind", "rescueRequest")])
+            let page = try await client.page(path)
+            #expect(page.contains("value=\"feeAmount\" selected") && page.contains("모든 행이 준비되었습니다"), "\(page.prefix(3000))")
+            let committed = try await client.postMultipart(path, fields: [("action", "commit")])
+            #expect(committed.status == .seeOther, "\(String(buffer: committed.body).prefix(500))")
+            let requests = try await server.store.allRecords(RecordQuery(kinds: [.rescueRequest]), by: .localOperator).compactMap { $0 as? RescueRequest }
+            #expect(requests.map(\.status).sorted { $0.code < $1.code } == [.arrested, .received])
+            #expect(Set(requests.compactMap(\.fee?.currency)) == ["KRW"])
+            let persons = try await server.store.allRecords(RecordQuery(kinds: [.person]), by: .localOperator).compactMap { $0 as? Person }
+            let broker = try #require(persons.first { $0.names.first?.value == "다중개" })
+            #expect(persons.filter { $0.names.first?.value == "다중개" }.count == 1 && requests.allSatisfy { $0.brokerID == broker.id },
+                    "the broker named in both rows is one record")
+            let brokers = try await client.page("/reports/brokers")
+            #expect(brokers.contains("다중개"), "each row's broker is a person the broker report lists")
+        }
+    }
+
     @Test func aSavedMappingMapsTheNextFile() async throws {
         try await TestServer.with { server in
             let client = try await server.signIn(role: .documenter, compartments: ["alpha"])

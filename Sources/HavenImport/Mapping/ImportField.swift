@@ -7,12 +7,21 @@ public enum ImportKind: String, Sendable, Codable, CaseIterable {
     /// An incident per row: an event, the act done, a named victim or a group, a perpetrator
     /// and a source, written together as the intake form writes them.
     case incident
+    /// A rescue request per row: the requester, the person it is for and the broker as persons,
+    /// the facilitating organisation, and the request with its status on the date given, as the
+    /// rescue request form writes them.
+    case rescueRequest
+    /// An intervention per row: a request to a party (a ministry, a UN body), its deadline and
+    /// its answer, and the person it concerns when one is named.
+    case intervention
 
     /// Its labels.
     public var label: LocalizedLabel {
         switch self {
         case .person: LocalizedLabel(en: "Persons", ko: "인물")
         case .incident: LocalizedLabel(en: "Incidents", ko: "사건")
+        case .rescueRequest: LocalizedLabel(en: "Rescue requests", ko: "구출 요청")
+        case .intervention: LocalizedLabel(en: "Interventions", ko: "개입 요청")
         }
     }
 }
@@ -25,11 +34,24 @@ public enum ImportField: String, Sendable, Codable, CaseIterable {
     // An incident.
     case title, date, place, placeDetail, description, actType, victimName, victimOtherName, victimSex, victimAge, victimStatus
     case groupSize, perpetrator, perpetratorKind, sourceName, sourceKind, reliability, credibility
+    // A rescue request (with groupSize, place and notes).
+    case requestDate, rescueStatus, requesterName, subjectName, subjectSex, subjectAge, contactInitiatedBy, broker
+    case facilitatingOrganisation, feeAmount, feeCurrency
+    // An intervention (with subjectName and notes).
+    case partyName, channel, dateSent, requestText, deadline, response, responseDate, responseText, interventionStatus, priority
 
     /// The kinds of row it belongs to.
     public var kinds: Set<ImportKind> {
         switch self {
-        case .name, .otherName, .sex, .birthDate, .age, .originPlace, .phone, .address, .notes: [.person]
+        case .name, .otherName, .sex, .birthDate, .age, .originPlace, .phone, .address: [.person]
+        case .notes: [.person, .rescueRequest, .intervention]
+        case .groupSize, .place: [.incident, .rescueRequest]
+        case .subjectName: [.rescueRequest, .intervention]
+        case .requestDate, .rescueStatus, .requesterName, .subjectSex, .subjectAge, .contactInitiatedBy, .broker,
+             .facilitatingOrganisation, .feeAmount, .feeCurrency:
+            [.rescueRequest]
+        case .partyName, .channel, .dateSent, .requestText, .deadline, .response, .responseDate, .responseText, .interventionStatus, .priority:
+            [.intervention]
         default: [.incident]
         }
     }
@@ -64,6 +86,27 @@ public enum ImportField: String, Sendable, Codable, CaseIterable {
         case .sourceKind: LocalizedLabel(en: "Source kind", ko: "출처 유형")
         case .reliability: LocalizedLabel(en: "Source reliability", ko: "출처 신뢰도")
         case .credibility: LocalizedLabel(en: "Information credibility", ko: "정보 신빙성")
+        case .requestDate: LocalizedLabel(en: "Date of the status", ko: "상황 날짜")
+        case .rescueStatus: LocalizedLabel(en: "Request status", ko: "요청 상황")
+        case .requesterName: LocalizedLabel(en: "Requester", ko: "요청자")
+        case .subjectName: LocalizedLabel(en: "Person concerned", ko: "대상자")
+        case .subjectSex: LocalizedLabel(en: "Person concerned: sex", ko: "대상자 성별")
+        case .subjectAge: LocalizedLabel(en: "Person concerned: age", ko: "대상자 나이")
+        case .contactInitiatedBy: LocalizedLabel(en: "Who made first contact", ko: "처음 연락한 쪽")
+        case .broker: LocalizedLabel(en: "Broker", ko: "브로커")
+        case .facilitatingOrganisation: LocalizedLabel(en: "Facilitating organisation", ko: "조력 단체")
+        case .feeAmount: LocalizedLabel(en: "Fee quoted", ko: "제시된 비용")
+        case .feeCurrency: LocalizedLabel(en: "Fee currency", ko: "비용 통화")
+        case .partyName: LocalizedLabel(en: "Party asked", ko: "요청 대상 기관")
+        case .channel: LocalizedLabel(en: "Channel", ko: "전달 방법")
+        case .dateSent: LocalizedLabel(en: "Date sent", ko: "발송일")
+        case .requestText: LocalizedLabel(en: "What was asked", ko: "요청 내용")
+        case .deadline: LocalizedLabel(en: "Deadline", ko: "답변 기한")
+        case .response: LocalizedLabel(en: "Response", ko: "답변")
+        case .responseDate: LocalizedLabel(en: "Response date", ko: "답변일")
+        case .responseText: LocalizedLabel(en: "Response text", ko: "답변 내용")
+        case .interventionStatus: LocalizedLabel(en: "Intervention status", ko: "개입 상태")
+        case .priority: LocalizedLabel(en: "Priority", ko: "우선순위")
         }
     }
 
@@ -97,6 +140,27 @@ public enum ImportField: String, Sendable, Codable, CaseIterable {
         case .sourceKind: ["출처 유형", "source kind", "source type"]
         case .reliability: ["신뢰도", "reliability"]
         case .credibility: ["신빙성", "credibility"]
+        case .requestDate: ["날짜", "접수일", "요청일", "일자", "date", "request date", "date received", "status date"]
+        case .rescueStatus: ["상태", "상황", "진행 상황", "결과", "status", "outcome"]
+        case .requesterName: ["요청자", "신청자", "의뢰인", "requester", "requested by"]
+        case .subjectName: ["대상자", "대상자 이름", "구출 대상", "관련 인물", "subject", "person", "person concerned", "for whom"]
+        case .subjectSex: ["대상자 성별", "성별", "sex", "gender"]
+        case .subjectAge: ["대상자 나이", "나이", "연령", "연령대", "age"]
+        case .contactInitiatedBy: ["처음 연락한 쪽", "최초 연락", "먼저 연락", "first contact", "contact initiated by", "initiated by"]
+        case .broker: ["브로커", "중개인", "broker"]
+        case .facilitatingOrganisation: ["조력 단체", "단체", "조직", "organisation", "organization", "network"]
+        case .feeAmount: ["비용", "금액", "수수료", "fee", "amount", "price"]
+        case .feeCurrency: ["통화", "화폐", "currency"]
+        case .partyName: ["요청 대상 기관", "대상 기관", "수신처", "기관", "party", "addressee", "recipient"]
+        case .channel: ["전달 방법", "경로", "방법", "channel", "method"]
+        case .dateSent: ["발송일", "보낸 날짜", "요청일", "date sent", "sent", "date"]
+        case .requestText: ["요청 내용", "요청", "request", "ask"]
+        case .deadline: ["답변 기한", "기한", "마감", "deadline", "due", "due date"]
+        case .response: ["답변", "회신", "응답", "response", "answer"]
+        case .responseDate: ["답변일", "회신일", "response date", "answered"]
+        case .responseText: ["답변 내용", "회신 내용", "response text"]
+        case .interventionStatus: ["상태", "진행 상황", "status"]
+        case .priority: ["우선순위", "긴급도", "priority", "urgency"]
         }
     }
 
@@ -105,7 +169,8 @@ public enum ImportField: String, Sendable, Codable, CaseIterable {
     public var isProtected: Bool {
         switch self {
         case .name, .otherName, .birthDate, .age, .phone, .address, .notes, .title, .date, .placeDetail, .description,
-             .victimName, .victimOtherName, .victimAge, .perpetrator, .sourceName:
+             .victimName, .victimOtherName, .victimAge, .perpetrator, .sourceName,
+             .requesterName, .subjectName, .subjectAge, .broker, .facilitatingOrganisation, .requestText, .responseText:
             true
         default:
             false
@@ -130,6 +195,13 @@ extension ImportField {
         case .sourceKind: return of(SourceKind.self)
         case .reliability: return of(Reliability.self)
         case .credibility: return of(Credibility.self)
+        case .rescueStatus: return of(RescueStatus.self)
+        case .subjectSex: return of(Sex.self)
+        case .contactInitiatedBy: return of(ContactInitiator.self)
+        case .channel: return of(InterventionChannel.self)
+        case .response: return of(InterventionResponse.self)
+        case .interventionStatus: return of(InterventionStatus.self)
+        case .priority: return of(Priority.self)
         default: return nil
         }
     }

@@ -55,6 +55,8 @@ public enum ImportPlanner {
             case .incident:
                 let key = parentColumn.map { row.cells[$0].text.trimmingWhitespace }
                 made = reader.incident(compartment: compartment, context: context, moreVictims: key.map { repeats.victims(of: $0) } ?? [])
+            case .rescueRequest: made = reader.rescueRequest(compartment: compartment, context: context)
+            case .intervention: made = reader.intervention(compartment: compartment, context: context)
             }
             records += made
             for record in made { rowOf[record.id] = row.number }
@@ -106,6 +108,20 @@ struct RowReader {
     var row = Sheet.Row(number: 0, cells: [])
     var problems: [ImportPlan.Problem] = []
     var unmatched: [Key: (count: Int, rows: [Int])] = [:]
+    /// The perpetrators, brokers and organisations already planned, by kind and name: a sheet
+    /// names one broker or one state agency in many rows, and its rows gather under one record
+    /// (a person's name, by contrast, may be a namesake's, and is left to duplicate detection).
+    var named: [NamedKey: RecordRef] = [:]
+
+    struct NamedKey: Hashable {
+        var isOrganisation: Bool
+        var name: String
+
+        init(_ isOrganisation: Bool, _ name: String) {
+            self.isOrganisation = isOrganisation
+            self.name = name.lowercased().filter { !$0.isWhitespace }
+        }
+    }
 
     init(columnOf: [ImportField: Int], names: [String], values: [ImportField: [String: String]]) {
         self.columnOf = columnOf
@@ -152,7 +168,8 @@ struct RowReader {
             let top = String(problem.field.split(separator: ".").first ?? "").split(separator: "[").first.map(String.init) ?? problem.field
             let field = fields[problem.field] ?? fields[top]
             problems.append(.init(row: row.number, column: field.map(column) ?? problem.field,
-                                  message: LocalizedLabel(en: "\(problem.field) \(problem.message)", ko: "\(problem.field) \(problem.message)")))
+                                  message: LocalizedLabel(en: "\(problem.field) \(problem.message)",
+                                                          ko: "\(problem.field): \(ProblemText.korean(problem.message) ?? problem.message)")))
         }
     }
 
@@ -202,8 +219,12 @@ struct RowReader {
         }
         victims += moreVictims
         var actors: [IncidentIntake.IncidentActor] = []
+        var perpetratorKey: NamedKey?
         if let perpetrator = text(.perpetrator) {
-            actors.append(.init(name: perpetrator, organisationKind: term(.perpetratorKind, OrganisationKind.self), role: .perpetrator))
+            let kind = term(.perpetratorKind, OrganisationKind.self)
+            let key = NamedKey(kind != nil, perpetrator)
+            actors.append(.init(name: perpetrator, organisationKind: kind, role: .perpetrator, existing: named[key]))
+            if named[key] == nil { perpetratorKey = key }
         }
         var sources: [IncidentIntake.IncidentSource] = []
         if let source = text(.sourceName) {
@@ -218,7 +239,11 @@ struct RowReader {
         let intake = IncidentIntake(event: event, actType: actType, victims: victims, groups: groups, actors: actors, sources: sources)
         guard problems.count == problemsBefore else { return [] }
         switch intake.records(compartment: compartment, context: context) {
-        case .success(let records): return records
+        case .success(let records):
+            if let perpetratorKey, let made = records.lazy.compactMap({ $0 as? Involvement }).first(where: { $0.role == .perpetrator }) {
+                named[perpetratorKey] = made.organisationID.map { RecordRef(.organisation, $0) } ?? made.personID.map { RecordRef(.person, $0) }
+            }
+            return records
         case .failure(let invalid):
             report(invalid.problems, fields: ["title": .title, "startDate": .date, "placeCode": .place, "description": .description, "actType": .actType,
                                               "victims": .victimName, "groups": .groupSize, "actors": .perpetrator, "sources": .sourceName])

@@ -135,17 +135,26 @@ enum ValueReader {
         return placeNames[normal(text)].map { .value($0) } ?? .unmatched(text)
     }
 
-    /// Every place's Hangul, Chinese and romanised names, normalised, to its code (the first
-    /// place of a name shared by two), made once.
+    /// Every place's Hangul, Chinese and romanised names (and both readings of a Hangul name
+    /// written `옌지(연길)`), normalised, to its code (the first place of a name shared by two),
+    /// made once.
     static let placeNames: [String: String] = {
         var names: [String: String] = [:]
         for place in Gazetteer.shared.places {
-            for name in [place.nameHangul, place.nameRomanised, place.nameChinese ?? ""] where !name.isEmpty && names[normal(name)] == nil {
+            for name in [place.nameHangul, place.nameRomanised, place.nameChinese ?? ""] + parts(place.nameHangul)
+            where !name.isEmpty && names[normal(name)] == nil {
                 names[normal(name)] = place.code
             }
         }
         return names
     }()
+
+    /// The two readings of a name written `옌지(연길)`: the Chinese reading and the Korean one, each
+    /// of which a Korean sheet may use alone.
+    private static func parts(_ name: String) -> [String] {
+        guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return [] }
+        return [String(name[..<open]), String(name[name.index(after: open)..<name.index(before: name.endIndex)])]
+    }
 
     /// A vocabulary's codes and labels, normalised, to its codes; made once per vocabulary.
     static func terms<V: Vocabulary>(of type: V.Type) -> [String: String] {
@@ -170,5 +179,55 @@ enum ValueReader {
                                            ko: "\(text.prefix(40))은(는) \(range.lowerBound)–\(range.upperBound) 사이의 정수가 아닙니다"))
         }
         return .value(whole)
+    }
+
+    /// A sum of money and the currency written with it, if any: `3000000`, `3,000,000원`,
+    /// `300만원`, `300만 원`, `5000 USD`, `$5,000`, `20000元`, `2만 위안`. The amount's range is
+    /// the record's rule, checked by its validation.
+    static func money(_ cell: CellValue) -> Reading<(amount: Double, currency: String?)> {
+        if case .number(let number) = cell {
+            return number.isFinite ? .value((number, nil)) : .invalid(notAnAmount(cell.text))
+        }
+        var text = cell.text.trimmingWhitespace.lowercased().replacingOccurrences(of: ",", with: "").replacingOccurrences(of: " ", with: "")
+        guard !text.isEmpty else { return .none }
+        var currency: String?
+        for (marks, code) in currencyMarks {
+            for mark in marks where currency == nil {
+                if text.hasSuffix(mark) {
+                    text.removeLast(mark.count)
+                    currency = code
+                } else if text.hasPrefix(mark) {
+                    text.removeFirst(mark.count)
+                    currency = code
+                }
+            }
+        }
+        if currency == nil, text.count > 3 {
+            let tail = text.suffix(3)
+            if tail.allSatisfy({ $0.isASCII && $0.isLetter }) {
+                currency = tail.uppercased()
+                text.removeLast(3)
+            }
+        }
+        var multiplier = 1.0
+        for (unit, factor) in [("억", 100_000_000.0), ("만", 10_000.0), ("천", 1_000.0)] where text.hasSuffix(unit) {
+            multiplier = factor
+            text.removeLast(unit.count)
+            break
+        }
+        guard let number = Double(text), number.isFinite else { return .invalid(notAnAmount(cell.text)) }
+        return .value((number * multiplier, currency))
+    }
+
+    /// Words and signs for the currencies a rescue fee is quoted in, longest first within each.
+    private static let currencyMarks: [([String], String)] = [
+        (["krw", "원", "₩"], "KRW"),
+        (["cny", "rmb", "위안", "元", "¥"], "CNY"),
+        (["usd", "달러", "us$", "$"], "USD"),
+    ]
+
+    static func notAnAmount(_ text: String) -> LocalizedLabel {
+        LocalizedLabel(en: "\(text.prefix(40)) is not an amount (write 3000000, 300만원 or 5000 USD)",
+                       ko: "\(text.prefix(40))은(는) 금액이 아닙니다 (3000000, 300만원 또는 5000 USD 형식)")
     }
 }

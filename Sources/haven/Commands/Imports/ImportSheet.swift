@@ -11,7 +11,7 @@ import HavenStore
 struct ImportSheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import-sheet",
-        abstract: "Import a spreadsheet (CSV in UTF-8 or CP949, or XLSX) as persons or incidents: dry run first, then all rows or none.",
+        abstract: "Import a spreadsheet (CSV in UTF-8 or CP949, or XLSX) as persons, incidents, rescue requests or interventions: dry run first, then all rows or none.",
         discussion: """
         Without --mapping, the columns are matched to fields by their Korean or English names and the
         suggestion is printed (write it to a file with --write-mapping, edit it, and pass it back with
@@ -30,7 +30,7 @@ struct ImportSheet: AsyncParsableCommand {
     )
 
     @OptionGroup var vault: VaultOptions
-    @Option(help: "What each row becomes: person or incident (the mapping's own when --mapping is given).") var kind: ImportKind?
+    @Option(help: "What each row becomes: person, incident, rescueRequest or intervention (the mapping's own when --mapping is given).") var kind: ImportKind?
     @Option(help: "A mapping file (JSON; see docs/importing.md).") var mapping: String?
     @Option(help: "The sheet to read (the first by default).") var sheet: String?
     @Option(name: .customLong("header-row"), help: "The row holding the column names (found by default).") var headerRow: Int?
@@ -136,7 +136,7 @@ struct ImportSheet: AsyncParsableCommand {
                 throw CLIError("\(mapping) is not a mapping: \(Self.describe(error))")
             }
         }
-        guard let kind else { throw CLIError("give --kind person or --kind incident, or a --mapping file") }
+        guard let kind else { throw CLIError("give --kind (person, incident, rescueRequest or intervention), or a --mapping file") }
         guard let chosen = sheet.map({ name in sheets.first { $0.name == name } }) ?? sheets.first else {
             throw CLIError("the file has no sheet \(sheet ?? ""); it has: \(sheets.map(\.name).joined(separator: ", "))")
         }

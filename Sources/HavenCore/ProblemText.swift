@@ -1,15 +1,11 @@
 import Foundation
 
 /// Field problems in Korean. Validation speaks English (the API's messages, the audit and the
-/// tests read it); pages show a Korean reader the same problem in Korean. Messages that carry a
-/// number or a code are matched by pattern and the number kept.
-enum ProblemText {
-    /// The message in the reader's language: Korean where it is known, else as it is.
-    static func localized(_ message: String, _ language: Language) -> String {
-        language == .ko ? korean(message) ?? message : message
-    }
-
-    static func korean(_ message: String) -> String? {
+/// tests read it); pages and an import's dry run show a Korean reader the same problem in
+/// Korean. Messages that carry a number or a code are matched by pattern and the number kept.
+public enum ProblemText {
+    /// The message in Korean, or nil when no translation is known.
+    public static func korean(_ message: String) -> String? {
         if let exact = exact[message] { return exact }
         for (pattern, make) in patterns {
             if let match = message.wholeMatch(of: pattern) { return make(String(match.output.1)) }
@@ -17,7 +13,7 @@ enum ProblemText {
         return nil
     }
 
-    static let exact: [String: String] = [
+    private static let exact: [String: String] = [
         "is required": "필수 항목입니다",
         "choose one of the records named or a new record": "기록 중 하나 또는 새 기록을 고르십시오",
         "must not be empty": "비워 둘 수 없습니다",
@@ -51,7 +47,7 @@ enum ProblemText {
         "an act has either one victim or one victim group, not both": "행위에는 피해자 한 명 또는 피해자 집단 하나만 지정합니다",
     ]
 
-    nonisolated(unsafe) static let patterns: [(Regex<(Substring, Substring)>, (String) -> String)] = [
+    nonisolated(unsafe) private static let patterns: [(Regex<(Substring, Substring)>, (String) -> String)] = [
         (/is longer than (\d+) characters/, { "\($0)자보다 깁니다" }),
         (/has more than (\d+) entries/, { "\($0)개보다 많습니다" }),
         (/has more than (\d+) rows/, { "\($0)줄보다 많습니다" }),
