@@ -61,7 +61,7 @@ public enum Reports {
 
     /// Persons affected and official arrivals over `firstYear`…`lastYear` as CSV, counts below
     /// `suppressBelow` withheld.
-    public static func statisticsCSV(firstYear: Int, lastYear: Int, suppressBelow: Int, store: SQLStore, actor: ActingIdentity) async throws -> String {
+    public static func statisticsCSV(firstYear: Int, lastYear: Int, suppressBelow: Int, store: some Repository & StatisticsKeeping, actor: ActingIdentity) async throws -> String {
         try await StatisticsReader.statistics(firstYear: firstYear, lastYear: lastYear, store: store, actor: actor).csv(suppressBelow: suppressBelow)
     }
 }

@@ -35,7 +35,7 @@ public struct Statistics: Sendable {
 }
 
 public enum StatisticsReader {
-    public static func statistics(firstYear: Int, lastYear: Int, store: SQLStore, actor: ActingIdentity) async throws -> Statistics {
+    public static func statistics(firstYear: Int, lastYear: Int, store: some Repository & StatisticsKeeping, actor: ActingIdentity) async throws -> Statistics {
         let acts = try await store.allRecords(RecordQuery(kinds: [.act], from: "\(firstYear)-01-01", to: "\(lastYear)-12-31"), by: actor)
             .compactMap { $0 as? Act }
         var persons: [UUID: Person] = [:], groups: [UUID: VictimGroup] = [:]

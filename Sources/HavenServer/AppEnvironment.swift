@@ -3,21 +3,30 @@ import HavenCore
 import HavenStats
 import HavenStore
 
-/// What every controller works with, built once by ``buildRouter(repository:authenticator:configuration:)``:
+/// What every controller works with, built once by ``buildRouter(store:authenticator:configuration:)``:
 /// the repository and store, the authenticator, the configuration's thresholds, and the one
 /// clock. A test that moves the authenticator's clock moves every date a page or an answer
 /// shows (today's overdue requests, a form's default date, a dossier's time of making).
 struct AppEnvironment: Sendable {
     /// Records, read and written with access control and audit.
     let repository: any Repository
-    /// The store behind it, for what has no narrower role yet (official statistics);
-    /// controllers reach drafts, the access log, exports and imports through ``drafts``,
-    /// ``accessLog``, ``exports`` and ``imports``.
-    let store: SQLStore
+    /// The store behind it; controllers reach it only through its narrow roles: ``drafts``,
+    /// ``accessLog``, ``exports``, ``imports`` and ``statistics`` (accounts and sessions through
+    /// the authenticator).
+    private let store: SQLStore
     /// Sign-in, sessions, enrolment and API tokens.
     let authenticator: Authenticator
     /// Thresholds, the surge test, the export rule.
     let configuration: ServerConfiguration
+
+    /// The environment over one store: it is the repository of records and, through its roles,
+    /// everything else a controller keeps.
+    init(store: SQLStore, authenticator: Authenticator, configuration: ServerConfiguration) {
+        repository = store
+        self.store = store
+        self.authenticator = authenticator
+        self.configuration = configuration
+    }
 
     /// The current instant, from the one clock.
     var now: Date { authenticator.clock() }
@@ -33,6 +42,9 @@ struct AppEnvironment: Sendable {
     var exports: any ExportKeeping { store }
     /// Spreadsheet import batches and saved mappings.
     var imports: any ImportKeeping { store }
+    /// The records with the official statistics beside them (arrival figures), for the
+    /// statistics report.
+    var statistics: some Repository & StatisticsKeeping { store }
 }
 
 /// A controller: a group of routes over the application's environment.
@@ -44,7 +56,6 @@ protocol Controller: Sendable {
 
 extension Controller {
     var repository: any Repository { environment.repository }
-    var store: SQLStore { environment.store }
     var authenticator: Authenticator { environment.authenticator }
     var thresholds: AccountabilityThresholds { environment.configuration.thresholds }
     var surge: SurgeDetector { environment.configuration.surge }

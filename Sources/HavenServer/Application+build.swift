@@ -93,8 +93,7 @@ public struct TLSSetupError: Error, CustomStringConvertible, Sendable {
 
 /// Every route of Haven, each declared once with its requirement and, for the JSON API, its
 /// OpenAPI description (``Route``).
-func havenRoutes(repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration) -> [Route] {
-    let store = authenticator.store
+func havenRoutes(store: SQLStore, authenticator: Authenticator, configuration: ServerConfiguration) -> [Route] {
     var routes: [Route] = [
         // Healthy means the store answers, not only that the process runs: a load balancer must
         // not send people to a server whose every real request would fail.
@@ -103,7 +102,7 @@ func havenRoutes(repository: any Repository, authenticator: Authenticator, confi
             return try jsonResponse(HealthView(status: answers ? "ok" : "unavailable"), status: answers ? .ok : .serviceUnavailable)
         },
     ]
-    let environment = AppEnvironment(repository: repository, store: store, authenticator: authenticator, configuration: configuration)
+    let environment = AppEnvironment(store: store, authenticator: authenticator, configuration: configuration)
     let controllers: [any Controller] = [
         PageController(environment: environment), AccountPageController(environment: environment), RecordPageController(environment: environment),
         DuplicateController(environment: environment), RecordFormController(environment: environment), ReportPageController(environment: environment),
@@ -150,8 +149,8 @@ private final class OpenAPIText: Sendable {
 
 /// Builds the router: the pages, the JSON API, `/openapi.json` and `/health`. Every route passes
 /// the authentication middleware, which applies the route table's requirements.
-public func buildRouter(repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration) -> Router<HavenRequestContext> {
-    let table = RouteTable(havenRoutes(repository: repository, authenticator: authenticator, configuration: configuration))
+public func buildRouter(store: SQLStore, authenticator: Authenticator, configuration: ServerConfiguration) -> Router<HavenRequestContext> {
+    let table = RouteTable(havenRoutes(store: store, authenticator: authenticator, configuration: configuration))
     let router = Router(context: HavenRequestContext.self)
     // The client's address first, so that the log and the throttle see the forwarded one; the
     // request log next, so that it sees every final status; then the security headers,
@@ -172,12 +171,12 @@ public func buildRouter(repository: any Repository, authenticator: Authenticator
 ///   - services: services that run beside the server and stop with it (the no-response sweep).
 ///   - onServerRunning: called once the port is bound and requests are taken, not before.
 public func buildApplication(
-    repository: any Repository, authenticator: Authenticator, configuration: ServerConfiguration, logger: Logger = Logger(label: "haven"),
+    store: SQLStore, authenticator: Authenticator, configuration: ServerConfiguration, logger: Logger = Logger(label: "haven"),
     services: [any Service] = [], onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
 ) throws -> some ApplicationProtocol {
     let server: HTTPServerBuilder = try configuration.tls.map { try .tls(.http1(), tlsConfiguration: try $0.configuration()) } ?? .http1()
     return Application(
-        router: buildRouter(repository: repository, authenticator: authenticator, configuration: configuration),
+        router: buildRouter(store: store, authenticator: authenticator, configuration: configuration),
         server: server,
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "Haven"),
         services: services,

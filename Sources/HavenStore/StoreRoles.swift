@@ -15,6 +15,11 @@ public protocol DraftKeeping: Sendable {
 }
 
 extension DraftKeeping {
+    /// Keeps a form, dated by the store's clock.
+    public func saveDraft(accountID: UUID, path: String, fields: [String: String]) async throws -> UUID {
+        try await saveDraft(accountID: accountID, path: path, fields: fields, at: nil)
+    }
+
     /// An account's drafts within their lifetime, by the store's clock.
     public func drafts(accountID: UUID) async throws -> [Draft] { try await drafts(accountID: accountID, at: nil) }
 }
@@ -46,4 +51,39 @@ public protocol ImportKeeping: Sendable {
     func deleteImportMapping(_ id: UUID, by actor: ActingIdentity) async throws
 }
 
-extension SQLStore: DraftKeeping, AccessLogReading, ExportKeeping, ImportKeeping {}
+/// Accounts, their sessions, API tokens and sign-in failures: what the authenticator keeps
+/// (`SQLStore+Accounts`, `SQLStore+Sessions`, `SQLStore+APITokens`).
+public protocol AccountKeeping: Sendable {
+    func account(username: String) async throws -> StoredAccount?
+    func account(id: UUID) async throws -> StoredAccount?
+    @discardableResult
+    func saveAccount(_ stored: StoredAccount, action: AuditAction, detail: String, by actor: ActingIdentity) async throws -> StoredAccount
+    func createSession(_ session: StoredSession, by actor: ActingIdentity) async throws
+    func session(tokenHash: String) async throws -> StoredSession?
+    func touchSession(tokenHash: String, at date: Date) async throws
+    func endSession(tokenHash: String, accountID: UUID, reason: SessionEnd, by actor: ActingIdentity) async throws
+    @discardableResult
+    func endSessions(accountID: UUID, reason: SessionEnd, by actor: ActingIdentity) async throws -> Int
+    func recordSignInFailureForUnknownAccount(address: String) async throws
+    func recordThrottledSignIn(accountID: UUID?, address: String) async throws
+    func createAPIToken(_ token: StoredAPIToken, tokenHash: String, by actor: ActingIdentity) async throws
+    func apiToken(tokenHash: String) async throws -> StoredAPIToken?
+    func apiTokens(accountID: UUID) async throws -> [StoredAPIToken]
+    func revokeAPIToken(id: UUID, accountID: UUID, by actor: ActingIdentity) async throws
+}
+
+extension AccountKeeping {
+    /// Saves an account with no detail in its access-log entry.
+    @discardableResult
+    public func saveAccount(_ stored: StoredAccount, action: AuditAction, by actor: ActingIdentity) async throws -> StoredAccount {
+        try await saveAccount(stored, action: action, detail: "", by: actor)
+    }
+}
+
+/// Official statistics kept beside the records: arrival figures (`SQLStore+ArrivalStatistics`).
+public protocol StatisticsKeeping: Sendable {
+    func importArrivals(_ figures: [ArrivalFigure], source: String, by actor: ActingIdentity) async throws
+    func arrivals() async throws -> ArrivalStatistics
+}
+
+extension SQLStore: DraftKeeping, AccessLogReading, ExportKeeping, ImportKeeping, AccountKeeping, StatisticsKeeping {}

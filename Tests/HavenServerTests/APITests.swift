@@ -118,7 +118,7 @@ struct APITests {
 
     @Test func openAPIDocumentDescribesExactlyTheRoutesTheRouterServes() async throws {
         try await withApp { client, store in
-            let router = buildRouter(repository: store, authenticator: Authenticator(store: store), configuration: ServerConfiguration())
+            let router = buildRouter(store: store, authenticator: Authenticator(store: store), configuration: ServerConfiguration())
             // The JSON API and its two neighbours; pages are HTML and not part of the API's contract.
             let api = router.routes.filter { route in
                 ["/api", "/health", "/openapi.json"].contains { route.path.description.hasPrefix($0) }

@@ -25,8 +25,8 @@ struct AuthorizationTests {
     /// later is in this list by itself, with what the route table says it requires.
     func routes(_ store: SQLStore) -> [Route] {
         let authenticator = Authenticator(store: store)
-        let table = RouteTable(havenRoutes(repository: store, authenticator: authenticator, configuration: ServerConfiguration()))
-        return buildRouter(repository: store, authenticator: authenticator, configuration: ServerConfiguration())
+        let table = RouteTable(havenRoutes(store: store, authenticator: authenticator, configuration: ServerConfiguration()))
+        return buildRouter(store: store, authenticator: authenticator, configuration: ServerConfiguration())
             .routes.map { Route(method: $0.method, pattern: $0.path.description, requirement: table.requirement(method: $0.method.rawValue, path: $0.path.description)) }
             .sorted { $0.description < $1.description }
     }

@@ -34,7 +34,7 @@ struct ClientAddressTests {
         try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
         let authenticator = Authenticator(store: store, hashParameters: .forTesting())
         let configuration = ServerConfiguration(trustedProxies: trusted ? ["127.0.0.1", "::1"] : [])
-        let app = Application(router: buildRouter(repository: store, authenticator: authenticator, configuration: configuration),
+        let app = Application(router: buildRouter(store: store, authenticator: authenticator, configuration: configuration),
                               logger: TestServer.quietLogger)
         try await app.test(.live) { client in
             let response = try await client.execute(uri: "/api/session", method: .post,

@@ -16,7 +16,7 @@ struct OpenAPIConformanceTests {
 
     @Test func everySchemaOfTheDocumentIsDerivedFromItsType() async throws {
         try await TestServer.with { server in
-            try Self.checkDerived(havenRoutes(repository: server.store, authenticator: Authenticator(store: server.store), configuration: ServerConfiguration()))
+            try Self.checkDerived(havenRoutes(store: server.store, authenticator: Authenticator(store: server.store), configuration: ServerConfiguration()))
         }
     }
 
@@ -79,7 +79,7 @@ struct OpenAPIConformanceTests {
             place.id = UUID()
             records += [place, Attachment(subjectID: event.id, fileName: "note.txt", mediaType: "text/plain", content: Data("증언 메모".utf8))]
             _ = try await server.store.createAll(records, by: .localOperator)
-            let table = RouteTable(havenRoutes(repository: server.store, authenticator: Authenticator(store: server.store), configuration: ServerConfiguration()))
+            let table = RouteTable(havenRoutes(store: server.store, authenticator: Authenticator(store: server.store), configuration: ServerConfiguration()))
             func first(_ kind: RecordKind) -> String? { records.first { type(of: $0).kind == kind }?.id.wire }
             let broker = try #require(records.compactMap { $0 as? RescueRequest }.compactMap(\.brokerID).first)
             let analyst = try await server.signIn(role: .analyst, compartments: Set(records.map(\.compartment)))

@@ -57,7 +57,7 @@ SabQd1Mw+vzQU6ibQSLZyQTBD9KhRANCAAQfIVIyU8VQ4eNoZd40djBLmG6pUh7M
     @Test func overTLSEveryResponseCarriesHSTS() async throws {
         try await Self.withStore { store, dir in
             let tls = try Self.makeCertificate(in: dir)
-            let app = try buildApplication(repository: store, authenticator: Authenticator(store: store),
+            let app = try buildApplication(store: store, authenticator: Authenticator(store: store),
                                            configuration: ServerConfiguration(port: 0, tls: tls))
             try await app.test(.ahc(.https)) { client in
                 for uri in ["/health", "/api/persons"] {
@@ -71,7 +71,7 @@ SabQd1Mw+vzQU6ibQSLZyQTBD9KhRANCAAQfIVIyU8VQ4eNoZd40djBLmG6pUh7M
 
     @Test func withoutTLSThereIsNoHSTSButTheOtherHeadersStay() async throws {
         try await Self.withStore { store, _ in
-            let app = try buildApplication(repository: store, authenticator: Authenticator(store: store), configuration: ServerConfiguration(port: 0))
+            let app = try buildApplication(store: store, authenticator: Authenticator(store: store), configuration: ServerConfiguration(port: 0))
             try await app.test(.live) { client in
                 let response = try await client.execute(uri: "/api/persons", method: .get)
                 #expect(response.status == .unauthorized)

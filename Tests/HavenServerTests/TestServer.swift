@@ -32,7 +32,7 @@ struct TestServer: Sendable {
         try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
         let clock = ManualClock()
         let authenticator = Authenticator(store: store, hashParameters: .forTesting(), clock: { clock.now })
-        let app = Application(router: buildRouter(repository: store, authenticator: authenticator, configuration: configuration),
+        let app = Application(router: buildRouter(store: store, authenticator: authenticator, configuration: configuration),
                               logger: logger)
         try await app.test(.router) { client in
             try await body(TestServer(store: store, client: client, clock: clock))

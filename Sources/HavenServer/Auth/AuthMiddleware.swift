@@ -84,7 +84,7 @@ struct AuthMiddleware: RouterMiddleware {
         var fields = FormFields.parse(try await request.body.collect(upTo: FormFields.maximumSize))
         guard SessionCookie.csrfMatches(fields["_csrf"], sessionToken: sessionToken) else { return nil }
         fields["_csrf"] = nil
-        _ = try await authenticator.store.saveDraft(accountID: accountID, path: request.uri.path, fields: fields)
+        _ = try await authenticator.drafts.saveDraft(accountID: accountID, path: request.uri.path, fields: fields)
         return PageController.redirect(to: "/login?kept=1")
     }
 

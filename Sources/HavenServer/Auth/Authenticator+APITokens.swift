@@ -37,15 +37,15 @@ extension Authenticator {
         let secret = Self.apiTokenPrefix + Self.newToken()
         let token = StoredAPIToken(accountID: account.id, label: label, role: role, compartments: compartments, createdAt: now,
                                    expiresAt: now.addingTimeInterval(TimeInterval(lifetimeDays) * 86_400))
-        try await store.createAPIToken(token, tokenHash: Self.hash(secret), by: .account(account.id))
+        try await accounts.createAPIToken(token, tokenHash: Self.hash(secret), by: .account(account.id))
         return (secret, token)
     }
 
     /// The account and token a presented secret belongs to, if the token is live and its owner enabled.
     public func authenticate(apiToken secret: String) async throws -> (account: Account, token: StoredAPIToken)? {
-        guard secret.hasPrefix(Self.apiTokenPrefix), let token = try await store.apiToken(tokenHash: Self.hash(secret)),
+        guard secret.hasPrefix(Self.apiTokenPrefix), let token = try await accounts.apiToken(tokenHash: Self.hash(secret)),
               token.revokedAt == nil, token.expiresAt > clock(),
-              let owner = try await store.account(id: token.accountID), !owner.account.disabled else { return nil }
+              let owner = try await accounts.account(id: token.accountID), !owner.account.disabled else { return nil }
         return (owner.account, token)
     }
 }

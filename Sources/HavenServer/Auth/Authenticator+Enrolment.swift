@@ -40,7 +40,7 @@ extension Authenticator {
     /// account that has a second factor already replaces it only with its current password
     /// (``EnrolmentError``); a failed check counts towards the account's sign-in throttle.
     public func beginEnrolment(accountID: UUID, currentPassword: String? = nil) async throws -> TOTPEnrolment {
-        guard var stored = try await store.account(id: accountID) else { throw StoreError.noSuchAccount }
+        guard var stored = try await accounts.account(id: accountID) else { throw StoreError.noSuchAccount }
         if stored.credentials.hasSecondFactor {
             guard let currentPassword, !currentPassword.isEmpty else { throw EnrolmentError.currentPasswordRequired }
             guard let hash = PasswordHash(encoded: stored.credentials.passwordHash) else {
@@ -57,19 +57,19 @@ extension Authenticator {
             }
             guard matches else {
                 stored.credentials.recentFailures = accountThrottle.recent(stored.credentials.recentFailures + [clock()], now: clock())
-                try await store.saveAccount(stored, action: .mfaEnrolRefused, detail: "wrong-password", by: .account(accountID))
+                try await accounts.saveAccount(stored, action: .mfaEnrolRefused, detail: "wrong-password", by: .account(accountID))
                 throw EnrolmentError.wrongCurrentPassword
             }
         }
         let secret = TOTP.randomSecret()
         stored.credentials.pendingTOTPSecret = secret
-        try await store.saveAccount(stored, action: .mfaEnrolBegin, by: .account(accountID))
+        try await accounts.saveAccount(stored, action: .mfaEnrolBegin, by: .account(accountID))
         return Self.enrolment(secret, username: stored.account.username)
     }
 
     /// The enrolment begun and not yet confirmed, to show again after a mistyped code.
     public func pendingEnrolment(accountID: UUID) async throws -> TOTPEnrolment? {
-        guard let stored = try await store.account(id: accountID), let secret = stored.credentials.pendingTOTPSecret else { return nil }
+        guard let stored = try await accounts.account(id: accountID), let secret = stored.credentials.pendingTOTPSecret else { return nil }
         return Self.enrolment(secret, username: stored.account.username)
     }
 
@@ -82,15 +82,15 @@ extension Authenticator {
     /// once, stored hashed), or nil when the code is wrong or no enrolment was begun. The
     /// account's other sessions end: the factor protecting them changed.
     public func confirmEnrolment(accountID: UUID, code: String) async throws -> [String]? {
-        guard var stored = try await store.account(id: accountID), let pending = stored.credentials.pendingTOTPSecret,
+        guard var stored = try await accounts.account(id: accountID), let pending = stored.credentials.pendingTOTPSecret,
               let step = TOTP(secret: pending).match(code, at: clock()) else { return nil }
         let codes = (0..<Self.recoveryCodeCount).map { _ in ReadableSecret.make() }
         stored.credentials.totpSecret = pending
         stored.credentials.pendingTOTPSecret = nil
         stored.credentials.lastTOTPStep = step
         stored.credentials.recoveryCodeHashes = codes.map { SHA256Hex.of(Data(ReadableSecret.normalise($0).utf8)) }
-        try await store.saveAccount(stored, action: .mfaEnrol, detail: "recovery-codes=\(codes.count)", by: .account(accountID))
-        try await store.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
+        try await accounts.saveAccount(stored, action: .mfaEnrol, detail: "recovery-codes=\(codes.count)", by: .account(accountID))
+        try await accounts.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
         return codes
     }
 
@@ -98,7 +98,7 @@ extension Authenticator {
     /// the account ends, the current one included: the person signs in again. Throws
     /// ``PasswordChangeError`` for what the person can fix.
     public func changePassword(accountID: UUID, current: String, new: String) async throws {
-        guard var stored = try await store.account(id: accountID),
+        guard var stored = try await accounts.account(id: accountID),
               let hash = PasswordHash(encoded: stored.credentials.passwordHash) else { throw StoreError.noSuchAccount }
         if let problem = PasswordPolicy().problem(with: new, username: stored.account.username) {
             throw PasswordChangeError.rejected(problem)
@@ -117,7 +117,7 @@ extension Authenticator {
         guard let newHash = outcome.newHash else { throw StoreError.corrupt("a new password could not be hashed") }
         stored.credentials.passwordHash = newHash
         stored.credentials.mustChangePassword = false
-        try await store.saveAccount(stored, action: .accountPassword, by: .account(accountID))
-        try await store.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
+        try await accounts.saveAccount(stored, action: .accountPassword, by: .account(accountID))
+        try await accounts.endSessions(accountID: accountID, reason: .revoked, by: .account(accountID))
     }
 }

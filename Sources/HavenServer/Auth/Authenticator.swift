@@ -21,7 +21,10 @@ public enum SignInResult: Sendable, Equatable {
 /// TOTP codes used once, recovery codes used once, throttling per account and per address,
 /// idle and absolute session timeouts. Every success and failure is in the audit log.
 public actor Authenticator {
-    let store: SQLStore
+    /// Accounts, sessions, API tokens and sign-in failures.
+    let accounts: any AccountKeeping
+    /// Where a form is kept when its session ended before it was sent.
+    let drafts: any DraftKeeping
     let clock: @Sendable () -> Date
     let hashing: HashingGate
     let sessionPolicy: SessionPolicy
@@ -49,11 +52,12 @@ public actor Authenticator {
     private var namesInCheck: Set<String> = []
     private var waitingForName: [String: [CheckedContinuation<Void, Never>]] = [:]
 
-    /// Creates an authenticator over a store.
-    public init(store: SQLStore, sessionPolicy: SessionPolicy = SessionPolicy(), hashing: HashingGate = HashingGate(),
+    /// Creates an authenticator over a accounts.
+    public init(store: some AccountKeeping & DraftKeeping, sessionPolicy: SessionPolicy = SessionPolicy(), hashing: HashingGate = HashingGate(),
                 hashParameters: ScryptParameters = PasswordHasher.standardParameters(),
                 clock: @escaping @Sendable () -> Date = Date.init) {
-        self.store = store
+        accounts = store
+        drafts = store
         self.sessionPolicy = sessionPolicy
         self.hashing = hashing
         self.hashParameters = hashParameters
@@ -77,7 +81,7 @@ public actor Authenticator {
         defer { endCheck(of: nameKey) }
         // Read after waiting for the attempts before it: their failures count.
         let now = clock()
-        let stored = try await store.account(username: normalised)
+        let stored = try await accounts.account(username: normalised)
         let pairKey = nameKey + "|" + address
         if let wait = addressThrottle.wait(after: addressFailures[address] ?? [], now: now)
             ?? accountThrottle.wait(after: pairFailures[pairKey] ?? [], now: now)
@@ -103,13 +107,13 @@ public actor Authenticator {
         next.credentials.recentFailures = []
         pairFailures[pairKey] = nil
         if next != stored {
-            try await store.saveAccount(next, action: .loginFactor, detail: "factor=\(factor)", by: actor(next))
+            try await accounts.saveAccount(next, action: .loginFactor, detail: "factor=\(factor)", by: actor(next))
         }
         let scope: SessionScope = next.credentials.hasSecondFactor && !next.credentials.mustChangePassword ? .full : .enrolment
         let token = Self.newToken()
         let session = StoredSession(tokenHash: Self.hash(token), accountID: next.account.id, scope: scope,
                                     createdAt: now, lastSeenAt: now, address: address)
-        try await store.createSession(session, by: actor(next))
+        try await accounts.createSession(session, by: actor(next))
         return .signedIn(token: token, session: session)
     }
 
@@ -142,7 +146,7 @@ public actor Authenticator {
         failed.credentials.recentFailures = accountThrottle.recent(stored.credentials.recentFailures + [now], now: now)
         pairFailures[pairKey] = accountThrottle.recent((pairFailures[pairKey] ?? []) + [now], now: now)
         addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
-        try await store.saveAccount(failed, action: .loginFailure, detail: "from=\(address)", by: .system)
+        try await accounts.saveAccount(failed, action: .loginFailure, detail: "from=\(address)", by: .system)
         return .refused
     }
 
@@ -158,13 +162,13 @@ public actor Authenticator {
         unknownNameFailures[key] = accountThrottle.recent((unknownNameFailures[key] ?? []) + [now], now: now)
         pairFailures[pairKey] = accountThrottle.recent((pairFailures[pairKey] ?? []) + [now], now: now)
         addressFailures[address] = addressThrottle.recent((addressFailures[address] ?? []) + [now], now: now)
-        try await store.recordSignInFailureForUnknownAccount(address: address)
+        try await accounts.recordSignInFailureForUnknownAccount(address: address)
         return .refused
     }
 
     /// A refusal without a check, on the record like every other attempt.
     private func throttled(_ wait: TimeInterval, accountID: UUID?, address: String) async throws -> SignInResult {
-        try await store.recordThrottledSignIn(accountID: accountID, address: address)
+        try await accounts.recordThrottledSignIn(accountID: accountID, address: address)
         return .throttled(retryAfter: max(1, WholeNumber.exact(wait.rounded(.up), in: 0...86_400) ?? 86_400))
     }
 
@@ -210,23 +214,23 @@ public actor Authenticator {
     /// that has timed out is ended, and the account it belonged to is named.
     public func check(token: String) async throws -> SessionCheck {
         let now = clock()
-        guard let session = try await store.session(tokenHash: Self.hash(token)) else { return .none }
+        guard let session = try await accounts.session(tokenHash: Self.hash(token)) else { return .none }
         if let end = sessionPolicy.expiry(createdAt: session.createdAt, lastSeen: session.lastSeenAt, now: now) {
-            try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: end, by: .system)
+            try await accounts.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: end, by: .system)
             return .expired(accountID: session.accountID)
         }
-        guard let stored = try await store.account(id: session.accountID), !stored.account.disabled else {
-            try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked, by: .system)
+        guard let stored = try await accounts.account(id: session.accountID), !stored.account.disabled else {
+            try await accounts.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked, by: .system)
             return .none
         }
-        try await store.touchSession(tokenHash: session.tokenHash, at: now)
+        try await accounts.touchSession(tokenHash: session.tokenHash, at: now)
         return .valid(stored.account, session)
     }
 
     /// Signs out: the session ends at once.
     public func signOut(token: String) async throws {
-        guard let session = try await store.session(tokenHash: Self.hash(token)) else { return }
-        try await store.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked,
+        guard let session = try await accounts.session(tokenHash: Self.hash(token)) else { return }
+        try await accounts.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked,
                                    by: .account(session.accountID))
     }
 

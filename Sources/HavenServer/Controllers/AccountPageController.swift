@@ -60,7 +60,7 @@ struct AccountPageController: Controller {
 
     /// Whether the account has a second factor already, so that a new one replaces it.
     private func replacing(_ account: Account) async throws -> Bool {
-        try await authenticator.store.account(id: account.id)?.credentials.hasSecondFactor ?? false
+        try await authenticator.accounts.account(id: account.id)?.credentials.hasSecondFactor ?? false
     }
 
     @Sendable func enrolBegin(_ request: Request, context: HavenRequestContext) async throws -> Response {

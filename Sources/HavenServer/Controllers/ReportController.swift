@@ -84,7 +84,7 @@ struct ReportController: Controller {
     /// small counts withheld (null) below analyst.
     @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> StatisticsView {
         let (first, last) = try StatisticsReader.years(ReportPageController.parameters(request), today: environment.now)
-        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: try context.actor())
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: environment.statistics, actor: try context.actor())
         return StatisticsView(statistics, first: first, last: last, threshold: context.account?.allows(.analyse) == true ? 1 : thresholds.suppressBelow)
     }
 
@@ -95,7 +95,7 @@ struct ReportController: Controller {
         do throws(ArrivalCSVError) { figures = try ArrivalFigure.parse(csv: body.csv) } catch {
             throw Problem.invalid([FieldProblem(field: "csv", message: error.description)])
         }
-        try await store.importArrivals(figures, source: body.source, by: try context.actor())
+        try await environment.statistics.importArrivals(figures, source: body.source, by: try context.actor())
         return ImportedView(imported: figures.count)
     }
 

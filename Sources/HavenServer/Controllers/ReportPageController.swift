@@ -164,7 +164,7 @@ struct ReportPageController: Controller {
     @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
         let (first, last) = try StatisticsReader.years(Self.parameters(request), today: environment.now)
-        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: environment.statistics, actor: actor)
         let page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: context.account?.allows(.analyse) == true)
         return PageController.page(page.render(PageController.language(request), account: account))
     }
@@ -174,7 +174,7 @@ struct ReportPageController: Controller {
         let (_, actor) = try signedIn(context)
         let parameters = Self.parameters(request)
         let (first, last) = try StatisticsReader.years(parameters, today: environment.now)
-        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: environment.statistics, actor: actor)
         let threshold = parameters["shared"] == "1" ? thresholds.suppressBelow : suppression(context)
         return Response(status: .ok, headers: [.contentType: "text/csv; charset=utf-8", .contentDisposition: "attachment; filename=\"haven-statistics.csv\""],
                         body: .init(byteBuffer: ByteBuffer(string: statistics.csv(suppressBelow: threshold))))
@@ -195,9 +195,9 @@ struct ReportPageController: Controller {
         if problem == nil && source.trimmingCharacters(in: .whitespaces).isEmpty {
             problem = language == .ko ? "공식 통계의 출처를 적으십시오" : "Name the source of the official figures"
         }
-        if problem == nil { try await store.importArrivals(figures, source: source, by: actor) }
+        if problem == nil { try await environment.statistics.importArrivals(figures, source: source, by: actor) }
         let (first, last) = try StatisticsReader.years([:], today: environment.now)
-        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: store, actor: actor)
+        let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: environment.statistics, actor: actor)
         var page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: true)
         page.importProblem = problem
         page.imported = problem == nil

@@ -73,13 +73,13 @@ struct TokenController: Controller {
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let account = try context.signedIn().account
-        let tokens = try await authenticator.store.apiTokens(accountID: account.id)
+        let tokens = try await authenticator.accounts.apiTokens(accountID: account.id)
         return try jsonResponse(ItemList(tokens.map { TokenView($0) }), status: .ok)
     }
 
     @Sendable func revoke(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let account = try context.signedIn().account
-        try await authenticator.store.revokeAPIToken(id: try RecordController<Person>.id(context), accountID: account.id, by: try context.actor())
+        try await authenticator.accounts.revokeAPIToken(id: try RecordController<Person>.id(context), accountID: account.id, by: try context.actor())
         return Response(status: .noContent)
     }
 }

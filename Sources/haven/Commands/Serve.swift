@@ -95,7 +95,7 @@ struct Serve: AsyncParsableCommand {
         do {
             // Deadlines pass while Haven runs: unanswered interventions are marked hourly, by a
             // service that stops with the server (a sweep in progress finishes its write first).
-            app = try buildApplication(repository: store, authenticator: authenticator, configuration: configuration, logger: logger,
+            app = try buildApplication(store: store, authenticator: authenticator, configuration: configuration, logger: logger,
                                        services: [NonResponseSweepService(repository: store, logger: logger)]) { _ in
                 // Only once the port is bound: a port already in use ends the run before this.
                 print("Haven is unlocked (\(records) records) and listening on \(base)")
