@@ -66,6 +66,21 @@ struct AuthorizationTests {
         }
     }
 
+    @Test func anAddressOrMethodNoRouteHasIsNotFound() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            for uri in ["/records/nonsense", "/api/nonsense", "/reports/nonsense/deeper"] {
+                let missing = try await client.execute(uri: uri, method: .get)
+                #expect(missing.status == .notFound, "\(uri) answered \(missing.status)")
+                #expect(!String(buffer: missing.body).contains("no access policy"), "\(uri)")
+            }
+            #expect(try await server.client.execute(uri: "/records/nonsense", method: .get).status == .notFound,
+                    "an address that does not exist is not there for anyone, signed in or not")
+            // A method no route of the address takes reaches no handler either.
+            #expect(try await client.execute(uri: "/api/persons", method: .delete).status == .notFound)
+        }
+    }
+
     @Test func eachRoleReachesExactlyWhatItsPermissionsAllow() async throws {
         try await TestServer.with { server in
             let routes = routes(server.store)

@@ -1,6 +1,6 @@
 import Foundation
 import HavenCore
-import HavenLinkage
+@testable import HavenLinkage
 @testable import HavenServer
 import HavenStore
 import Hummingbird
@@ -148,5 +148,15 @@ struct LinkageTextTests {
                 #expect(label.ko != level && !label.ko.isEmpty, "\(comparison.rawValue): \(level)")
             }
         }
+    }
+
+    @Test func aFieldBothRecordsLackIsSaidToBeMissingOnBothNotOnOneSide() {
+        let part = LinkResult.Part(comparison: .birthDate, level: 0, weight: 0)
+        let dated = LinkRecord(id: "a", name: "리정숙", birthDate: "1972-03-14")
+        let undated = LinkRecord(id: "b", name: "리정숙")
+        #expect(LinkageText.meaning(part, undated, LinkRecord(id: "c", name: "이정숙")).ko == "양쪽 모두 없음")
+        #expect(LinkageText.meaning(part, dated, undated).ko == "한쪽에 없음")
+        #expect(LinkageText.meaning(part, undated, dated).en == "Missing on one side")
+        #expect(LinkageText.meaning(LinkResult.Part(comparison: .birthDate, level: 6, weight: 9), dated, dated).ko == "같은 날")
     }
 }

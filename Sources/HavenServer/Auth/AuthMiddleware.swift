@@ -15,7 +15,11 @@ struct AuthMiddleware: RouterMiddleware {
     let table: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        let path = context.endpointPath ?? request.uri.path
+        // An address that no route has is simply not there; a route without a requirement for
+        // this method is refused (deny by default).
+        guard let path = context.endpointPath else {
+            throw Problem(status: .notFound, title: "Not found", titleKo: "찾을 수 없습니다", detail: "no page or API route has this address")
+        }
         guard let requirement = table.requirement(method: request.method.rawValue, path: path) else {
             throw Problem(status: .forbidden, title: "Forbidden", titleKo: "금지됨", detail: "no access policy covers this route")
         }

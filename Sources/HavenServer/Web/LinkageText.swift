@@ -20,6 +20,32 @@ enum LinkageText {
         }
     }
 
+    /// Whether a record has nothing for a comparison to compare.
+    static func lacks(_ comparison: LinkComparison, _ record: LinkRecord) -> Bool {
+        func empty(_ value: String?) -> Bool { value?.allSatisfy(\.isWhitespace) ?? true }
+        switch comparison {
+        case .familyName: return empty(record.familyName) && empty(record.name)
+        case .givenName: return empty(record.givenName) && empty(record.name)
+        case .birthDate: return empty(record.birthDate)
+        case .sex: return empty(record.sex) || record.sex == "unknown"
+        case .birthPlace: return empty(record.birthPlace)
+        case .address: return empty(record.address)
+        case .locality: return empty(record.locality)
+        case .postcode: return empty(record.postcode)
+        case .region: return empty(record.region)
+        case .idNumber: return empty(record.idNumber)
+        case .phone: return empty(record.phone)
+        }
+    }
+
+    /// A part's meaning for two records: "missing" says whether one of them or both lack it.
+    static func meaning(_ part: LinkResult.Part, _ first: LinkRecord, _ second: LinkRecord) -> LocalizedLabel {
+        guard part.level == 0 else { return meaning(part.meaning) }
+        return lacks(part.comparison, first) && lacks(part.comparison, second)
+            ? LocalizedLabel(en: "Missing on both", ko: "양쪽 모두 없음")
+            : LocalizedLabel(en: "Missing on one side", ko: "한쪽에 없음")
+    }
+
     /// A level's meaning (``LinkComparison/levelNames``) in the reader's language.
     static func meaning(_ meaning: String) -> LocalizedLabel {
         let korean: [String: String] = [

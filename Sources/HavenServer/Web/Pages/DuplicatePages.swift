@@ -81,13 +81,14 @@ struct DuplicateReviewPage {
                 .element("tbody", [:], rows),
             ]),
         ]
-        if !pair.parts.isEmpty {
+        let linked = people.map(DuplicateFinder.linkRecord)
+        if !pair.parts.isEmpty, linked.count == 2 {
             content.append(.element("h2", ["id": "why"], [.text(t(WebText.comparison))]))
             content.append(.element("table", ["class": "report", "aria-labelledby": "why"], [
                 .element("thead", [:], [.element("tr", [:], [WebText.comparison, WebText.agreement, WebText.evidenceWeight].map { .element("th", ["scope": "col"], [.text(t($0))]) })]),
                 .element("tbody", [:], pair.parts.map { part in
                     .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(LinkageText.label(part.comparison)))]),
-                                         .element("td", [:], [.text(t(LinkageText.meaning(part.meaning)))]),
+                                         .element("td", [:], [.text(t(LinkageText.meaning(part, linked[0], linked[1])))]),
                                          .element("td", [:], [.text(String(format: "%+.1f", part.weight))])])
                 }),
             ]))
