@@ -383,9 +383,14 @@ def main():
         driver.find_element(By.ID, "check.independent_channel").click()
         check(driver.find_element(By.ID, "check.independent_channel").is_selected(), "a checklist box is ticked by the keyboard or mouse")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.checklist button[type=submit]"))
+        raised = [item.find_element(By.TAG_NAME, "strong").text for item in driver.find_elements(By.CSS_SELECTOR, "ul.indicators li")]
         check(driver.find_element(By.ID, "check.independent_channel").is_selected()
-              and "독립된 경로로 확인되지 않음" not in driver.find_element(By.TAG_NAME, "main").text,
-              "the recorded check stays ticked and its indicator is gone")
+              and "요청자와 가족의 관계가 독립된 경로로 확인되지 않음" not in raised and "요청자의 신원이 확인되지 않음" in raised,
+              "the recorded check stays ticked, its own indicator is gone and the identity indicator stays")
+        driver.find_element(By.ID, "check.requester_identity").click()
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.checklist button[type=submit]"))
+        raised = [item.find_element(By.TAG_NAME, "strong").text for item in driver.find_elements(By.CSS_SELECTOR, "ul.indicators li")]
+        check("요청자의 신원이 확인되지 않음" not in raised, "ticking the requester's identity clears the indicator it answers")
 
         # The rescue request named the incident's broker again, so Haven holds two records of one
         # broker: suggested as a possible duplicate, reviewed side by side, merged, and un-merged.

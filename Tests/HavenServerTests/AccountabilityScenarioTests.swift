@@ -145,7 +145,7 @@ struct AccountabilityScenarioTests {
             // — The indicators —
             let indicators = try await api.get("/api/rescue-requests/\(lure)/indicators")
             let kinds = (indicators.json["indicators"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
-            #expect(kinds == ["broker_initiated", "requester_unverified", "chain_linked_to_entrapment", "county_entrapment_reports", "fee_far_below_rate"])
+            #expect(kinds == ["broker_initiated", "requester_unverified", "relationship_unverified", "chain_linked_to_entrapment", "county_entrapment_reports", "fee_far_below_rate"])
             #expect(indicators.text.contains(trap.event), "the chain and the county reports lead to the entrapment")
 
             // — The surge —

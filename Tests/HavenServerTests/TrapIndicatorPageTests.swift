@@ -41,7 +41,7 @@ struct TrapIndicatorPageTests {
             #expect(api.status == .ok)
             let json = try #require(JSONSerialization.jsonObject(with: Data(buffer: api.body)) as? [String: Any])
             let kinds = (json["indicators"] as? [[String: Any]])?.compactMap { $0["kind"] as? String }
-            #expect(kinds == ["broker_initiated", "requester_unverified", "chain_linked_to_entrapment", "county_entrapment_reports", "fee_far_below_rate"])
+            #expect(kinds == ["broker_initiated", "requester_unverified", "relationship_unverified", "chain_linked_to_entrapment", "county_entrapment_reports", "fee_far_below_rate"])
             #expect(String(buffer: api.body).contains(event.id.uuidString.lowercased()), "the indicators name the entrapment incident")
 
             let page = try await client.page(path)
@@ -56,10 +56,21 @@ struct TrapIndicatorPageTests {
             #expect(stored.checked(.independentChannel) && stored.checked(.brokerRecord) && !stored.checked(.familyConfirmed))
             #expect(stored.checks?.first { $0.item == .independentChannel }?.date != nil, "a check is dated")
             let after = try await client.page(path)
-            #expect(!after.contains("독립된 경로로 확인되지 않음") && after.contains("id=\"check.independent_channel\" name=\"check.independent_channel\" checked"))
+            #expect(!after.contains("<strong>요청자와 가족의 관계가 독립된 경로로 확인되지 않음</strong>") && after.contains("id=\"check.independent_channel\" name=\"check.independent_channel\" checked"))
+            // Each indicator names the check that answers it and where that check stands.
+            #expect(after.contains("<strong>요청자의 신원이 확인되지 않음</strong>") && after.contains("답하는 확인 항목: 요청자의 신원을 확인함 — 아직 하지 않음"),
+                    "the identity indicator stays until its own check is done")
+            #expect(after.contains("data-answered-by=\"broker_record\">답하는 확인 항목: 브로커의 이력을 확인함 — 검토함. 근거는 기록에 남아 있습니다"),
+                    "a reviewed broker stays flagged, shown as reviewed")
+            #expect(after.contains("해당 징후: 요청자와 가족의 관계가 독립된 경로로 확인되지 않음"), "the checklist says which indicator each check answers")
+            let identity = try #require(after.firstMatch(of: /name="version" value="(\d+)"/)).1
+            _ = try await client.postForm(path + "/checks", ["version": String(identity), "check.independent_channel": "on",
+                                                            "check.broker_record": "on", "check.requester_identity": "on"])
+            let cleared = try await client.page(path)
+            #expect(!cleared.contains("<strong>요청자의 신원이 확인되지 않음</strong>") && cleared.contains("기록상 브로커가 함정 사건 1건과 관련되어 있습니다."))
             // A stale checklist overwrites nothing.
             #expect(try await client.postForm(path + "/checks", ["version": String(version)]).status == .conflict)
-            #expect(try await server.store.get(RescueRequest.self, id: lure.id, by: .localOperator).record.checked(.independentChannel))
+            #expect(try await server.store.get(RescueRequest.self, id: lure.id, by: .localOperator).record.checked(.requesterIdentity))
             // A reviewer sees the indicators and the checklist, without a form to change it.
             let reviewer = try await server.signIn(role: .reviewer, compartments: ["alpha"])
             let seen = try await reviewer.page(path)

@@ -69,10 +69,16 @@ public enum TrapIndicators {
                 en: "The broker approached the family first, rather than the family or the requester seeking help.",
                 ko: "가족이나 요청자가 도움을 구한 것이 아니라 브로커가 먼저 가족에게 접근했습니다."), records: [this]))
         }
-        if !request.checked(.independentChannel) {
+        // Each of these two is answered by its own check (VerificationItem.indicator).
+        if !request.checked(.requesterIdentity) {
             found.append(TrapIndicator(kind: .requesterUnverified, explanation: LocalizedLabel(
-                en: "Nobody has yet confirmed through an independent channel that the requester is who they say and asked for this.",
-                ko: "요청자가 본인이 맞는지, 실제로 요청했는지를 아직 독립된 경로로 확인하지 않았습니다."), records: [this]))
+                en: "Nobody has yet confirmed that the requester is who they say they are.",
+                ko: "요청자가 본인이 맞는지 아직 확인하지 않았습니다."), records: [this]))
+        }
+        if !request.checked(.independentChannel) {
+            found.append(TrapIndicator(kind: .relationshipUnverified, explanation: LocalizedLabel(
+                en: "Nobody has yet confirmed through an independent channel that the requester is family of the people named and asked for this.",
+                ko: "요청자가 실제로 그 가족이고 이 요청을 했는지를 아직 독립된 경로로 확인하지 않았습니다."), records: [this]))
         }
         if !evidence.chainLinks.isEmpty {
             let events = Set(evidence.chainLinks.map(\.event)).count

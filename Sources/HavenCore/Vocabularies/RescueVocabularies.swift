@@ -103,12 +103,31 @@ public enum VerificationItem: String, Vocabulary {
         case .feeCompared: LocalizedLabel(en: "The fee is compared with the going rate", ko: "비용을 시세와 비교함")
         }
     }
+
+    /// The trap indicator the check answers. A check of the people involved (the requester's
+    /// identity, the relationship) clears its indicator once done; a check of the records (the
+    /// broker's history, the area's reports, the fee) is a review of evidence that stays in the
+    /// records, so its indicator stays, shown as reviewed.
+    public var indicator: TrapIndicatorKind {
+        switch self {
+        case .requesterIdentity: .requesterUnverified
+        case .independentChannel: .relationshipUnverified
+        case .familyConfirmed: .brokerInitiated
+        case .brokerRecord: .chainLinkedToEntrapment
+        case .countyReports: .countyEntrapmentReports
+        case .feeCompared: .feeFarBelowRate
+        }
+    }
+
+    /// Whether doing the check clears its indicator (see ``indicator``).
+    public var clearsIndicator: Bool { self == .requesterIdentity || self == .independentChannel }
 }
 
 /// Signs that a rescue request may be a trap set by state security ("defection trap").
 public enum TrapIndicatorKind: String, Vocabulary {
     case brokerInitiated = "broker_initiated"
     case requesterUnverified = "requester_unverified"
+    case relationshipUnverified = "relationship_unverified"
     case chainLinkedToEntrapment = "chain_linked_to_entrapment"
     case countyEntrapmentReports = "county_entrapment_reports"
     case feeFarBelowRate = "fee_far_below_rate"
@@ -118,7 +137,9 @@ public enum TrapIndicatorKind: String, Vocabulary {
     public var label: LocalizedLabel {
         switch self {
         case .brokerInitiated: LocalizedLabel(en: "The broker made the first contact", ko: "브로커가 먼저 연락함")
-        case .requesterUnverified: LocalizedLabel(en: "The requester is not verified through an independent channel", ko: "요청자가 독립된 경로로 확인되지 않음")
+        case .requesterUnverified: LocalizedLabel(en: "The requester's identity is not confirmed", ko: "요청자의 신원이 확인되지 않음")
+        case .relationshipUnverified: LocalizedLabel(en: "The requester's relationship to the family is not confirmed through an independent channel",
+                                                     ko: "요청자와 가족의 관계가 독립된 경로로 확인되지 않음")
         case .chainLinkedToEntrapment: LocalizedLabel(en: "Someone in the chain is linked to an earlier entrapment", ko: "연결된 사람이 이전 함정 사건과 관련됨")
         case .countyEntrapmentReports: LocalizedLabel(en: "Recent entrapment reports from the same area", ko: "같은 지역의 최근 함정 보고")
         case .feeFarBelowRate: LocalizedLabel(en: "The fee is far below the going rate", ko: "비용이 시세보다 훨씬 낮음")

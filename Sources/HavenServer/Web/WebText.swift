@@ -271,6 +271,10 @@ enum WebText {
     static let noIndicators = LocalizedLabel(en: "No indicator is raised by the records you can see.", ko: "볼 수 있는 기록에서는 징후가 없습니다.")
     static let verificationChecklist = LocalizedLabel(en: "Verification checklist", ko: "확인 목록")
     static let saveChecks = LocalizedLabel(en: "Record the checks", ko: "확인 내용 기록")
+    static let answeredBy = LocalizedLabel(en: "Answered by the check", ko: "답하는 확인 항목")
+    static let checkNotDone = LocalizedLabel(en: "not done yet", ko: "아직 하지 않음")
+    static let reviewedEvidenceStays = LocalizedLabel(en: "reviewed; the evidence stays in the records", ko: "검토함. 근거는 기록에 남아 있습니다")
+    static let answersIndicator = LocalizedLabel(en: "answers", ko: "해당 징후")
 
     // Track records of brokers and facilitating organisations.
     static let brokerRecords = LocalizedLabel(en: "Brokers and facilitators", ko: "브로커와 조력 조직")

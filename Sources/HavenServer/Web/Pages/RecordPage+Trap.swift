@@ -18,6 +18,13 @@ extension RecordPage {
             .element("h2", ["id": "trap"], [.text(t(WebText.trapIndicators))]),
             .element("p", ["class": "notice"], [.text(t(WebText.indicatorNotVerdict))]),
         ]
+        let done = { (item: VerificationItem) in review.checks.first { $0.item == item && $0.done } }
+        // The check that answers an indicator, and where it stands.
+        let answer = { (kind: TrapIndicatorKind) -> HTML in
+            guard let item = VerificationItem.allCases.first(where: { $0.indicator == kind }) else { return .text("") }
+            let state = done(item).map { check in t(WebText.reviewedEvidenceStays) + (check.date.map { " (\(t.date($0)))" } ?? "") } ?? t(WebText.checkNotDone)
+            return .element("span", ["class": "meta", "data-answered-by": item.code], [.text("\(t(WebText.answeredBy)): \(t(item.label)) — \(state)")])
+        }
         if review.indicators.isEmpty {
             content.append(.element("p", [:], [.text(t(WebText.noIndicators))]))
         } else {
@@ -25,6 +32,7 @@ extension RecordPage {
                 .element("li", [:], [
                     .element("strong", [:], [.text(t(indicator.kind.label))]),
                     .element("span", [:], [.text(t(indicator.explanation))]),
+                    answer(indicator.kind),
                     .element("span", ["class": "meta"], indicator.records.filter { $0.id != id }.map { ref in
                         .element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.wire)"],
                                  [.text("\(t(ref.kind.label)) \(ref.id.wire.prefix(8))")])
@@ -33,7 +41,9 @@ extension RecordPage {
             }))
         }
         content.append(.element("h2", ["id": "checks"], [.text(t(WebText.verificationChecklist))]))
-        let done = { (item: VerificationItem) in review.checks.first { $0.item == item && $0.done } }
+        let answers = { (item: VerificationItem) -> HTML in
+            .element("span", ["class": "meta"], [.text("\(t(WebText.answersIndicator)): \(t(item.indicator.label))")])
+        }
         if review.canCheck {
             let path = "/records/rescue_request/\(id.wire)/checks"
             content.append(.element("form", ["method": "post", "action": path, "class": "stack checklist"],
@@ -45,13 +55,14 @@ extension RecordPage {
                     return .element("div", ["class": "check"], [
                         .element("input", ["type": "checkbox", "id": fieldID, "name": fieldID, "checked": done(item) == nil ? nil : ""]),
                         .element("label", ["for": fieldID], [.text(text)]),
+                        answers(item),
                     ])
                 }
                 + [.element("button", ["type": "submit"], [.text(t(WebText.saveChecks))])]))
         } else {
             content.append(.element("ul", ["class": "checklist"], VerificationItem.allCases.map { item in
                 let state = done(item).map { "✓ " + ($0.date.map { t.date($0) } ?? "") } ?? "—"
-                return .element("li", [:], [.text("\(t(item.label)): \(state)")])
+                return .element("li", [:], [.text("\(t(item.label)): \(state) "), answers(item)])
             }))
         }
         return content
