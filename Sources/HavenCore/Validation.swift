@@ -34,13 +34,19 @@ public struct ValidationContext: Sendable {
     /// checked against it and take it at intake.
     public var sha256Hex: (@Sendable (Data) -> String)?
 
+    /// Today in UTC (`YYYY-MM-DD`) by the store's clock, for what a record's state depends on
+    /// (an intervention past its deadline without an answer); nil where no store writes.
+    public var today: String?
+
     /// A context that knows the shipped gazetteer's places.
     public init(
         isKnownPlace: @escaping @Sendable (String) -> Bool = { Gazetteer.shared.place(code: $0) != nil },
-        sha256Hex: (@Sendable (Data) -> String)? = nil
+        sha256Hex: (@Sendable (Data) -> String)? = nil,
+        today: String? = nil
     ) {
         self.isKnownPlace = isKnownPlace
         self.sha256Hex = sha256Hex
+        self.today = today
     }
 }
 

@@ -5,7 +5,8 @@ public import Logging
 
 /// Marks interventions whose deadline has passed without a recorded answer as *no response*,
 /// dated the day it is found, as a new version written by Haven itself (so the audit log holds
-/// who — `system` — and when). `haven serve` runs it at start and every hour.
+/// who — `system` — and when). `haven serve` runs it at start, every hour and just after each
+/// UTC midnight; an intervention saved already past its deadline is marked as it is saved.
 public enum NonResponseSweep {
     /// Marks every overdue, unanswered intervention; returns the ids marked. An intervention
     /// someone edits at the same moment is left for the next run.
@@ -46,7 +47,15 @@ public enum NonResponseSweep {
             } catch {
                 logger.error("the no-response sweep failed: \(type(of: error))")
             }
-            try? await Task.sleep(for: interval)
+            try? await Task.sleep(for: pause(every: interval, now: clock()))
         }
+    }
+
+    /// How long to wait before the next run: the interval, or less when the UTC day turns
+    /// sooner, since deadlines pass at midnight and every page should agree from then on.
+    public static func pause(every interval: Duration, now: Date) -> Duration {
+        let secondsIntoDay = now.timeIntervalSince1970.truncatingRemainder(dividingBy: 86_400)
+        let untilMidnight = Duration.milliseconds(Int64(((86_400 - secondsIntoDay) * 1_000).rounded(.up)) + 1_000)
+        return min(interval, untilMidnight)
     }
 }

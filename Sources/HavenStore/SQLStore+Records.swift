@@ -10,7 +10,8 @@ extension SQLStore {
         let customPlaces = index.customPlaceCodes
         return ValidationContext(
             isKnownPlace: { Gazetteer.shared.place(code: $0) != nil || customPlaces.contains($0) },
-            sha256Hex: { SHA256Hex.of($0) }
+            sha256Hex: { SHA256Hex.of($0) },
+            today: Day.string(clock())
         )
     }
 

@@ -53,7 +53,7 @@ struct AccessLogTests {
             #expect(logins.filter { $0["action"] as? String == "login.success" }.count == 2)
             // A period before anything happened is empty; one that covers today is not.
             #expect(try items(try await admin.execute(uri: "/api/audit?until=2000-01-01", method: .get)).isEmpty)
-            let today = String(ISO8601DateFormatter().string(from: Date()).prefix(10))
+            let today = String(ISO8601DateFormatter().string(from: server.clock.now).prefix(10))
             #expect(try items(try await admin.execute(uri: "/api/audit?since=\(today)&until=\(today)&record=\(id)", method: .get)).count == 3)
 
             // Looking into the log is itself on the record.

@@ -48,7 +48,7 @@ struct AccountabilityScenarioTests {
 
     @Test func theScenarioRaisesTheFlagsIndicatorsSurgeAndDossierThatFollow() async throws {
         try await TestServer.with { server in
-            let api = API(client: try await server.signIn(role: .analyst, compartments: ["alpha"]))
+            var api = API(client: try await server.signIn(role: .analyst, compartments: ["alpha"]))
 
             // Two brokers who recruit cheaply and move large groups, and the usual requests around them.
             let brokerA = try await api.create("persons", #"{"names": [{"value": "가상 브로커 갑", "script": "hangul", "system": "alias"}]}"#)
@@ -118,7 +118,10 @@ struct AccountabilityScenarioTests {
              "notes": "가상: 브로커는 한국에 있는 아버지가 요청했다고 말함", "timeline": [{"status": "received", "date": "2025-03-04"}]}
             """)
 
-            // A ministry's repeated requests to a foreign government about the repatriations, never answered.
+            // A ministry's repeated requests to a foreign government about the repatriations, never
+            // answered, recorded as they were sent (in May 2025, before their deadlines).
+            let start = server.clock.now
+            server.clock.set(try #require(ISO8601DateFormatter().date(from: "2025-05-02T09:00:00Z")))
             for (sent, deadline) in [("2025-05-02", "2025-06-01"), ("2025-07-01", "2025-07-31"), ("2025-09-01", "2025-09-30")] {
                 _ = try await api.create("interventions", """
                 {"subjectIDs": ["\(kunming.event)", "\(jilinPrison.event)"], "partyName": "가상국 외교부", "channel": "diplomatic_note",
@@ -127,6 +130,8 @@ struct AccountabilityScenarioTests {
             }
             // Deadlines pass: what `haven serve` does every hour.
             _ = try await NonResponseSweep.run(repository: server.store, today: try #require(ISO8601DateFormatter().date(from: "2025-10-15T00:00:00Z")))
+            server.clock.set(start)
+            api = API(client: try await server.signIn(role: .analyst, compartments: ["alpha"], username: "analyst.later"))
 
             // — The flags that follow —
             let brokers = try await api.get("/api/reports/brokers").json["subjects"] as? [[String: Any]] ?? []

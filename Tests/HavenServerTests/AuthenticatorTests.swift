@@ -13,6 +13,8 @@ final class ManualClock: @unchecked Sendable {
     private var current = Date(timeIntervalSince1970: 1_800_000_000)
     var now: Date { lock.withLock { current } }
     func advance(_ seconds: TimeInterval) { lock.withLock { current.addTimeInterval(seconds) } }
+    /// Sets the time, for a test that records what happened on given days.
+    func set(_ date: Date) { lock.withLock { current = date } }
 }
 
 /// Sign-in, second factors, throttling and session lifetimes over a real SQLite store.

@@ -178,6 +178,14 @@ struct CaseFormTests {
             #expect(page.contains("<h1>가상 외교부</h1>") && page.contains("기한 경과: 답변 없이 기한이 지났습니다") && page.contains("가상 강제송환"))
             let home = try await client.page("/")
             #expect(home.contains("기한이 지난 개입 요청") && home.contains("가상 외교부") && home.contains("2025년 2월 10일 · 긴급"))
+            // Overdue is one fact: the records filter, the parties report and the dossier say so
+            // from the moment it is saved, not from the next hourly sweep.
+            let interventionID = String(location.split(separator: "/").last ?? "")
+            #expect(try await client.page("/records?kind=intervention&status=overdue").contains(interventionID), "the status filter finds it")
+            let parties = try await client.page("/reports/parties")
+            #expect(parties.contains("가상 외교부") && parties.contains("<td>1 (무응답 1)</td>"), "the parties report counts it unanswered")
+            let dossier = try await client.page("/dossiers/event/\(event.id.uuidString.lowercased())")
+            #expect(dossier.contains("무응답") && !dossier.contains("답변 대기"), "the dossier says no response")
             #expect(!(try await outsider.page("/")).contains("가상 외교부"), "another compartment's dashboard does not show it")
             // Recording the answer ends the overdue state.
             let answered = try await client.postForm(location + "/edit", fields.merging(["version": "1", "response": "acknowledged",

@@ -14,7 +14,9 @@ import Testing
 struct DossierTests {
     @Test func anIncidentsAndAPartysDossiersHoldTheChronologySourcesAndEveryUnansweredRequest() async throws {
         try await TestServer.with { server in
-            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            // Recorded in April 2024, before the requests' deadlines; read in October.
+            server.clock.set(try #require(ISO8601DateFormatter().date(from: "2024-04-05T09:00:00Z")))
+            var client = try await server.signIn(role: .analyst, compartments: ["alpha"])
             func incident(_ json: String) async throws -> UUID {
                 let made = try await client.execute(uri: "/api/incidents", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: json))
                 #expect(made.status == .created, "\(String(buffer: made.body))")
@@ -38,7 +40,10 @@ struct DossierTests {
                                                                request: "강제송환을 하지 말 것을 요청함 (가상)", deadline: try FuzzyDate(parsing: deadline),
                                                                status: .sent), by: .localOperator)
             }
-            _ = try await NonResponseSweep.run(repository: server.store, today: try #require(ISO8601DateFormatter().date(from: "2024-10-15T00:00:00Z")))
+            let october = try #require(ISO8601DateFormatter().date(from: "2024-10-15T00:00:00Z"))
+            server.clock.set(october)
+            _ = try await NonResponseSweep.run(repository: server.store, today: october)
+            client = try await server.signIn(role: .analyst, compartments: ["alpha"], username: "analyst.october")
 
             let event = try await client.page("/dossiers/event/\(arrest.uuidString.lowercased())")
             #expect(event.contains("<title>자료집 · Haven</title>"), "the title names a dossier only")

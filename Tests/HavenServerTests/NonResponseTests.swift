@@ -14,6 +14,8 @@ import Testing
 struct NonResponseTests {
     @Test func deadlinesPassedWithoutAnAnswerAreRecordedAndSummedByParty() async throws {
         try await TestServer.with { server in
+            // The requests are recorded while their deadlines are still ahead.
+            server.clock.set(try #require(ISO8601DateFormatter().date(from: "2024-03-01T09:00:00Z")))
             var ids: [UUID] = []
             for (month, compartment) in [("2024-03", "alpha"), ("2024-06", "alpha"), ("2024-09", "alpha"), ("2024-09", "beta")] {
                 let intervention = Intervention(compartment: compartment, partyName: "가상국 외교부", channel: .diplomaticNote,
@@ -26,6 +28,7 @@ struct NonResponseTests {
                                         response: .acknowledged, responseDate: try FuzzyDate(parsing: "2024-03-15"), status: .answered)
             _ = try await server.store.create(answered, by: .localOperator)
             let today = try #require(ISO8601DateFormatter().date(from: "2024-10-15T09:00:00Z"))
+            server.clock.set(today)
             let marked = try await NonResponseSweep.run(repository: server.store, today: today)
             #expect(Set(marked) == Set(ids), "every unanswered request past its deadline, in every compartment, is marked")
             #expect(try await NonResponseSweep.run(repository: server.store, today: today).isEmpty, "a second run marks nothing again")
@@ -43,5 +46,15 @@ struct NonResponseTests {
             #expect(api.contains("\"noResponse\":3") && api.contains("\"medianDaysToAnswer\":14"))
             #expect(try await client.page("/records/intervention/\(ids[0].uuidString.lowercased())").contains("2024년 10월 15일"))
         }
+    }
+
+    @Test func theSweepWakesJustAfterMidnightWhenTheDayTurnsBeforeTheHour() {
+        let hour = Duration.seconds(3600)
+        // 23:30 UTC: the day turns in 30 minutes, before the hour is up.
+        let lateEvening = Date(timeIntervalSince1970: 1_800_000_000 - 1_800_000_000.truncatingRemainder(dividingBy: 86_400) + 84_600)
+        #expect(NonResponseSweep.pause(every: hour, now: lateEvening) == .seconds(1_801))
+        // 10:00 UTC: an hour, as usual.
+        let morning = Date(timeIntervalSince1970: 1_800_000_000 - 1_800_000_000.truncatingRemainder(dividingBy: 86_400) + 36_000)
+        #expect(NonResponseSweep.pause(every: hour, now: morning) == hour)
     }
 }

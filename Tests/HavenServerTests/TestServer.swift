@@ -28,9 +28,10 @@ struct TestServer: Sendable {
     static func with(logger: Logger = TestServer.quietLogger, configuration: ServerConfiguration = .init(), _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
         let dir = try TemporaryDirectory.make("haven-api")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path), logger: logger)
-        try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
+        // One clock for the store and the server, as `haven serve` has.
         let clock = ManualClock()
+        let store = try await SQLStore.open(.sqlite(path: dir.appendingPathComponent("haven.sqlite").path), logger: logger, clock: { clock.now })
+        try await store.initialise(master: MasterKey.random(), scrypt: nil, by: .system)
         let authenticator = Authenticator(store: store, hashParameters: .forTesting(), clock: { clock.now })
         let app = Application(router: buildRouter(store: store, authenticator: authenticator, configuration: configuration),
                               logger: logger)

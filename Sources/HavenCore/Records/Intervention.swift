@@ -99,4 +99,12 @@ extension Intervention {
 
 extension Intervention {
     public var references: [UUID] { subjectIDs + [partyID].compactMap { $0 } }
+
+    /// Saved past its deadline without an answer, it is saved as unanswered (no response, dated
+    /// today), as the hourly sweep would mark it: the records filter, the parties report and the
+    /// dossier then say what its page says from the moment it is saved.
+    public mutating func prepareForIntake(_ context: ValidationContext) {
+        guard let today = context.today, let day = try? FuzzyDate(parsing: today), let marked = markedUnanswered(on: day) else { return }
+        self = marked
+    }
 }
