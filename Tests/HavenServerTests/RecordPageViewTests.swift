@@ -36,6 +36,22 @@ struct RecordPageViewTests {
         #expect(html.components(separatedBy: "<li>\(language(WebText.version)) ").count - 1 == 2)
     }
 
+    @Test func anActAndAVictimGroupAreNamedByWhatTheyAreNotWithheld() throws {
+        let act = Act(compartment: "alpha", eventID: UUID(), actType: .arrest, date: try FuzzyDate(parsing: "2024-04-02"), placeCode: "CN-YN-KUNMING",
+                      victimStatus: .detained)
+        let documenter = RecordPage.make(stored(act), versions: [], seesProtected: true, language: .ko)
+        #expect(documenter.title == "체포 · 2024년 4월 2일 · 쿤밍(곤명)", "\(documenter.title ?? "nil")")
+        #expect(documenter.fields.contains { $0.value == "구금 중" })
+        let html = documenter.render(.ko, account: PageUser(username: "민정", csrf: "c"))
+        #expect(!html.contains(WebText.withheld.ko), "the documenter who recorded it sees it")
+        // A reviewer sees what was done and where, not the protected date.
+        let reviewer = RecordPage.make(stored(act), versions: [], seesProtected: false, language: .ko)
+        #expect(reviewer.title == "체포 · 쿤밍(곤명)")
+        let group = RecordPage.make(stored(VictimGroup(compartment: "alpha", eventID: UUID(), size: 15, women: 13, children: 2)), versions: [],
+                                    seesProtected: true, language: .ko)
+        #expect(group.title == "전체 인원: 15" && group.fields.contains { $0.value == "13" })
+    }
+
     @Test(arguments: Language.allCases)
     func aRescueRequestAndAnOverdueInterventionRenderInEitherLanguage(language: Language) throws {
         let request = RescueRequest(contactInitiatedBy: .broker, fee: Money(amount: 1_500, currency: "USD"), groupSize: 2, status: .underway,

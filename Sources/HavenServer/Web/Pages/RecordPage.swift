@@ -158,6 +158,25 @@ struct RecordPage {
                 Field(label: WebText.responseText, value: visible(intervention.responseText ?? "—")),
                 Field(label: WebText.notes, value: visible(intervention.notes ?? "—")),
             ]
+        case let act as Act:
+            // An act has no name of its own: it is what was done, when and where.
+            title = [language(act.actType.label), visible(date(act.date)), place(act.placeCode)].compactMap { $0 }.joined(separator: " · ")
+            fields = [
+                Field(label: WebText.actType, value: language(act.actType.label)),
+                Field(label: WebText.startDate, value: visible(date(act.date) ?? "—")),
+                Field(label: WebText.placeField, value: place(act.placeCode) ?? "—"),
+                Field(label: WebText.victimStatus, value: language(act.victimStatus.label)),
+                Field(label: WebText.notes, value: visible(act.notes ?? "—")),
+            ]
+        case let group as VictimGroup:
+            title = "\(language(WebText.groupSize)): \(group.size)"
+            fields = [
+                Field(label: WebText.groupSize, value: String(group.size)),
+                Field(label: WebText.women, value: group.women.map(String.init) ?? "—"),
+                Field(label: WebText.men, value: group.men.map(String.init) ?? "—"),
+                Field(label: WebText.children, value: group.children.map(String.init) ?? "—"),
+                Field(label: WebText.description, value: visible(group.description ?? "—")),
+            ]
         default:
             title = visible(stored.record.searchText.first)
             fields = [Field(label: WebText.summary, value: visible(stored.record.searchText.joined(separator: " · ")))]
