@@ -30,7 +30,14 @@ public enum TrackRecordReader {
         for organisation in try await all(.organisation, type: OrganisationKind.brokerNetwork.code, repository: repository, actor: actor) {
             add(RecordRef(.organisation, organisation.id))
         }
-        return found
+        // A broker recorded twice and merged is one subject: its main record.
+        var subjects: [RecordRef] = []
+        var listed = Set<UUID>()
+        for ref in found {
+            let main = ref.kind == .person ? RecordRef(.person, try await MergedRecords.main(of: ref.id, repository: repository, actor: actor)) : ref
+            if listed.insert(main.id).inserted { subjects.append(main) }
+        }
+        return subjects
     }
 
     public static func baseline(repository: any Repository, actor: ActingIdentity) async throws -> Baseline {
@@ -44,9 +51,17 @@ public enum TrackRecordReader {
         var evidence = TrackRecordEvidence(subject: subject, groupNorm: baseline.groupNorm, allFees: baseline.fees)
         var roles: [UUID: Set<InvolvementRole>] = [:]
         var order: [UUID] = []
-        for referrer in try await repository.referencing(subject.id, by: actor) {
+        // A person's records merged into it count as its own.
+        let ids = subject.kind == .person ? try await MergedRecords.all(subject.id, repository: repository, actor: actor) : [subject.id]
+        var referrers: [AnyStored] = []
+        var seen = Set<UUID>()
+        for id in ids {
+            for referrer in try await repository.referencing(id, by: actor) where seen.insert(referrer.record.id).inserted { referrers.append(referrer) }
+        }
+        for referrer in referrers {
             switch referrer.record {
-            case let request as RescueRequest where request.brokerID == subject.id || request.facilitatingOrganisationID == subject.id:
+            case let request as RescueRequest where request.brokerID.map(ids.contains) == true
+                || request.facilitatingOrganisationID.map(ids.contains) == true:
                 evidence.requests.append(request)
             case let involvement as Involvement:
                 guard let act = try await repository.find(Act.self, involvement.actID, by: actor) else { continue }

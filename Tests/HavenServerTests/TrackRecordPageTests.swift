@@ -11,6 +11,34 @@ import Testing
 /// leading to its records; a reviewer sees no names; another compartment reaches nothing.
 @Suite
 struct TrackRecordPageTests {
+    @Test func aBrokerRecordedTwiceAndMergedIsListedOnceWithBothRecordsRequests() async throws {
+        try await TestServer.with { server in
+            func broker() -> Person { Person(compartment: "alpha", names: [PersonName("가상 브로커 윤", script: .hangul, system: .unknown)]) }
+            let (first, second) = (broker(), broker())
+            func request(_ broker: Person, _ month: String) throws -> RescueRequest {
+                RescueRequest(compartment: "alpha", contactInitiatedBy: .broker, brokerID: broker.id, groupSize: 3,
+                              timeline: [RescueStatusChange(status: .received, date: try FuzzyDate(parsing: month))])
+            }
+            _ = try await server.store.createAll([first, second, try request(first, "2025-01"), try request(second, "2025-02")], by: .localOperator)
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            func listed() async throws -> [[String: Any]] {
+                let body = try await client.execute(uri: "/api/reports/brokers", method: .get).body
+                let json = try #require(JSONSerialization.jsonObject(with: Data(buffer: body)) as? [String: Any])
+                return (json["subjects"] as? [[String: Any]] ?? []).filter { $0["name"] as? String == "가상 브로커 윤" }
+            }
+            #expect(try await listed().count == 2, "two records before the merge")
+            #expect(try await client.postForm("/duplicates/merge", ["record": second.id.uuidString, "into": first.id.uuidString]).status == .seeOther)
+            let merged = try await listed()
+            #expect(merged.count == 1 && merged.first?["requests"] as? Int == 2, "one broker with both records' requests: \(merged)")
+            #expect((merged.first?["subject"] as? [String: Any])?["id"] as? String == first.id.uuidString.lowercased(), "listed as the main record")
+            let record = try await client.page("/reports/brokers/person/\(first.id.uuidString.lowercased())")
+            #expect(record.contains("구출 요청: 2"), "the main record's track record holds the merged record's request")
+            // Un-merging restores both.
+            #expect(try await client.postForm("/duplicates/unmerge", ["record": second.id.uuidString]).status == .seeOther)
+            #expect(try await listed().map { $0["requests"] as? Int } == [1, 1])
+        }
+    }
+
     @Test func aBrokerLinkedToRepeatedArrestsIsFlaggedWithItsReasons() async throws {
         try await TestServer.with { server in
             let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
