@@ -33,6 +33,8 @@ struct TrackRecordPageTests {
             #expect((merged.first?["subject"] as? [String: Any])?["id"] as? String == first.id.uuidString.lowercased(), "listed as the main record")
             let record = try await client.page("/reports/brokers/person/\(first.id.uuidString.lowercased())")
             #expect(record.contains("구출 요청: 2"), "the main record's track record holds the merged record's request")
+            let main = try await client.page("/records/person/\(first.id.uuidString.lowercased())")
+            #expect(main.components(separatedBy: "href=\"/records/rescue_request/").count - 1 == 2, "the main record's page lists both requests")
             // Un-merging restores both.
             #expect(try await client.postForm("/duplicates/unmerge", ["record": second.id.uuidString]).status == .seeOther)
             #expect(try await listed().map { $0["requests"] as? Int } == [1, 1])

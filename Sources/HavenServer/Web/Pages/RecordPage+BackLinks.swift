@@ -24,7 +24,16 @@ extension RecordPage {
                                             details: details + [when].compactMap { $0 })
             incidentOrder.append(eventID)
         }
-        for referrer in try await repository.referencing(id, by: actor) {
+        // A main record gathers what points to the records merged into it (MergedRecords).
+        let direct = try await repository.referencing(id, by: actor)
+        let merged = direct.compactMap { ($0.record as? Person).flatMap { $0.sameAs == id ? $0.id : nil } }
+        let ids = Set([id] + merged)
+        var referrers = direct
+        var seen = Set(direct.map(\.record.id))
+        for other in merged {
+            for referrer in try await repository.referencing(other, by: actor) where seen.insert(referrer.record.id).inserted { referrers.append(referrer) }
+        }
+        for referrer in referrers {
             switch referrer.record {
             case let act as Act:
                 let part = act.victimGroupID == id ? WebText.victimGroups : WebText.namedVictims
@@ -39,10 +48,10 @@ extension RecordPage {
                                                            + " · \(t(WebText.credibility)) \(information.credibility.code)"])
             case let request as RescueRequest:
                 var parts: [LocalizedLabel] = []
-                if request.requesterID == id { parts.append(WebText.requester) }
-                if request.subjectIDs.contains(id) { parts.append(WebText.requestedFor) }
-                if request.brokerID == id { parts.append(WebText.broker) }
-                if request.facilitatingOrganisationID == id { parts.append(WebText.organisationName) }
+                if request.requesterID.map(ids.contains) == true { parts.append(WebText.requester) }
+                if request.subjectIDs.contains(where: ids.contains) { parts.append(WebText.requestedFor) }
+                if request.brokerID.map(ids.contains) == true { parts.append(WebText.broker) }
+                if request.facilitatingOrganisationID.map(ids.contains) == true { parts.append(WebText.organisationName) }
                 requests.append(Links.Item(kind: .rescueRequest, id: request.id, name: "\(t(RecordKind.rescueRequest.label)) · \(t(request.status.label))",
                                            details: parts.map { t($0) } + [request.fee.map { "\(RescueRequestForm.amount($0.amount)) \($0.currency)" }].compactMap { $0 }))
             case let intervention as Intervention:
