@@ -35,6 +35,12 @@ struct TrackRecordPageTests {
             #expect(record.contains("구출 요청: 2"), "the main record's track record holds the merged record's request")
             let main = try await client.page("/records/person/\(first.id.uuidString.lowercased())")
             #expect(main.components(separatedBy: "href=\"/records/rescue_request/").count - 1 == 2, "the main record's page lists both requests")
+            let secondRequest = try await server.store.allRecords(RecordQuery(kinds: [.rescueRequest]), by: .localOperator)
+                .compactMap { $0 as? RescueRequest }.first { $0.brokerID == second.id }
+            let requestPage = try await client.page("/records/rescue_request/\(try #require(secondRequest).id.uuidString.lowercased())")
+            #expect(requestPage.contains("href=\"/records/person/\(first.id.uuidString.lowercased())\"")
+                    && !requestPage.contains("href=\"/records/person/\(second.id.uuidString.lowercased())\""),
+                    "a request naming the merged record links its broker's main record")
             // Un-merging restores both.
             #expect(try await client.postForm("/duplicates/unmerge", ["record": second.id.uuidString]).status == .seeOther)
             #expect(try await listed().map { $0["requests"] as? Int } == [1, 1])

@@ -96,8 +96,10 @@ extension RecordPage {
         let parts: [(UUID?, LocalizedLabel)] = [(request.requesterID, WebText.requester)]
             + request.subjectIDs.map { ($0, WebText.requestedFor) } + [(request.brokerID, WebText.broker)]
         for (id, part) in parts {
-            guard let id, let person = try await repository.find(Person.self, id, by: actor) else { continue }
-            items.append(Links.Item(kind: .person, id: id, name: actor.seesProtected ? person.names.first?.value : nil, details: [language(part)]))
+            guard let id, var person = try await repository.find(Person.self, id, by: actor) else { continue }
+            // A record merged into another is shown as its main record (MergedRecords).
+            if let main = person.sameAs, let kept = try await repository.find(Person.self, main, by: actor) { person = kept }
+            items.append(Links.Item(kind: .person, id: person.id, name: actor.seesProtected ? person.names.first?.value : nil, details: [language(part)]))
         }
         if let organisation = try await repository.find(Organisation.self, request.facilitatingOrganisationID, by: actor) {
             items.append(Links.Item(kind: .organisation, id: organisation.id, name: actor.seesProtected ? organisation.name : nil,
