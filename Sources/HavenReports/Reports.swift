@@ -24,7 +24,7 @@ public enum Reports {
                                 record: TrackRecord.assess(evidence, thresholds: thresholds)))
         }
         return found.sorted {
-            ($0.record.flags.count, $0.record.arrests.count, $0.record.requestsHandled) > ($1.record.flags.count, $1.record.arrests.count, $1.record.requestsHandled)
+            ($0.record.flags.count, $0.record.arrestIncidents.count, $0.record.requestsHandled) > ($1.record.flags.count, $1.record.arrestIncidents.count, $1.record.requestsHandled)
         }
     }
 

@@ -47,6 +47,27 @@ struct TrackRecordPageTests {
         }
     }
 
+    @Test func anIncidentWithANamedVictimAndAGroupIsOneArrestOfAllItsPeople() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let made = try await client.execute(uri: "/api/incidents", method: .post, headers: [.contentType: "application/json"], body: ByteBuffer(string: """
+            {"event": {"title": "쿤밍 체포 — 가상", "startDate": "2025-03-02", "placeCode": "CN-YN-KUNMING"}, "actType": "arrest",
+             "victims": [{"name": "가상 피해자 한", "status": "detained"}], "groups": [{"size": 14, "status": "detained"}],
+             "actors": [{"name": "가상 브로커 서", "role": "facilitator"}]}
+            """))
+            #expect(made.status == .created, "\(String(buffer: made.body))")
+            let list = try await client.page("/reports/brokers")
+            #expect(list.contains("관련 체포 (건)"), "the column names its unit")
+            let row = try #require(list.firstMatch(of: /가상 브로커 서<\/a><\/th><td>\d+<\/td><td>(\d+)<\/td>/)).1
+            #expect(row == "1", "one incident, not one per act")
+            let path = try #require(list.firstMatch(of: /href="(\/reports\/brokers\/person\/[0-9a-f-]+)"/)).1
+            let page = try await client.page(String(path))
+            #expect(page.contains("관련 체포: 1건 · 15명"), "one incident of 15 people")
+            let arrests = try #require(page.firstMatch(of: /<h2 id="arrests">.*?<ul class="linked">(.*?)<\/ul>/)).1
+            #expect(arrests.components(separatedBy: "<li>").count - 1 == 1 && arrests.contains("2025년 3월 2일 · 15명"), "the incident is listed once: \(arrests)")
+        }
+    }
+
     @Test func aBrokerLinkedToRepeatedArrestsIsFlaggedWithItsReasons() async throws {
         try await TestServer.with { server in
             let client = try await server.signIn(role: .analyst, compartments: ["alpha"])

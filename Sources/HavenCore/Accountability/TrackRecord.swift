@@ -130,6 +130,23 @@ public struct TrackRecord: Sendable, Equatable {
     public var requestsHandled: Int
     /// Arrests, detentions and repatriations in incidents the subject took part in: act, incident, date, people.
     public var arrests: [(act: UUID, event: UUID, date: FuzzyDate?, people: Int)]
+    /// The arrests by incident: one entry per incident, however many acts (a named victim and a
+    /// group, say) it holds, with the people of all of them; in the order first met.
+    public var arrestIncidents: [(event: UUID, date: FuzzyDate?, people: Int)] {
+        var order: [UUID] = []
+        var byEvent: [UUID: (event: UUID, date: FuzzyDate?, people: Int)] = [:]
+        for arrest in arrests {
+            if var known = byEvent[arrest.event] {
+                known.people += arrest.people
+                if known.date == nil { known.date = arrest.date }
+                byEvent[arrest.event] = known
+            } else {
+                order.append(arrest.event)
+                byEvent[arrest.event] = (arrest.event, arrest.date, arrest.people)
+            }
+        }
+        return order.compactMap { byEvent[$0] }
+    }
     /// Group sizes moved at once (requests' group sizes, and counted victim groups it facilitated).
     public var groupSizes: [Int]
     /// Fees quoted, oldest first.

@@ -45,7 +45,7 @@ struct ReportPageController: Controller {
     /// Every broker and facilitating organisation within reach with its counts and flags, flagged first.
     static func rows(repository: any Repository, actor: ActingIdentity, thresholds: RiskThresholds) async throws -> [BrokerListPage.Row] {
         try await Reports.brokers(repository: repository, actor: actor, thresholds: thresholds).map { broker in
-            .init(subject: broker.subject, name: broker.name, requests: broker.record.requestsHandled, arrests: broker.record.arrests.count,
+            .init(subject: broker.subject, name: broker.name, requests: broker.record.requestsHandled, arrests: broker.record.arrestIncidents.count,
                   flags: broker.record.flags.map(\.kind))
         }
     }

@@ -285,6 +285,13 @@ enum WebText {
     static let riskFlags = LocalizedLabel(en: "Risk flags", ko: "위험 표시")
     static let noFlags = LocalizedLabel(en: "No flag is raised by the records you can see.", ko: "볼 수 있는 기록에서는 위험 표시가 없습니다.")
     static let linkedArrests = LocalizedLabel(en: "Arrests linked", ko: "관련 체포")
+    static let linkedArrestIncidents = LocalizedLabel(en: "Arrests linked (incidents)", ko: "관련 체포 (건)")
+    static func peopleCount(_ count: Int) -> LocalizedLabel {
+        LocalizedLabel(en: "\(count) \(count == 1 ? "person" : "people")", ko: "\(count)명")
+    }
+    static func incidentCount(_ count: Int) -> LocalizedLabel {
+        LocalizedLabel(en: "\(count) incident\(count == 1 ? "" : "s")", ko: "\(count)건")
+    }
     static let groupSizes = LocalizedLabel(en: "Group sizes moved at once", ko: "한 번에 이동한 일행 인원")
     static let feesOverTime = LocalizedLabel(en: "Fees quoted over time", ko: "시기별 제시 비용")
     static let allegations = LocalizedLabel(en: "Allegations", ko: "혐의")

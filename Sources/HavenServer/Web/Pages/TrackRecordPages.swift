@@ -23,7 +23,7 @@ struct BrokerListPage {
             content.append(.element("p", [:], [.text(t(WebText.none))]))
         } else {
             content.append(.element("table", ["class": "report"], [
-                .element("thead", [:], [.element("tr", [:], [WebText.brokerName, WebText.rescueRequests, WebText.linkedArrests, WebText.riskFlags].map {
+                .element("thead", [:], [.element("tr", [:], [WebText.brokerName, WebText.rescueRequests, WebText.linkedArrestIncidents, WebText.riskFlags].map {
                     .element("th", ["scope": "col"], [.text(t($0))])
                 })]),
                 .element("tbody", [:], rows.map { row in
@@ -72,10 +72,12 @@ struct TrackRecordPage {
             RescueStatus.allCases.filter { record.outcomes[$0] != nil }.map { status in
                 .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(status.label))]), .element("td", [:], [.text(String(record.outcomes[status] ?? 0))])])
             })]))
-        content.append(.element("h2", ["id": "arrests"], [.text("\(t(WebText.linkedArrests)): \(record.arrests.count)")]))
-        content.append(.element("ul", ["class": "linked"], record.arrests.map { arrest in
+        let incidents = record.arrestIncidents
+        let people = incidents.reduce(0) { $0 + $1.people }
+        content.append(.element("h2", ["id": "arrests"], [.text("\(t(WebText.linkedArrests)): \(t(WebText.incidentCount(incidents.count))) · \(t(WebText.peopleCount(people)))")]))
+        content.append(.element("ul", ["class": "linked"], incidents.map { arrest in
             .element("li", [:], [link(RecordRef(.event, arrest.event)),
-                                 .element("span", ["class": "meta"], [.text([arrest.date.map { t.date($0) }, "\(arrest.people) \(t(WebText.people))"].compactMap { $0 }.joined(separator: " · "))])])
+                                 .element("span", ["class": "meta"], [.text([arrest.date.map { t.date($0) }, t(WebText.peopleCount(arrest.people))].compactMap { $0 }.joined(separator: " · "))])])
         }))
         content.append(.element("h2", [:], [.text(t(WebText.groupSizes))]))
         content.append(.element("p", [:], [.text(record.groupSizes.isEmpty ? "—" : record.groupSizes.map(String.init).joined(separator: ", "))]))

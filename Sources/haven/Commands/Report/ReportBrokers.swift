@@ -41,7 +41,7 @@ extension Report {
             let brokers = try await Reports.brokers(repository: store, actor: actor, thresholds: thresholds)
             guard let id else {
                 return brokers.map { broker in
-                    [Report.ref(broker.subject), broker.name ?? "(withheld)", String(broker.record.requestsHandled), String(broker.record.arrests.count),
+                    [Report.ref(broker.subject), broker.name ?? "(withheld)", String(broker.record.requestsHandled), String(broker.record.arrestIncidents.count),
                      broker.record.flags.map(\.kind.code).joined(separator: ",")].joined(separator: "\t") + "\n"
                 }.joined()
             }
