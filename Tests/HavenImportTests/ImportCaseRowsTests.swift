@@ -82,11 +82,13 @@ struct ImportCaseRowsTests {
         2020-03,다요청,5000 USD,KRW
         2020-04,라요청,많이,KRW
         2020-05,마요청,100,KRW
+        2020-13,바요청,100,KRW
         """
         let plan = try ImportPlanner.plan(try sheets(csv), mapping: ImportMapping(name: "t", kind: .rescueRequest, columns: [
             "접수일": .requestDate, "요청자": .requesterName, "비용": .feeAmount, "통화": .feeCurrency,
         ]), compartment: Compartment.default)
-        #expect(plan.problems.map { "\($0.row):\($0.column)" } == ["2:접수일", "3:비용", "4:통화", "5:비용"])
+        #expect(plan.problems.map { "\($0.row):\($0.column)" } == ["2:접수일", "3:비용", "4:통화", "5:비용", "7:접수일"])
+        #expect(!plan.problems[4].text(false).contains("2020-13"), "a request's dates are protected (its timeline) and not quoted")
         #expect(plan.problems[0].text(true).contains("날짜가 필요합니다"))
         #expect(plan.problems[1].text(false).contains("a fee needs its currency"))
         #expect(plan.problems[2].text(false).contains("the amount is in USD but the currency column says KRW"))

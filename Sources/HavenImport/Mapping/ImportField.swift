@@ -170,7 +170,7 @@ public enum ImportField: String, Sendable, Codable, CaseIterable {
         switch self {
         case .name, .otherName, .birthDate, .age, .phone, .address, .notes, .title, .date, .placeDetail, .description,
              .victimName, .victimOtherName, .victimAge, .perpetrator, .sourceName,
-             .requesterName, .subjectName, .subjectAge, .broker, .facilitatingOrganisation, .requestText, .responseText:
+             .requestDate, .requesterName, .subjectName, .subjectAge, .broker, .facilitatingOrganisation, .requestText, .responseText:
             true
         default:
             false
