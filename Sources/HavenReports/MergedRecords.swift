@@ -11,15 +11,19 @@ public enum MergedRecords {
         try await repository.find(Person.self, id, by: actor)?.sameAs ?? id
     }
 
-    /// The person records merged into `main`, within reach (merges never chain, so one step).
-    public static func merged(into main: UUID, repository: any Repository, actor: ActingIdentity) async throws -> [UUID] {
-        try await repository.referencing(main, by: actor).compactMap { stored in
-            (stored.record as? Person).flatMap { $0.sameAs == main ? $0.id : nil }
+    /// What points to `main` or to any record merged into it, each referrer once, with the ids
+    /// of `main` and those records (for telling which of them a referrer names).
+    public static func referrers(of main: UUID, repository: any Repository,
+                                 actor: ActingIdentity) async throws -> (ids: Set<UUID>, referrers: [AnyStored]) {
+        let direct = try await repository.referencing(main, by: actor)
+        let merged = direct.compactMap { ($0.record as? Person).flatMap { $0.sameAs == main ? $0.id : nil } }
+        var referrers = direct
+        var seen = Set(direct.map(\.record.id))
+        for other in merged {
+            for referrer in try await repository.referencing(other, by: actor) where seen.insert(referrer.record.id).inserted {
+                referrers.append(referrer)
+            }
         }
-    }
-
-    /// `main` and every record merged into it.
-    public static func all(_ main: UUID, repository: any Repository, actor: ActingIdentity) async throws -> [UUID] {
-        [main] + (try await merged(into: main, repository: repository, actor: actor))
+        return (Set([main] + merged), referrers)
     }
 }

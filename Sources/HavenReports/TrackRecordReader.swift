@@ -52,12 +52,9 @@ public enum TrackRecordReader {
         var roles: [UUID: Set<InvolvementRole>] = [:]
         var order: [UUID] = []
         // A person's records merged into it count as its own.
-        let ids = subject.kind == .person ? try await MergedRecords.all(subject.id, repository: repository, actor: actor) : [subject.id]
-        var referrers: [AnyStored] = []
-        var seen = Set<UUID>()
-        for id in ids {
-            for referrer in try await repository.referencing(id, by: actor) where seen.insert(referrer.record.id).inserted { referrers.append(referrer) }
-        }
+        let (ids, referrers) = subject.kind == .person
+            ? try await MergedRecords.referrers(of: subject.id, repository: repository, actor: actor)
+            : ([subject.id], try await repository.referencing(subject.id, by: actor))
         for referrer in referrers {
             switch referrer.record {
             case let request as RescueRequest where request.brokerID.map(ids.contains) == true

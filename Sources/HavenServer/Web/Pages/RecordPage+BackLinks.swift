@@ -24,15 +24,8 @@ extension RecordPage {
                                             details: details + [when].compactMap { $0 })
             incidentOrder.append(eventID)
         }
-        // A main record gathers what points to the records merged into it (MergedRecords).
-        let direct = try await repository.referencing(id, by: actor)
-        let merged = direct.compactMap { ($0.record as? Person).flatMap { $0.sameAs == id ? $0.id : nil } }
-        let ids = Set([id] + merged)
-        var referrers = direct
-        var seen = Set(direct.map(\.record.id))
-        for other in merged {
-            for referrer in try await repository.referencing(other, by: actor) where seen.insert(referrer.record.id).inserted { referrers.append(referrer) }
-        }
+        // A main record gathers what points to the records merged into it.
+        let (ids, referrers) = try await MergedRecords.referrers(of: id, repository: repository, actor: actor)
         for referrer in referrers {
             switch referrer.record {
             case let act as Act:
