@@ -150,7 +150,8 @@ def workbook(path):
 def import_flow(driver, base, haven, otp, check):
     password, secret, step, _ = haven.set_up("analyst.yoon", otp)
     sign_in(driver, base, "analyst.yoon", password, totp(secret, step + 1))
-    path = os.path.join(SHOTS, "명단-가상.xlsx")
+    # The browser wants an absolute path for an upload; CI passes a relative screenshots folder.
+    path = os.path.abspath(os.path.join(SHOTS, "명단-가상.xlsx"))
     workbook(path)
     driver.get(base + "/imports")
     check(driver.find_element(By.TAG_NAME, "h1").text == "스프레드시트 가져오기", "the import page opens in Korean")
