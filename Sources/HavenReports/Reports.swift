@@ -14,26 +14,43 @@ public enum Reports {
         public var record: TrackRecord
     }
 
-    /// Every broker and facilitating organisation within reach, flagged first.
+    /// Every broker and facilitating organisation within reach, flagged first: one report in the
+    /// access log, naming the brokers it lists.
     public static func brokers(repository: any Repository, actor: ActingIdentity, thresholds: RiskThresholds) async throws -> [Broker] {
-        let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
-        var found: [Broker] = []
-        for subject in try await TrackRecordReader.subjects(repository: repository, actor: actor) {
-            let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor)
-            found.append(Broker(subject: subject, name: try await name(of: subject, repository: repository, actor: actor),
-                                record: TrackRecord.assess(evidence, thresholds: thresholds)))
+        let found = try await repository.counting(report: "brokers", parameters: "", by: actor) { reading in
+            let baseline = try await TrackRecordReader.baseline(reading: reading)
+            var found: [Broker] = []
+            for subject in try await TrackRecordReader.subjects(reading: reading) {
+                let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, reading: reading)
+                found.append(Broker(subject: subject, name: try await name(of: subject, reading: reading, actor: actor),
+                                    record: TrackRecord.assess(evidence, thresholds: thresholds)))
+            }
+            reading.shows(found.map(\.subject))
+            return found
         }
         return found.sorted {
             ($0.record.flags.count, $0.record.arrestIncidents.count, $0.record.requestsHandled) > ($1.record.flags.count, $1.record.arrestIncidents.count, $1.record.requestsHandled)
         }
     }
 
+    /// One broker's or facilitating organisation's track record, with its name (nil when
+    /// withheld): one report in the access log, naming the subject, its requests and incidents.
+    public static func trackRecord(of subject: RecordRef, repository: any Repository, actor: ActingIdentity,
+                                   thresholds: RiskThresholds) async throws -> (record: TrackRecord, name: String?) {
+        try await repository.counting(report: "track-record", parameters: "subject=\(subject.kind.code):\(subject.id.wire)", by: actor) { reading in
+            let baseline = try await TrackRecordReader.baseline(reading: reading)
+            let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, reading: reading)
+            reading.shows([subject] + evidence.requests.map { RecordRef(.rescueRequest, $0.id) } + evidence.incidents.map { RecordRef(.event, $0.event) })
+            return (TrackRecord.assess(evidence, thresholds: thresholds), try await name(of: subject, reading: reading, actor: actor))
+        }
+    }
+
     /// A subject's name, or nil when withheld from the reader (or out of reach).
-    public static func name(of subject: RecordRef, repository: any Repository, actor: ActingIdentity) async throws -> String? {
+    static func name(of subject: RecordRef, reading: ReportReading, actor: ActingIdentity) async throws -> String? {
         guard actor.seesProtected else { return nil }
         switch subject.kind {
-        case .person: return try await repository.find(Person.self, subject.id, by: actor)?.names.first?.value
-        case .organisation: return try await repository.find(Organisation.self, subject.id, by: actor)?.name
+        case .person: return try await reading.record(Person.self, subject.id)?.names.first?.value
+        case .organisation: return try await reading.record(Organisation.self, subject.id)?.name
         default: return nil
         }
     }
@@ -48,7 +65,9 @@ public enum Reports {
 
     /// Every party's answers, over the interventions within reach.
     public static func parties(repository: any Repository, actor: ActingIdentity) async throws -> [PartyResponses] {
-        PartyResponses.summarise(try await TrackRecordReader.all(.intervention, repository: repository, actor: actor).compactMap { $0 as? Intervention })
+        try await repository.counting(report: "parties", parameters: "", by: actor) { reading in
+            PartyResponses.summarise(try await reading.records(Intervention.self))
+        }
     }
 
     /// Trends as CSV (month, region, act type, count) and the surges; counts below

@@ -36,13 +36,15 @@ public struct Statistics: Sendable {
 
 public enum StatisticsReader {
     public static func statistics(firstYear: Int, lastYear: Int, store: some Repository & StatisticsKeeping, actor: ActingIdentity) async throws -> Statistics {
-        let acts = try await store.allRecords(RecordQuery(kinds: [.act], from: "\(firstYear)-01-01", to: "\(lastYear)-12-31"), by: actor)
-            .compactMap { $0 as? Act }
-        var persons: [UUID: Person] = [:], groups: [UUID: VictimGroup] = [:]
-        for id in Set(acts.compactMap(\.victimID)) { persons[id] = try await store.find(Person.self, id, by: actor) }
-        for id in Set(acts.compactMap(\.victimGroupID)) { groups[id] = try await store.find(VictimGroup.self, id, by: actor) }
-        return Statistics(firstYear: firstYear, lastYear: lastYear, affected: PersonsAffected.count(acts: acts, persons: persons, groups: groups),
-                          arrivals: try await store.arrivals())
+        // Figures only: the run is one access-log entry, not one per person counted.
+        let affected = try await store.counting(report: "statistics", parameters: "from=\(firstYear) to=\(lastYear)", by: actor) { reading in
+            let acts = try await reading.records(Act.self, RecordQuery(from: "\(firstYear)-01-01", to: "\(lastYear)-12-31"))
+            var persons: [UUID: Person] = [:], groups: [UUID: VictimGroup] = [:]
+            for id in Set(acts.compactMap(\.victimID)) { persons[id] = try await reading.record(Person.self, id) }
+            for id in Set(acts.compactMap(\.victimGroupID)) { groups[id] = try await reading.record(VictimGroup.self, id) }
+            return PersonsAffected.count(acts: acts, persons: persons, groups: groups)
+        }
+        return Statistics(firstYear: firstYear, lastYear: lastYear, affected: affected, arrivals: try await store.arrivals())
     }
 
     /// The span of years asked, checked (1990–2100, forwards); the last ten years to `today`

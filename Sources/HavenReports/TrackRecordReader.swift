@@ -3,7 +3,8 @@ public import HavenCore
 public import HavenStore
 
 /// Gathers brokers' and facilitating organisations' records for ``TrackRecord``, within the
-/// reader's compartments; every read goes through the repository and is audited.
+/// reader's compartments, inside a report's ``ReportReading``: the report is audited once, and
+/// names the records it shows.
 public enum TrackRecordReader {
     /// What every track record is measured against: the usual group size and the fees quoted.
     public struct Baseline: Sendable {
@@ -13,55 +14,56 @@ public enum TrackRecordReader {
 
     /// The brokers and facilitating organisations within reach: those named in rescue requests,
     /// those involved in incidents as facilitators, and broker networks.
-    public static func subjects(repository: any Repository, actor: ActingIdentity) async throws -> [RecordRef] {
+    public static func subjects(reading: ReportReading) async throws -> [RecordRef] {
         var found: [RecordRef] = []
         var seen = Set<UUID>()
         func add(_ ref: RecordRef?) { if let ref, seen.insert(ref.id).inserted { found.append(ref) } }
-        for request in try await all(.rescueRequest, repository: repository, actor: actor).compactMap({ $0 as? RescueRequest }) {
+        for request in try await reading.records(RescueRequest.self) {
             add(request.brokerID.map { RecordRef(.person, $0) })
             add(request.facilitatingOrganisationID.map { RecordRef(.organisation, $0) })
         }
         for role in [InvolvementRole.facilitator, .coercedFacilitator] {
-            for involvement in try await all(.involvement, type: role.code, repository: repository, actor: actor).compactMap({ $0 as? Involvement }) {
+            for involvement in try await reading.records(Involvement.self, RecordQuery(typeCode: role.code)) {
                 add(involvement.personID.map { RecordRef(.person, $0) })
                 add(involvement.organisationID.map { RecordRef(.organisation, $0) })
             }
         }
-        for organisation in try await all(.organisation, type: OrganisationKind.brokerNetwork.code, repository: repository, actor: actor) {
+        for organisation in try await reading.records(Organisation.self, RecordQuery(typeCode: OrganisationKind.brokerNetwork.code)) {
             add(RecordRef(.organisation, organisation.id))
         }
         // A broker recorded twice and merged is one subject: its main record.
         var subjects: [RecordRef] = []
         var listed = Set<UUID>()
         for ref in found {
-            let main = ref.kind == .person ? RecordRef(.person, try await MergedRecords.main(of: ref.id, repository: repository, actor: actor)) : ref
+            let main = ref.kind == .person ? RecordRef(.person, try await MergedRecords.main(of: ref.id, reading: reading)) : ref
             if listed.insert(main.id).inserted { subjects.append(main) }
         }
         return subjects
     }
 
-    public static func baseline(repository: any Repository, actor: ActingIdentity) async throws -> Baseline {
-        let requests = try await all(.rescueRequest, repository: repository, actor: actor).compactMap { $0 as? RescueRequest }
+    public static func baseline(reading: ReportReading) async throws -> Baseline {
+        let requests = try await reading.records(RescueRequest.self)
         let sizes = requests.compactMap(\.groupSize).map(Double.init)
         return Baseline(groupNorm: sizes.count >= 5 ? Median.of(sizes) : nil, fees: requests.compactMap(\.fee))
     }
 
-    public static func evidence(for subject: RecordRef, baseline: Baseline, repository: any Repository,
-                                actor: ActingIdentity) async throws -> TrackRecordEvidence {
+    /// What a subject's track record is assessed from; the page that shows it names the subject,
+    /// its requests and its incidents with ``ReportReading/shows(_:)``.
+    public static func evidence(for subject: RecordRef, baseline: Baseline, reading: ReportReading) async throws -> TrackRecordEvidence {
         var evidence = TrackRecordEvidence(subject: subject, groupNorm: baseline.groupNorm, allFees: baseline.fees)
         var roles: [UUID: Set<InvolvementRole>] = [:]
         var order: [UUID] = []
         // A person's records merged into it count as its own.
         let (ids, referrers) = subject.kind == .person
-            ? try await MergedRecords.referrers(of: subject.id, repository: repository, actor: actor)
-            : ([subject.id], try await repository.referencing(subject.id, by: actor))
+            ? try await MergedRecords.referrers(of: subject.id, reading: reading)
+            : ([subject.id], try await reading.referencing(subject.id))
         for referrer in referrers {
             switch referrer.record {
             case let request as RescueRequest where request.brokerID.map(ids.contains) == true
                 || request.facilitatingOrganisationID.map(ids.contains) == true:
                 evidence.requests.append(request)
             case let involvement as Involvement:
-                guard let act = try await repository.find(Act.self, involvement.actID, by: actor) else { continue }
+                guard let act = try await reading.record(Act.self, involvement.actID) else { continue }
                 if roles[act.eventID] == nil { order.append(act.eventID) }
                 roles[act.eventID, default: []].insert(involvement.role)
             default:
@@ -69,8 +71,8 @@ public enum TrackRecordReader {
             }
         }
         for eventID in order {
-            guard let event = try await repository.find(Event.self, eventID, by: actor) else { continue }
-            let parts = try await repository.referencing(eventID, by: actor)
+            guard let event = try await reading.record(Event.self, eventID) else { continue }
+            let parts = try await reading.referencing(eventID)
             let groups = Dictionary(uniqueKeysWithValues: parts.compactMap { $0.record as? VictimGroup }.map { ($0.id, $0.size) })
             let acts = parts.compactMap { $0.record as? Act }.map { act in
                 (id: act.id, type: act.actType, people: act.victimGroupID.flatMap { groups[$0] } ?? 1)

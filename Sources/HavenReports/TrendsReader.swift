@@ -72,11 +72,19 @@ public struct Trends: Sendable {
 }
 
 public enum TrendsReader {
+    /// The trends within the actor's reach: a report of figures, audited once.
     public static func trends(_ query: TrendsQuery, detector: SurgeDetector, repository: any Repository, actor: ActingIdentity) async throws -> Trends {
+        // The entry's fields are separated by spaces, not a query string's ampersands.
+        let parameters = query.parameters.replacingOccurrences(of: "&", with: " ")
+        return try await repository.counting(report: "trends", parameters: parameters, by: actor) { reading in
+            try await trends(query, detector: detector, reading: reading)
+        }
+    }
+
+    static func trends(_ query: TrendsQuery, detector: SurgeDetector, reading: ReportReading) async throws -> Trends {
         let start = query.first.adding(-detector.baselineMonths)
         let lastDay = Day.offset(query.last.adding(1).description + "-01", days: -1)
-        let acts = try await repository.allRecords(RecordQuery(kinds: [.act], from: start.description + "-01", to: lastDay), by: actor)
-            .compactMap { $0 as? Act }
+        let acts = try await reading.records(Act.self, RecordQuery(from: start.description + "-01", to: lastDay))
         var trends = Trends(query: query, months: Month.range(query.first, query.last), byMonth: [:], byRegion: [:], byType: [:],
                             byPerpetrator: [:], surges: [], events: [:])
         var inPeriod: [Act] = []
@@ -103,7 +111,7 @@ public enum TrendsReader {
         // before the window: one count says.
         let dayBefore = Day.offset(start.description + "-01", days: -1)
         for (region, first) in firstDocumented where first > start && region != "—" {
-            if try await repository.count(RecordQuery(kinds: [.act], placeCode: region, to: dayBefore), by: actor) > 0 {
+            if try await reading.count(RecordQuery(kinds: [.act], placeCode: region, to: dayBefore)) > 0 {
                 firstDocumented[region] = start
             }
         }
@@ -119,12 +127,12 @@ public enum TrendsReader {
         // Perpetrators: one search for every perpetrator involvement, then each organisation once.
         let wanted = Set(inPeriod.map(\.id))
         var kinds: [UUID: OrganisationKind?] = [:]
-        for involvement in try await TrackRecordReader.all(.involvement, type: InvolvementRole.perpetrator.code, repository: repository, actor: actor)
-            .compactMap({ $0 as? Involvement }) where wanted.contains(involvement.actID) {
+        for involvement in try await reading.records(Involvement.self, RecordQuery(typeCode: InvolvementRole.perpetrator.code))
+            where wanted.contains(involvement.actID) {
             var kind: OrganisationKind? = nil
             if let organisation = involvement.organisationID {
                 if kinds[organisation] == nil {
-                    kinds[organisation] = try await repository.find(Organisation.self, organisation, by: actor)?.organisationKind
+                    kinds[organisation] = try await reading.record(Organisation.self, organisation)?.organisationKind
                 }
                 kind = kinds[organisation] ?? nil
             }

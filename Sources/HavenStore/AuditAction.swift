@@ -3,6 +3,9 @@
 public enum AuditAction: String, Sendable, CaseIterable {
     // Records.
     case create, update, delete, read, list, search, count, lookup
+    /// A report that shows figures, not records: one entry naming the report, its parameters
+    /// and how many records it read.
+    case report
     case readHistory = "read.history"
     /// Records written by `haven import`.
     case `import`

@@ -201,6 +201,13 @@ public protocol Repository: Sendable {
     /// interventions, a person's acts, involvements and rescue requests …), newest first, within
     /// the actor's compartments. Audited like a list.
     func referencing(_ id: UUID, by actor: ActingIdentity) async throws -> [AnyStored]
+    /// Runs a report that shows figures, not records. Inside `body`, ``ReportReading`` reads
+    /// every record a query matches within the actor's reach without an entry per record; the
+    /// report is audited once when it ends, finished or failed, with its name, `parameters`
+    /// (codes and dates only, never a protected value) and how many records it read. Records a
+    /// report shows by name go through the audited calls as well.
+    func counting<T: Sendable>(report: String, parameters: String, by actor: ActingIdentity,
+                               _ body: (ReportReading) async throws -> T) async throws -> T
     /// How many records match the query, without returning any (for counts and charts).
     func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int
     /// The ids of records whose protected field equals `value` exactly (after normalisation).

@@ -125,10 +125,7 @@ extension SQLStore {
     }
 
     public func everything(_ query: RecordQuery, by actor: ActingIdentity) async throws -> [AnyStored] {
-        let (scoped, places) = try Self.scoped(query, for: actor)
-        var query = scoped
-        query.offset = 0
-        query.limit = Int.max
+        let (query, places) = try Self.scopedWhole(query, for: actor, countOnly: false)
         return try await exclusive {
             _ = try requireUnlocked()
             // One walk of the index, not one per page.
@@ -149,6 +146,15 @@ extension SQLStore {
             }
             return items
         }
+    }
+
+    /// The query as `actor` may run it (``scoped(_:for:)``) over every match from the first: with
+    /// no limit, or with none returned where only the total is wanted.
+    static func scopedWhole(_ query: RecordQuery, for actor: ActingIdentity, countOnly: Bool) throws -> (query: RecordQuery, places: Set<String>?) {
+        var (query, places) = try scoped(query, for: actor)
+        query.offset = 0
+        query.limit = countOnly ? 0 : Int.max
+        return (query, places)
     }
 
     /// The query as `actor` may run it, the one place every search, count and report reading
@@ -183,10 +189,7 @@ extension SQLStore {
     }
 
     public func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int {
-        let (scoped, places) = try Self.scoped(query, for: actor)
-        var query = scoped
-        query.offset = 0
-        query.limit = 0
+        let (query, places) = try Self.scopedWhole(query, for: actor, countOnly: true)
         return try await exclusive {
             _ = try requireUnlocked()
             let total = index.query(query, within: places).total

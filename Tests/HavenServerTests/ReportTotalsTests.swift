@@ -45,9 +45,12 @@ struct ReportTotalsTests {
 
             let parties = try await Reports.parties(repository: store, actor: analyst)
             #expect(parties.first { $0.party == "가상 외교부" }?.sent == Self.beyondKindCap, "every intervention is counted for its party")
-            // What the broker list, duplicate suggestions and the forms' actor question read.
+            // Three reports of figures over 70,000 records are three entries in the access log.
+            let reports = try await store.auditLog().filter { $0.entry.actor == analyst.id }
+            #expect(reports.map(\.entry.action) == ["report", "report", "report"])
+            // What duplicate suggestions and the forms' actor question read.
             #expect(try await TrackRecordReader.all(.intervention, repository: store, actor: analyst).count == Self.beyondKindCap)
-            // The access log names every record read, a page's worth to an entry.
+            // Where the records read are shown, the access log names them, a page's worth to an entry.
             let named = try await store.auditLog().filter { $0.entry.actor == analyst.id && $0.entry.action == "list" }
                 .map { $0.entry.detail.split(separator: " ").first { $0.hasPrefix("returned=") }.flatMap { Int($0.dropFirst(9)) } ?? 0 }
             #expect(named.allSatisfy { $0 <= RecordQuery.reportPageSize })

@@ -63,7 +63,8 @@ struct RecordPageController: Controller {
             page.trailTotal = entries.total
             page.trail = entries.items.map { entry in
                 RecordPage.TrailEntry(at: AuditQuery.instant(entry.at, endOfDay: false).map(language.instant) ?? entry.at,
-                                      who: names[entry.actor] ?? entry.actor, action: entry.action)
+                                      who: names[entry.actor] ?? entry.actor,
+                                      action: AuditActionText.label(action: entry.action, detail: entry.detail))
             }
         }
         return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token))))

@@ -59,9 +59,7 @@ struct ReportController: Controller {
         let actor = try context.actor()
         let subject = try await ReportPageController.subject(kind: context.parameters.get("kind"), id: try RecordController<Person>.id(context),
                                                              repository: repository, actor: actor)
-        let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
-        let assessed = TrackRecord.assess(try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor),
-                                          thresholds: thresholds.risk)
+        let assessed = try await Reports.trackRecord(of: subject, repository: repository, actor: actor, thresholds: thresholds.risk).record
         return TrackRecordView(actor.seesProtected ? assessed : assessed.withDatesToTheYear(), subject: subject)
     }
 

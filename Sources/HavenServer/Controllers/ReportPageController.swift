@@ -63,11 +63,8 @@ struct ReportPageController: Controller {
         let (account, actor) = try signedIn(context)
         let subject = try await Self.subject(kind: context.parameters.get("kind"), id: try RecordController<Person>.id(context),
                                              repository: repository, actor: actor)
-        let baseline = try await TrackRecordReader.baseline(repository: repository, actor: actor)
-        let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, repository: repository, actor: actor)
-        let assessed = TrackRecord.assess(evidence, thresholds: thresholds.risk)
-        let page = TrackRecordPage(record: actor.seesProtected ? assessed : assessed.withDatesToTheYear(),
-                                   name: try await Reports.name(of: subject, repository: repository, actor: actor))
+        let (assessed, name) = try await Reports.trackRecord(of: subject, repository: repository, actor: actor, thresholds: thresholds.risk)
+        let page = TrackRecordPage(record: actor.seesProtected ? assessed : assessed.withDatesToTheYear(), name: name)
         return PageController.page(page.render(PageController.language(request), account: account))
     }
 

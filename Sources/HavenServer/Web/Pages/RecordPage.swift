@@ -44,7 +44,8 @@ struct RecordPage {
     struct TrailEntry: Equatable {
         var at: String
         var who: String
-        var action: String
+        /// What was done, in words (``AuditActionText``).
+        var action: LocalizedLabel
     }
 
     func render(_ language: Language, account: PageUser) -> String {
@@ -96,7 +97,7 @@ struct RecordPage {
                 ])]),
                 .element("tbody", [:], trail.map { entry in
                     .element("tr", [:], [.element("td", [:], [.text(entry.at)]), .element("td", [:], [.text(entry.who)]),
-                                         .element("td", [:], [.element("code", [:], [.text(entry.action)])])])
+                                         .element("td", [:], [.text(t(entry.action))])])
                 }),
             ]))
         }
