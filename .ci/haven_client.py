@@ -15,25 +15,32 @@ def totp(secret_b32, step):
 class HavenServer:
     """A vault in a temporary directory, its accounts, and `haven serve` on 127.0.0.1:port."""
 
-    def __init__(self, haven, port):
+    def __init__(self, haven, port, database=None, vault_of=None):
+        """A new vault (in a folder, or in the PostgreSQL `database` URL names), or with
+        `vault_of`, a second server on another server's vault."""
         self.haven, self.port = haven, port
         self.base = f"http://127.0.0.1:{port}"
-        self.work = tempfile.mkdtemp(prefix="haven-ci-")
-        self.data, self.key = os.path.join(self.work, "data"), os.path.join(self.work, "haven.key")
-        subprocess.run([haven, "init", "--data", self.data, "--key-file", self.key], check=True, capture_output=True)
         self.server = None
+        if vault_of:
+            self.work, self.key, self.store, self.owns_vault = vault_of.work, vault_of.key, vault_of.store, False
+            return
+        self.work = tempfile.mkdtemp(prefix="haven-ci-")
+        self.key = os.path.join(self.work, "haven.key")
+        self.store = ["--database", database] if database else ["--data", os.path.join(self.work, "data")]
+        self.owns_vault = True
+        subprocess.run([haven, "init"] + self.store + ["--key-file", self.key], check=True, capture_output=True)
 
     def add_user(self, name, role, compartment=None):
         """Creates an account and returns its one-time password."""
-        args = [self.haven, "user", "add", "--data", self.data, "--key-file", self.key, "--username", name, "--role", role]
+        args = [self.haven, "user", "add"] + self.store + ["--key-file", self.key, "--username", name, "--role", role]
         if compartment:
             args += ["--compartment", compartment]
         out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
         return re.search(r"One-time password / 일회용 비밀번호: (\S+)", out).group(1)
 
     def start(self):
-        self.log = open(os.path.join(self.work, "server.log"), "w")
-        self.server = subprocess.Popen([self.haven, "serve", "--data", self.data, "--key-file", self.key, "--port", str(self.port)],
+        self.log = open(os.path.join(self.work, f"server-{self.port}.log"), "w")
+        self.server = subprocess.Popen([self.haven, "serve"] + self.store + ["--key-file", self.key, "--port", str(self.port)],
                                        stdout=self.log, stderr=self.log)
         for _ in range(120):
             try:
@@ -44,14 +51,24 @@ class HavenServer:
             time.sleep(0.5)
         raise RuntimeError("haven serve did not start")
 
-    def stop(self):
+    def stop(self, remove=True):
+        if os.environ.get("HAVEN_KEEP_LOGS") and self.server:
+            print("server log:", os.path.join(self.work, f"server-{self.port}.log"))
+        """Stops the server; with `remove`, deletes the vault's folder if this server made it."""
         if self.server:
             self.server.terminate()
             self.server.wait(timeout=30)
             self.log.close()
-        shutil.rmtree(self.work, ignore_errors=True)
+            self.server = None
+        if remove and self.owns_vault and not os.environ.get("HAVEN_KEEP_LOGS"):
+            shutil.rmtree(self.work, ignore_errors=True)
 
-    def call(self, method, path, body=None, cookie=None, csrf=None, token=None):
+    def verify_audit(self):
+        """`haven audit verify` with the key: its exit status and what it printed."""
+        done = subprocess.run([self.haven, "audit", "verify"] + self.store + ["--key-file", self.key], capture_output=True, text=True)
+        return done.returncode, (done.stdout + done.stderr).strip()
+
+    def call(self, method, path, body=None, cookie=None, csrf=None, token=None, if_match=None):
         data = json.dumps(body).encode() if body is not None else None
         request = urllib.request.Request(self.base + path, data=data, method=method)
         if data is not None:
@@ -62,6 +79,8 @@ class HavenServer:
             request.add_header("X-CSRF-Token", csrf)
         if token:
             request.add_header("Authorization", "Bearer " + token)
+        if if_match:
+            request.add_header("If-Match", if_match)
         try:
             with urllib.request.urlopen(request) as response:
                 return response.status, self.parse(response.read(), response.headers), response.headers

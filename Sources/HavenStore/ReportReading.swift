@@ -70,6 +70,8 @@ public struct ReportReading: Sendable {
 extension SQLStore {
     public nonisolated func counting<T: Sendable>(report: String, parameters: String, by actor: ActingIdentity,
                                                   _ body: (ReportReading) async throws -> T) async throws -> T {
+        // A report reads without appending until it ends: it looks for other processes' writes first.
+        try await followOtherWriters()
         let reading = ReportReading(store: self, actor: actor, tally: ReportReading.Tally())
         // The entries are written whether the report finishes or fails: what was read was read.
         func record(_ outcome: String) async throws {

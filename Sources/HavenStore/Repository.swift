@@ -149,6 +149,9 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(String)
     /// The database refused or failed an operation.
     case database(String)
+    /// Other processes kept writing to the vault while this one tried to: nothing was written;
+    /// try again in a moment.
+    case busy
 
     public var description: String {
         switch self {
@@ -171,6 +174,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
         case .forbidden(let why): "not allowed: \(why)"
         case .corrupt(let what): "stored data failed its integrity check: \(what)"
         case .database(let what): "database error: \(what)"
+        case .busy: "other servers kept writing to the vault meanwhile; nothing was written, try again in a moment"
         }
     }
 }

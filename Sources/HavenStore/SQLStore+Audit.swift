@@ -73,13 +73,6 @@ extension SQLStore {
         frontier = next
     }
 
-    /// Catches up with entries another process appended: the frontier is rebuilt from the log,
-    /// whose head must carry the vault key's seal as at unlock.
-    func catchUpWithAuditLog() async throws {
-        guard let sealer = keys?.headSealer, let vaultID = header?.vaultID else { throw StoreError.locked }
-        frontier = try await rebuildFrontier(sealer: sealer, vaultID: vaultID).frontier
-    }
-
     /// The action of the entry that starts sealing a vault's head: once it is in the log, a head
     /// without a seal is a head someone replaced.
     static let sealingStarted = AuditAction.auditSealed.rawValue
@@ -169,20 +162,21 @@ extension SQLStore {
         let size: Int, rootHex: String, signatureHex: String, sealHex: String?
     }
 
-    private func loadHead() async throws -> StoredHead? {
+    func loadHead() async throws -> StoredHead? {
         struct Row: Decodable { let size: Int; let root: String; let signature: String; let seal: String? }
         return try await db.select().columns("size", "root", "signature", "seal").from("audit_head")
             .first(decoding: Row.self).map { StoredHead(size: $0.size, rootHex: $0.root, signatureHex: $0.signature, sealHex: $0.seal) }
     }
 
-    func loadAuditLog() async throws -> [SignedAuditEntry] {
+    /// The audit entries from position `first` on (every entry by default), in order.
+    func loadAuditLog(from first: Int = 0) async throws -> [SignedAuditEntry] {
         struct Row: Decodable {
             let seq: Int, at: String, actor: String, action: String, kind: String, record_id: String
             let version: Int, content_hash: String, detail: String, root: String, signature: String
         }
         return try await db.select()
             .columns("seq", "at", "actor", "action", "kind", "record_id", "version", "content_hash", "detail", "root", "signature")
-            .from("audit_log").orderBy("seq")
+            .from("audit_log").where("seq", .greaterThanOrEqual, SQLBind(first)).orderBy("seq")
             .all(decoding: Row.self)
             .map {
                 SignedAuditEntry(

@@ -341,6 +341,11 @@ extension SQLStore {
         )
         let replacing = writes.contains { $0.version > 1 }
         try await transaction(on: db) { [rows, tokens] db in
+            // The audit head first: on PostgreSQL its row lock orders writers from every process
+            // before they touch a record, so a writer that lost the race rolls back on
+            // ``AuditLogMoved`` and tries again against the winner's version, rather than failing
+            // on the version the winner has just inserted.
+            try await Self.append(entries, on: db)
             if replacing {
                 for row in rows where row.version > 1 {
                     try await db.delete(from: "records").where("id", .equal, SQLBind(row.id.wire)).run()
@@ -356,7 +361,6 @@ extension SQLStore {
                 try await insert.run()
             }
             try await alsoWrite?(db)
-            try await Self.append(entries, on: db)
         }
         frontier = next
         for (write, row) in zip(writes, rows) {

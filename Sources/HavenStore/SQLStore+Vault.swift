@@ -104,17 +104,31 @@ extension SQLStore {
     }
 
     /// Makes sure the compartments have data keys, creating and storing new ones in `db`.
+    /// Another process (a second server, a command) may have made a compartment's key since this
+    /// one unlocked, or make it at the same moment: the stored keys are read first, a new key is
+    /// stored only where none is, and the key kept is whichever the vault holds.
     func ensureDataKeys(for compartments: Set<String>, on db: any SQLDatabase) async throws {
-        guard var unlocked = keys else { throw StoreError.locked }
-        var created: [WrappedKey] = []
-        for compartment in compartments where unlocked.dataKeys[compartment] == nil {
-            let (key, wrapped) = try unlocked.wrapper.newDataKey(compartment: compartment, version: 1)
-            unlocked.dataKeys[compartment] = [1: key]
-            created.append(wrapped)
-        }
+        guard let known = keys?.dataKeys, compartments.contains(where: { known[$0] == nil }) else { return }
+        try await reloadDataKeys()
+        guard let unlocked = keys else { throw StoreError.locked }
+        let created = try compartments.filter { unlocked.dataKeys[$0] == nil }
+            .map { compartment in
+                let (_, wrapped) = try unlocked.wrapper.newDataKey(compartment: compartment, version: 1)
+                return wrapped
+            }
         guard !created.isEmpty else { return }
         try await transaction(on: db) { [created] db in
-            for key in created { try await Self.insertKey(key, on: db) }
+            for key in created { try await Self.insertKey(key, on: db, ignoringOneAlreadyThere: true) }
+        }
+        try await reloadDataKeys()
+    }
+
+    /// Reads the compartments' data keys again, for records another process sealed under a key
+    /// this one has not seen (a new compartment, or a rotation).
+    func reloadDataKeys() async throws {
+        guard var unlocked = keys else { throw StoreError.locked }
+        for stored in try await loadKeys() where stored.purpose == "data" {
+            unlocked.dataKeys[stored.compartment, default: [:]][stored.version] = try unlocked.wrapper.dataKey(stored)
         }
         keys = unlocked
         installCodec()
@@ -130,10 +144,10 @@ extension SQLStore {
             }
     }
 
-    static func insertKey(_ key: WrappedKey, on db: any SQLDatabase) async throws {
-        try await db.insert(into: "vault_keys").columns("purpose", "compartment", "version", "wrapped")
+    static func insertKey(_ key: WrappedKey, on db: any SQLDatabase, ignoringOneAlreadyThere: Bool = false) async throws {
+        let insert = db.insert(into: "vault_keys").columns("purpose", "compartment", "version", "wrapped")
             .values(SQLBind(key.purpose), SQLBind(key.compartment), SQLBind(key.version), SQLBind(key.wrapped.base64EncodedString()))
-            .run()
+        try await (ignoringOneAlreadyThere ? insert.ignoringConflicts() : insert).run()
     }
 
     private func rebuildIndex() async throws {

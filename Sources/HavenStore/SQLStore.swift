@@ -197,19 +197,28 @@ public actor SQLStore: Repository {
         }
     }
 
+    /// How many times an operation is tried when other processes append to the audit log first.
+    static let attemptsWhenTheLogMoves = 20
+
     /// Runs `body` with the gate held, so that no other store operation interleaves.
     func exclusive<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         await gate.enter()
         defer { gate.leave() }
         do {
-            do {
-                return try await body()
-            } catch is AuditLogMoved {
-                // Another process appended to the audit log; its transaction rolled this one
-                // back whole. Catch up and do it again, once.
-                try await catchUpWithAuditLog()
-                return try await body()
+            // Another process appended to the audit log: its transaction rolled this one back
+            // whole. Catch up and do it again; several servers writing hard may each win a few
+            // times in a row, so a few attempts, then "busy" (503) rather than a storage error.
+            for attempt in 1..<Self.attemptsWhenTheLogMoves {
+                do {
+                    return try await body()
+                } catch is AuditLogMoved {
+                    try await catchUpWithAuditLog()
+                    // A pause of random length, growing with the attempts, so that two servers
+                    // that keep colliding stop doing it in step.
+                    try await Task.sleep(for: .microseconds(Int.random(in: 0...(500 * attempt))))
+                }
             }
+            do { return try await body() } catch is AuditLogMoved { throw StoreError.busy }
         } catch let error as StoreError {
             throw error
         } catch let error as HavenCryptoError {
@@ -217,8 +226,11 @@ public actor SQLStore: Repository {
         } catch is DecodingError {
             throw StoreError.corrupt("stored data did not decode")
         } catch {
-            // Driver errors can quote statements and values; only their type is passed on.
-            logger.error("database operation failed", metadata: ["error-type": "\(type(of: error))"])
+            // Driver errors can quote statements and values; only their type (and SQLite's
+            // result code, which names no value) is passed on.
+            var metadata: Logger.Metadata = ["error-type": "\(type(of: error))"]
+            if let sqlite = error as? SQLiteError { metadata["sqlite-result"] = "\(sqlite.reason)" }
+            logger.error("database operation failed", metadata: metadata)
             throw StoreError.database("the database operation failed (\(type(of: error)))")
         }
     }

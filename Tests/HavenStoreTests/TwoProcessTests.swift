@@ -31,4 +31,43 @@ struct TwoProcessTests {
         let again = try await fixture.reopened()
         try await again.close()
     }
+
+    @Test(arguments: Engine.available)
+    func aStoreFollowsTheRecordsAnotherWritesIntoItsSearchesAndReports(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let server = try await fixture.initialised()
+        let kept = try await server.create(Event(title: "가상 서버 기록"), by: .localOperator).record
+        let command = try await fixture.reopened()
+        // Another process creates (in a compartment whose data key it makes), changes and deletes.
+        let made = try await command.create(Event(compartment: "beta", title: "가상 명령 기록"), by: .localOperator).record
+        var changed = kept
+        changed.title = "가상 서버 기록, 명령이 고침"
+        _ = try await command.update(changed, expectedVersion: 1, by: .localOperator)
+        let doomed = try await command.create(Event(title: "가상 지울 기록"), by: .localOperator).record
+        try await command.delete(Event.self, id: doomed.id, by: .localOperator)
+        func titles() async throws -> Set<String> {
+            Set(try await server.everything(RecordQuery(kinds: [.event]), by: .localOperator).compactMap { ($0.record as? Event)?.title })
+        }
+        // Looking (without a read of its own) brings the log's position and the index up to date.
+        try await server.followOtherWriters()
+        #expect(await server.frontier.size == (try await server.auditLog().count))
+        #expect(try await server.unloggedRecord(made.id, by: .localOperator) != nil)
+        #expect(try await server.unloggedRecord(doomed.id, by: .localOperator) == nil)
+        // Every read is audited, and an audit append that finds the log moved catches up first,
+        // so a read never answers from before another process's write.
+        _ = try await command.create(Event(title: "가상 읽기 전 기록"), by: .localOperator)
+        #expect(try await titles() == ["가상 서버 기록, 명령이 고침", "가상 명령 기록", "가상 읽기 전 기록"])
+        #expect(try await server.search(RecordQuery(text: "명령 기록", kinds: [.event]), by: .localOperator).items.map(\.record.id) == [made.id],
+                "the text index follows too")
+        // A write of its own catches it up as well: the command writes again, the server writes.
+        let later = try await command.create(Event(title: "가상 나중 기록"), by: .localOperator).record
+        _ = try await server.create(Event(title: "가상 서버 새 기록"), by: .localOperator)
+        #expect(try await titles().contains(later.title))
+        // Writing over another's change is refused as a conflict, never lost.
+        await #expect(throws: StoreError.self) { _ = try await server.update(kept, expectedVersion: 1, by: .localOperator) }
+        #expect(try await server.verifyAudit(master: fixture.master).isIntact)
+        try await command.close()
+        try await server.close()
+    }
 }

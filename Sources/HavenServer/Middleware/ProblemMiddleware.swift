@@ -66,6 +66,8 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
                            detail: error.description)
         case .wrongKey, .alreadyInitialised:
             return Problem(status: .forbidden, title: "Refused", titleKo: "거부됨", detail: error.description)
+        case .busy:
+            return Problem(status: .serviceUnavailable, title: "Busy", titleKo: "처리 중", detail: error.description)
         case .corrupt, .database:
             return Problem(status: .internalServerError, title: "Storage error", titleKo: "저장소 오류", detail: error.description)
         }
