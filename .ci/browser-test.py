@@ -10,7 +10,7 @@ its password and enrols by scanning. Keyboard order, text contrast and phone wid
 the main pages. Saves screenshots in Korean and English at 1280 px and 375 px into the folder
 given (git ignores it).
 """
-import os, sys, time
+import os, re, subprocess, sys, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from haven_client import HavenServer, totp  # noqa: E402
@@ -198,6 +198,47 @@ def import_flow(driver, base, haven, otp, check):
     check(driver.find_element(By.TAG_NAME, "h1").text != "파일 연결 및 확인", "the uploaded file is gone once imported")
     driver.get(base + "/")
     click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/logout'] button"))
+
+
+def demo_first_screen(driver, check):
+    """`haven demo` as a newcomer meets it: its first screen, signed in as the demo analyst, shows
+    a populated dashboard, and the reports it links to have something to show."""
+    port = PORT + 1
+    demo = subprocess.Popen([HAVEN, "demo", "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        printed = ""
+        for line in demo.stdout:
+            printed += line
+            if "Open http" in line:
+                break
+        found = re.search(r"demo-analyst\s+password (\S+)\s+TOTP secret (\S+)", printed)
+        check(found is not None, "haven demo prints the demo analyst's password and TOTP secret")
+        if not found:
+            return
+        for _ in range(120):
+            try:
+                driver.get(f"http://127.0.0.1:{port}/login")
+                break
+            except WebDriverException:
+                time.sleep(0.5)
+        sign_in(driver, f"http://127.0.0.1:{port}", "demo-analyst", found.group(1), totp(found.group(2), int(time.time()) // 30))
+        recent = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=recent] ul.results li")
+        overdue = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=overdue] ul.results li")
+        requests = [int(td.text) for td in driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=rescue] td")]
+        bars = driver.find_elements(By.CSS_SELECTOR, "section[aria-labelledby=monthly] svg rect")
+        check(len(recent) == 5 and len(overdue) >= 3 and sum(requests) >= 50 and len([n for n in requests if n > 0]) >= 4 and len(bars) >= 11,
+              f"the demo's first screen is a populated dashboard ({len(recent)} recent, {len(overdue)} overdue, "
+              f"{sum(requests)} requests, {len(bars)} bars)")
+        shoot(driver, "demo-home-ko")
+        driver.get(f"http://127.0.0.1:{port}/reports/trends")
+        check("CN-LN" in driver.page_source or "랴오닝" in driver.find_element(By.TAG_NAME, "main").text,
+              "the demo's trends page opens on a range with a surge to show")
+        shoot(driver, "demo-trends-ko")
+        driver.get(f"http://127.0.0.1:{port}/duplicates")
+        check(len(driver.find_elements(By.CSS_SELECTOR, "main li, main tr")) >= 5, "the demo has people recorded twice for the duplicate review")
+    finally:
+        demo.terminate()
+        demo.wait(timeout=30)
 
 
 def main():
@@ -502,6 +543,8 @@ def main():
         shoot(driver, "recovery-ko")
         sign_in(driver, base, "newcomer.lee", new_password, totp(key, int(time.time()) // 30 + 1))
         check("newcomer.lee" in driver.find_element(By.TAG_NAME, "main").text, "the enrolled account signs in with its app")
+        driver.delete_all_cookies()
+        demo_first_screen(driver, check)
     finally:
         driver.quit()
         haven.stop()

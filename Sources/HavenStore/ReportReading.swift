@@ -29,9 +29,14 @@ public struct ReportReading: Sendable {
     /// Every record the query matches within the reader's reach, however many (its offset and
     /// limit are ignored), as scoped as any search: compartments, redacted readers' dates.
     public func records(_ query: RecordQuery) async throws -> [any Record] {
+        try await stored(query).map(\.record)
+    }
+
+    /// Every record the query matches, with its version and time, newest first (as a search).
+    public func stored(_ query: RecordQuery) async throws -> [AnyStored] {
         let found = try await store.unloggedEverything(query, by: actor)
         tally.add(found.count)
-        return found.map(\.record)
+        return found
     }
 
     /// Every record of one kind the query matches (the query's kinds are replaced).

@@ -324,8 +324,11 @@ struct WebPageTests {
             #expect(dashboard.monthly.count == 12 && dashboard.monthly.last?.count == 2 && dashboard.monthly.dropLast().allSatisfy { $0.count == 0 })
             #expect(dashboard.rescueByStatus.first { $0.status == .underway }?.count == 1)
             #expect(dashboard.rescueByStatus.reduce(0) { $0 + $1.count } == 1)
-            // Counting is in the access log, without ids; a reviewer cannot count by text.
-            #expect(try await server.store.auditLog().contains { $0.entry.action == "count" && $0.entry.detail.hasPrefix("total=") })
+            // The dashboard is one report in the access log, naming the incidents it lists and no
+            // other; a reviewer cannot count by text.
+            let entries = try await server.store.auditLog().map(\.entry).filter { $0.actor == actor.id }
+            #expect(entries.map(\.action) == ["report", "list"] && entries.first?.detail.hasPrefix("report=dashboard") == true)
+            #expect(dashboard.recent.allSatisfy { row in entries.last?.detail.contains(row.id.wire) == true })
             let reviewer = ActingIdentity.account(UUID(), compartments: ["alpha"], seesProtected: false)
             await #expect(throws: StoreError.self) { _ = try await server.store.count(RecordQuery(text: "알파"), by: reviewer) }
 

@@ -97,36 +97,37 @@ struct PageController: Controller {
     }
 
     /// The dashboard within the reader's compartments: the five latest incidents, rescue
-    /// requests counted by status, and incidents counted by month over the last twelve months.
+    /// requests counted by status, incidents counted by month over the last twelve months, and
+    /// the interventions past their deadline. One report in the access log, naming the
+    /// incidents and interventions it lists.
     static func dashboard(_ repository: any Repository, actor: ActingIdentity, now: Date) async throws -> HomePage.Dashboard {
-        let recent = try await repository.search(RecordQuery(kinds: [.event], limit: 5), by: actor).items
-            .map { RecordsPage.row($0, seesProtected: actor.seesProtected) }
-        var rescue: [HomePage.RescueCount] = []
-        for status in RescueStatus.allCases {
-            rescue.append(.init(status: status, count: try await repository.count(RecordQuery(kinds: [.rescueRequest], status: status.code), by: actor)))
-        }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        var monthly: [HomePage.MonthCount] = []
-        for back in (0..<12).reversed() {
-            guard let day = calendar.date(byAdding: .month, value: -back, to: now) else { continue }
-            let parts = calendar.dateComponents([.year, .month], from: day)
-            guard let year = parts.year, let month = parts.month,
-                  let range = try? FuzzyDate(parsing: String(format: "%04d-%02d", year, month)) else { continue }
-            let count = try await repository.count(RecordQuery(kinds: [.event], from: range.earliest, to: range.latest), by: actor)
-            monthly.append(.init(year: year, month: month, count: count))
-        }
-        let today = Day.string(now)
-        var overdue: [HomePage.Overdue] = []
-        for status in [InterventionStatus.sent, .overdue] {
-            let sent = try await repository.allRecords(RecordQuery(kinds: [.intervention], status: status.code), by: actor)
-            overdue += sent.compactMap { $0 as? Intervention }.filter { $0.isOverdue(on: today) }.compactMap { intervention in
-                intervention.deadline.map { HomePage.Overdue(id: intervention.id, party: intervention.partyName, deadline: $0, priority: intervention.priority) }
+        try await repository.counting(report: "dashboard", parameters: "", by: actor) { reading in
+            let recent = try await reading.stored(RecordQuery(kinds: [.event])).prefix(5).map { stored in RecordsPage.row(stored, seesProtected: actor.seesProtected) }
+            let requests = try await reading.records(RescueRequest.self)
+            let rescue = RescueStatus.allCases.map { status in
+                HomePage.RescueCount(status: status, count: requests.count { $0.status == status })
             }
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            var monthly: [HomePage.MonthCount] = []
+            for back in (0..<12).reversed() {
+                guard let day = calendar.date(byAdding: .month, value: -back, to: now) else { continue }
+                let parts = calendar.dateComponents([.year, .month], from: day)
+                guard let year = parts.year, let month = parts.month,
+                      let range = try? FuzzyDate(parsing: String(format: "%04d-%02d", year, month)) else { continue }
+                let count = try await reading.count(RecordQuery(kinds: [.event], from: range.earliest, to: range.latest))
+                monthly.append(.init(year: year, month: month, count: count))
+            }
+            let today = Day.string(now)
+            let overdue = try await reading.records(Intervention.self).filter { [.sent, .overdue].contains($0.status) && $0.isOverdue(on: today) }
+                .compactMap { intervention in
+                    intervention.deadline.map { HomePage.Overdue(id: intervention.id, party: intervention.partyName, deadline: $0, priority: intervention.priority) }
+                }
+                .sorted { $0.deadline < $1.deadline }
+            let listed = Array(overdue.prefix(10))
+            reading.shows(recent.map { RecordRef(.event, $0.id) } + listed.map { RecordRef(.intervention, $0.id) })
+            return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly, overdue: listed, overdueTotal: overdue.count)
         }
-        overdue.sort { $0.deadline < $1.deadline }
-        return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly, overdue: Array(overdue.prefix(10)),
-                                  overdueTotal: overdue.count)
     }
 
     /// Remembers the chosen language and returns to the page it was chosen on (a path on this

@@ -17,13 +17,37 @@ struct Demo: AsyncParsableCommand {
         requests, interventions, brokers and sources), unlocks it and serves it on 127.0.0.1. It asks
         nothing, so it runs without a terminal. The vault is deleted when Haven stops.
 
+        --size standard (the default) loads the worked cases and three years of history up to last
+        month (about 900 incidents and their people, brokers, rescue requests and interventions:
+        a regional surge, flagged brokers, unanswered interventions, people recorded twice in two
+        spellings). --size small loads the worked cases alone; --size large loads about a million
+        records, to try Haven at the scale of a large organisation (several minutes to load).
+
         Examples:
           swift run haven demo
           swift run haven demo --port 9090
+          swift run -c release haven demo --size large
         """
     )
 
+    /// How much fictional history the demo holds.
+    enum Size: String, ExpressibleByArgument, CaseIterable {
+        case small, standard, large
+
+        /// Incidents of history beside the worked cases.
+        var incidents: Int {
+            switch self {
+            case .small: 0
+            case .standard: 900
+            // About 1,000,000 records: each incident brings about 7 with its people, and the
+            // requests and interventions about 1 more.
+            case .large: 125_000
+            }
+        }
+    }
+
     @Option(help: "The port to listen on (127.0.0.1 only).") var port: Int = 8080
+    @Option(help: "How much fictional history to load: small, standard or large.") var size: Size = .standard
 
     func run() async throws {
         let temporary = FileManager.default.temporaryDirectory
@@ -45,8 +69,11 @@ struct Demo: AsyncParsableCommand {
         try KeyFile.create(keys.appendingPathComponent("demo.key").path, master: master, dataDirectory: data.path)
         let store = try await SQLStore.open(.sqlite(path: data.appendingPathComponent("haven.sqlite").path))
         try await store.initialise(master: master, scrypt: nil, by: .system)
-        let records = DemoDataset.records()
-        _ = try await store.importRecords(records, by: .system)
+        let records = DemoDataset.records() + (size == .small ? [] : DemoHistory.records(incidents: size.incidents, today: Date()))
+        // In batches, so that a large history is not one transaction of a million rows.
+        for start in stride(from: 0, to: records.count, by: 20_000) {
+            _ = try await store.importRecords(Array(records[start..<min(start + 20_000, records.count)]), by: .system)
+        }
         let credentials = try await Self.demoAccounts(in: store)
         print("""
         Haven demo — every person and event here is fictional / 모든 인물과 사건은 가상입니다.
