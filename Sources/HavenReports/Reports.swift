@@ -34,14 +34,18 @@ public enum Reports {
     }
 
     /// One broker's or facilitating organisation's track record, with its name (nil when
-    /// withheld): one report in the access log, naming the subject, its requests and incidents.
+    /// withheld) and the labels of every record it links to: one report in the access log,
+    /// naming the subject, its requests and incidents.
     public static func trackRecord(of subject: RecordRef, repository: any Repository, actor: ActingIdentity,
-                                   thresholds: RiskThresholds) async throws -> (record: TrackRecord, name: String?) {
+                                   thresholds: RiskThresholds) async throws -> (record: TrackRecord, name: String?, labels: [UUID: RecordLabel]) {
         try await repository.counting(report: "track-record", parameters: "subject=\(subject.kind.code):\(subject.id.wire)", by: actor) { reading in
             let baseline = try await TrackRecordReader.baseline(reading: reading)
             let evidence = try await TrackRecordReader.evidence(for: subject, baseline: baseline, reading: reading)
             reading.shows([subject] + evidence.requests.map { RecordRef(.rescueRequest, $0.id) } + evidence.incidents.map { RecordRef(.event, $0.event) })
-            return (TrackRecord.assess(evidence, thresholds: thresholds), try await name(of: subject, reading: reading, actor: actor))
+            let record = TrackRecord.assess(evidence, thresholds: thresholds)
+            let labels = try await reading.labels([subject] + record.flags.flatMap(\.records) + record.arrestIncidents.map { RecordRef(.event, $0.event) }
+                                                  + record.fees.map { RecordRef(.rescueRequest, $0.request) } + record.allegations.map { RecordRef(.event, $0.event) })
+            return (record, try await name(of: subject, reading: reading, actor: actor), labels)
         }
     }
 
@@ -63,10 +67,12 @@ public enum Reports {
         return (request, TrapIndicators.assess(request, evidence: evidence, thresholds: thresholds))
     }
 
-    /// Every party's answers, over the interventions within reach.
-    public static func parties(repository: any Repository, actor: ActingIdentity) async throws -> [PartyResponses] {
+    /// Every party's answers, over the interventions within reach, with the labels of the
+    /// interventions each lists (which the access log names as shown).
+    public static func parties(repository: any Repository, actor: ActingIdentity) async throws -> (parties: [PartyResponses], labels: [UUID: RecordLabel]) {
         try await repository.counting(report: "parties", parameters: "", by: actor) { reading in
-            PartyResponses.summarise(try await reading.records(Intervention.self))
+            let parties = PartyResponses.summarise(try await reading.records(Intervention.self))
+            return (parties, try await reading.labels(parties.flatMap(\.interventions).map { RecordRef(.intervention, $0) }))
         }
     }
 

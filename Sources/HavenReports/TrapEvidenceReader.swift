@@ -14,6 +14,17 @@ public enum TrapEvidenceReader {
         }
     }
 
+    /// The request's trap indicators, with the labels of the records each points to (which the
+    /// access log names as shown): one report.
+    public static func indicators(for request: RescueRequest, repository: any Repository, actor: ActingIdentity,
+                                  thresholds: TrapThresholds, today: Date) async throws -> (indicators: [TrapIndicator], labels: [UUID: RecordLabel]) {
+        try await repository.counting(report: "trap-indicators", parameters: "request=\(request.id.wire)", by: actor) { reading in
+            let evidence = try await evidence(for: request, reading: reading, thresholds: thresholds, today: today)
+            let indicators = TrapIndicators.assess(request, evidence: evidence, thresholds: thresholds)
+            return (indicators, try await reading.labels(indicators.flatMap(\.records).filter { $0.id != request.id }))
+        }
+    }
+
     static func evidence(for request: RescueRequest, reading: ReportReading, thresholds: TrapThresholds, today: Date) async throws -> TrapEvidence {
         var evidence = TrapEvidence()
         // The chain: the broker and the facilitating organisation, and their entrapments.

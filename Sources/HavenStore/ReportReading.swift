@@ -64,6 +64,23 @@ public struct ReportReading: Sendable {
         tally.show(refs)
     }
 
+    /// Whether the reader sees protected fields (names, narratives, exact dates).
+    public var seesProtected: Bool { actor.seesProtected }
+
+    /// How the report names these records in links and headings (``RecordLabel``); the records
+    /// are shown, so the access log names them. Records missing or out of reach have none.
+    public func labels(_ refs: some Sequence<RecordRef>) async throws -> [UUID: RecordLabel] {
+        var labels: [UUID: RecordLabel] = [:]
+        var shown: [RecordRef] = []
+        for ref in refs where labels[ref.id] == nil {
+            guard let record = try await store.unloggedRecord(ref.id, by: actor) else { continue }
+            labels[ref.id] = RecordLabel.of(record, seesProtected: actor.seesProtected)
+            shown.append(RecordRef(type(of: record).kind, ref.id))
+        }
+        shows(shown)
+        return labels
+    }
+
     /// The current record with this id, or nil when it is missing, of another kind or out of reach.
     public func record<R: Record>(_ type: R.Type, _ id: UUID?) async throws -> R? {
         guard let id, let record = try await store.unloggedRecord(id, by: actor) as? R else { return nil }

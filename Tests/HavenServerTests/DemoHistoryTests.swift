@@ -39,7 +39,7 @@ struct DemoHistoryTests {
                     "\(flagged.count) of \(brokers.count) flagged: \(flagged.map { $0.record.flags.map(\.kind.code) })")
 
             // Parties: answered and ignored past the deadline both.
-            let parties = try await Reports.parties(repository: store, actor: analyst)
+            let parties = try await Reports.parties(repository: store, actor: analyst).parties
             #expect(parties.contains { $0.answered > 0 } && parties.contains { $0.noResponse > 0 }, "\(parties)")
 
             // People recorded twice in two spellings are suggested for review.

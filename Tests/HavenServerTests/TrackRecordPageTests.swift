@@ -65,6 +65,9 @@ struct TrackRecordPageTests {
             #expect(page.contains("관련 체포: 1건 · 15명"), "one incident of 15 people")
             let arrests = try #require(page.firstMatch(of: /<h2 id="arrests">.*?<ul class="linked">(.*?)<\/ul>/)).1
             #expect(arrests.components(separatedBy: "<li>").count - 1 == 1 && arrests.contains("2025년 3월 2일 · 15명"), "the incident is listed once: \(arrests)")
+            // Names, not ids: the incident by its title, date and place; the broker by name.
+            #expect(arrests.contains(">쿤밍 체포 — 가상 · 2025년 3월 2일 · 쿤밍(곤명)</a>"), "\(arrests)")
+            #expect(page.firstMatch(of: /(사건|인물|구출 요청|개입 요청) [0-9a-f]{8}</) == nil, "no link names a record by an id fragment")
         }
     }
 

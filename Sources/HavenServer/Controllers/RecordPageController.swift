@@ -40,10 +40,10 @@ struct RecordPageController: Controller {
             page.links?.sections += about.sections.filter { $0.id == "interventions" }
         case let request as RescueRequest:
             page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
-            let evidence = try await TrapEvidenceReader.evidence(for: request, repository: repository, actor: actor, thresholds: thresholds.trap, today: environment.now)
-            page.trap = RecordPage.TrapReview(indicators: TrapIndicators.assess(request, evidence: evidence, thresholds: thresholds.trap),
-                                              checks: request.checks ?? [], version: stored.version,
-                                              canCheck: account.allows(.writeRecords))
+            let review = try await TrapEvidenceReader.indicators(for: request, repository: repository, actor: actor, thresholds: thresholds.trap,
+                                                                 today: environment.now)
+            page.trap = RecordPage.TrapReview(indicators: review.indicators, checks: request.checks ?? [], version: stored.version,
+                                              canCheck: account.allows(.writeRecords), labels: review.labels)
             // The timeline's dates and notes are protected.
             page.timeline = actor.seesProtected ? request.timeline : nil
         case let intervention as Intervention:
@@ -51,7 +51,10 @@ struct RecordPageController: Controller {
             if intervention.isOverdue(on: environment.today) { page.warning = WebText.overdue }
         case let person as Person:
             page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today)
-            page.sameAs = person.sameAs.map { ($0, account.allows(.writeRecords) && account.allows(.readProtected)) }
+            if let main = person.sameAs {
+                let label = try await repository.find(Person.self, main, by: actor).map { RecordLabel.of($0, seesProtected: actor.seesProtected) }
+                page.sameAs = (main, account.allows(.writeRecords) && account.allows(.readProtected), label)
+            }
         case is Organisation, is Source, is VictimGroup:
             page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today)
         default: break

@@ -46,7 +46,7 @@ struct ReportController: Controller {
 
     /// Requests sent, answered and unanswered per party, with the median days to an answer.
     @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> PartiesView {
-        PartiesView(try await Reports.parties(repository: repository, actor: try context.actor()))
+        PartiesView(try await Reports.parties(repository: repository, actor: try context.actor()).parties)
     }
 
     /// Every broker and facilitating organisation within reach, with counts and flags.

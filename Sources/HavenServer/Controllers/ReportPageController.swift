@@ -28,7 +28,7 @@ struct ReportPageController: Controller {
     @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
         let summary = try await Reports.parties(repository: repository, actor: actor)
-        return PageController.page(PartyResponsesPage(parties: summary).render(PageController.language(request), account: account))
+        return PageController.page(PartyResponsesPage(parties: summary.parties, labels: summary.labels).render(PageController.language(request), account: account))
     }
 
     func signedIn(_ context: HavenRequestContext) throws -> (PageUser, ActingIdentity) {
@@ -63,8 +63,8 @@ struct ReportPageController: Controller {
         let (account, actor) = try signedIn(context)
         let subject = try await Self.subject(kind: context.parameters.get("kind"), id: try RecordController<Person>.id(context),
                                              repository: repository, actor: actor)
-        let (assessed, name) = try await Reports.trackRecord(of: subject, repository: repository, actor: actor, thresholds: thresholds.risk)
-        let page = TrackRecordPage(record: actor.seesProtected ? assessed : assessed.withDatesToTheYear(), name: name)
+        let (assessed, name, labels) = try await Reports.trackRecord(of: subject, repository: repository, actor: actor, thresholds: thresholds.risk)
+        let page = TrackRecordPage(record: actor.seesProtected ? assessed : assessed.withDatesToTheYear(), name: name, labels: labels)
         return PageController.page(page.render(PageController.language(request), account: account))
     }
 

@@ -50,3 +50,14 @@ public enum Language: String, Sendable, CaseIterable {
         return (day.map(self.date) ?? "") + (self == .ko ? " \(time)" : ", \(time)") + " UTC"
     }
 }
+
+extension Language {
+    /// A record named for a link or heading: its name (or its kind, where it has none or the
+    /// reader may not see it), then what tells it apart — the date, the place:
+    /// `무산 체포 · 2024년 8월 21일`, `리순희 · 1961년 · 무산`, `구출 요청 · 2024년 1월 5일 · 무산`.
+    func name(_ label: RecordLabel) -> String {
+        let lead = label.name ?? self(label.kind.label)
+        let details = [label.date.map(date), label.placeCode.map { RecordsPage.placeName($0, self) }].compactMap { $0 }
+        return ([lead] + details).joined(separator: " · ")
+    }
+}

@@ -17,13 +17,26 @@ struct InterventionForms: RecordForms {
             values["about"] = about.wire
             values["aboutKind"] = kind.code
         }
-        let form = InterventionForm(values: values, compartments: request.compartments)
+        let form = try await named(InterventionForm(values: values, compartments: request.compartments), request)
         return request.page(form.render(request.language, account: request.account))
+    }
+
+    /// The form with the records it is about named (each read, and so audited, as shown).
+    private func named(_ form: InterventionForm, _ request: FormRequest) async throws -> InterventionForm {
+        var form = form
+        let kind = form.values["aboutKind"].flatMap(RecordKind.init(rawValue:)) ?? .event
+        func find<R: Record>(_ type: R.Type, _ id: UUID) async throws -> (any Record)? { try await request.repository.find(type, id, by: request.actor) }
+        for id in InterventionForm.subjects(form.values) {
+            if let record = try await find(RecordTypes.type(for: kind), id) {
+                form.subjectLabels[id] = RecordLabel.of(record, seesProtected: request.actor.seesProtected)
+            }
+        }
+        return form
     }
 
     func create(_ request: FormRequest) async throws -> Response {
         let values = request.fields.filter { InterventionForm.fields.contains($0.key) }
-        var form = InterventionForm(values: values, compartments: request.compartments)
+        var form = try await named(InterventionForm(values: values, compartments: request.compartments), request)
         let blank = Intervention(compartment: request.compartment, partyName: "", channel: .diplomaticNote, request: "", status: .draft)
         switch InterventionForm.intervention(from: values, starting: blank) {
         case .failure(let invalid):
@@ -40,14 +53,14 @@ struct InterventionForms: RecordForms {
         let stored = try await request.repository.get(Intervention.self, id: id, by: request.actor)
         var values = InterventionForm.values(of: stored.record)
         values["aboutKind"] = request.query["aboutKind"]
-        let form = InterventionForm(values: values, editing: (id, stored.version))
+        let form = try await named(InterventionForm(values: values, editing: (id, stored.version)), request)
         return request.page(form.render(request.language, account: request.account))
     }
 
     func update(_ request: FormRequest, id: UUID, version: Int) async throws -> Response {
         let values = request.fields.filter { InterventionForm.fields.contains($0.key) }
         let current = try await request.repository.get(Intervention.self, id: id, by: request.actor)
-        var form = InterventionForm(values: values, editing: (id, version))
+        var form = try await named(InterventionForm(values: values, editing: (id, version)), request)
         switch InterventionForm.intervention(from: values, starting: current.record) {
         case .failure(let invalid):
             form.problems = invalid.problems
@@ -64,7 +77,7 @@ struct InterventionForms: RecordForms {
 
     func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
         let values = request.fields.filter { InterventionForm.fields.contains($0.key) && $0.key != "version" }
-        var form = InterventionForm(values: values, compartments: request.compartments, message: WebText.draftRestored)
+        var form = try await named(InterventionForm(values: values, compartments: request.compartments, message: WebText.draftRestored), request)
         if let id {
             let current = try await request.repository.get(Intervention.self, id: id, by: request.actor)
             form.editing = (id, request.version ?? current.version)

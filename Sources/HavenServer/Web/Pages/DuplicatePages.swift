@@ -57,8 +57,11 @@ struct DuplicateReviewPage {
         func row(_ label: LocalizedLabel, _ value: (Person) -> String?) -> HTML {
             .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(label))])] + people.map { .element("td", [:], [.text(value($0) ?? "—")]) })
         }
+        // Which record is which: A and B, each by its name, birth year and origin.
+        let letter = { (person: Person) in person.id == pair.first.id ? "A" : "B" }
+        let named = { (person: Person) in "\(letter(person)) · \(t.name(RecordLabel.of(person, seesProtected: true)))" }
         let link = { (person: Person) in
-            HTML.element("a", ["href": "/records/person/\(person.id.wire)"], [.text(person.id.wire.prefix(8).description)])
+            HTML.element("a", ["href": "/records/person/\(person.id.wire)"], [.text(named(person))])
         }
         let origin = { (person: Person) -> String? in
             person.originPlaceCode.map { code in Gazetteer.shared.place(code: code).map { t == .ko ? $0.nameHangul : $0.nameRomanised } ?? code }
@@ -96,7 +99,7 @@ struct DuplicateReviewPage {
         let decide = { (record: Person, into: Person) in
             FormControls.action("/duplicates/merge", csrf: account.csrf,
                                 values: ["record": record.id.wire, "into": into.id.wire],
-                                button: "\(t(WebText.keepAsMain)): \(into.id.wire.prefix(8))")
+                                button: "\(t(WebText.keepAsMain)): \(named(into))")
         }
         content.append(.element("div", ["class": "actions"], [
             decide(pair.second, pair.first),

@@ -11,6 +11,8 @@ struct InterventionForm {
     var compartments: [String] = []
     var problems: [FieldProblem] = []
     var message: LocalizedLabel?
+    /// How the records it is about are named (``InterventionForms`` reads them).
+    var subjectLabels: [UUID: RecordLabel] = [:]
 
     static let fields = ["about", "aboutKind", "partyName", "channel", "dateSent", "request", "deadline", "response", "responseDate",
                          "responseText", "status", "priority", "notes", "compartment", "version", "_draft"]
@@ -44,12 +46,11 @@ struct InterventionForm {
                             .element("input", ["type": "hidden", "name": "aboutKind", "value": values["aboutKind"] ?? ""])]
         if let editing { form.append(.element("input", ["type": "hidden", "name": "version", "value": String(editing.version)])) }
         let subjects = Self.subjects(values)
-        // The record it is about, by kind and a short id (its title may be protected).
+        // The records it is about, by name as far as the reader may see it.
         let kind = values["aboutKind"].flatMap(RecordKind.init(rawValue:)) ?? .event
         if !subjects.isEmpty {
             form.append(.element("p", [:], [.text(t(WebText.about) + ": ")] + subjects.map { id in
-                .element("a", ["href": "/records/\(kind.code)/\(id.wire)"],
-                         [.text("\(t(kind.label)) \(id.wire.prefix(8))")])
+                .element("a", ["href": "/records/\(kind.code)/\(id.wire)"], [.text(t.name(subjectLabels[id] ?? RecordLabel(kind: kind)))])
             }))
         }
         form += [

@@ -10,6 +10,8 @@ extension RecordPage {
         var version: Int
         /// Whether the reader may record checks.
         var canCheck: Bool
+        /// How the records the indicators point to are named.
+        var labels: [UUID: RecordLabel] = [:]
     }
 
     func renderTrap(_ review: TrapReview, _ language: Language, csrf: String) -> [HTML] {
@@ -35,7 +37,7 @@ extension RecordPage {
                     answer(indicator.kind),
                     .element("span", ["class": "meta"], indicator.records.filter { $0.id != id }.map { ref in
                         .element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.wire)"],
-                                 [.text("\(t(ref.kind.label)) \(ref.id.wire.prefix(8))")])
+                                 [.text(t.name(review.labels[ref.id] ?? RecordLabel(kind: ref.kind)))])
                     }),
                 ])
             }))

@@ -38,7 +38,7 @@ struct RecordPage {
     /// A rescue request's trap indicators and checklist.
     var trap: TrapReview?
     /// A merged person record: the main record it was found to be, and whether the reader may undo it.
-    var sameAs: (id: UUID, canUndo: Bool)?
+    var sameAs: (id: UUID, canUndo: Bool, label: RecordLabel?)?
 
     /// One line of the record's access trail.
     struct TrailEntry: Equatable {
@@ -67,7 +67,7 @@ struct RecordPage {
             .element("h1", [:], [.text(heading)]),
             actions.isEmpty ? .group([]) : .element("p", ["class": "actions"], actions),
             warning.map { .element("p", ["class": "error", "role": "status"], [.text(t($0))]) } ?? .group([]),
-            sameAs.map { merged in renderSameAs(merged.id, canUndo: merged.canUndo, language, csrf: account.csrf) } ?? .group([]),
+            sameAs.map { merged in renderSameAs(merged.id, label: merged.label, canUndo: merged.canUndo, language, csrf: account.csrf) } ?? .group([]),
             .element("dl", ["class": "fields"], fields.flatMap { field -> [HTML] in
                 [.element("dt", [:], [.text(t(field.label))]), .element("dd", [:], [.text(field.value ?? t(WebText.withheld))])]
             }),
@@ -192,16 +192,16 @@ extension RecordPage: Equatable {
         a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
             && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail && a.links == b.links
             && a.timeline == b.timeline && a.warning == b.warning && a.canIntervene == b.canIntervene && a.trap == b.trap
-            && a.sameAs?.id == b.sameAs?.id && a.sameAs?.canUndo == b.sameAs?.canUndo
+            && a.sameAs?.id == b.sameAs?.id && a.sameAs?.canUndo == b.sameAs?.canUndo && a.sameAs?.label == b.sameAs?.label
     }
 }
 
 extension RecordPage {
     /// "Documented as the same person as …", with the form that undoes the merge.
-    func renderSameAs(_ main: UUID, canUndo: Bool, _ language: Language, csrf: String) -> HTML {
+    func renderSameAs(_ main: UUID, label: RecordLabel?, canUndo: Bool, _ language: Language, csrf: String) -> HTML {
         let t = language
-        let id = main.wire
-        var parts: [HTML] = [.text("\(t(WebText.sameAsNotice)) "), .element("a", ["href": "/records/person/\(id)"], [.text(String(id.prefix(8)))])]
+        var parts: [HTML] = [.text("\(t(WebText.sameAsNotice)) "),
+                             .element("a", ["href": "/records/person/\(main.wire)"], [.text(t.name(label ?? RecordLabel(kind: .person)))])]
         if canUndo {
             parts.append(FormControls.action("/duplicates/unmerge", csrf: csrf, values: ["record": self.id.wire],
                                              button: t(WebText.undoMerge), buttonClass: "secondary", formClass: "inline"))

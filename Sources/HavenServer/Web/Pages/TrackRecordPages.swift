@@ -48,13 +48,14 @@ struct TrackRecordPage {
     var record: TrackRecord
     /// The name, or nil when withheld.
     var name: String?
+    /// How each linked record is named.
+    var labels: [UUID: RecordLabel] = [:]
 
     func render(_ language: Language, account: PageUser) -> String {
         let t = language
         let title = t(WebText.trackRecord)
         let link = { (ref: RecordRef) in
-            HTML.element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.wire)"],
-                         [.text("\(t(ref.kind.label)) \(ref.id.wire.prefix(8))")])
+            HTML.element("a", ["href": "/records/\(ref.kind.code)/\(ref.id.wire)"], [.text(t.name(labels[ref.id] ?? RecordLabel(kind: ref.kind)))])
         }
         var content: [HTML] = [
             .element("p", ["class": "kind"], [.text(t(record.subject.kind.label)), .text(" · "), link(record.subject)]),
@@ -111,6 +112,8 @@ struct TrackRecordPage {
 /// click away.
 struct PartyResponsesPage {
     var parties: [PartyResponses]
+    /// How each intervention listed is named.
+    var labels: [UUID: RecordLabel] = [:]
 
     func render(_ language: Language, account: PageUser) -> String {
         let t = language
@@ -129,7 +132,7 @@ struct PartyResponsesPage {
                                                          [.text(t(WebText.makeDossier))])]),
                             .element("ul", [:], party.interventions.map { id in
                                 .element("li", [:], [.element("a", ["href": "/records/intervention/\(id.wire)"],
-                                                              [.text("\(t(RecordKind.intervention.label)) \(id.wire.prefix(8))")])])
+                                                              [.text(t.name(RecordLabel(kind: .intervention, date: labels[id]?.date)))])])
                             }),
                         ])]),
                         .element("td", [:], [.text(String(party.sent))]),
