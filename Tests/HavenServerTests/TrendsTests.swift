@@ -23,6 +23,23 @@ struct TrendsTests {
         return records
     }
 
+    @Test(arguments: [("/reports/trends?from=2025-13&to=2025-06", "2025-13", "from"), ("/reports/trends?from=2025-06&to=2024-01", "2024-01", "from"),
+                      ("/reports/statistics?from=1850&to=2024", "1850", "from"), ("/reports/statistics?from=2024&to=x", "x", "to")])
+    func aFilterThatCannotBeReadKeepsThePageTheFormAndSaysWhyInKorean(path: String, typed: String, field: String) async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let response = try await client.execute(uri: path, method: .get)
+            let page = String(buffer: response.body)
+            #expect(response.status == .badRequest)
+            #expect(page.contains("<html lang=\"ko\">") && page.contains("로그아웃"), "the page keeps its header")
+            #expect(page.contains("role=\"alert\"") && page.contains("href=\"#\(field)\""), "the problem is at the top, linking to its field")
+            #expect(page.contains("value=\"\(typed)\""), "what was typed is kept")
+            #expect(page.contains("aria-invalid=\"true\""))
+            #expect(!page.contains("must be") && !page.contains("must run"), "no English on the Korean page")
+            #expect(page.contains("<svg") || page.contains("<table"), "the default view is shown meanwhile")
+        }
+    }
+
     @Test func aWaveOfArrestsStandsOutFromItsRegionsBaselineAndLeadsToItsIncidents() async throws {
         try await TestServer.with { server in
             var records: [any Record] = []

@@ -81,10 +81,17 @@ struct ReportPageController: Controller {
 
     @Sendable func trends(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
-        let query = try TrendsQuery.read(Self.parameters(request), today: environment.now)
+        let parameters = Self.parameters(request)
+        // A filter that cannot be read shows the default view, the form as typed and the problem.
+        var problem: FilterProblem?
+        let query: TrendsQuery
+        do { query = try TrendsQuery.read(parameters, today: environment.now) } catch {
+            problem = FilterProblem(error, typed: parameters)
+            query = try TrendsQuery(today: environment.now)
+        }
         let trends = try await TrendsReader.trends(query, detector: surge, repository: repository, actor: actor)
-        let page = TrendsPage(trends: trends, suppressBelow: suppression(context), detector: surge)
-        return PageController.page(page.render(PageController.language(request), account: account))
+        let page = TrendsPage(trends: trends, suppressBelow: suppression(context), detector: surge, problem: problem)
+        return PageController.page(page.render(PageController.language(request), account: account), status: problem == nil ? .ok : .badRequest)
     }
 
     /// The figures behind the trends chart, as CSV (suppressed like the page for the reader's role).
@@ -160,10 +167,17 @@ struct ReportPageController: Controller {
 
     @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
-        let (first, last) = try StatisticsReader.years(Self.parameters(request), today: environment.now)
+        let parameters = Self.parameters(request)
+        var problem: FilterProblem?
+        let (first, last): (Int, Int)
+        do { (first, last) = try StatisticsReader.years(parameters, today: environment.now) } catch {
+            problem = FilterProblem(error, typed: parameters)
+            (first, last) = try StatisticsReader.years(from: nil, to: nil, today: environment.now)
+        }
         let statistics = try await StatisticsReader.statistics(firstYear: first, lastYear: last, store: environment.statistics, actor: actor)
-        let page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: context.account?.allows(.analyse) == true)
-        return PageController.page(page.render(PageController.language(request), account: account))
+        var page = StatisticsPage(statistics: statistics, suppressBelow: suppression(context), canImport: context.account?.allows(.analyse) == true)
+        page.problem = problem
+        return PageController.page(page.render(PageController.language(request), account: account), status: problem == nil ? .ok : .badRequest)
     }
 
     /// The statistics as CSV; for sharing (`shared=1`), or for a role below analyst, small cells withheld.

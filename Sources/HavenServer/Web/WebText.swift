@@ -31,6 +31,8 @@ enum WebText {
         en: "Everything here can put people in danger. Every page you open is recorded.",
         ko: "이곳의 모든 정보는 사람들을 위험에 빠뜨릴 수 있습니다. 여는 모든 페이지가 기록됩니다.")
     static let notFound = LocalizedLabel(en: "Not found", ko: "찾을 수 없습니다")
+    static let notShown = LocalizedLabel(en: "This could not be shown. Correct the filter below; the default view is shown meanwhile.",
+                                         ko: "요청한 보기를 표시할 수 없습니다. 아래 조건을 고치십시오. 그동안 기본 보기를 보여 드립니다.")
     static let changePassword = LocalizedLabel(en: "Choose your password", ko: "비밀번호 정하기")
     static let enrolReplaceIntro = LocalizedLabel(
         en: "This replaces the authenticator app you use now, and your recovery codes. Enter your current password to begin.",

@@ -15,6 +15,8 @@ struct StatisticsPage {
     var importCSV = ""
     var importProblem: String?
     var imported = false
+    /// A span of years that could not be read: the default span is shown, with the form as typed.
+    var problem: FilterProblem?
 
     func render(_ language: Language, account: PageUser) -> String {
         let t = language
@@ -22,9 +24,14 @@ struct StatisticsPage {
         let span = "from=\(statistics.firstYear)&to=\(statistics.lastYear)"
         var content: [HTML] = [
             .element("h1", [:], [.text(title)]),
+            problem.map { $0.summary(language) } ?? .group([]),
             .element("form", ["method": "get", "action": "/reports/statistics", "class": "filters"], [
-                LoginPage.field(id: "from", label: t(WebText.fromYear), ["type": "text", "id": "from", "name": "from", "value": String(statistics.firstYear), "inputmode": "numeric"]),
-                LoginPage.field(id: "to", label: t(WebText.toYear), ["type": "text", "id": "to", "name": "to", "value": String(statistics.lastYear), "inputmode": "numeric"]),
+                LoginPage.field(id: "from", label: t(WebText.fromYear), ["type": "text", "id": "from", "name": "from",
+                                                                        "value": FilterProblem.value(problem, "from", else: String(statistics.firstYear)),
+                                                                        "inputmode": "numeric", "aria-invalid": FilterProblem.invalid(problem, "from")]),
+                LoginPage.field(id: "to", label: t(WebText.toYear), ["type": "text", "id": "to", "name": "to",
+                                                                    "value": FilterProblem.value(problem, "to", else: String(statistics.lastYear)),
+                                                                    "inputmode": "numeric", "aria-invalid": FilterProblem.invalid(problem, "to")]),
                 .element("button", ["type": "submit"], [.text(t(WebText.show))]),
             ]),
         ]

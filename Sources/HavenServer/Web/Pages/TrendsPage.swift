@@ -11,6 +11,8 @@ struct TrendsPage {
     /// Counts from 1 to this − 1 are withheld (1 shows everything).
     var suppressBelow: Int
     var detector: SurgeDetector
+    /// A filter that could not be read: the default view is shown, with the form as typed.
+    var problem: FilterProblem?
 
     func render(_ language: Language, account: PageUser) -> String {
         let t = language
@@ -22,14 +24,17 @@ struct TrendsPage {
         let regions = Gazetteer.shared.places.filter { $0.placeKind == .province }.map { ($0.code, RecordsPage.placeName($0.code, language)) }
         var content: [HTML] = [
             .element("h1", [:], [.text(title)]),
+            problem.map { $0.summary(language) } ?? .group([]),
             .element("form", ["method": "get", "action": "/reports/trends", "class": "filters"], [
                 RecordsPage.select("type", t(WebText.actType), selected: query.actType?.code, any: t(WebText.anyType),
                                    groups: [("", ActType.allCases.map { ($0.code, t($0.label)) })]),
                 RecordsPage.select("region", t(WebText.region), selected: query.region, any: t(WebText.allRegions), groups: [("", regions)]),
-                LoginPage.field(id: "from", label: t(WebText.fromMonth), ["type": "text", "id": "from", "name": "from", "value": query.first.description,
-                                                                         "inputmode": "numeric"]),
-                LoginPage.field(id: "to", label: t(WebText.toMonth), ["type": "text", "id": "to", "name": "to", "value": query.last.description,
-                                                                     "inputmode": "numeric"]),
+                LoginPage.field(id: "from", label: t(WebText.fromMonth), ["type": "text", "id": "from", "name": "from",
+                                                                         "value": FilterProblem.value(problem, "from", else: query.first.description),
+                                                                         "inputmode": "numeric", "aria-invalid": FilterProblem.invalid(problem, "from")]),
+                LoginPage.field(id: "to", label: t(WebText.toMonth), ["type": "text", "id": "to", "name": "to",
+                                                                     "value": FilterProblem.value(problem, "to", else: query.last.description),
+                                                                     "inputmode": "numeric", "aria-invalid": FilterProblem.invalid(problem, "to")]),
                 .element("button", ["type": "submit"], [.text(t(WebText.show))]),
             ]),
         ]
