@@ -291,7 +291,7 @@ def main():
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
         driver.get(base + "/records/event/new")
         check(driver.find_element(By.TAG_NAME, "h1").text == "새 사건", "the incident form is in Korean")
-        fill(driver, {"title": "김정숙 가족 체포 — 가상 기록", "startDate": "2024-08-21", "placeCode": "KP-09-MUSAN",
+        fill(driver, {"title": "김정숙 가족 체포 — 가상 기록", "startDate": "2024-08-21", "placeCode": "무산",
                       "victims[0].name": "김정숙", "victims[0].otherName": "Kim Jong-suk", "victims[0].age": "40-49",
                       "victims[1].name": "리영호"})
         choose(driver, {"actType": "arrest", "victims[0].sex": "female", "victims[0].status": "detained",
@@ -394,7 +394,7 @@ def main():
         # A rescue request from the home page's link, then its next status.
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav.actions a[href='/records/rescue_request/new']"))
         fill(driver, {"requesterName": "가상 요청자 (딸, 서울)", "subjects[0].name": "가상 어머니", "subjects[0].age": "50-59",
-                      "brokerName": "가상 브로커 최", "fee.amount": "2000", "groupSize": "2", "placeCode": "KP-10-HYESAN",
+                      "brokerName": "가상 브로커 최", "fee.amount": "2000", "groupSize": "2", "placeCode": "Hyesan",
                       "statusDate": "2025-03-04"})
         choose(driver, {"subjects[0].sex": "female", "contactInitiatedBy": "broker", "fee.currency": "USD", "status": "received"})
         shoot(driver, "rescue-form-ko")

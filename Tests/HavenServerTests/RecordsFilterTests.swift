@@ -57,4 +57,46 @@ struct RecordsFilterTests {
             #expect(second.components(separatedBy: "<li><a href=\"/records/event/").count - 1 == 10 && !second.contains("name=\"offset\""))
         }
     }
+
+    @Test func aPlaceIsTypedByItsKoreanRomanisedOrChineseNameAndShownByName() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            var fields = IncidentFormTests.complete
+            fields["placeCode"] = "쿤밍"
+            let created = try await client.postForm("/records/event/new", fields)
+            #expect(created.status == .seeOther, "\(String(buffer: created.body).prefix(300))")
+            let id = try #require(created.headers[.location].flatMap { UUID(uuidString: String($0.split(separator: "/").last!)) })
+            #expect(try await server.store.get(Event.self, id: id, by: .localOperator).record.placeCode == "CN-YN-KUNMING")
+            let edit = try await client.page("/records/event/\(id.wire)/edit")
+            #expect(edit.contains("value=\"쿤밍(곤명)\"") && !edit.contains("value=\"CN-YN-KUNMING\""), "the form shows the name, not the code")
+            for typed in ["쿤밍", "Kunming", "昆明", "쿤밍(곤명)", "CN-YN-KUNMING", "곤명", " kunming "] {
+                let found = String(buffer: try await client.postForm("/records", ["place": typed]).body)
+                #expect(found.contains("결과: 1 건") && found.contains("/records/event/\(id.wire)"), "\(typed)")
+            }
+            let unknown = try await client.postForm("/records", ["place": "아틀란티스"])
+            #expect(unknown.status == .badRequest && String(buffer: unknown.body).contains("지명 목록에 없습니다"))
+            let form = try await client.page("/records")
+            #expect(form.contains("<label for=\"place\">장소 — ") && !form.contains("장소 코드"))
+        }
+    }
+
+    @Test func theListShowsTheRecordsAnOfficerWorksWithAndEachFilterTermOnce() async throws {
+        try await TestServer.with { server in
+            let event = Event(compartment: "alpha", title: "가상 목록 사건")
+            let act = Act(compartment: "alpha", eventID: event.id, actType: .arrest)
+            let person = Person(compartment: "alpha", names: [PersonName("가상 목록 인물", script: .hangul, system: .unknown)])
+            _ = try await server.store.importRecords([event, act, person], by: .localOperator)
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let listed = String(buffer: try await client.postForm("/records", [:]).body)
+            #expect(listed.contains("/records/event/\(event.id.wire)") && listed.contains("/records/person/\(person.id.wire)"))
+            #expect(!listed.contains("/records/act/"), "an act is a part of its incident, not a row of its own")
+            let acts = String(buffer: try await client.postForm("/records", ["kind": "act"]).body)
+            #expect(acts.contains("/records/act/\(act.id.wire)"), "a kind filter still finds the parts")
+            for select in ["status", "type"] {
+                let options = try #require(listed.firstMatch(of: try Regex("<select id=\"\(select)\"[^>]*>(.*?)</select>"))?.output[1].substring)
+                let values = options.matches(of: /value="([^"]*)"/).map { String($0.output.1) }
+                #expect(values.count == Set(values).count, "\(select): \(values.filter { v in values.filter { $0 == v }.count > 1 })")
+            }
+        }
+    }
 }

@@ -346,7 +346,7 @@ struct WebPageTests {
                              message: WebText.notSaved).render(language, account: PageUser(username: "민정", csrf: "c"))
         checkAccessible(html)
         #expect(html.contains("value=\"무산 &lt;체포&gt;\"") && html.contains("aria-invalid=\"true\""))
-        #expect(html.contains("<datalist id=\"places\">") && html.contains("<option value=\"KP-09-MUSAN\">"))
+        #expect(html.contains("<datalist id=\"places\">") && html.contains("<option value=\"무산군\">"))
         #expect(html.contains("id=\"startDate-error\"") && html.contains("name=\"version\" value=\"3\""))
     }
 

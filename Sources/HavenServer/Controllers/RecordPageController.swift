@@ -120,6 +120,9 @@ struct RecordPageController: Controller {
         return try await results(asked, request, context)
     }
 
+    /// A place typed that names no place in the gazetteer.
+    private struct UnknownPlace: Error {}
+
     /// Runs the asked filters (empty fields mean "any") through the API's own parser and store.
     private func results(_ asked: [String: String], _ request: Request, _ context: HavenRequestContext) async throws -> Response {
         guard let account = context.account, let session = context.session else { return PageController.redirect(to: "/login") }
@@ -129,8 +132,17 @@ struct RecordPageController: Controller {
         page.canCreate = account.allows(.writeRecords)
         page.compartments = account.compartments.sorted()
         do {
+            var asked = asked
+            // A place may be typed by name; the query takes its code.
+            if let typed = asked["place"] {
+                guard let code = RecordsPage.placeCode(typed: typed) else { throw UnknownPlace() }
+                asked["place"] = code
+            }
             let pairs = asked.filter { $0.key != "compartment" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             var query = try QueryParameters.recordQuery(QueryString.fields(pairs))
+            // Without a kind, type or status, the records an officer works with; a type or
+            // status (an act's, an involvement's) finds the parts it belongs to.
+            if asked["kind"] == nil, asked["type"] == nil, asked["status"] == nil { query.kinds = RecordsPage.mainKinds }
             if let compartment = asked["compartment"] {
                 // Only one of the reader's own; the store would narrow anything else to nothing.
                 guard account.compartments.contains(compartment) else { throw Problem.badRequest("not one of your compartments", field: "compartment") }
@@ -139,6 +151,8 @@ struct RecordPageController: Controller {
             let found = try await repository.search(query, by: actor)
             page.rows = found.items.map { RecordsPage.row($0, seesProtected: actor.seesProtected) }
             page.total = found.total
+        } catch is UnknownPlace {
+            page.problem = WebText.unknownPlace
         } catch let problem as Problem {
             page.problem = WebText.badFilter
             page.problemDetail = problem.detail

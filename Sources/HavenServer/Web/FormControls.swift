@@ -108,11 +108,19 @@ struct FormControls {
                      + [.element("button", ["type": "submit", "class": buttonClass], [.text(button)])])
     }
 
-    /// The gazetteer as a `<datalist>`: type-ahead in Hangul or Latin without script.
+    /// The gazetteer as a `<datalist>`: type-ahead in Hangul, Latin or Chinese without script.
+    /// Each option's value is the place's Korean name, which the forms read back as its code, so
+    /// the code stays out of sight.
     static func placeList(id: String = "places") -> HTML {
         .element("datalist", ["id": id], Gazetteer.shared.places.map { place in
-            .element("option", ["value": place.code], [.text("\(place.nameHangul) · \(place.nameRomanised)")])
+            .element("option", ["value": place.nameHangul], [.text(([place.nameRomanised] + [place.nameChinese].compactMap { $0 }).joined(separator: " · "))])
         })
+    }
+
+    /// A stored place code as a form shows it: the place's Korean name (a custom place's code
+    /// as it is).
+    static func placeValue(_ code: String?) -> String? {
+        code.map { Gazetteer.shared.place(code: $0)?.nameHangul ?? $0 }
     }
 
     /// An opening tag whose attributes are computed (the builder takes literal pairs elsewhere);
@@ -142,6 +150,12 @@ struct FormReader {
     init(_ values: [String: String]) { self.values = values }
 
     func text(_ field: String) -> String? { FormControls.text(values, field) }
+
+    /// A place typed by its Korean, romanised or Chinese name, or its code: the code. Text that
+    /// names no place is passed on as typed, for validation to refuse by name.
+    func place(_ field: String) -> String? {
+        text(field).map { RecordsPage.placeCode(typed: $0) ?? $0 }
+    }
 
     /// Records a problem the form itself finds (a missing companion field …).
     mutating func problem(_ field: String, _ message: String) {

@@ -76,7 +76,11 @@ enum WebText {
                                            ko: "이름 또는 내용 (한글이나 로마자, 두 글자 이상)")
     static let kind = LocalizedLabel(en: "Kind", ko: "종류")
     static let allKinds = LocalizedLabel(en: "All kinds", ko: "모든 종류")
-    static let place = LocalizedLabel(en: "Place code (a province finds its cities)", ko: "장소 코드 (도를 고르면 그 안의 시·군도 찾습니다)")
+    static let mainKinds = LocalizedLabel(en: "Incidents, people, rescue requests and interventions", ko: "사건·인물·구출 요청·개입 요청")
+    static let unknownPlace = LocalizedLabel(en: "No place of that name in the gazetteer; choose one from the list",
+                                             ko: "그런 이름의 장소가 지명 목록에 없습니다. 목록에서 고르십시오")
+    static let place = LocalizedLabel(en: "Place, by name in Korean, English or Chinese (a province finds its cities)",
+                                      ko: "장소 — 한글·영문·한자 이름 (도를 고르면 그 안의 시·군도 찾습니다)")
     static let from = LocalizedLabel(en: "From (YYYY, YYYY-MM or YYYY-MM-DD)", ko: "시작 (YYYY, YYYY-MM 또는 YYYY-MM-DD)")
     static let to = LocalizedLabel(en: "To", ko: "끝")
     static let results = LocalizedLabel(en: "Results", ko: "결과")

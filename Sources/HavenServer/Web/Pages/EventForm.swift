@@ -22,7 +22,7 @@ struct EventForm {
         values["description"] = event.description
         values["startDate"] = event.startDate?.description
         values["endDate"] = event.endDate?.description
-        values["placeCode"] = event.placeCode
+        values["placeCode"] = FormControls.placeValue(event.placeCode)
         values["placeDetail"] = event.placeDetail
         return values
     }
@@ -60,7 +60,7 @@ struct EventForm {
         let start = reader.date("startDate"), end = reader.date("endDate")
         let verification = reader.code("verification", VerificationStatus.self) ?? .unverified
         return Event(id: id, compartment: compartment, title: reader.values["title"] ?? "", description: reader.text("description"),
-                     startDate: start, endDate: end, placeCode: reader.text("placeCode"), placeDetail: reader.text("placeDetail"),
+                     startDate: start, endDate: end, placeCode: reader.place("placeCode"), placeDetail: reader.text("placeDetail"),
                      verification: verification)
     }
 

@@ -34,7 +34,7 @@ struct RecordsPage {
 
     func render(_ language: Language, account: PageUser) -> String {
         let t = language
-        var kindOptions: [HTML] = [.element("option", ["value": ""], [.text(t(WebText.allKinds))])]
+        var kindOptions: [HTML] = [.element("option", ["value": ""], [.text(t(WebText.mainKinds))])]
         for kind in RecordKind.allCases {
             kindOptions.append(.element("option", ["value": kind.code, "selected": query["kind"] == kind.code ? "" : nil], [.text(t(kind.label))]))
         }
@@ -117,8 +117,15 @@ struct RecordsPage {
         func group<V: Vocabulary>(_ kind: RecordKind, _ type: V.Type) -> (String, [(String, String)]) {
             (language(kind.label), V.allCases.map { ($0.code, language($0.label)) })
         }
-        return [group(.event, VerificationStatus.self), group(.rescueRequest, RescueStatus.self), group(.intervention, InterventionStatus.self),
-                group(.act, VictimStatus.self)]
+        return onceEach([group(.event, VerificationStatus.self), group(.rescueRequest, RescueStatus.self), group(.intervention, InterventionStatus.self),
+                         group(.act, VictimStatus.self)])
+    }
+
+    /// Each code once: the filter matches a code whatever the kind, so a term two kinds share
+    /// (missing, ngo, family …) is offered under the first kind that has it, not twice.
+    static func onceEach(_ groups: [(String, [(String, String)])]) -> [(String, [(String, String)])] {
+        var seen = Set<String>()
+        return groups.map { name, choices in (name, choices.filter { seen.insert($0.0).inserted }) }.filter { !$0.1.isEmpty }
     }
 
     /// Types by the kind of record they belong to.
@@ -126,8 +133,8 @@ struct RecordsPage {
         func group<V: Vocabulary>(_ kind: RecordKind, _ type: V.Type) -> (String, [(String, String)]) {
             (language(kind.label), V.allCases.map { ($0.code, language($0.label)) })
         }
-        return [group(.act, ActType.self), group(.organisation, OrganisationKind.self), group(.source, SourceKind.self),
-                group(.involvement, InvolvementRole.self), group(.rescueRequest, ContactInitiator.self)]
+        return onceEach([group(.act, ActType.self), group(.organisation, OrganisationKind.self), group(.source, SourceKind.self),
+                         group(.involvement, InvolvementRole.self), group(.rescueRequest, ContactInitiator.self)])
     }
 
     /// The words of a record's status code, for the kinds whose status is a vocabulary term.
@@ -140,6 +147,34 @@ struct RecordsPage {
         case .act: return VictimStatus(rawValue: code)?.label
         default: return nil
         }
+    }
+
+    /// What the list shows when no kind, type or status is chosen: the records an officer works
+    /// with, not the parts they are made of (acts, involvements, information …), which a kind,
+    /// type or status filter still finds.
+    static let mainKinds: Set<RecordKind> = [.event, .person, .rescueRequest, .intervention]
+
+    /// The gazetteer code of what was typed in a place field: a code, or a place's Korean,
+    /// romanised or Chinese name (쿤밍, Kunming, 昆明; 쿤밍(곤명) as the list writes it).
+    static func placeCode(typed: String) -> String? {
+        let text = typed.trimmingCharacters(in: .whitespaces)
+        if Gazetteer.shared.place(code: text) != nil { return text }
+        let plain = { (name: String) in name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "" }
+        let wanted = plain(text)
+        guard !wanted.isEmpty else { return nil }
+        // A Korean name is also read without its administrative suffix (무산군 as 무산, 랴오닝성 as 랴오닝).
+        let unsuffixed = { (name: String) -> [String] in
+            guard name.count > 2, let last = name.last, "군시구도성주".contains(last) else { return [] }
+            return [String(name.dropLast())]
+        }
+        let readings = { (place: Place) -> [String] in
+            [place.nameHangul, place.nameRomanised, place.nameChinese ?? ""].flatMap { name in
+                let names = [plain(name)] + (name.firstMatch(of: /\((.+)\)/).map { [plain(String($0.1))] } ?? [])
+                return names + names.flatMap(unsuffixed)
+            }
+        }
+        let exact = Gazetteer.shared.places.filter { readings($0).contains(wanted) }
+        return (exact.first { $0.placeKind != .province } ?? exact.first)?.code
     }
 
     /// A place in the reader's script: Hangul for Korean, romanised for English.

@@ -44,7 +44,7 @@ struct RescueRequestForm {
         values["fee.amount"] = request.fee.map { Self.amount($0.amount) }
         values["fee.currency"] = request.fee?.currency
         values["groupSize"] = request.groupSize.map(String.init)
-        values["placeCode"] = request.placeCode
+        values["placeCode"] = FormControls.placeValue(request.placeCode)
         values["notes"] = request.notes
         return values
     }
@@ -127,7 +127,7 @@ struct RescueRequestForm {
         let amount = reader.number("fee.amount")
         request.fee = amount.map { Money(amount: $0, currency: reader.text("fee.currency") ?? "USD") }
         request.groupSize = reader.integer("groupSize")
-        request.placeCode = reader.text("placeCode")
+        request.placeCode = reader.place("placeCode")
         request.notes = reader.text("notes")
     }
 
