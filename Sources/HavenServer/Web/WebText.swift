@@ -334,20 +334,41 @@ enum WebText {
     static let noSurges = LocalizedLabel(en: "No region-month stands out from its own baseline.", ko: "자체 기준보다 두드러진 지역·월이 없습니다.")
     static let incidentsBehind = LocalizedLabel(en: "The incidents behind it", ko: "해당 사건 보기")
 
+    /// The rule in plain words; the statistics behind it are ``surgeMethod(_:)``.
     static func surgeTest(_ d: SurgeDetector) -> LocalizedLabel {
-        LocalizedLabel(
-            en: "A region-month is a surge when it has at least \(d.minimumCount) acts and a count that high would happen with probability below \(d.alpha) if acts followed a Poisson distribution with the mean of the region's previous \(d.baselineMonths) months (at least \(d.minimumBaseline)). A region is tested only from \(d.baselineMonths) months after its first documented act: before that there is not enough history.",
-            ko: "지역·월의 행위가 \(d.minimumCount)건 이상이고, 그 지역 직전 \(d.baselineMonths)개월 평균(최소 \(d.minimumBaseline))을 평균으로 하는 푸아송 분포에서 그만큼 많을 확률이 \(d.alpha) 미만이면 급증으로 표시합니다. 지역은 처음 기록된 행위로부터 \(d.baselineMonths)개월이 지난 뒤부터 검정합니다. 그 전에는 기록이 충분하지 않습니다.")
+        let oneIn = Int((1 / d.alpha).rounded())
+        return LocalizedLabel(
+            en: "A month is marked as a surge in a region when at least \(d.minimumCount) acts were recorded there and a rise that large over the region's previous \(d.baselineMonths) months would come about by chance less than once in \(oneIn) times. A region is looked at only from \(d.baselineMonths) months after its first record: before that there is nothing to compare with.",
+            ko: "한 지역에서 한 달에 \(d.minimumCount)건 이상 기록되었고, 그 지역의 직전 \(d.baselineMonths)개월 수준에서 우연히 그만큼 늘어날 가능성이 \(oneIn)번에 한 번도 안 될 때 급증으로 표시합니다. 지역은 처음 기록된 달로부터 \(d.baselineMonths)개월이 지난 뒤부터 살펴봅니다. 그 전에는 비교할 기록이 없습니다.")
     }
+
+    /// The statistics behind the rule, one click away.
+    static func surgeMethod(_ d: SurgeDetector) -> LocalizedLabel {
+        LocalizedLabel(en: "Method: a one-sided Poisson test of the month's count against the mean of the previous \(d.baselineMonths) months (at least \(d.minimumBaseline)), at significance level \(d.alpha).",
+                       ko: "방법: 직전 \(d.baselineMonths)개월 평균(최소 \(d.minimumBaseline))을 평균으로 하는 푸아송 분포에 대한 단측 검정, 유의수준 \(d.alpha).")
+    }
+
+    static let figures = LocalizedLabel(en: "The figures", ko: "수치 보기")
 
     static func notEnoughHistory(_ regions: String) -> LocalizedLabel {
         LocalizedLabel(en: "Not enough history to test (documented too recently): \(regions).",
                        ko: "기록 기간이 짧아 검정하지 않음: \(regions).")
     }
 
+    /// A surge in plain words: what is usual, what was recorded, and how rarely chance alone
+    /// would give that much (the p-value is ``surgeFigures(baseline:p:)``, one click away).
     static func surgeLine(count: String, baseline: Double, p: Double) -> LocalizedLabel {
-        let b = String(format: "%.1f", baseline), probability = String(format: "%.1e", p)
-        return LocalizedLabel(en: "\(count) acts where \(b) a month is usual (p = \(probability))", ko: "평소 월 \(b)건인데 \(count)건 (p = \(probability))")
+        let b = String(format: "%.1f", baseline)
+        let oneIn = p > 0 ? Int(min(1e9, (1 / p)).rounded()) : 1_000_000_000
+        let rarity = oneIn >= 1_000_000 ? (en: "less than once in a million times", ko: "백만 번에 한 번도 안 됨")
+            : (en: "about once in \(oneIn.formatted()) times", ko: "약 \(oneIn.formatted())번에 한 번")
+        return LocalizedLabel(en: "\(count) acts recorded where about \(b) a month is usual; chance alone would give this many \(rarity.en).",
+                              ko: "평소 한 달 약 \(b)건이던 곳에서 \(count)건이 기록됨. 우연히 이만큼 많아질 가능성: \(rarity.ko).")
+    }
+
+    static func surgeFigures(baseline: Double, p: Double) -> LocalizedLabel {
+        let b = String(format: "%.2f", baseline), probability = String(format: "%.1e", p)
+        return LocalizedLabel(en: "baseline mean \(b) a month, p = \(probability)", ko: "기준 평균 월 \(b)건, p = \(probability)")
     }
 
     static func suppressed(_ threshold: Int) -> LocalizedLabel {

@@ -51,6 +51,8 @@ struct TrendsPage {
                                                                   .element("a", ["href": "/reports/trends.csv?\(query.parameters)"], [.text(t(WebText.downloadCSV))])])]),
             .element("h2", ["id": "surges"], [.text(t(WebText.surges))]),
             .element("p", ["class": "hint"], [.text(t(WebText.surgeTest(detector)))]),
+            .element("details", ["class": "hint"], [.element("summary", [:], [.text(t(WebText.figures))]),
+                                                     .element("p", [:], [.text(t(WebText.surgeMethod(detector)))])]),
         ]
         if !trends.notEnoughHistory.isEmpty {
             let regions = trends.notEnoughHistory.sorted { $0.key < $1.key }
@@ -63,6 +65,8 @@ struct TrendsPage {
                 return .element("li", [:], [
                     .element("strong", [:], [.text("\(regionName(surge.region)) · \(month(surge.month))")]),
                     .element("span", [:], [.text(t(WebText.surgeLine(count: count(surge.count), baseline: surge.baseline, p: surge.probability)))]),
+                    .element("details", [:], [.element("summary", [:], [.text(t(WebText.figures))]),
+                                              .element("span", ["class": "meta"], [.text(t(WebText.surgeFigures(baseline: surge.baseline, p: surge.probability)))])]),
                     .element("span", ["class": "meta"], [.element("a", ["href": link], [.text(t(WebText.incidentsBehind))])]),
                 ])
             }))
