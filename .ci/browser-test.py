@@ -294,7 +294,8 @@ def main():
         fill(driver, {"title": "김정숙 가족 체포 — 가상 기록", "startDate": "2024-08-21", "placeCode": "무산",
                       "victims[0].name": "김정숙", "victims[0].otherName": "Kim Jong-suk", "victims[0].age": "40-49",
                       "victims[1].name": "리영호"})
-        choose(driver, {"actType": "arrest", "victims[0].sex": "female", "victims[0].status": "detained",
+        # 김정숙 is one of the group of 15 below (13 women and 2 children); 리영호 is not.
+        choose(driver, {"actType": "arrest", "victims[0].sex": "female", "victims[0].status": "detained", "victims[0].inGroup": "0",
                         "victims[1].sex": "male", "victims[1].status": "repatriated"})
         # A third victim row is added without script; what was typed stays.
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_add][value=victims]"))
@@ -323,7 +324,9 @@ def main():
         outline = driver.execute_script("const s = getComputedStyle(document.activeElement); return [s.outlineStyle, parseFloat(s.outlineWidth)]")
         check(outline[0] != "none" and outline[1] >= 2, f"the focused control shows a visible focus ring ({outline[0]} {outline[1]}px)")
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
-        record_url = driver.current_url
+        check(driver.current_url.endswith("?saved=1") and "저장했습니다" in driver.find_element(By.CSS_SELECTOR, "main p[role=status]").text,
+              "the saved incident's page confirms the save")
+        record_url = driver.current_url.split("?")[0]
         main_text = driver.find_element(By.TAG_NAME, "main").text
         check("/records/event/" in record_url and driver.find_element(By.TAG_NAME, "h1").text.startswith("김정숙"),
               "the incident is saved and its page opens")
@@ -359,7 +362,7 @@ def main():
         # In English, the same record with English labels.
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
         main_text = driver.find_element(By.TAG_NAME, "main").text
-        check(driver.current_url == record_url and driver.find_element(By.TAG_NAME, "h1").text.endswith("(확인됨)")
+        check(driver.current_url.split("?")[0] == record_url and driver.find_element(By.TAG_NAME, "h1").text.endswith("(확인됨)")
               and "21 August 2024" in main_text and "Musan" in main_text and "Arrest" in main_text and "Facilitator (broker)" in main_text,
               "switched to English, the same record reads 21 August 2024, Musan, Arrest")
         shoot(driver, "record-en")
@@ -392,7 +395,8 @@ def main():
         accessible(driver, check, "the home page")
 
         # A rescue request from the home page's link, then its next status.
-        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav.actions a[href='/records/rescue_request/new']"))
+        check(len(driver.find_elements(By.CSS_SELECTOR, "nav.site a[aria-current=page]")) == 1, "the navigation bar marks the page the reader is on")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "nav.site a[href='/records/rescue_request/new']"))
         fill(driver, {"requesterName": "가상 요청자 (딸, 서울)", "subjects[0].name": "가상 어머니", "subjects[0].age": "50-59",
                       "brokerName": "가상 브로커 최", "fee.amount": "2000", "groupSize": "2", "placeCode": "Hyesan",
                       "statusDate": "2025-03-04"})
@@ -485,6 +489,7 @@ def main():
         main_text = driver.find_element(By.TAG_NAME, "main").text
         check("자료집" in main_text and "김정숙 가족 체포" in main_text and "가상 외교부" in main_text and "리영호" in main_text,
               "the incident's dossier holds its chronology and the request to the ministry")
+        check("피해 인원: 16" in main_text, "the group of 15 with 김정숙 among them and 리영호 beside it: 16 people, each counted once")
         shoot(driver, "dossier-ko")
         # Keyboard: the first Tab reaches the skip link.
         driver.find_element(By.TAG_NAME, "body").send_keys("\t")

@@ -45,6 +45,8 @@ public enum ProblemText {
         "refers to a record that does not exist or is outside your compartments": "없는 기록이거나 허가된 구획 밖의 기록을 가리킵니다",
         "a person cannot be their own relative": "자기 자신을 가족으로 지정할 수 없습니다",
         "an act has either one victim or one victim group, not both": "행위에는 피해자 한 명 또는 피해자 집단 하나만 지정합니다",
+        "only a named victim can be counted as one of a group": "이름이 있는 피해자만 집단의 한 사람으로 셀 수 있습니다",
+        "must be one of this incident's groups": "이 사건의 피해자 집단 중 하나여야 합니다",
     ]
 
     nonisolated(unsafe) private static let patterns: [(Regex<(Substring, Substring)>, (String) -> String)] = [

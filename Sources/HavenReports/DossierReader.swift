@@ -18,8 +18,9 @@ public struct Dossier: Sendable {
                        content: String?)]
         /// Two or more independent sources.
         public var corroborated: Bool { Set(sources.map(\.id)).count >= 2 }
-        /// People struck: named victims and the members of groups.
-        public var people: Int { acts.reduce(0) { $0 + ($1.group?.size ?? 1) } }
+        /// People struck, each once: the members of groups, and named victims not counted in
+        /// one (``PeopleCount``).
+        public var people = 0
     }
 
     public enum Subject: Sendable, Equatable {
@@ -130,6 +131,7 @@ public enum DossierReader {
                 }
             }
         }
+        incident.people = PeopleCount.of(parts.compactMap { $0 as? Act }, groupSizes: groups.mapValues(\.size))
         for information in parts.compactMap({ $0 as? Information }) {
             guard let source = try await reading.record(Source.self, information.sourceID) else { continue }
             incident.sources.append((source.id, visible(source.name), source.sourceKind, information.connection, information.reliability,

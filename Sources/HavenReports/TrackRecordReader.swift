@@ -74,8 +74,11 @@ public enum TrackRecordReader {
             guard let event = try await reading.record(Event.self, eventID) else { continue }
             let parts = try await reading.referencing(eventID)
             let groups = Dictionary(uniqueKeysWithValues: parts.compactMap { $0.record as? VictimGroup }.map { ($0.id, $0.size) })
-            let acts = parts.compactMap { $0.record as? Act }.map { act in
-                (id: act.id, type: act.actType, people: act.victimGroupID.flatMap { groups[$0] } ?? 1)
+            let eventActs = parts.compactMap { $0.record as? Act }
+            // Each person once: a named victim counted in a group of the incident is not one more.
+            let rule = PeopleCount(eventActs)
+            let acts = eventActs.map { act in
+                (id: act.id, type: act.actType, people: act.victimGroupID.map { groups[$0] ?? 1 } ?? (rule.countsApart(act) ? 1 : 0))
             }
             var sources: [UUID: (source: UUID, reliability: Reliability, credibility: Credibility)] = [:]
             for information in parts.compactMap({ $0.record as? Information }) {

@@ -53,7 +53,8 @@ struct SignedIn: Sendable {
     /// Who the page header names and the CSRF token its forms carry; pages need a browser session.
     func pageUser() throws -> PageUser {
         guard let session else { throw AuthMiddleware.notSignedIn }
-        return PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token))
+        return PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token),
+                        role: session.stored.scope == .full ? account.role : nil)
     }
 }
 
@@ -70,4 +71,6 @@ extension HavenRequestContext {
 struct PageUser: Sendable, Equatable {
     let username: String
     let csrf: String
+    /// The role, once the account is fully set up: the navigation offers what it may open.
+    var role: Role? = nil
 }

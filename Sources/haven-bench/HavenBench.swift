@@ -47,6 +47,9 @@ struct HavenBench: AsyncParsableCommand {
     @Option(help: "Instead of the store: time the duplicate suggestions of /duplicates over this many persons (SQLite).")
     var duplicates: Int?
 
+    @Option(help: "Instead of the store: time every report over the demo's history of this many incidents (about 8 records each), on SQLite and, with --postgres-url, PostgreSQL.")
+    var reports: Int?
+
     @Option(name: .customLong("import-sheet"), help: "Instead of the store: time reading, the dry run and writing of this spreadsheet (persons).")
     var importSheet: String?
 
@@ -65,6 +68,19 @@ struct HavenBench: AsyncParsableCommand {
         if let importSheet {
             printMachine()
             try await ImportTiming.measure(file: importSheet, kind: .person)
+            return
+        }
+        if let reports {
+            printMachine()
+            if !postgresOnly {
+                let directory = FileManager.default.temporaryDirectory.appendingPathComponent("haven-bench-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                defer { try? FileManager.default.removeItem(at: directory) }
+                try await ReportTiming.measure(incidents: reports, location: .sqlite(path: directory.appendingPathComponent("haven.sqlite").path), engine: "SQLite")
+            }
+            if let postgresURL {
+                try await ReportTiming.measure(incidents: reports, location: .postgres(url: postgresURL), engine: "PostgreSQL")
+            }
             return
         }
         if let duplicates {

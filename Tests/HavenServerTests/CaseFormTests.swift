@@ -67,13 +67,17 @@ struct CaseFormTests {
 
             let created = try await client.postForm("/records/rescue_request/new", fields)
             #expect(created.status == .seeOther)
-            let location = try #require(created.headers[.location])
+            let location = try #require(created.headers[.location]?.split(separator: "?").first.map(String.init))
             #expect(location.hasPrefix("/records/rescue_request/"))
             let id = try #require(UUID(uuidString: String(location.split(separator: "/").last!)))
             let stored = try await server.store.get(RescueRequest.self, id: id, by: .localOperator).record
             #expect(stored.compartment == "alpha" && stored.subjectIDs.count == 2 && stored.fee == Money(amount: 2_000, currency: "USD")
                     && stored.contactInitiatedBy == .broker && stored.timeline.first?.note == "가상 접수 메모")
+            #expect(created.headers[.location]?.hasSuffix("?saved=1") == true)
+            #expect(try await client.page(location + "?saved=1").contains("<p class=\"notice\" role=\"status\">저장했습니다. 이 기록의 1번째 버전입니다.</p>"),
+                    "a save is confirmed on the page it leads to")
             var page = try await client.page(location)
+            #expect(!page.contains("저장했습니다."), "and only then")
             for text in ["가상 요청자", "가상 어머니", "가상 딸", "가상 브로커", "가상 단체", "2000 USD", "브로커", "2025년 3월 4일 · 접수 · 가상 접수 메모"] {
                 #expect(page.contains(text), "the request's page shows \(text)")
             }
@@ -113,7 +117,7 @@ struct CaseFormTests {
                           "brokerName": "가상 브로커", "organisationName": "Gasang Network", "status": "received", "statusDate": "2025-03-04"]
             let first = try await client.postForm("/records/rescue_request/new", fields)
             #expect(first.status == .seeOther)
-            let firstLocation = try #require(first.headers[.location])
+            let firstLocation = try #require(first.headers[.location]?.split(separator: "?").first.map(String.init))
             let firstID = try #require(UUID(uuidString: String(firstLocation.split(separator: "/").last!)))
             let kept = try await server.store.get(RescueRequest.self, id: firstID, by: .localOperator).record
             let broker = try #require(kept.brokerID), organisation = try #require(kept.facilitatingOrganisationID)
@@ -131,7 +135,7 @@ struct CaseFormTests {
             fields["organisationExisting"] = "organisation:\(organisation.uuidString.lowercased())"
             let saved = try await client.postForm("/records/rescue_request/new", fields)
             #expect(saved.status == .seeOther, "\(String(buffer: saved.body))")
-            let secondLocation = try #require(saved.headers[.location])
+            let secondLocation = try #require(saved.headers[.location]?.split(separator: "?").first.map(String.init))
             let secondID = try #require(UUID(uuidString: String(secondLocation.split(separator: "/").last!)))
             let second = try await server.store.get(RescueRequest.self, id: secondID, by: .localOperator).record
             #expect(second.brokerID == broker && second.facilitatingOrganisationID == organisation)
@@ -173,7 +177,7 @@ struct CaseFormTests {
             #expect(refused.contains("id=\"request-error\"") && refused.contains("id=\"deadline-error\""))
             let created = try await client.postForm("/records/intervention/new", fields)
             #expect(created.status == .seeOther)
-            let location = try #require(created.headers[.location])
+            let location = try #require(created.headers[.location]?.split(separator: "?").first.map(String.init))
             let page = try await client.page(location)
             #expect(page.contains("<h1>가상 외교부</h1>") && page.contains("기한 경과: 답변 없이 기한이 지났습니다") && page.contains("가상 강제송환"))
             let home = try await client.page("/")

@@ -14,7 +14,7 @@ struct PageHeaderTests {
         try await TestServer.with { server in
             let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
             let created = try await client.postForm("/records/event/new", IncidentFormTests.complete)
-            let incident = try #require(created.headers[.location])
+            let incident = try #require(created.headers[.location]?.split(separator: "?").first.map(String.init))
             let rescue = try #require(try await client.postForm("/records/rescue_request/new", [
                 "requesterName": "가상 요청자", "subjects[0].name": "가상 대상", "brokerName": "가상 브로커", "status": "received",
                 // The incident named a broker of that name; this is recorded as another.

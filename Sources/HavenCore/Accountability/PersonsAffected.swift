@@ -39,9 +39,12 @@ public struct PersonsAffected: Sendable, Equatable {
     /// The entries of acts with their named victims and groups.
     public static func count(acts: [Act], persons: [UUID: Person], groups: [UUID: VictimGroup]) -> PersonsAffected {
         var entries: [Entry] = []
+        let people = PeopleCount(acts)
         for act in acts {
             let year = act.date?.year
             if let id = act.victimID, let person = persons[id] {
+                // A named victim counted in a group struck the same way is one of its members.
+                guard people.countsApart(act) else { continue }
                 entries.append(Entry(actType: act.actType, year: year, sex: person.sex, age: ageGroup(person, at: act.date), count: 1))
             } else if let id = act.victimGroupID, let group = groups[id] {
                 let women = group.women ?? 0, men = group.men ?? 0, children = group.children ?? 0

@@ -50,14 +50,19 @@ public struct IncidentIntake: Sendable, Codable, Equatable {
         public var age: AgeRange?
         /// The victim's situation at the end of the act.
         public var status: VictimStatus
+        /// The position in ``IncidentIntake/groups`` of the group this victim is one of ("a
+        /// group of 15, among them 리순희"), so that they are counted once, in it.
+        public var inGroup: Int?
 
         /// Creates a named victim.
-        public init(name: String, otherName: String? = nil, sex: Sex = .unknown, age: AgeRange? = nil, status: VictimStatus = .unknown) {
+        public init(name: String, otherName: String? = nil, sex: Sex = .unknown, age: AgeRange? = nil, status: VictimStatus = .unknown,
+                    inGroup: Int? = nil) {
             self.name = name
             self.otherName = otherName
             self.sex = sex
             self.age = age
             self.status = status
+            self.inGroup = inGroup
         }
     }
 
@@ -169,12 +174,23 @@ public struct IncidentIntake: Sendable, Codable, Equatable {
             records.append(person)
             acts.append(act(victim: person.id, group: nil, status: victim.status))
         }
+        var groupIDs: [UUID] = []
         for (i, counted) in groups.enumerated() {
             let group = VictimGroup(id: newID(), compartment: compartment, eventID: event.id, size: counted.size, women: counted.women,
                                     men: counted.men, children: counted.children, description: counted.description)
             collect(group.problems(in: context), under: "groups[\(i)]")
             records.append(group)
+            groupIDs.append(group.id)
             acts.append(act(victim: nil, group: group.id, status: counted.status))
+        }
+        // A named victim who is one of a group: counted once, in the group.
+        for (i, victim) in victims.enumerated() {
+            guard let position = victim.inGroup else { continue }
+            guard groupIDs.indices.contains(position) else {
+                problems.append(FieldProblem(field: "victims[\(i)].inGroup", message: "must be one of this incident's groups"))
+                continue
+            }
+            acts[i].memberOfGroupID = groupIDs[position]
         }
         // Actors without victims still did something within the event: one act holds them.
         if acts.isEmpty && !actors.isEmpty { acts.append(act(victim: nil, group: nil, status: .unknown)) }
@@ -244,7 +260,8 @@ extension IncidentIntake.NamedVictim {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(name: try c.decode(String.self, forKey: .name), otherName: try c.decodeIfPresent(String.self, forKey: .otherName),
                   sex: try c.decodeIfPresent(Sex.self, forKey: .sex) ?? .unknown, age: try c.decodeIfPresent(AgeRange.self, forKey: .age),
-                  status: try c.decodeIfPresent(VictimStatus.self, forKey: .status) ?? .unknown)
+                  status: try c.decodeIfPresent(VictimStatus.self, forKey: .status) ?? .unknown,
+                  inGroup: try c.decodeIfPresent(Int.self, forKey: .inGroup))
     }
 }
 

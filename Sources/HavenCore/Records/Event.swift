@@ -73,6 +73,9 @@ public struct Act: Record {
     public var victimID: UUID?
     /// The victim group, when victims are counted rather than identified.
     public var victimGroupID: UUID?
+    /// The group a named victim is one of ("a group of 15, among them 리순희"): the group's size
+    /// already counts them, so they are not counted again (see ``PeopleCount``).
+    public var memberOfGroupID: UUID?
     /// When the act happened.
     public var date: FuzzyDate?
     /// Where it happened.
@@ -85,7 +88,7 @@ public struct Act: Record {
     /// Creates an act.
     public init(
         id: UUID = UUID(), compartment: String = Compartment.default, eventID: UUID, actType: ActType,
-        victimID: UUID? = nil, victimGroupID: UUID? = nil, date: FuzzyDate? = nil, placeCode: String? = nil,
+        victimID: UUID? = nil, victimGroupID: UUID? = nil, memberOfGroupID: UUID? = nil, date: FuzzyDate? = nil, placeCode: String? = nil,
         victimStatus: VictimStatus = .unknown, notes: String? = nil
     ) {
         self.id = id
@@ -94,6 +97,7 @@ public struct Act: Record {
         self.actType = actType
         self.victimID = victimID
         self.victimGroupID = victimGroupID
+        self.memberOfGroupID = memberOfGroupID
         self.date = date
         self.placeCode = placeCode
         self.victimStatus = victimStatus
@@ -107,6 +111,9 @@ public struct Act: Record {
         if victimID != nil && victimGroupID != nil {
             check.add("victimGroupID", "an act has either one victim or one victim group, not both")
         }
+        if memberOfGroupID != nil && victimID == nil {
+            check.add("memberOfGroupID", "only a named victim can be counted as one of a group")
+        }
         return check.problems
     }
 
@@ -118,7 +125,7 @@ public struct Act: Record {
 }
 
 extension Act {
-    public var references: [UUID] { [eventID, victimID, victimGroupID].compactMap { $0 } }
+    public var references: [UUID] { [eventID, victimID, victimGroupID, memberOfGroupID].compactMap { $0 } }
 }
 
 extension VictimGroup {

@@ -84,7 +84,7 @@ struct DuplicateController: Controller {
         } catch StoreError.versionConflict {
             throw Self.conflict
         }
-        return PageController.redirect(to: "/records/person/\(record.id.wire)")
+        return PageController.redirect(to: "/records/person/\(record.id.wire)?saved=1")
     }
 
     /// Undoes a merge: the record stands on its own again (a new version; the merge stays in its history).
@@ -98,7 +98,7 @@ struct DuplicateController: Controller {
         // Once judged not to be the same, the pair is not suggested again.
         record.distinctFrom = (record.distinctFrom ?? []) + [main]
         try await Self.save(record, version: stored.version, repository: repository, actor: actor)
-        return PageController.redirect(to: "/records/person/\(record.id.wire)")
+        return PageController.redirect(to: "/records/person/\(record.id.wire)?saved=1")
     }
 
     /// Records that the two are different people, so that the pair is not suggested again.

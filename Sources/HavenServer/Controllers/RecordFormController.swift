@@ -137,7 +137,7 @@ struct FormRequest: Sendable {
 
     /// After a save, the record's page.
     func saved(_ kind: RecordKind, _ id: UUID) -> Response {
-        PageController.redirect(to: "/records/\(kind.code)/\(id.wire)")
+        PageController.redirect(to: "/records/\(kind.code)/\(id.wire)?saved=1")
     }
 }
 

@@ -31,6 +31,7 @@ struct RecordPageController: Controller {
         let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor)
         let language = PageController.language(request)
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        if QueryString.fields(request.uri).get("saved") == "1" { page.confirmation = WebText.savedVersion(stored.version) }
         page.canEdit = [.event, .rescueRequest, .intervention].contains(kind) && account.allows(.writeRecords)
         page.canIntervene = [.event, .person].contains(kind) && account.allows(.writeRecords)
         switch stored.record {
@@ -70,7 +71,7 @@ struct RecordPageController: Controller {
                                       action: AuditActionText.label(action: entry.action, detail: entry.detail))
             }
         }
-        return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token))))
+        return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token), role: account.role)))
     }
 
     /// Records which checks of a rescue request's verification checklist are done: a new version
@@ -95,7 +96,7 @@ struct RecordPageController: Controller {
             throw Problem(status: .conflict, title: "Someone changed this request meanwhile", titleKo: "그동안 다른 사람이 이 요청을 바꾸었습니다",
                           detail: "nothing was overwritten; open the request again and tick the checks again")
         }
-        return PageController.redirect(to: "/records/rescue_request/\(id.wire)#checks")
+        return PageController.redirect(to: "/records/rescue_request/\(id.wire)?saved=1#checks")
     }
 
     /// A record and its versions, newest first (both reads audited by the store).
@@ -160,6 +161,6 @@ struct RecordPageController: Controller {
             page.problem = WebText.textSearchNotAllowed
         }
         let status: HTTPResponse.Status = page.problem == nil ? .ok : .badRequest
-        return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token))), status: status)
+        return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token), role: account.role)), status: status)
     }
 }

@@ -38,6 +38,7 @@ struct Layout {
             .element("body", [:], [
                 .element("a", ["class": "skip", "href": "#main"], [.text(t(WebText.skipToContent))]),
                 .element("header", ["class": "top"], header),
+                account?.role.map { SiteNavigation(role: $0, path: path).render(language) } ?? .group([]),
                 .element("main", ["id": "main", "tabindex": "-1"], [content]),
                 .element("footer", [:], [.element("p", [:], [.text(t(WebText.protectedNotice))])]),
             ]),

@@ -23,6 +23,15 @@ enum WebText {
                                                 ko: "시도가 너무 많습니다. 잠시 후 다시 시도하십시오.")
     static let busy = LocalizedLabel(en: "Haven is busy. Try again in a moment.", ko: "처리 중입니다. 잠시 후 다시 시도하십시오.")
     static let home = LocalizedLabel(en: "Home", ko: "홈")
+    static func savedVersion(_ version: Int) -> LocalizedLabel {
+        LocalizedLabel(en: "Saved: this is version \(version) of the record.", ko: "저장했습니다. 이 기록의 \(version)번째 버전입니다.")
+    }
+    static let inGroup = LocalizedLabel(en: "One of a group below?", ko: "아래 피해자 집단에 포함?")
+    static let inGroupHint = LocalizedLabel(en: "If this person is one of the people counted in a group, choose it: they are counted once, in the group.",
+                                            ko: "이 사람이 집단 인원에 이미 포함되어 있으면 그 집단을 고르십시오. 집단 안에서 한 번만 셉니다.")
+    static let notInGroup = LocalizedLabel(en: "No — counted on their own", ko: "아니요 — 따로 셉니다")
+    static func groupNumber(_ n: Int) -> LocalizedLabel { LocalizedLabel(en: "Yes — group \(n)", ko: "예 — 집단 \(n)") }
+    static let mainNavigation = LocalizedLabel(en: "Main menu", ko: "주 메뉴")
     static let signedInAs = LocalizedLabel(en: "Signed in as", ko: "로그인 계정")
     static let welcome = LocalizedLabel(en: "Welcome", ko: "환영합니다")
     static let finishSetup = LocalizedLabel(en: "Before you can see any record, choose your own password and enrol an authenticator app.",

@@ -38,22 +38,6 @@ struct HomePage {
             .element("h1", [:], [.text("\(t(WebText.welcome)), \(username)")]),
             .element("p", [:], [.text(t(role.label))]),
         ]
-        if !needsSetup && role.allows(.readRecords) {
-            var links: [HTML] = [.element("a", ["href": "/records"], [.text(t(WebText.records))]),
-                                 .element("a", ["href": "/reports/brokers"], [.text(t(WebText.brokerRecords))]),
-                                 .element("a", ["href": "/reports/parties"], [.text(t(WebText.partyResponses))]),
-                                 .element("a", ["href": "/reports/trends"], [.text(t(WebText.trends))]),
-                                 .element("a", ["href": "/reports/statistics"], [.text(t(WebText.statistics))])]
-            if role.allows(.writeRecords) && role.allows(.readProtected) {
-                links.append(.element("a", ["href": "/duplicates"], [.text(t(WebText.duplicates))]))
-                links.append(.element("a", ["href": "/imports"], [.text(t(ImportText.imports))]))
-            }
-            if role.allows(.writeRecords) {
-                links += [(RecordKind.event, WebText.newIncident), (.rescueRequest, WebText.newRescueRequest), (.intervention, WebText.newIntervention)]
-                    .map { kind, label in .element("a", ["href": "/records/\(kind.code)/new"], [.text(t(label))]) }
-            }
-            content.append(.element("nav", ["class": "actions", "aria-label": t(WebText.records)], links))
-        }
         if needsSetup {
             content.append(.element("p", ["class": "notice", "role": "status"], [.text(t(WebText.finishSetup))]))
             content.append(.element("ul", [:], [
@@ -71,7 +55,7 @@ struct HomePage {
             ]))
         }
         if let dashboard { content.append(render(dashboard, language)) }
-        return Layout(language: language, title: t(WebText.home), path: "/", account: PageUser(username: username, csrf: csrf)).render(.group(content))
+        return Layout(language: language, title: t(WebText.home), path: "/", account: PageUser(username: username, csrf: csrf, role: needsSetup ? nil : role)).render(.group(content))
     }
 
     private func render(_ dashboard: Dashboard, _ language: Language) -> HTML {

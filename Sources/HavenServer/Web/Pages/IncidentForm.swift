@@ -48,7 +48,7 @@ struct IncidentForm {
         func fields(_ i: Int) -> (typed: [String], chosen: [String]) {
             let p = "\(rawValue)[\(i)]."
             switch self {
-            case .victims: return (["name", "otherName", "age"].map { p + $0 }, ["sex", "status"].map { p + $0 })
+            case .victims: return (["name", "otherName", "age"].map { p + $0 }, ["sex", "status", "inGroup"].map { p + $0 })
             case .groups: return (["size", "women", "men", "children", "description"].map { p + $0 }, [p + "status"])
             case .actors: return ([p + "name"], ["kind", "role", "degree", "existing"].map { p + $0 })
             case .sources: return (["name", "content", "receivedDate"].map { p + $0 },
@@ -102,7 +102,7 @@ struct IncidentForm {
             for i in 0..<count(rows) {
                 section.append(.element("fieldset", ["class": "row"], [
                     .element("legend", [:], [.text("\(t(rows.heading)) \(i + 1)")]),
-                ] + Self.rowFields(rows, i, controls, language, choices: rows == .actors ? actorChoices[i] : nil)))
+                ] + Self.rowFields(rows, i, controls, language, choices: rows == .actors ? actorChoices[i] : nil, groups: count(.groups))))
             }
             section.append(.element("input", ["type": "hidden", "name": "rows.\(rows.rawValue)", "value": String(count(rows))]))
             section.append(.element("button", ["type": "submit", "name": "_add", "value": rows.rawValue, "formnovalidate": "",
@@ -135,7 +135,7 @@ struct IncidentForm {
     }
 
     static func rowFields(_ rows: Rows, _ i: Int, _ controls: FormControls, _ language: Language,
-                          choices: [ActorMatcher.Candidate]? = nil) -> [HTML] {
+                          choices: [ActorMatcher.Candidate]? = nil, groups: Int = 0) -> [HTML] {
         let p = "\(rows.rawValue)[\(i)]."
         switch rows {
         case .victims:
@@ -145,6 +145,10 @@ struct IncidentForm {
                 controls.select(p + "sex", WebText.sex, Sex.self, default: Sex.unknown.code),
                 controls.input(p + "age", WebText.age, hint: WebText.ageHint, [("inputmode", "numeric")]),
                 controls.select(p + "status", WebText.victimStatus, VictimStatus.self),
+                // Whether the victim is one of a counted group below, so that they are counted once.
+                controls.select(p + "inGroup", WebText.inGroup,
+                                options: [("", language(WebText.notInGroup))] + (0..<groups).map { ("\($0)", language(WebText.groupNumber($0 + 1))) },
+                                hint: WebText.inGroupHint),
             ]
         case .groups:
             return [
@@ -188,6 +192,8 @@ struct IncidentForm {
         var intake = IncidentIntake(event: event, actType: reader.code("actType", ActType.self))
         let form = IncidentForm(values: values)
         var rowNames: [String: String] = [:]
+        // Group rows left empty are skipped: a victim names a group by the form's row number.
+        var keptGroup: [Int: Int] = [:]
         for rows in Rows.allCases {
             var kept = 0
             for i in 0..<form.count(rows) where rows.fields(i).typed.contains(where: { reader.text($0) != nil }) {
@@ -198,8 +204,10 @@ struct IncidentForm {
                 case .victims:
                     intake.victims.append(.init(name: reader.text(p + "name") ?? "", otherName: reader.text(p + "otherName"),
                                                 sex: reader.code(p + "sex", Sex.self) ?? .unknown, age: reader.age(p + "age"),
-                                                status: reader.code(p + "status", VictimStatus.self) ?? .unknown))
+                                                status: reader.code(p + "status", VictimStatus.self) ?? .unknown,
+                                                inGroup: reader.integer(p + "inGroup")))
                 case .groups:
+                    keptGroup[i] = kept - 1
                     let women = reader.integer(p + "women"), men = reader.integer(p + "men"), children = reader.integer(p + "children")
                     // A group given only by its parts is as large as they are together.
                     let size = reader.integer(p + "size") ?? (WholeNumber.sum([women, men, children].compactMap { $0 }) ?? Int.max)
@@ -222,6 +230,9 @@ struct IncidentForm {
             }
         }
         var problems = reader.problems
+        for k in intake.victims.indices {
+            if let row = intake.victims[k].inGroup { intake.victims[k].inGroup = keptGroup[row] ?? -1 }
+        }
         // Validation speaks of the kept rows; name the rows as the form numbers them.
         if case .failure(let invalid) = intake.records(compartment: Compartment.default, context: ValidationContext(isKnownPlace: { _ in true })) {
             problems += FormReader.renamingRows(invalid.problems, rowNames)

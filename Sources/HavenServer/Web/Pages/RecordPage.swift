@@ -33,6 +33,8 @@ struct RecordPage {
     var timeline: [RescueStatusChange]?
     /// A notice above the fields (an intervention past its deadline).
     var warning: LocalizedLabel?
+    /// What was just saved, said once after the save (`?saved=1` on the page's address).
+    var confirmation: LocalizedLabel?
     /// Whether the reader may start an intervention about this record (incidents and persons).
     var canIntervene = false
     /// A rescue request's trap indicators and checklist.
@@ -65,6 +67,7 @@ struct RecordPage {
         var content: [HTML] = [
             .element("p", ["class": "kind"], [.text(t(kind.label))]),
             .element("h1", [:], [.text(heading)]),
+            confirmation.map { .element("p", ["class": "notice", "role": "status"], [.text(t($0))]) } ?? .group([]),
             actions.isEmpty ? .group([]) : .element("p", ["class": "actions"], actions),
             warning.map { .element("p", ["class": "error", "role": "status"], [.text(t($0))]) } ?? .group([]),
             sameAs.map { merged in renderSameAs(merged.id, label: merged.label, canUndo: merged.canUndo, language, csrf: account.csrf) } ?? .group([]),
@@ -191,7 +194,7 @@ extension RecordPage: Equatable {
     static func == (a: RecordPage, b: RecordPage) -> Bool {
         a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
             && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail && a.links == b.links
-            && a.timeline == b.timeline && a.warning == b.warning && a.canIntervene == b.canIntervene && a.trap == b.trap
+            && a.timeline == b.timeline && a.warning == b.warning && a.confirmation == b.confirmation && a.canIntervene == b.canIntervene && a.trap == b.trap
             && a.sameAs?.id == b.sameAs?.id && a.sameAs?.canUndo == b.sameAs?.canUndo && a.sameAs?.label == b.sameAs?.label
     }
 }
