@@ -4,8 +4,8 @@ public import HavenLinkage
 public import HavenStore
 
 /// Person records that may describe the same person, found by HavenLinkage over the persons
-/// within the reader's compartments (every read audited by the store). Pairs already merged, or
-/// reviewed and judged to be different people, are not suggested again.
+/// within the reader's compartments (one report in the access log, naming the persons shown).
+/// Pairs already merged, or reviewed and judged to be different people, are not suggested again.
 public enum DuplicateFinder {
     /// A suggested pair with its match probability and why.
     public struct Suggestion: Sendable {
@@ -22,7 +22,15 @@ public enum DuplicateFinder {
     /// about 0.1 among eight persons).
     public static func suggestions(repository: any Repository, actor: ActingIdentity, minimum: Double = 0.05,
                                    limit: Int = 100) async throws -> (pairs: [Suggestion], total: Int) {
-        let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
+        // One report in the access log, naming the persons of the pairs shown, not every person linked.
+        try await repository.counting(report: "duplicate-suggestions", parameters: "limit=\(limit)", by: actor) { reading in
+            let found = try await suggestions(among: try await reading.records(Person.self), minimum: minimum, limit: limit)
+            reading.shows(found.pairs.flatMap { [RecordRef(.person, $0.first.id), RecordRef(.person, $0.second.id)] })
+            return found
+        }
+    }
+
+    static func suggestions(among persons: [Person], minimum: Double, limit: Int) async throws -> (pairs: [Suggestion], total: Int) {
         guard persons.count > 1 else { return ([], 0) }
         let result = Linker().link(persons.map(linkRecord))
         let main = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.sameAs ?? $0.id) })

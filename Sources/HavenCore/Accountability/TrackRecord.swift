@@ -273,11 +273,14 @@ public struct TrackRecord: Sendable, Equatable {
                 ko: "혐의 \(others.count)건에 등장 (\(types.map(\.label.ko).joined(separator: ", "))), 교차 확인 \(corroborated)건, 가중치 \(String(format: "%.1f", weight))."),
                 records: others.map { RecordRef(.event, $0.event) }))
         }
-        // Fees far below the going rate of the same currency.
+        // Fees far below the going rate of the same currency: each currency's rate found once,
+        // not once per fee (a busy broker's hundreds of fees against tens of thousands).
         var low: [UUID] = []
+        let rates = Dictionary(grouping: evidence.allFees, by: \.currency).compactMapValues { fees -> Double? in
+            fees.count >= 3 ? Median.of(fees.map(\.amount)) : nil
+        }
         for (_, fee, request) in record.fees {
-            let others = evidence.allFees.filter { $0.currency == fee.currency }.map(\.amount)
-            if others.count >= 3, let median = Median.of(others), fee.amount < median * thresholds.lowFeeRatio { low.append(request) }
+            if let median = rates[fee.currency], fee.amount < median * thresholds.lowFeeRatio { low.append(request) }
         }
         if low.count >= thresholds.lowFeeRequests {
             flags.append(RiskFlag(kind: .lowFees, explanation: LocalizedLabel(
