@@ -9,6 +9,10 @@ public struct TrendsQuery: Sendable, Equatable {
     public var region: String?
     public var first: Month
     public var last: Month
+    /// Whether the period was left to Haven (neither `from` nor `to` given): then, when nothing
+    /// was documented in the last 24 months, the view moves to the 24 months that end with the
+    /// latest documented act, so that it opens on a range with data.
+    public var openEnded = false
 
     /// A query, checked: a region from the gazetteer, a period that runs forwards over at most
     /// 120 months; the last 24 months to `today` where the period is not given.
@@ -40,7 +44,10 @@ public struct TrendsQuery: Sendable, Equatable {
             return month
         }
         let region = parameters["region"].flatMap { $0.isEmpty ? nil : $0 }
-        return try TrendsQuery(actType: actType, region: region, first: try month("from"), last: try month("to"), today: today)
+        let (first, last) = (try month("from"), try month("to"))
+        var query = try TrendsQuery(actType: actType, region: region, first: first, last: last, today: today)
+        query.openEnded = first == nil && last == nil
+        return query
     }
 
     /// The query string of this view, for links (coded values only).
@@ -82,6 +89,19 @@ public enum TrendsReader {
     }
 
     static func trends(_ query: TrendsQuery, detector: SurgeDetector, reading: ReportReading) async throws -> Trends {
+        let trends = try await trends(in: query, detector: detector, reading: reading)
+        guard query.openEnded, trends.byMonth.values.allSatisfy({ $0 == 0 }) else { return trends }
+        // Nothing in the default window: the 24 months up to the latest documented act, if any.
+        let latest = try await reading.records(Act.self, RecordQuery(to: query.first.description + "-01"))
+            .compactMap { act in act.date.flatMap { $0.month == nil ? nil : Month($0.earliest) } }.max()
+        guard let latest else { return trends }
+        var moved = query
+        moved.last = latest
+        moved.first = latest.adding(-23)
+        return try await self.trends(in: moved, detector: detector, reading: reading)
+    }
+
+    static func trends(in query: TrendsQuery, detector: SurgeDetector, reading: ReportReading) async throws -> Trends {
         let start = query.first.adding(-detector.baselineMonths)
         let lastDay = Day.offset(query.last.adding(1).description + "-01", days: -1)
         let acts = try await reading.records(Act.self, RecordQuery(from: start.description + "-01", to: lastDay))

@@ -40,6 +40,20 @@ struct TrendsTests {
         }
     }
 
+    @Test func theTrendsPageOpensOnTheLatestTwoYearsThatHaveData() async throws {
+        try await TestServer.with { server in
+            // Records that end in May 2022, read in January 2027 (the test clock).
+            _ = try await server.store.importRecords(try arrests(in: "CN-JL-YANJI", month: "2022-05", count: 3), by: .localOperator)
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let page = try await client.page("/reports/trends")
+            #expect(page.contains("value=\"2020-06\"") && page.contains("value=\"2022-05\""), "the form shows the 24 months up to the latest act")
+            #expect(page.contains("2022년 5월"), "and its chart")
+            // A range asked for is shown as asked, empty or not.
+            let asked = try await client.page("/reports/trends?from=2026-01&to=2026-12")
+            #expect(asked.contains("value=\"2026-01\"") && asked.contains("value=\"2026-12\""))
+        }
+    }
+
     @Test func aWaveOfArrestsStandsOutFromItsRegionsBaselineAndLeadsToItsIncidents() async throws {
         try await TestServer.with { server in
             var records: [any Record] = []
