@@ -118,15 +118,32 @@ struct PageController: Controller {
                 let count = try await reading.count(RecordQuery(kinds: [.event], from: range.earliest, to: range.latest))
                 monthly.append(.init(year: year, month: month, count: count))
             }
-            let today = Day.string(now)
-            let overdue = try await reading.records(Intervention.self).filter { [.sent, .overdue].contains($0.status) && $0.isOverdue(on: today) }
-                .compactMap { intervention in
-                    intervention.deadline.map { HomePage.Overdue(id: intervention.id, party: intervention.partyName, deadline: $0, priority: intervention.priority) }
-                }
-                .sorted { $0.deadline < $1.deadline }
-            let listed = Array(overdue.prefix(10))
-            reading.shows(recent.map { RecordRef(.event, $0.id) } + listed.map { RecordRef(.intervention, $0.id) })
-            return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly, overdue: listed, overdueTotal: overdue.count)
+            // The work queue: deadlines passed and coming, each with what it concerns, and
+            // requests still to verify.
+            let today = Day.string(now), soon = Day.offset(today, days: 14)
+            let waiting = try await reading.records(Intervention.self).filter { [.sent, .overdue].contains($0.status) && !$0.isAnswered }
+            func rows(_ matching: (Intervention) -> Bool) -> [Intervention] {
+                waiting.filter { $0.deadline != nil && matching($0) }.sorted { $0.deadline! < $1.deadline! }
+            }
+            let overdue = rows { $0.isOverdue(on: today) }
+            let dueSoon = rows { !$0.isOverdue(on: today) && $0.deadline!.earliest <= soon }
+            let listed = Array(overdue.prefix(10)) + Array(dueSoon.prefix(10))
+            let about = try await reading.labels(listed.compactMap { $0.subjectIDs.first.map { RecordRef(.event, $0) } })
+            func row(_ intervention: Intervention) -> HomePage.Overdue {
+                HomePage.Overdue(id: intervention.id, party: intervention.partyName, deadline: intervention.deadline!, priority: intervention.priority,
+                                 about: intervention.subjectIDs.first.flatMap { about[$0] })
+            }
+            let unverified = requests.filter { $0.status == .received }.sorted { ($0.timeline.first?.date.earliest ?? "") < ($1.timeline.first?.date.earliest ?? "") }
+            let toVerify = unverified.prefix(10).map { request in
+                RecordsPage.Row(kind: .rescueRequest, id: request.id, title: nil,
+                                date: actor.seesProtected ? request.timeline.first?.date : request.timeline.first.flatMap { try? FuzzyDate(year: $0.date.year) },
+                                placeCode: request.placeCode, status: RescueStatus.received.label)
+            }
+            reading.shows(recent.map { RecordRef(.event, $0.id) } + listed.map { RecordRef(.intervention, $0.id) }
+                          + toVerify.map { RecordRef(.rescueRequest, $0.id) })
+            return HomePage.Dashboard(recent: recent, rescueByStatus: rescue, monthly: monthly, overdue: overdue.prefix(10).map(row),
+                                      overdueTotal: overdue.count, dueSoon: dueSoon.prefix(10).map(row),
+                                      awaitingVerification: Array(toVerify), awaitingTotal: unverified.count)
         }
     }
 

@@ -31,6 +31,8 @@ enum WebText {
                                             ko: "이 사람이 집단 인원에 이미 포함되어 있으면 그 집단을 고르십시오. 집단 안에서 한 번만 셉니다.")
     static let notInGroup = LocalizedLabel(en: "No — counted on their own", ko: "아니요 — 따로 셉니다")
     static func groupNumber(_ n: Int) -> LocalizedLabel { LocalizedLabel(en: "Yes — group \(n)", ko: "예 — 집단 \(n)") }
+    static let dueSoon = LocalizedLabel(en: "Deadlines in the next two weeks", ko: "2주 안에 다가오는 답변 기한")
+    static let awaitingVerification = LocalizedLabel(en: "Rescue requests to verify", ko: "확인을 기다리는 구출 요청")
     static let mainNavigation = LocalizedLabel(en: "Main menu", ko: "주 메뉴")
     static let signedInAs = LocalizedLabel(en: "Signed in as", ko: "로그인 계정")
     static let welcome = LocalizedLabel(en: "Welcome", ko: "환영합니다")

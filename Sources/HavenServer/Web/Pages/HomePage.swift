@@ -16,10 +16,19 @@ struct HomePage {
         var overdue: [Overdue] = []
         /// How many interventions are overdue in all.
         var overdueTotal = 0
+        /// Interventions whose deadline comes within the next two weeks, soonest first.
+        var dueSoon: [Overdue] = []
+        /// Rescue requests received and not yet verified, oldest first (the first few), and how many in all.
+        var awaitingVerification: [RecordsPage.Row] = []
+        var awaitingTotal = 0
     }
 
-    /// An intervention past its deadline: to whom, by when, how urgent.
-    struct Overdue: Equatable { var id: UUID; var party: String; var deadline: FuzzyDate; var priority: Priority }
+    /// An intervention with a deadline: to whom, by when, how urgent, and what it is about.
+    struct Overdue: Equatable {
+        var id: UUID; var party: String; var deadline: FuzzyDate; var priority: Priority
+        /// The record it concerns, named.
+        var about: RecordLabel? = nil
+    }
 
     struct RescueCount: Equatable { var status: RescueStatus; var count: Int }
     struct MonthCount: Equatable { var year: Int; var month: Int; var count: Int }
@@ -80,10 +89,19 @@ struct HomePage {
             .element("section", ["aria-labelledby": "overdue"], [
                 .element("h2", ["id": "overdue"], [.text(t(WebText.overdueInterventions)
                     + (dashboard.overdueTotal > dashboard.overdue.count ? " (\(dashboard.overdue.count) / \(dashboard.overdueTotal))" : ""))]),
-                dashboard.overdue.isEmpty ? .element("p", [:], [.text(t(WebText.none))]) : .element("ul", ["class": "results"], dashboard.overdue.map { row in
+                deadlines(dashboard.overdue, t),
+            ]),
+            .element("section", ["aria-labelledby": "due-soon"], [
+                .element("h2", ["id": "due-soon"], [.text(t(WebText.dueSoon))]),
+                deadlines(dashboard.dueSoon, t),
+            ]),
+            .element("section", ["aria-labelledby": "to-verify"], [
+                .element("h2", ["id": "to-verify"], [.text(t(WebText.awaitingVerification)
+                    + (dashboard.awaitingTotal > dashboard.awaitingVerification.count ? " (\(dashboard.awaitingVerification.count) / \(dashboard.awaitingTotal))" : ""))]),
+                dashboard.awaitingVerification.isEmpty ? .element("p", [:], [.text(t(WebText.none))]) : .element("ul", ["class": "results"], dashboard.awaitingVerification.map { row in
                     .element("li", [:], [
-                        .element("a", ["href": "/records/intervention/\(row.id.wire)"], [.text(row.party)]),
-                        .element("span", ["class": "meta"], [.text("\(t(WebText.deadline)): \(t.date(row.deadline)) · \(t(row.priority.label))")]),
+                        .element("a", ["href": "/records/rescue_request/\(row.id.wire)"],
+                                 [.text(t.name(RecordLabel(kind: .rescueRequest, date: row.date, placeCode: row.placeCode)))]),
                     ])
                 }),
             ]),
@@ -101,6 +119,17 @@ struct HomePage {
                 .element("figure", [:], [.trusted(chart.svg())]),
             ]),
         ])
+    }
+
+    /// Interventions by deadline: to whom, about what, by when, how urgent.
+    func deadlines(_ rows: [Overdue], _ t: Language) -> HTML {
+        rows.isEmpty ? .element("p", [:], [.text(t(WebText.none))]) : .element("ul", ["class": "results"], rows.map { row in
+            .element("li", [:], [
+                .element("a", ["href": "/records/intervention/\(row.id.wire)"], [.text(row.party)]),
+                .element("span", ["class": "meta"], [.text(([row.about.map { "\(t(WebText.about)): \(t.name($0))" }].compactMap { $0 }
+                    + ["\(t(WebText.deadline)): \(t.date(row.deadline))", t(row.priority.label)]).joined(separator: " · "))]),
+            ])
+        })
     }
 
     static let shortMonths = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
