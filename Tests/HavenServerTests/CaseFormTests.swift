@@ -154,6 +154,26 @@ struct CaseFormTests {
         }
     }
 
+    @Test func anInterventionIsStartedFromARescueRequestAndListedOnIt() async throws {
+        try await TestServer.with { server in
+            let request = try await server.store.create(RescueRequest(compartment: "alpha", placeCode: "KP-10-HYESAN",
+                timeline: [RescueStatusChange(status: .received, date: try FuzzyDate(parsing: "2025-01-05"))]), by: .localOperator).record
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let path = "/records/rescue_request/\(request.id.wire)"
+            let link = "/records/intervention/new?about=\(request.id.wire)&amp;aboutKind=rescue_request"
+            #expect(try await client.page(path).contains("href=\"\(link)\""), "the request's page offers an intervention about it")
+            let form = try await client.page(link.replacingOccurrences(of: "&amp;", with: "&"))
+            #expect(form.contains(">구출 요청 · 2025년 1월 5일 · 혜산시</a>"), "the form names the request it is about")
+            let created = try await client.postForm("/records/intervention/new", [
+                "about": request.id.wire, "aboutKind": "rescue_request", "partyName": "가상 영사관", "channel": "letter", "dateSent": "2025-01-10",
+                "request": "가족의 안전 확인을 요청함 (가상)", "status": "sent", "response": "awaiting", "priority": "high"])
+            #expect(created.status == .seeOther, "\(String(buffer: created.body).prefix(300))")
+            let interventionPath = try #require(created.headers[.location]?.split(separator: "?").first.map(String.init))
+            #expect(try await client.page(interventionPath).contains("href=\"\(path)\""), "the intervention links the request")
+            #expect(try await client.page(path).contains("href=\"\(interventionPath)\""), "and the request lists the intervention")
+        }
+    }
+
     @Test func anInterventionAboutAnIncidentIsOverdueOnItsPageAndTheDashboard() async throws {
         try await TestServer.with { server in
             let event = try await server.store.create(Event(compartment: "alpha", title: "가상 강제송환"), by: .localOperator).record

@@ -33,7 +33,7 @@ struct RecordPageController: Controller {
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
         if QueryString.fields(request.uri).get("saved") == "1" { page.confirmation = WebText.savedVersion(stored.version) }
         page.canEdit = [.event, .rescueRequest, .intervention].contains(kind) && account.allows(.writeRecords)
-        page.canIntervene = [.event, .person].contains(kind) && account.allows(.writeRecords)
+        page.canIntervene = [.event, .person, .rescueRequest].contains(kind) && account.allows(.writeRecords)
         switch stored.record {
         case let event as Event:
             page.links = try await RecordPage.links(of: event, repository: repository, actor: actor, language: language)
@@ -41,6 +41,9 @@ struct RecordPageController: Controller {
             page.links?.sections += about.sections.filter { $0.id == "interventions" }
         case let request as RescueRequest:
             page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
+            // The interventions made about the request, as on an incident's page.
+            let about = try await RecordPage.backLinks(to: request.id, repository: repository, actor: actor, language: language, today: environment.today)
+            page.links?.sections += about.sections.filter { $0.id == "interventions" }
             let review = try await TrapEvidenceReader.indicators(for: request, repository: repository, actor: actor, thresholds: thresholds.trap,
                                                                  today: environment.now)
             page.trap = RecordPage.TrapReview(indicators: review.indicators, checks: request.checks ?? [], version: stored.version,

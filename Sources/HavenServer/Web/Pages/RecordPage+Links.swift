@@ -119,6 +119,10 @@ extension RecordPage {
             } else if let person = try await repository.find(Person.self, id, by: actor) {
                 items.append(Links.Item(kind: .person, id: id, name: actor.seesProtected ? person.names.first?.value : nil,
                                         details: [language(RecordKind.person.label)]))
+            } else if let request = try await repository.find(RescueRequest.self, id, by: actor) {
+                // A request has no title: named by its kind, date and place.
+                items.append(Links.Item(kind: .rescueRequest, id: id, name: language.name(RecordLabel.of(request, seesProtected: actor.seesProtected)),
+                                        details: [language(RecordKind.rescueRequest.label), language(request.status.label)]))
             }
         }
         return Links(sections: items.isEmpty ? [] : [Links.Section(id: "about", heading: WebText.about, items: items)])
