@@ -53,7 +53,8 @@ struct CaseFormTests {
             let fields = ["requesterName": "가상 요청자", "subjects[0].name": "가상 어머니", "subjects[0].sex": "female",
                           "subjects[1].name": "가상 딸", "rows.subjects": "2", "brokerName": "가상 브로커", "organisationName": "가상 단체",
                           "contactInitiatedBy": "broker", "fee.amount": "2,000", "fee.currency": "USD", "groupSize": "2",
-                          "placeCode": "KP-10-HYESAN", "status": "received", "statusDate": "2025-03-04", "statusNote": "가상 접수 메모"]
+                          "placeCode": "KP-10-HYESAN", "status": "received", "statusDate": "2025-03-04", "statusNote": "가상 접수 메모",
+                          "requesterRelation": "child"]
             // A refused request writes nothing and names its fields.
             var bad = fields
             bad["fee.amount"] = "많이"
@@ -73,11 +74,13 @@ struct CaseFormTests {
             let stored = try await server.store.get(RescueRequest.self, id: id, by: .localOperator).record
             #expect(stored.compartment == "alpha" && stored.subjectIDs.count == 2 && stored.fee == Money(amount: 2_000, currency: "USD")
                     && stored.contactInitiatedBy == .broker && stored.timeline.first?.note == "가상 접수 메모")
+            #expect(stored.requesterRelation == .child, "the requester's relationship is a coded field, not words in a name")
             #expect(created.headers[.location]?.hasSuffix("?saved=1") == true)
             #expect(try await client.page(location + "?saved=1").contains("<p class=\"notice\" role=\"status\">저장했습니다. 이 기록의 1번째 버전입니다.</p>"),
                     "a save is confirmed on the page it leads to")
             var page = try await client.page(location)
             #expect(!page.contains("저장했습니다."), "and only then")
+            #expect(page.contains("<dt>요청자와 대상자의 관계 (요청자가 대상자의)</dt><dd>자녀</dd>"))
             for text in ["가상 요청자", "가상 어머니", "가상 딸", "가상 브로커", "가상 단체", "2000 USD", "브로커", "2025년 3월 4일 · 접수 · 가상 접수 메모"] {
                 #expect(page.contains(text), "the request's page shows \(text)")
             }

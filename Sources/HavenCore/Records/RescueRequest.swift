@@ -44,6 +44,10 @@ public struct RescueRequest: Record {
     public var compartment: String
     /// Who asked, e.g. a relative in South Korea.
     public var requesterID: UUID?
+    /// What the requester is to the people the request is for (their spouse, parent …), as a
+    /// coded field rather than words inside a name; whether it was confirmed is a check of the
+    /// verification checklist.
+    public var requesterRelation: FamilyRelation?
     /// The people the request is for.
     public var subjectIDs: [UUID]
     /// Who made the first contact; a broker's approach is a trap indicator.
@@ -73,11 +77,13 @@ public struct RescueRequest: Record {
         id: UUID = UUID(), compartment: String = Compartment.default, requesterID: UUID? = nil, subjectIDs: [UUID] = [],
         contactInitiatedBy: ContactInitiator = .unknown, brokerID: UUID? = nil, facilitatingOrganisationID: UUID? = nil,
         fee: Money? = nil, groupSize: Int? = nil, placeCode: String? = nil, status: RescueStatus = .received,
-        timeline: [RescueStatusChange] = [], notes: String? = nil, checks: [VerificationCheck]? = nil
+        timeline: [RescueStatusChange] = [], notes: String? = nil, checks: [VerificationCheck]? = nil,
+        requesterRelation: FamilyRelation? = nil
     ) {
         self.id = id
         self.compartment = compartment
         self.requesterID = requesterID
+        self.requesterRelation = requesterRelation
         self.subjectIDs = subjectIDs
         self.contactInitiatedBy = contactInitiatedBy
         self.brokerID = brokerID

@@ -142,6 +142,7 @@ struct RecordPage {
             title = "\(language(RecordKind.rescueRequest.label)) · \(language(request.status.label))"
             fields = [
                 Field(label: WebText.status, value: language(request.status.label)),
+                Field(label: WebText.requesterRelation, value: request.requesterRelation.map { language($0.label) } ?? "—"),
                 Field(label: WebText.contactInitiatedBy, value: language(request.contactInitiatedBy.label)),
                 Field(label: WebText.feeAmount, value: request.fee.map { "\(RescueRequestForm.amount($0.amount)) \($0.currency)" } ?? "—"),
                 Field(label: WebText.groupSizeMoved, value: request.groupSize.map(String.init) ?? "—"),

@@ -24,7 +24,7 @@ struct RescueRequestForm {
     static let actorFields: [(name: String, answer: String, organisation: Bool)] = [
         ("brokerName", "brokerExisting", false), ("organisationName", "organisationExisting", true),
     ]
-    static let caseFields = ["contactInitiatedBy", "fee.amount", "fee.currency", "groupSize", "placeCode", "notes"]
+    static let caseFields = ["requesterRelation", "contactInitiatedBy", "fee.amount", "fee.currency", "groupSize", "placeCode", "notes"]
     static let statusFields = ["status", "statusDate", "statusNote"]
     static let intakeFields = ["requesterName", "brokerName", "brokerExisting", "organisationName", "organisationExisting", "compartment", "rows.subjects"]
     static let currencies = ["KRW", "USD", "CNY", "EUR", "JPY", "THB", "LAK", "VND", "MNT", "RUB"]
@@ -41,6 +41,7 @@ struct RescueRequestForm {
     /// The form filled from a stored request (the next status left empty).
     static func values(of request: RescueRequest) -> [String: String] {
         var values = ["contactInitiatedBy": request.contactInitiatedBy.code]
+        values["requesterRelation"] = request.requesterRelation?.code
         values["fee.amount"] = request.fee.map { Self.amount($0.amount) }
         values["fee.currency"] = request.fee?.currency
         values["groupSize"] = request.groupSize.map(String.init)
@@ -88,6 +89,7 @@ struct RescueRequestForm {
         }
         form.append(.element("fieldset", [:], [
             .element("legend", [:], [.text(t(WebText.theCase))]),
+            controls.select("requesterRelation", WebText.requesterRelation, FamilyRelation.self, blank: WebText.notRecorded),
             controls.select("contactInitiatedBy", WebText.contactInitiatedBy, ContactInitiator.self, default: ContactInitiator.unknown.code,
                             hint: WebText.contactHint),
             controls.input("fee.amount", WebText.feeAmount, [("inputmode", "decimal")]),
@@ -124,6 +126,7 @@ struct RescueRequestForm {
     /// The case's own fields read into `request`.
     static func readCase(_ reader: inout FormReader, into request: inout RescueRequest) {
         request.contactInitiatedBy = reader.code("contactInitiatedBy", ContactInitiator.self) ?? .unknown
+        request.requesterRelation = reader.code("requesterRelation", FamilyRelation.self)
         let amount = reader.number("fee.amount")
         request.fee = amount.map { Money(amount: $0, currency: reader.text("fee.currency") ?? "USD") }
         request.groupSize = reader.integer("groupSize")
