@@ -128,3 +128,20 @@ struct DemoDatasetTests {
         #expect(DemoDataset.records().compactMap { ($0 as? Person)?.names.first?.value } == records.compactMap { ($0 as? Person)?.names.first?.value })
     }
 }
+
+/// The initial-sound rule both ways, for searching a name in the other Korea's spelling.
+struct InitialSoundRuleTests {
+    @Test func aNameIsAlsoFoundInTheOtherKoreasSpellingOfItsFirstSyllable() {
+        let pairs = [("리순희", "이순희"), ("류경호", "유경호"), ("림영철", "임영철"), ("로명철", "노명철"), ("량강", "양강"), ("라선", "나선")]
+        for (north, south) in pairs {
+            #expect(InitialSoundRule.otherSpelling(north) == south, "\(north)")
+            #expect(InitialSoundRule.otherSpelling(south) == north, "\(south)")
+        }
+        #expect(InitialSoundRule.otherSpelling("가상 리순희") == "가상 이순희", "each word of a name")
+        for untouched in ["김정숙", "박", "Kim Jong-suk", "", "우리", "가상 김정숙"] {
+            #expect(InitialSoundRule.otherSpelling(untouched) == nil, "\(untouched)")
+        }
+        let person = Person(names: [PersonName("리순희", script: .hangul, system: .northKorean)])
+        #expect(person.searchText.contains("이순희") && person.searchText.first == "리순희")
+    }
+}

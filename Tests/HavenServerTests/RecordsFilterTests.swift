@@ -99,4 +99,15 @@ struct RecordsFilterTests {
             }
         }
     }
+
+    @Test func aNameIsFoundInEitherKoreasSpelling() async throws {
+        try await TestServer.with { server in
+            let north = Person(compartment: "alpha", names: [PersonName("가상 리순희", script: .hangul, system: .northKorean)])
+            let south = Person(compartment: "alpha", names: [PersonName("가상 이정옥", script: .hangul, system: .southKorean)])
+            _ = try await server.store.importRecords([north, south], by: .localOperator)
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            #expect(String(buffer: try await client.postForm("/records", ["q": "이순희"]).body).contains("/records/person/\(north.id.wire)"))
+            #expect(String(buffer: try await client.postForm("/records", ["q": "리정옥"]).body).contains("/records/person/\(south.id.wire)"))
+        }
+    }
 }

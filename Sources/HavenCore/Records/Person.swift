@@ -113,7 +113,11 @@ public struct Person: Record {
     /// The main record of a merge points to nothing; a merged one points to its main record.
     public var references: [UUID] { [sameAs].compactMap { $0 } }
 
-    public var searchText: [String] { names.map(\.value) + [address, notes].compactMap { $0 } }
+    /// The names (each also in the other spelling of the initial-sound rule, so that 이순희 finds
+    /// 리순희 and back), the address and the notes.
+    public var searchText: [String] {
+        names.map(\.value) + names.compactMap { InitialSoundRule.otherSpelling($0.value) } + [address, notes].compactMap { $0 }
+    }
 
     public var blindTerms: [BlindTerm] {
         var terms = names.map { BlindTerm(field: "name", value: $0.value) }
