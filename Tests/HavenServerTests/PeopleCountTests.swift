@@ -22,7 +22,8 @@ struct PeopleCountTests {
                  "actors": [{"name": "가상 브로커 도", "role": "facilitator"}]}
                 """))
                 #expect(made.status == .created, "\(String(buffer: made.body).prefix(300))")
-                return try #require(UUID(uuidString: try jsonObject(made)["event"] as? String ?? ""))
+                let event = try jsonObject(made)["event"] as? String
+                return try #require(event.flatMap(UUID.init(uuidString:)))
             }
             let among = try await incident(#", "inGroup": 0"#)
             let beside = try await incident("")
