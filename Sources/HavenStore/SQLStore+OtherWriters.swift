@@ -34,7 +34,9 @@ extension SQLStore {
             logger.critical("the audit log does not match its latest signed head; run `haven audit verify`")
             throw StoreError.corrupt("the audit log does not match its latest signed head; run `haven audit verify`")
         }
-        if let seal = head.sealHex, !sealer.isSeal(seal, vaultID: vaultID, size: head.size, rootHex: head.rootHex) {
+        // Every head written since this store unlocked carries the vault key's seal (unlocking
+        // starts sealing where a vault had not): a head without one, or with another, was replaced.
+        guard let seal = head.sealHex, sealer.isSeal(seal, vaultID: vaultID, size: head.size, rootHex: head.rootHex) else {
             logger.critical("the audit log's latest head is not the one Haven last wrote; run `haven audit verify` with the key")
             throw StoreError.corrupt("the audit log's latest head is not the one Haven sealed")
         }

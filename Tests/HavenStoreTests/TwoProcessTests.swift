@@ -70,4 +70,20 @@ struct TwoProcessTests {
         try await command.close()
         try await server.close()
     }
+
+    @Test(arguments: Engine.available)
+    func aStoreDoesNotFollowALogWhoseHeadLostItsSeal(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let server = try await fixture.initialised()
+        _ = try await server.create(Event(title: "가상 서버 기록"), by: .localOperator)
+        let command = try await fixture.reopened()
+        _ = try await command.create(Event(title: "가상 명령 기록"), by: .localOperator)
+        // Someone with the database but not the key replaces the head: its seal is gone.
+        try await command.db.raw("UPDATE audit_head SET seal = NULL").run()
+        await #expect(throws: StoreError.self) { try await server.followOtherWriters() }
+        await #expect(throws: StoreError.self) { _ = try await server.create(Event(title: "가상 다음 기록"), by: .localOperator) }
+        try await command.close()
+        try await server.close()
+    }
 }
