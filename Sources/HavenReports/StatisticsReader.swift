@@ -11,9 +11,10 @@ public struct Statistics: Sendable {
     public var affected: PersonsAffected
     public var arrivals: ArrivalStatistics
 
-    /// The CSV of the statistics: a block per table, each row `table,act_type,column,count`.
+    /// The CSV of the statistics: a block per table, each row `table,act_type,column,people` (every
+    /// figure counts people: documented persons affected, official arrivals).
     public func csv(suppressBelow threshold: Int) -> String {
-        var lines = ["table,act_type,column,count"]
+        var lines = ["table,act_type,column,people"]
         for (name, table) in [("sex", affected.table { $0.sex.code }), ("age", affected.table { $0.age.code })] {
             for type in ActType.allCases {
                 guard let row = table[type] else { continue }

@@ -161,9 +161,10 @@ public enum TrendsReader {
         return trends
     }
 
-    /// The rows of the trends' CSV: month, region, act type, count.
+    /// The rows of the trends' CSV: month, region, act type, and the number of acts (the unit in
+    /// the header, as on the page).
     public static func csv(_ trends: Trends, suppressBelow threshold: Int) -> String {
-        var lines = ["month,region,act_type,count"]
+        var lines = ["month,region,act_type,acts"]
         let type = trends.query.actType?.code ?? "all"
         for region in trends.byRegion.keys.sorted() where trends.query.region.map({ $0 == region }) ?? true {
             for month in trends.months {

@@ -83,7 +83,7 @@ struct TrendsTests {
             let behind = try await analyst.page("/reports/trends/events?region=CN-JL&month=2025-07&type=arrest")
             #expect(behind.matches(of: /<li><a href="\/records\/event\/[0-9a-f]{8}-/).count == 7, "the seven incidents of alpha, not beta's")
             let csv = String(buffer: try await analyst.execute(uri: "/reports/trends.csv?type=arrest&from=2025-01&to=2025-09", method: .get).body)
-            #expect(csv.hasPrefix("month,region,act_type,count\n") && csv.contains("2025-07,CN-JL,arrest,7\n") && csv.contains("2025-01,CN-JL,arrest,1\n"))
+            #expect(csv.hasPrefix("month,region,act_type,acts\n") && csv.contains("2025-07,CN-JL,arrest,7\n") && csv.contains("2025-01,CN-JL,arrest,1\n"))
             let api = String(buffer: try await analyst.execute(uri: "/api/reports/trends?type=arrest&from=2025-01&to=2025-09", method: .get).body)
             #expect(api.contains("\"region\":\"CN-JL\"") && api.contains("\"month\":\"2025-07\"") && api.contains("\"alpha\":0.01"))
 

@@ -80,7 +80,7 @@ struct ReportCommandTests {
         let statistics = try await cli.withStore(scratch, vault: "a", key: "a.key") { store in
             try await Reports.statisticsCSV(firstYear: 2023, lastYear: 2025, suppressBelow: 1, store: store, actor: .localOperator)
         }
-        #expect(statistics.hasPrefix("table,act_type,column,count\n") && statistics.contains("official_arrivals,,2023,190\n"))
+        #expect(statistics.hasPrefix("table,act_type,column,people\n") && statistics.contains("official_arrivals,,2023,190\n"))
         await #expect(throws: (any Error).self) { try await cli.haven(["report", "statistics"] + vault + ["--from", "1800"]) }
 
         // A dossier needs --plaintext, is written owner-only and never over a file.

@@ -43,7 +43,7 @@ extension Report {
             commandName: "trends",
             abstract: "Acts by month and region as CSV, and the surges above each region's own baseline.",
             discussion: """
-            Writes the CSV (month,region,act_type,count) to standard output or --output, and the surges to
+            Writes the CSV (month,region,act_type,acts) to standard output or --output, and the surges to
             standard error. --shared withholds counts below the thresholds file's suppressBelow (default 5), for
             figures that leave the organisation.
 
