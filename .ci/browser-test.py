@@ -490,6 +490,7 @@ def main():
         check("자료집" in main_text and "김정숙 가족 체포" in main_text and "가상 외교부" in main_text and "리영호" in main_text,
               "the incident's dossier holds its chronology and the request to the ministry")
         check("피해 인원: 16" in main_text, "the group of 15 with 김정숙 among them and 리영호 beside it: 16 people, each counted once")
+        accessible(driver, check, "the incident's dossier")
         shoot(driver, "dossier-ko")
         # Keyboard: the first Tab reaches the skip link.
         driver.find_element(By.TAG_NAME, "body").send_keys("\t")
