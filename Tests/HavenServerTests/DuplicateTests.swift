@@ -42,8 +42,14 @@ struct DuplicateTests {
             #expect(list.contains(review.replacingOccurrences(of: "&", with: "&amp;")) || list.contains(reversed.replacingOccurrences(of: "&", with: "&amp;")))
             #expect(!list.contains("박영철"), "someone else is not suggested")
 
+            // The romanised record is a victim of an arrest: the review shows it there, by name.
+            let event = Event(compartment: "alpha", title: "가상 혜산 체포", startDate: try FuzzyDate(parsing: "2024-05-02"))
+            _ = try await server.store.createAll([event, Act(compartment: "alpha", eventID: event.id, actType: .arrest, victimID: romanised.id)],
+                                                 by: .localOperator)
             let page = try await client.page(review)
             #expect(page.contains("리정숙") && page.contains("Ri Jong-suk") && page.contains("이름") && page.contains("같은 날"))
+            let appears = try #require(page.firstMatch(of: /<th scope="row">등장하는 기록<\/th><td>(.*?)<\/td><td>(.*?)<\/td>/)?.output)
+            #expect(appears.1 == "—" && appears.2.contains(">가상 혜산 체포</a>"), "each record's incidents, side by side")
             #expect(page.contains("action=\"/duplicates/merge\"") && page.contains("action=\"/duplicates/distinct\""))
             let api = try await client.execute(uri: "/api/duplicates", method: .get)
             let body = String(buffer: api.body)

@@ -62,7 +62,13 @@ struct DuplicateController: Controller {
         guard let pair = try await DuplicateFinder.explain(first, second, among: repository, actor: actor) else {
             throw Problem.notFound("no such pair of person records")
         }
-        return PageController.page(DuplicateReviewPage(pair: pair).render(PageController.language(request), account: account))
+        let language = PageController.language(request)
+        var page = DuplicateReviewPage(pair: pair)
+        for person in [first, second] {
+            page.appearances.append(try await RecordPage.backLinks(to: person.id, repository: repository, actor: actor, language: language,
+                                                                   today: environment.today))
+        }
+        return PageController.page(page.render(language, account: account))
     }
 
     /// Merges `record` into `into`: `record` now points to the main record of `into`. Records that

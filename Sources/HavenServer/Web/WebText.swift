@@ -35,6 +35,7 @@ enum WebText {
     static let awaitingVerification = LocalizedLabel(en: "Rescue requests to verify", ko: "확인을 기다리는 구출 요청")
     static let requesterRelation = LocalizedLabel(en: "The requester is their", ko: "요청자와 대상자의 관계 (요청자가 대상자의)")
     static let notRecorded = LocalizedLabel(en: "Not recorded", ko: "기록하지 않음")
+    static let appearsIn = LocalizedLabel(en: "Appears in", ko: "등장하는 기록")
     static let mainNavigation = LocalizedLabel(en: "Main menu", ko: "주 메뉴")
     static let signedInAs = LocalizedLabel(en: "Signed in as", ko: "로그인 계정")
     static let welcome = LocalizedLabel(en: "Welcome", ko: "환영합니다")

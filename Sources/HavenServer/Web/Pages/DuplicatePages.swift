@@ -41,6 +41,9 @@ struct DuplicatesPage {
 /// merge (either record kept as the main one) or different people.
 struct DuplicateReviewPage {
     var pair: DuplicateFinder.Suggestion
+    /// What each record appears in (incidents with its roles, rescue requests, interventions),
+    /// first's then second's, to help decide whether they are one person.
+    var appearances: [RecordPage.Links] = []
 
     static func path(_ a: UUID, _ b: UUID) -> String {
         "/duplicates/review?a=\(a.wire)&b=\(b.wire)"
@@ -49,6 +52,18 @@ struct DuplicateReviewPage {
     static func names(_ person: Person) -> String { person.names.map(\.value).joined(separator: " · ") }
 
     static func percent(_ probability: Double) -> String { String(format: "%.1f%%", probability * 100) }
+
+    /// A row of the side-by-side table: each record's incidents (with its roles), requests and
+    /// interventions, each a link.
+    func appearsIn(_ t: Language) -> HTML {
+        .element("tr", [:], [.element("th", ["scope": "row"], [.text(t(WebText.appearsIn))])] + appearances.map { links in
+            let items = links.sections.filter { $0.id != "same-person" }.flatMap(\.items)
+            return .element("td", [:], [items.isEmpty ? .text("—") : .element("ul", ["class": "linked"], items.map { item in
+                .element("li", [:], [.element("a", ["href": "/records/\(item.kind.code)/\(item.id.wire)"], [.text(item.name ?? t(item.kind.label))]),
+                                     .element("span", ["class": "meta"], [.text(item.details.joined(separator: " · "))])])
+            })])
+        })
+    }
 
     func render(_ language: Language, account: PageUser) -> String {
         let t = language
@@ -74,7 +89,7 @@ struct DuplicateReviewPage {
             row(WebText.phone) { $0.phone },
             row(WebText.address) { $0.address },
             row(WebText.compartment) { $0.compartment },
-        ]
+        ] + (appearances.count == 2 ? [appearsIn(t)] : [])
         let header: [HTML] = [HTML.element("td", [:], [])] + people.map { HTML.element("th", ["scope": "col"], [link($0)]) }
         var content: [HTML] = [
             .element("h1", [:], [.text(title)]),
