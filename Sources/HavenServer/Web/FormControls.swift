@@ -63,8 +63,11 @@ struct FormControls {
         let problem = problem(field)
         let described = [hint == nil ? nil : "\(field)-hint", problem == nil ? nil : "\(field)-error"].compactMap { $0 }
         var parts: [HTML] = [.element("label", ["for": field], [.text(language(label))])]
+        // After a refusal the first field at fault takes the focus, so that a keyboard or screen
+        // reader user starts where the form needs them (no script: the page allows none).
         parts.append(make([("aria-describedby", described.isEmpty ? nil : described.joined(separator: " ")),
-                           ("aria-invalid", problem == nil ? nil : "true")]))
+                           ("aria-invalid", problem == nil ? nil : "true"),
+                           ("autofocus", problem != nil && problems.first?.field == field ? "" : nil)]))
         if let hint { parts.append(.element("p", ["class": "hint", "id": "\(field)-hint"], [.text(language(hint))])) }
         if let problem { parts.append(.element("p", ["class": "error", "id": "\(field)-error"], [.text(problem)])) }
         return .element("div", ["class": "field"], parts)
