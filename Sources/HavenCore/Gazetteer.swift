@@ -9,6 +9,8 @@ public struct Gazetteer: Sendable {
     /// Every shipped place, in file order.
     public let places: [Place]
     private let byCode: [String: Place]
+    /// Every way a place may be written, normalised (``normalisedName(_:)``), to its code.
+    private let byName: [String: String]
 
     /// The gazetteer compiled in from the module's `gazetteer.json`.
     public static let shared: Gazetteer = {
@@ -37,6 +39,46 @@ public struct Gazetteer: Sendable {
             )
         }
         byCode = Dictionary(places.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        byName = Self.nameIndex(places)
+    }
+
+    /// The code of the place a text names: its code, or its Hangul, romanised or Chinese name,
+    /// either reading of a name written `옌지(연길)`, or a Korean name without its administrative
+    /// suffix (무산 for 무산군); case, spaces and hyphens ignored. Nil when no place is named so.
+    /// The forms, the records search and the spreadsheet import all read places through this.
+    public func code(named text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if byCode[trimmed.uppercased()] != nil { return trimmed.uppercased() }
+        return byName[Self.normalisedName(trimmed)]
+    }
+
+    /// A name as the index keeps it: lower case, without spaces, hyphens or underscores.
+    static func normalisedName(_ text: String) -> String {
+        String(text.lowercased().unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) && $0 != "-" && $0 != "_" })
+    }
+
+    /// The names of every place; where two places share one, the first in file order keeps it,
+    /// and a name written in full comes before one read without its suffix.
+    private static func nameIndex(_ places: [Place]) -> [String: String] {
+        // Both readings of a name written `옌지(연길)`: the Chinese reading and the Korean one.
+        func readings(_ name: String) -> [String] {
+            guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return [name] }
+            return [name, String(name[..<open]), String(name[name.index(after: open)..<name.index(before: name.endIndex)])]
+        }
+        // A Korean name without its administrative suffix: 무산군 as 무산, 랴오닝성 as 랴오닝.
+        func unsuffixed(_ name: String) -> String? {
+            guard name.count > 2, let last = name.last, "군시구도성주".contains(last) else { return nil }
+            return String(name.dropLast())
+        }
+        var index: [String: String] = [:]
+        func add(_ name: String, _ code: String) {
+            let key = normalisedName(name)
+            if !key.isEmpty && index[key] == nil { index[key] = code }
+        }
+        let full = places.map { place in (place.code, readings(place.nameHangul) + [place.nameRomanised] + (place.nameChinese.map(readings) ?? [])) }
+        for (code, names) in full { names.forEach { add($0, code) } }
+        for (code, names) in full { names.compactMap(unsuffixed).forEach { add($0, code) } }
+        return index
     }
 
     /// The place with this code, if the gazetteer has it.

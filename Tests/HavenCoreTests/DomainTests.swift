@@ -145,3 +145,17 @@ struct InitialSoundRuleTests {
         #expect(person.searchText.contains("이순희") && person.searchText.first == "리순희")
     }
 }
+
+/// One reading of place names for every way in: forms, search and spreadsheets.
+struct GazetteerNameTests {
+    @Test func aPlaceIsFoundByAnyOfItsNamesAndNothingElse() {
+        for typed in ["CN-YN-KUNMING", "cn-yn-kunming", "쿤밍(곤명)", "쿤밍", "곤명", "Kunming", " kunming ", "昆明"] {
+            #expect(Gazetteer.shared.code(named: typed) == "CN-YN-KUNMING", "\(typed)")
+        }
+        #expect(Gazetteer.shared.code(named: "무산") == "KP-09-MUSAN" && Gazetteer.shared.code(named: "무산군") == "KP-09-MUSAN")
+        #expect(Gazetteer.shared.code(named: "North Hamgyong") == "KP-09")
+        for unknown in ["아틀란티스", "", "Kun"] {
+            #expect(Gazetteer.shared.code(named: unknown) == nil, "\(unknown)")
+        }
+    }
+}

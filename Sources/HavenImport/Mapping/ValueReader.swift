@@ -122,8 +122,8 @@ enum ValueReader {
         return .value(AgeRange(minimum: bounds.0, maximum: bounds.1))
     }
 
-    /// A place of the gazetteer, by code or by its Hangul, Chinese or romanised name (exactly,
-    /// case and spacing ignored); a name the gazetteer does not hold is listed for mapping.
+    /// A place of the gazetteer, by code or by any of its names (``Gazetteer/code(named:)``); a
+    /// name the gazetteer does not hold is listed for mapping.
     static func place(_ cell: CellValue, mapped: [String: String]) -> Reading<String> {
         let text = cell.text.trimmingWhitespace
         guard !text.isEmpty else { return .none }
@@ -131,29 +131,7 @@ enum ValueReader {
             if normal(target) == "unknown" { return .none }
             return Gazetteer.shared.place(code: target) != nil ? .value(target) : .unmatched(text)
         }
-        if Gazetteer.shared.place(code: text.uppercased()) != nil { return .value(text.uppercased()) }
-        return placeNames[normal(text)].map { .value($0) } ?? .unmatched(text)
-    }
-
-    /// Every place's Hangul, Chinese and romanised names (and both readings of a Hangul name
-    /// written `옌지(연길)`), normalised, to its code (the first place of a name shared by two),
-    /// made once.
-    static let placeNames: [String: String] = {
-        var names: [String: String] = [:]
-        for place in Gazetteer.shared.places {
-            for name in [place.nameHangul, place.nameRomanised, place.nameChinese ?? ""] + parts(place.nameHangul)
-            where !name.isEmpty && names[normal(name)] == nil {
-                names[normal(name)] = place.code
-            }
-        }
-        return names
-    }()
-
-    /// The two readings of a name written `옌지(연길)`: the Chinese reading and the Korean one, each
-    /// of which a Korean sheet may use alone.
-    private static func parts(_ name: String) -> [String] {
-        guard let open = name.firstIndex(of: "("), name.hasSuffix(")") else { return [] }
-        return [String(name[..<open]), String(name[name.index(after: open)..<name.index(before: name.endIndex)])]
+        return Gazetteer.shared.code(named: text).map { .value($0) } ?? .unmatched(text)
     }
 
     /// A vocabulary's codes and labels, normalised, to its codes; made once per vocabulary.

@@ -139,7 +139,7 @@ struct RecordPageController: Controller {
             var asked = asked
             // A place may be typed by name; the query takes its code.
             if let typed = asked["place"] {
-                guard let code = RecordsPage.placeCode(typed: typed) else { throw UnknownPlace() }
+                guard let code = Gazetteer.shared.code(named: typed) else { throw UnknownPlace() }
                 asked["place"] = code
             }
             let pairs = asked.filter { $0.key != "compartment" }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

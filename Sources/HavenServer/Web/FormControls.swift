@@ -157,7 +157,7 @@ struct FormReader {
     /// A place typed by its Korean, romanised or Chinese name, or its code: the code. Text that
     /// names no place is passed on as typed, for validation to refuse by name.
     func place(_ field: String) -> String? {
-        text(field).map { RecordsPage.placeCode(typed: $0) ?? $0 }
+        text(field).map { Gazetteer.shared.code(named: $0) ?? $0 }
     }
 
     /// Records a problem the form itself finds (a missing companion field …).

@@ -154,29 +154,6 @@ struct RecordsPage {
     /// type or status filter still finds.
     static let mainKinds: Set<RecordKind> = [.event, .person, .rescueRequest, .intervention]
 
-    /// The gazetteer code of what was typed in a place field: a code, or a place's Korean,
-    /// romanised or Chinese name (쿤밍, Kunming, 昆明; 쿤밍(곤명) as the list writes it).
-    static func placeCode(typed: String) -> String? {
-        let text = typed.trimmingCharacters(in: .whitespaces)
-        if Gazetteer.shared.place(code: text) != nil { return text }
-        let plain = { (name: String) in name.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? "" }
-        let wanted = plain(text)
-        guard !wanted.isEmpty else { return nil }
-        // A Korean name is also read without its administrative suffix (무산군 as 무산, 랴오닝성 as 랴오닝).
-        let unsuffixed = { (name: String) -> [String] in
-            guard name.count > 2, let last = name.last, "군시구도성주".contains(last) else { return [] }
-            return [String(name.dropLast())]
-        }
-        let readings = { (place: Place) -> [String] in
-            [place.nameHangul, place.nameRomanised, place.nameChinese ?? ""].flatMap { name in
-                let names = [plain(name)] + (name.firstMatch(of: /\((.+)\)/).map { [plain(String($0.1))] } ?? [])
-                return names + names.flatMap(unsuffixed)
-            }
-        }
-        let exact = Gazetteer.shared.places.filter { readings($0).contains(wanted) }
-        return (exact.first { $0.placeKind != .province } ?? exact.first)?.code
-    }
-
     /// A place in the reader's script: Hangul for Korean, romanised for English.
     static func placeName(_ code: String, _ language: Language) -> String {
         guard let place = Gazetteer.shared.place(code: code) else { return code }
