@@ -24,13 +24,13 @@ public enum DuplicateFinder {
                                    limit: Int = 100) async throws -> (pairs: [Suggestion], total: Int) {
         // One report in the access log, naming the persons of the pairs shown, not every person linked.
         try await repository.counting(report: "duplicate-suggestions", parameters: "limit=\(limit)", by: actor) { reading in
-            let found = try await suggestions(among: try await reading.records(Person.self), minimum: minimum, limit: limit)
+            let found = suggestions(among: try await reading.records(Person.self), minimum: minimum, limit: limit)
             reading.shows(found.pairs.flatMap { [RecordRef(.person, $0.first.id), RecordRef(.person, $0.second.id)] })
             return found
         }
     }
 
-    static func suggestions(among persons: [Person], minimum: Double, limit: Int) async throws -> (pairs: [Suggestion], total: Int) {
+    static func suggestions(among persons: [Person], minimum: Double, limit: Int) -> (pairs: [Suggestion], total: Int) {
         guard persons.count > 1 else { return ([], 0) }
         let result = Linker().link(persons.map(linkRecord))
         let main = Dictionary(uniqueKeysWithValues: persons.map { ($0.id, $0.sameAs ?? $0.id) })
@@ -73,9 +73,16 @@ public enum DuplicateFinder {
         return best.values.sorted { $0.probability > $1.probability }
     }
 
-    /// One pair explained, whatever its probability (for the side-by-side review).
+    /// One pair explained, whatever its probability (for the side-by-side review): one report in
+    /// the access log, naming the two persons shown, not every person the model learnt from.
     public static func explain(_ a: Person, _ b: Person, among repository: any Repository, actor: ActingIdentity) async throws -> Suggestion? {
-        let persons = try await TrackRecordReader.all(.person, repository: repository, actor: actor).compactMap { $0 as? Person }
+        try await repository.counting(report: "duplicate-review", parameters: "", by: actor) { reading in
+            reading.shows([RecordRef(.person, a.id), RecordRef(.person, b.id)])
+            return explain(a, b, among: try await reading.records(Person.self))
+        }
+    }
+
+    static func explain(_ a: Person, _ b: Person, among persons: [Person]) -> Suggestion? {
         guard let i = persons.firstIndex(where: { $0.id == a.id }), let j = persons.firstIndex(where: { $0.id == b.id }) else { return nil }
         let result = Linker().link(persons.map(linkRecord))
         let (low, high) = (Int32(min(i, j)), Int32(max(i, j)))

@@ -50,7 +50,7 @@ extension SQLStore {
     }
 
     /// The actions whose entries name a record written (the others read, or concern accounts).
-    static let recordWrites: Set<String> = [AuditAction.create, .update, .delete, .import].map(\.rawValue).reduce(into: []) { $0.insert($1) }
+    static let recordWrites = Set([AuditAction.create, .update, .delete, .import].map(\.rawValue))
 
     /// Reads these records' current rows into the index again: changed ones replaced, deleted
     /// ones removed. A record sealed under a data key this process has not seen yet (another

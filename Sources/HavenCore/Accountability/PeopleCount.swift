@@ -23,11 +23,6 @@ public struct PeopleCount: Sendable {
         return !struck.contains(Struck(group: group, type: act.actType))
     }
 
-    /// ``countsApart(_:)`` for one act among others.
-    public static func countsApart(_ act: Act, among acts: [Act]) -> Bool {
-        PeopleCount(acts).countsApart(act)
-    }
-
     /// The people struck by these acts: each group's size (from `groupSizes`; 1 when unknown)
     /// and each named victim counted apart.
     public static func of(_ acts: [Act], groupSizes: [UUID: Int]) -> Int {
