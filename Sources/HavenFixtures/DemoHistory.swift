@@ -269,7 +269,9 @@ public enum DemoHistory {
         mutating func interventions(count: Int) {
             for _ in 0..<min(count, arrests.count) {
                 let arrest = arrests.randomElement(using: &rng)!
-                let sent = day(in: arrest.month)
+                // Sent a few days after the arrest, never before it nor after the demo starts.
+                let arrested = arrest.event.startDate?.earliest ?? yesterday
+                let sent = try! FuzzyDate(parsing: min(Day.offset(arrested, days: Int.random(in: 2...10, using: &rng)), yesterday))
                 let deadline = Day.offset(sent.earliest, days: [14, 30].randomElement(using: &rng)!)
                 let party = Self.partyFor(arrest.place, &rng)
                 let roll = Double.random(in: 0..<1, using: &rng)
@@ -281,7 +283,7 @@ public enum DemoHistory {
                 if roll < 0.35 {
                     // Answered within the deadline.
                     intervention.response = [.acknowledged, .declined, .denied, .partiallyFulfilled].randomElement(using: &rng)!
-                    intervention.responseDate = try? FuzzyDate(parsing: Day.offset(sent.earliest, days: Int.random(in: 3...13, using: &rng)))
+                    intervention.responseDate = try? FuzzyDate(parsing: min(Day.offset(sent.earliest, days: Int.random(in: 3...13, using: &rng)), yesterday))
                     intervention.responseText = "\(DemoDataset.marker). The answer received."
                     intervention.status = .answered
                 }

@@ -24,6 +24,11 @@ struct DemoHistoryTests {
             let dates = records.compactMap { ($0 as? Event)?.startDate?.earliest }
             let thisMonth = String(Day.string(today).prefix(7))
             #expect(dates.allSatisfy { String($0.prefix(7)) < thisMonth } && dates.contains { $0.hasPrefix(String(Int(thisMonth.prefix(4))! - 3)) })
+            // A request to a government is sent after the arrest it is about, never before.
+            let started = Dictionary(uniqueKeysWithValues: records.compactMap { $0 as? Event }.map { ($0.id, $0.startDate?.earliest ?? "") })
+            #expect(records.compactMap { $0 as? Intervention }.allSatisfy { intervention in
+                intervention.subjectIDs.allSatisfy { (intervention.dateSent?.earliest ?? "") >= (started[$0] ?? "") }
+            })
 
             // The Dandong area's surge, four months before this one, is found; its months before
             // are not surges of a region whose records begin there.
