@@ -11,13 +11,17 @@ public struct Stored<R: Record>: Sendable {
     public var updatedAt: Date
     /// Whether this version is a deletion.
     public var deleted: Bool
+    /// Who wrote this version, as the access log names them (`account:…`, `token:…`, `system:…`);
+    /// given by ``Repository/history(_:id:by:)``, nil elsewhere.
+    public var author: String?
 
     /// Creates a stored record.
-    public init(record: R, version: Int, updatedAt: Date, deleted: Bool = false) {
+    public init(record: R, version: Int, updatedAt: Date, deleted: Bool = false, author: String? = nil) {
         self.record = record
         self.version = version
         self.updatedAt = updatedAt
         self.deleted = deleted
+        self.author = author
     }
 }
 
@@ -191,7 +195,7 @@ public protocol Repository: Sendable {
     func delete<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws
     /// Reads a record and records the read in the audit log.
     func get<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> Stored<R>
-    /// Every version of a record, oldest first.
+    /// Every version of a record the reader reaches, oldest first, each with who wrote it.
     func history<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> [Stored<R>]
     /// Records of one kind matching the query, newest first.
     func list<R: Record>(_ type: R.Type, query: RecordQuery, by actor: ActingIdentity) async throws -> Page<Stored<R>>

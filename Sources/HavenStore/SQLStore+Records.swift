@@ -95,10 +95,24 @@ extension SQLStore {
             // read what the record said while it was in alpha).
             guard let last = rows.last, actor.reaches(last.compartment) else { throw StoreError.notFound(R.kind, id) }
             let visible = rows.filter { actor.reaches($0.compartment) }
-            let versions = try visible.map { Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted) }
+            let authors = try await versionAuthors(id)
+            let versions = try visible.map {
+                Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted, author: authors[$0.version])
+            }
             try await audit(.readHistory, kind: R.kind.code, recordID: id.wire, version: visible.count, detail: actor.seesProtected ? "" : "redacted", by: actor)
             return versions
         }
+    }
+
+    /// Who wrote each version of a record, from the access log's write entries for it (the
+    /// log is the authority on who did what; the records table keeps no author).
+    private func versionAuthors(_ id: UUID) async throws -> [Int: String] {
+        struct Row: Decodable { let version: Int, actor: String }
+        let writes = [AuditAction.create, .update, .delete, .import].map(\.rawValue)
+        let rows = try await db.select().columns("version", "actor").from("audit_log")
+            .where("record_id", .equal, SQLBind(id.wire)).where("action", .in, writes)
+            .all(decoding: Row.self)
+        return Dictionary(rows.map { ($0.version, $0.actor) }, uniquingKeysWith: { _, last in last })
     }
 
     public func list<R: Record>(_ type: R.Type, query: RecordQuery, by actor: ActingIdentity) async throws -> Page<Stored<R>> {

@@ -29,6 +29,7 @@ enum Migrator {
         AddAuditHeadSeal(),
         CreateImportBatches(),
         CreateImportMappings(),
+        IndexAuditRecords(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.
