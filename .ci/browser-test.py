@@ -359,6 +359,48 @@ def main():
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
         check(driver.find_element(By.TAG_NAME, "h1").text.endswith("(확인됨)") and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 2,
               "an edit through the form is saved and the history shows both versions")
+        # Follow-up: a victim's name gets its other spelling on the person's own form; the
+        # history says who changed which field, and the old version can be read.
+        click_and_wait(driver, driver.find_element(By.LINK_TEXT, "리영호"))
+        person_url = driver.current_url
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href$='/edit']"))
+        fill(driver, {"names[1].value": "Ri Yong-ho"})
+        choose(driver, {"names[1].system": "mccune_reischauer"})
+        shoot(driver, "person-edit-ko")
+        accessible(driver, check, "the person's edit form")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+        history = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ol.history li")]
+        check(driver.current_url.split("?")[0] == person_url and "Ri Yong-ho" in driver.find_element(By.TAG_NAME, "main").text
+              and len(history) == 2 and "바꾼 항목: 이름" in history[0] and "officer" in history[0],
+              "the person's other spelling is saved; the history names the author and the field changed")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "ol.history a[href$='/versions/1']"))
+        check("1번째 버전" in driver.find_element(By.CSS_SELECTOR, "main p[role=status]").text
+              and "Ri Yong-ho" not in driver.find_element(By.CSS_SELECTOR, "dl.fields").text,
+              "the first version reads as it was, without the new spelling")
+        # A victim's next step, recorded from the incident's page.
+        driver.get(record_url)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href*='/records/act/new?parent=']"))
+        victims = Select(driver.find_element(By.ID, "victim"))
+        victim = [o for o in victims.options if o.text.startswith("리영호")]
+        check(len(victim) == 1, "the next-step form offers the incident's victims by name")
+        victims.select_by_value(victim[0].get_attribute("value"))
+        choose(driver, {"actType": "forced_repatriation", "victimStatus": "repatriated"})
+        fill(driver, {"date": "2024-10", "placeCode": "지린시(길림시)"})
+        shoot(driver, "act-new-ko")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+        check("/records/act/" in driver.current_url and "강제송환" in driver.find_element(By.TAG_NAME, "h1").text,
+              "the victim's next step is saved as an act of the incident")
+        # Another source for the incident, from its page.
+        driver.get(record_url)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href*='/records/information/new?parent=']"))
+        fill(driver, {"sourceName": "가상 통신 보도", "content": "가상 보도 내용"})
+        choose(driver, {"sourceKind": "media", "connection": "media", "reliability": "C", "credibility": "3"})
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+        driver.get(record_url)
+        main_text = driver.find_element(By.TAG_NAME, "main").text
+        check("가상 제보자 A" in main_text and "가상 통신 보도" in main_text and main_text.count("강제송환") >= 1,
+              "the incident lists both sources and the victim's repatriation")
+
         # In English, the same record with English labels.
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.language"))
         main_text = driver.find_element(By.TAG_NAME, "main").text

@@ -28,8 +28,10 @@ struct IncidentFormTests {
         #expect(html.components(separatedBy: "<fieldset class=\"row\">").count - 1 == 3 + 1 + 2 + 1, "3 victims, 1 group, 2 actors, 1 source")
         #expect(html.contains("id=\"victims[2].name\"") && !html.contains("id=\"victims[3].name\""))
         #expect(html.contains("value=\"김&lt;가상&gt;\"") && html.contains("id=\"victims[1].name-error\""))
-        #expect(html.contains(language == .ko ? "<li>sources: 50줄보다 많습니다</li>" : "<li>sources: has more than 50 rows</li>"),
-                "a problem without a field on the page is listed at the top")
+        #expect(html.contains(language == .ko ? "<li><a href=\"#sources\">출처: 50줄보다 많습니다</a></li>"
+                                              : "<li><a href=\"#sources\">Source: has more than 50 rows</a></li>"),
+                "a problem of a whole list is listed at the top, linked to the list")
+        #expect(html.contains("<a href=\"#victims[1].name\">"), "and so is every field's problem, linked to its field")
         #expect(html.contains(language == .ko ? "비워 둘 수 없습니다" : "must not be empty"), "problems are in the reader's language")
         #expect(html.contains(language == .ko ? "피해자 추가" : "Add a victim"))
         #expect(html.contains(language == .ko ? "조력자(브로커)" : "Facilitator (broker)"))

@@ -17,7 +17,7 @@ struct RecordPageViewTests {
     @Test(arguments: Language.allCases)
     func anIncidentPageShowsItsFieldsLinksAndHistory(language: Language) throws {
         let event = Event(compartment: "alpha", title: "가상 <체포>", startDate: try FuzzyDate(parsing: "2024-08-21"), placeCode: "KP-09-MUSAN")
-        var page = RecordPage.make(stored(event), versions: [(2, now, false), (1, now, false)], seesProtected: true, language: language)
+        var page = RecordPage.make(stored(event), versions: [RecordVersion(version: 2, at: now, deleted: false), RecordVersion(version: 1, at: now, deleted: false)], seesProtected: true, language: language)
         page.canEdit = true
         page.canIntervene = true
         let victim = RecordPage.Links.Item(kind: .person, id: UUID(), name: "가상 피해자", details: [language(ActType.arrest.label)])
@@ -57,7 +57,7 @@ struct RecordPageViewTests {
         let request = RescueRequest(contactInitiatedBy: .broker, fee: Money(amount: 1_500, currency: "USD"), groupSize: 2, status: .underway,
                                     timeline: [RescueStatusChange(status: .received, date: try FuzzyDate(parsing: "2025-03-04")),
                                                RescueStatusChange(status: .underway, date: try FuzzyDate(parsing: "2025-03-10"), note: "가상")])
-        var rescue = RecordPage.make(stored(request), versions: [(2, now, false)], seesProtected: true, language: language)
+        var rescue = RecordPage.make(stored(request), versions: [RecordVersion(version: 2, at: now, deleted: false)], seesProtected: true, language: language)
         rescue.timeline = request.timeline
         let rescueHTML = rescue.render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(rescueHTML)
@@ -66,7 +66,7 @@ struct RecordPageViewTests {
 
         let intervention = Intervention(partyName: "가상 외교부", channel: .diplomaticNote, dateSent: try FuzzyDate(parsing: "2025-01-10"),
                                         request: "가상 요청", deadline: try FuzzyDate(parsing: "2025-02-10"), status: .sent)
-        var overdue = RecordPage.make(stored(intervention), versions: [(1, now, false)], seesProtected: false, language: language)
+        var overdue = RecordPage.make(stored(intervention), versions: [RecordVersion(version: 1, at: now, deleted: false)], seesProtected: false, language: language)
         overdue.warning = WebText.overdue
         let overdueHTML = overdue.render(language, account: PageUser(username: "민정", csrf: "c"))
         #expect(overdueHTML.contains("<h1>가상 외교부</h1>") && overdueHTML.contains("role=\"status\">\(language(WebText.overdue))"))

@@ -71,6 +71,9 @@ public struct RescueRequest: Record {
     /// The verification checklist: which checks were done and when. Nil for requests recorded
     /// before the checklist existed, which read as nothing checked.
     public var checks: [VerificationCheck]?
+    /// The incident the request became (an arrest, a trap, an abandonment), once it is recorded:
+    /// the request's page links to it and the incident's page back to the request.
+    public var eventID: UUID?
 
     /// Creates a rescue request.
     public init(
@@ -78,7 +81,7 @@ public struct RescueRequest: Record {
         contactInitiatedBy: ContactInitiator = .unknown, brokerID: UUID? = nil, facilitatingOrganisationID: UUID? = nil,
         fee: Money? = nil, groupSize: Int? = nil, placeCode: String? = nil, status: RescueStatus = .received,
         timeline: [RescueStatusChange] = [], notes: String? = nil, checks: [VerificationCheck]? = nil,
-        requesterRelation: FamilyRelation? = nil
+        requesterRelation: FamilyRelation? = nil, eventID: UUID? = nil
     ) {
         self.id = id
         self.compartment = compartment
@@ -95,6 +98,7 @@ public struct RescueRequest: Record {
         self.timeline = timeline
         self.notes = notes
         self.checks = checks
+        self.eventID = eventID
     }
 
     public func problems(in context: ValidationContext) -> [FieldProblem] {
@@ -142,7 +146,7 @@ public struct RescueRequest: Record {
 }
 
 extension RescueRequest {
-    public var references: [UUID] { [requesterID, brokerID, facilitatingOrganisationID].compactMap { $0 } + subjectIDs }
+    public var references: [UUID] { [requesterID, brokerID, facilitatingOrganisationID, eventID].compactMap { $0 } + subjectIDs }
 }
 
 /// One check of a rescue request's verification checklist and whether, and when, it was done.

@@ -4,7 +4,8 @@ import HavenStore
 import Hummingbird
 
 /// The forms that create and edit records in the browser: `/records/{kind}/new` and
-/// `/records/{kind}/{id}/edit`, for incidents, rescue requests and interventions. Each kind's
+/// `/records/{kind}/{id}/edit`: incidents, rescue requests and interventions with forms of
+/// their own; persons, victim groups, acts, sources and what sources said through ``FieldsForms``. Each kind's
 /// forms are a ``RecordForms`` value; this controller reads who is asking and what was posted
 /// and hands them over. Routes sit under `:kind`, like the record page, so that the router never
 /// has to choose between a fixed segment and the `:kind` parameter.
@@ -31,6 +32,11 @@ struct RecordFormController: Controller {
         case .event: IncidentForms()
         case .rescueRequest: RescueRequestForms()
         case .intervention: InterventionForms()
+        case .person: FieldsForms<PersonFields>()
+        case .victimGroup: FieldsForms<VictimGroupFields>()
+        case .act: FieldsForms<ActFields>()
+        case .source: FieldsForms<SourceFields>()
+        case .information: FieldsForms<InformationFields>()
         default: throw Problem.notFound("this kind of record has no form")
         }
     }

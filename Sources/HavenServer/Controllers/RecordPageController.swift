@@ -17,6 +17,7 @@ struct RecordPageController: Controller {
             Route(.get, "/records", .permission(.readRecords), list),
             Route(.post, "/records", .permission(.readRecords), search),
             Route(.get, "/records/{kind}/{id}", .permission(.readRecords), show),
+            Route(.get, "/records/{kind}/{id}/versions/{version}", .permission(.readRecords), showVersion),
             Route(.post, "/records/{kind}/{id}/checks", .permission(.writeRecords), saveChecks),
         ]
     }
@@ -28,17 +29,19 @@ struct RecordPageController: Controller {
         }
         let id = try RecordController<Person>.id(context)
         let actor = try context.actor()
-        let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor)
+        let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor,
+                                                     names: try await authorNames())
         let language = PageController.language(request)
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
         if QueryString.fields(request.uri).get("saved") == "1" { page.confirmation = WebText.savedVersion(stored.version) }
-        page.canEdit = [.event, .rescueRequest, .intervention].contains(kind) && account.allows(.writeRecords)
+        page.canEdit = RecordPage.editableKinds.contains(kind) && account.allows(.writeRecords)
         page.canIntervene = [.event, .person, .rescueRequest].contains(kind) && account.allows(.writeRecords)
         switch stored.record {
         case let event as Event:
             page.links = try await RecordPage.links(of: event, repository: repository, actor: actor, language: language)
             let about = try await RecordPage.backLinks(to: event.id, repository: repository, actor: actor, language: language, today: environment.today)
-            page.links?.sections += about.sections.filter { $0.id == "interventions" }
+            // The rescue requests that became this incident, and the interventions about it.
+            page.links?.sections += about.sections.filter { $0.id == "interventions" || $0.id == "rescue-requests" }
         case let request as RescueRequest:
             page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
             // The interventions made about the request, as on an incident's page.
@@ -50,6 +53,7 @@ struct RecordPageController: Controller {
                                               canCheck: account.allows(.writeRecords), labels: review.labels)
             // The timeline's dates and notes are protected.
             page.timeline = actor.seesProtected ? request.timeline : nil
+            page.canRecordIncident = request.eventID == nil && account.allows(.writeRecords)
         case let intervention as Intervention:
             page.links = try await RecordPage.links(of: intervention, repository: repository, actor: actor, language: language)
             if intervention.isOverdue(on: environment.today) { page.warning = WebText.overdue }
@@ -59,13 +63,15 @@ struct RecordPageController: Controller {
                 let label = try await repository.find(Person.self, main, by: actor).map { RecordLabel.of($0, seesProtected: actor.seesProtected) }
                 page.sameAs = (main, account.allows(.writeRecords) && account.allows(.readProtected), label)
             }
+        case is Act, is Information:
+            page.links = try await RecordPage.links(ofPart: stored.record, repository: repository, actor: actor, language: language)
         case is Organisation, is Source, is VictimGroup:
             page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today)
         default: break
         }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
         if account.allows(.analyse) {
-            let names = Dictionary(uniqueKeysWithValues: try await environment.accessLog.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) })
+            let names = try await authorNames()
             let entries = try await environment.accessLog.auditEntries(AuditQuery(recordID: id, limit: 50), by: actor)
             page.trailTotal = entries.total
             page.trail = entries.items.map { entry in
@@ -102,13 +108,42 @@ struct RecordPageController: Controller {
         return PageController.redirect(to: "/records/rescue_request/\(id.wire)?saved=1#checks")
     }
 
-    /// A record and its versions, newest first (both reads audited by the store).
-    static func load<R: Record>(_ type: R.Type, id: UUID, repository: any Repository,
-                                actor: ActingIdentity) async throws -> (AnyStored, [(version: Int, at: Date, deleted: Bool)]) {
+    /// A record and its versions, newest first, with who wrote each and what it changed (both
+    /// reads audited by the store). `names` turns the access log's actors into user names.
+    static func load<R: Record>(_ type: R.Type, id: UUID, repository: any Repository, actor: ActingIdentity,
+                                names: [String: String] = [:]) async throws -> (AnyStored, [RecordVersion]) {
         let stored = try await repository.get(type, id: id, by: actor)
         let history = try await repository.history(type, id: id, by: actor)
-        return (AnyStored(record: stored.record, version: stored.version, updatedAt: stored.updatedAt),
-                history.reversed().map { ($0.version, $0.updatedAt, $0.deleted) })
+        return (AnyStored(record: stored.record, version: stored.version, updatedAt: stored.updatedAt), RecordVersion.list(history, names: names))
+    }
+
+    /// User names by the access log's actor ids, for naming who wrote a version.
+    private func authorNames() async throws -> [String: String] {
+        Dictionary(try await environment.accessLog.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
+    /// A past version of a record as it was, from its history (which only holds the versions
+    /// kept in compartments the reader reaches); the read of the history is audited.
+    @Sendable func showVersion(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        guard let account = context.account, let session = context.session else { return PageController.redirect(to: "/login") }
+        guard let kind = context.parameters.get("kind").flatMap(RecordKind.init(rawValue:)) else {
+            throw Problem.notFound("no such kind of record")
+        }
+        let id = try RecordController<Person>.id(context)
+        guard let number = context.parameters.get("version").flatMap(Int.init), number >= 1 else { throw Problem.notFound("no such version") }
+        let actor = try context.actor()
+        let names = try await authorNames()
+        func past<R: Record>(_ type: R.Type) async throws -> (AnyStored, [RecordVersion])? {
+            let history = try await repository.history(type, id: id, by: actor)
+            guard let version = history.first(where: { $0.version == number && !$0.deleted }) else { return nil }
+            return (AnyStored(record: version.record, version: version.version, updatedAt: version.updatedAt), RecordVersion.list(history, names: names))
+        }
+        guard let (stored, versions) = try await past(RecordTypes.type(for: kind)) else { throw Problem.notFound("no such version") }
+        let language = PageController.language(request)
+        var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        page.pastVersion = number
+        return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token), role: account.role)))
     }
 
     @Sendable func list(_ request: Request, context: HavenRequestContext) async throws -> Response {

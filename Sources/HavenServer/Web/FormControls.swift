@@ -12,6 +12,20 @@ struct FormControls {
     let values: [String: String]
     /// Problems by field.
     let problems: [FieldProblem]
+    /// The label of every control made so far, for the list of problems at the top of the form.
+    let labels = LabelBook()
+
+    /// The labels a form's controls were made with, by field. A form makes its controls first
+    /// and then its list of problems, which names each problem's field by its label.
+    final class LabelBook {
+        fileprivate(set) var byField: [String: String] = [:]
+    }
+
+    init(language: Language, values: [String: String], problems: [FieldProblem]) {
+        self.language = language
+        self.values = values
+        self.problems = problems
+    }
 
     /// The field's problem in the reader's language.
     func problem(_ field: String) -> String? {
@@ -60,6 +74,7 @@ struct FormControls {
     /// The label, the control (given the `aria-describedby`/`aria-invalid` it must carry), the
     /// hint and the problem, in one `div.field`.
     private func control(_ field: String, _ label: LocalizedLabel, hint: LocalizedLabel?, _ make: ([(String, String?)]) -> HTML) -> HTML {
+        labels.byField[field] = language(label)
         let problem = problem(field)
         let described = [hint == nil ? nil : "\(field)-hint", problem == nil ? nil : "\(field)-error"].compactMap { $0 }
         var parts: [HTML] = [.element("label", ["for": field], [.text(language(label))])]
@@ -71,6 +86,27 @@ struct FormControls {
         if let hint { parts.append(.element("p", ["class": "hint", "id": "\(field)-hint"], [.text(language(hint))])) }
         if let problem { parts.append(.element("p", ["class": "error", "id": "\(field)-error"], [.text(problem)])) }
         return .element("div", ["class": "field"], parts)
+    }
+
+    /// What went wrong with a refused form, at its top: the message, then every problem as a
+    /// link to its field (named by its label), so that a keyboard or screen-reader user can go
+    /// straight to each. Call it after the form's controls are made: it names fields by their labels.
+    /// `sections` names problems of whole parts of the form (a list with too many rows) by the
+    /// part's label; the part's element carries the field's name as its id.
+    func refusal(_ message: LocalizedLabel?, sections: [String: LocalizedLabel] = [:]) -> [HTML] {
+        guard message != nil || !problems.isEmpty else { return [] }
+        var parts: [HTML] = []
+        if let message { parts.append(.element("p", [:], [.text(language(message))])) }
+        if !problems.isEmpty {
+            parts.append(.element("ul", [:], problems.map { problem in
+                let text = ProblemText.localized(problem.message, language)
+                guard let label = labels.byField[problem.field] ?? sections[problem.field].map(language.callAsFunction) else {
+                    return .element("li", [:], [.text(text)])
+                }
+                return .element("li", [:], [.element("a", ["href": "#\(problem.field)"], [.text("\(label): \(text)")])])
+            }))
+        }
+        return [.element("div", ["class": "error", "role": "alert", "id": "problems"], parts)]
     }
 
     /// The question asked of an actor whose name is like records already kept: one of them, or

@@ -8,8 +8,33 @@ import Hummingbird
 /// one transaction); an incident's own fields through the edit form.
 struct IncidentForms: RecordForms {
     func new(_ request: FormRequest) async throws -> Response {
-        let form = IncidentForm(values: ["verification": VerificationStatus.unverified.code], compartments: request.compartments)
+        var form = IncidentForm(values: ["verification": VerificationStatus.unverified.code], compartments: request.compartments)
+        form.fromRequest = try await rescueRequest(request.query["fromRequest"], request)
         return request.page(form.render(request.language, account: request.account))
+    }
+
+    /// The rescue request an incident is recorded from, read (and so audited and proved within
+    /// reach) and named for the form; nil when none is named.
+    private func rescueRequest(_ id: String?, _ request: FormRequest) async throws -> (id: UUID, name: String)? {
+        guard let id = id.flatMap(UUID.init(uuidString:)) else { return nil }
+        let rescue = try await request.repository.get(RescueRequest.self, id: id, by: request.actor).record
+        return (id, request.language.name(RecordLabel.of(rescue, seesProtected: request.actor.seesProtected)))
+    }
+
+    /// Links the rescue request to the incident it became, against its current version (once
+    /// more if someone saved it meanwhile). The incident is saved already; a request that
+    /// cannot be linked (linked meanwhile to another incident) is left as it is.
+    private func link(request id: UUID, to eventID: UUID, _ request: FormRequest) async throws {
+        for _ in 0..<2 {
+            let stored = try await request.repository.get(RescueRequest.self, id: id, by: request.actor)
+            guard stored.record.eventID == nil else { return }
+            var rescue = stored.record
+            rescue.eventID = eventID
+            do {
+                _ = try await request.repository.update(rescue, expectedVersion: stored.version, by: request.actor)
+                return
+            } catch StoreError.versionConflict { continue }
+        }
     }
 
     /// An "add a row" button shows the form again with one more row; saving writes every record
@@ -19,6 +44,7 @@ struct IncidentForms: RecordForms {
     func create(_ request: FormRequest) async throws -> Response {
         var values = request.fields.filter { IncidentForm.isField($0.key) }
         var form = IncidentForm(values: values, compartments: request.compartments)
+        form.fromRequest = try await rescueRequest(values["fromRequest"], request)
         // Adding a row looks nothing up (each actor read is in the access log); answers given
         // so far ride along unseen until the form is saved.
         if let add = request.fields["_add"].flatMap(IncidentForm.Rows.init(rawValue:)) {
@@ -60,6 +86,7 @@ struct IncidentForms: RecordForms {
         }
         do {
             _ = try await request.repository.createAll(records, by: request.actor)
+            if let fromRequest = form.fromRequest { try await link(request: fromRequest.id, to: records[0].id, request) }
             return request.saved(.event, records[0].id)
         } catch StoreError.invalidInBatch(_, let invalid) {
             return refused(invalid.problems)
@@ -95,8 +122,9 @@ struct IncidentForms: RecordForms {
 
     func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
         guard let id else {
-            let form = IncidentForm(values: request.fields.filter { IncidentForm.isField($0.key) }, compartments: request.compartments,
+            var form = IncidentForm(values: request.fields.filter { IncidentForm.isField($0.key) }, compartments: request.compartments,
                                     message: WebText.draftRestored)
+            form.fromRequest = try await rescueRequest(request.fields["fromRequest"], request)
             return request.page(form.render(request.language, account: request.account))
         }
         let current = try await request.repository.get(Event.self, id: id, by: request.actor)

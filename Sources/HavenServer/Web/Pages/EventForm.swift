@@ -31,11 +31,12 @@ struct EventForm {
         let title = language(WebText.editIncident)
         let action = "/records/event/\(editing.id.wire)/edit"
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
-        if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(language(message))])) }
+        let refusalAt = content.count
         let controls = FormControls(language: language, values: values, problems: problems)
         var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values), .element("input", ["type": "hidden", "name": "version", "value": String(editing.version)])]
         form += Self.eventFields(controls)
         form.append(.element("button", ["type": "submit"], [.text(language(WebText.save))]))
+        content.insert(contentsOf: controls.refusal(message), at: refusalAt)
         content.append(.element("form", ["method": "post", "action": action, "class": "stack"], form))
         return Layout(language: language, title: title, path: action, account: account).render(.group(content))
     }

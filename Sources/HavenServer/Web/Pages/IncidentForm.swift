@@ -18,6 +18,8 @@ struct IncidentForm {
     /// For actor rows (by the form's row number) whose name is like records already kept, those
     /// records: the row then asks whether the actor is one of them.
     var actorChoices: [Int: [ActorMatcher.Candidate]] = [:]
+    /// The rescue request this incident is recorded from (`fromRequest`), named: saving links them.
+    var fromRequest: (id: UUID, name: String)?
 
     /// The lists of rows, with how many rows a new form shows.
     enum Rows: String, CaseIterable {
@@ -73,7 +75,7 @@ struct IncidentForm {
 
     /// Every field name the form sends, for reading a posted body.
     static func isField(_ name: String) -> Bool {
-        EventForm.fields.contains(name) || name == "actType" || name == "compartment" || name == "_draft" || name.hasPrefix("rows.")
+        EventForm.fields.contains(name) || ["actType", "compartment", "_draft", "fromRequest"].contains(name) || name.hasPrefix("rows.")
             || Rows.allCases.contains { name.hasPrefix($0.rawValue + "[") }
     }
 
@@ -82,17 +84,14 @@ struct IncidentForm {
         let title = t(WebText.newIncident)
         var content: [HTML] = [.element("h1", [:], [.text(title)]),
                                .element("p", ["class": "hint"], [.text(t(WebText.incidentIntro))])]
-        if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
-        // Problems that belong to no field on the page (a list too long …) are listed at the top.
-        let shown = Set(EventForm.fields + ["actType", "compartment"] + Rows.allCases.flatMap { rows in
-            (0..<count(rows)).flatMap { rows.fields($0).typed + rows.fields($0).chosen }
-        })
-        let unplaced = problems.filter { !shown.contains($0.field) }
-        if !unplaced.isEmpty {
-            content.append(.element("ul", ["class": "error"], unplaced.map { .element("li", [:], [.text("\($0.field): \(ProblemText.localized($0.message, language))")]) }))
-        }
+        let refusalAt = content.count
         let controls = FormControls(language: language, values: values, problems: problems)
         var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values)]
+        if let fromRequest {
+            content.append(.element("p", ["class": "notice"], [.text("\(t(WebText.incidentFromRequest)): "),
+                                                               .element("a", ["href": "/records/rescue_request/\(fromRequest.id.wire)"], [.text(fromRequest.name)])]))
+            form.append(.element("input", ["type": "hidden", "name": "fromRequest", "value": fromRequest.id.wire]))
+        }
         form.append(.element("fieldset", [:], [.element("legend", [:], [.text(t(WebText.incident))])]
             + EventForm.eventFields(controls)
             + [controls.select("actType", WebText.actType, ActType.self, blank: WebText.chooseOne, hint: WebText.actTypeHint)]
@@ -110,6 +109,7 @@ struct IncidentForm {
             form.append(.element("fieldset", ["id": rows.rawValue], section))
         }
         form.append(.element("button", ["type": "submit", "name": "_save", "value": "1"], [.text(t(WebText.save))]))
+        content.insert(contentsOf: controls.refusal(message, sections: Dictionary(uniqueKeysWithValues: Rows.allCases.map { ($0.rawValue, $0.heading) })), at: refusalAt)
         content.append(.element("form", ["method": "post", "action": "/records/event/new", "class": "stack wide"], form))
         return Layout(language: language, title: title, path: "/records/event/new", account: account).render(.group(content))
     }

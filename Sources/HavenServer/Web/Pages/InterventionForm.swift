@@ -39,7 +39,7 @@ struct InterventionForm {
         let title = t(editing == nil ? WebText.newIntervention : WebText.editIntervention)
         let action = editing.map { "/records/intervention/\($0.id.wire)/edit" } ?? "/records/intervention/new"
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
-        if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
+        let refusalAt = content.count
         let controls = FormControls(language: language, values: values, problems: problems)
         var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values),
                             .element("input", ["type": "hidden", "name": "about", "value": values["about"] ?? ""]),
@@ -73,6 +73,7 @@ struct InterventionForm {
             controls.textarea("notes", WebText.notes),
             .element("button", ["type": "submit"], [.text(t(WebText.save))]),
         ]
+        content.insert(contentsOf: controls.refusal(message), at: refusalAt)
         content.append(.element("form", ["method": "post", "action": action, "class": "stack wide"], form))
         return Layout(language: language, title: title, path: action, account: account).render(.group(content))
     }

@@ -45,6 +45,7 @@ extension RecordPage {
                 if request.subjectIDs.contains(where: ids.contains) { parts.append(WebText.requestedFor) }
                 if request.brokerID.map(ids.contains) == true { parts.append(WebText.broker) }
                 if request.facilitatingOrganisationID.map(ids.contains) == true { parts.append(WebText.organisationName) }
+                if request.eventID.map(ids.contains) == true { parts.append(WebText.requestBecameThis) }
                 requests.append(Links.Item(kind: .rescueRequest, id: request.id, name: "\(t(RecordKind.rescueRequest.label)) · \(t(request.status.label))",
                                            details: parts.map { t($0) } + [request.fee.map { "\(RescueRequestForm.amount($0.amount)) \($0.currency)" }].compactMap { $0 }))
             case let intervention as Intervention:

@@ -13,6 +13,15 @@ extension RecordPage {
             var id: UUID
             var name: String?
             var details: [String]
+            /// The record the details describe, when it has a page of its own (the act that
+            /// links a victim, what a source reported): the details link to it.
+            var via: Via?
+        }
+
+        /// A record that links an item to the page's record.
+        struct Via: Equatable {
+            var kind: RecordKind
+            var id: UUID
         }
 
         /// A titled list of linked records.
@@ -49,9 +58,10 @@ extension RecordPage {
             let what = [t(act.actType.label), t(act.victimStatus.label)]
             if let person = try await optional(Person.self, act.victimID) {
                 victims.append(Links.Item(kind: .person, id: person.id, name: named(person.names.first?.value),
-                                          details: what + [t(person.sex.label)]))
+                                          details: what + [t(person.sex.label)], via: Links.Via(kind: .act, id: act.id)))
             } else if let group = act.victimGroupID.flatMap({ groups[$0] }) {
-                victims.append(Links.Item(kind: .victimGroup, id: group.id, name: Self.groupSummary(group, language), details: what))
+                victims.append(Links.Item(kind: .victimGroup, id: group.id, name: Self.groupSummary(group, language), details: what,
+                                          via: Links.Via(kind: .act, id: act.id)))
             }
             for involvement in try await all(Involvement.self, parent: act.id) {
                 let id = involvement.personID ?? involvement.organisationID
@@ -83,7 +93,8 @@ extension RecordPage {
                            t(information.connection.label)]
             if let received = information.receivedDate, actor.seesProtected { details.append("\(t(WebText.receivedDate)) \(t.date(received))") }
             if let content = information.content, actor.seesProtected { details.append(content) }
-            sources.append(Links.Item(kind: .source, id: source.id, name: named(source.name), details: details))
+            sources.append(Links.Item(kind: .source, id: source.id, name: named(source.name), details: details,
+                                      via: Links.Via(kind: .information, id: information.id)))
         }
         return Links(sections: [Links.Section(id: "victims", heading: WebText.namedVictims, items: victims),
                                 Links.Section(id: "actors", heading: WebText.actors, items: involved),
@@ -105,7 +116,14 @@ extension RecordPage {
             items.append(Links.Item(kind: .organisation, id: organisation.id, name: actor.seesProtected ? organisation.name : nil,
                                     details: [language(WebText.organisationName), language(organisation.organisationKind.label)]))
         }
-        return Links(sections: items.isEmpty ? [] : [Links.Section(id: "people", heading: WebText.peopleInRequest, items: items)])
+        var sections = items.isEmpty ? [] : [Links.Section(id: "people", heading: WebText.peopleInRequest, items: items)]
+        if let event = try await repository.find(Event.self, request.eventID, by: actor) {
+            sections.insert(Links.Section(id: "became", heading: WebText.requestBecame, items: [
+                Links.Item(kind: .event, id: event.id, name: language.name(RecordLabel.of(event, seesProtected: actor.seesProtected)),
+                           details: [language(event.verification.label)]),
+            ]), at: 0)
+        }
+        return Links(sections: sections)
     }
 
     /// The records an intervention is about.
@@ -146,7 +164,9 @@ extension RecordPage {
             sections.append(.element("ul", ["class": "linked", "aria-labelledby": "linked-\(section.id)"], section.items.map { item in
                 .element("li", [:], [
                     .element("a", ["href": "/records/\(item.kind.code)/\(item.id.wire)"], [.text(item.name ?? t(WebText.withheld))]),
-                    .element("span", ["class": "meta"], [.text(item.details.joined(separator: " · "))]),
+                    .element("span", ["class": "meta"], [item.via.map { via in
+                        HTML.element("a", ["href": "/records/\(via.kind.code)/\(via.id.wire)"], [.text(item.details.joined(separator: " · "))])
+                    } ?? .text(item.details.joined(separator: " · "))]),
                 ])
             }))
         }

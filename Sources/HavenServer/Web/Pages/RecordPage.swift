@@ -18,14 +18,21 @@ struct RecordPage {
     var id: UUID
     var title: String?
     var fields: [Field]
-    /// Versions, newest first: number, when, deleted.
-    var versions: [(version: Int, at: Date, deleted: Bool)]
+    /// Versions, newest first, with who wrote each and what it changed.
+    var versions: [RecordVersion]
+    /// When the page shows a past version: its number (the fields are that version's, and
+    /// nothing can be done from the page).
+    var pastVersion: Int?
     /// Who read, listed, found or changed the record, newest first, for roles allowed to see it.
     var trail: [TrailEntry]?
     /// How many access-log entries name the record in all; the page shows the latest.
     var trailTotal = 0
-    /// Whether the reader may edit it here (events, for roles that write records).
+    /// Whether the reader may edit it here (kinds with a form, for roles that write records).
     var canEdit = false
+
+    /// The kinds of record edited on a form of their own; involvements, organisations, places
+    /// and attachments are changed through the API.
+    static let editableKinds: [RecordKind] = [.event, .rescueRequest, .intervention, .person, .victimGroup, .act, .source, .information]
     /// Linked records: an incident's victims, actors and sources; a rescue request's people;
     /// what an intervention is about.
     var links: Links?
@@ -37,6 +44,8 @@ struct RecordPage {
     var confirmation: LocalizedLabel?
     /// Whether the reader may start an intervention about this record (incidents and persons).
     var canIntervene = false
+    /// Whether the reader may record the incident a rescue request became (none is linked yet).
+    var canRecordIncident = false
     /// A rescue request's trap indicators and checklist.
     var trap: TrapReview?
     /// A merged person record: the main record it was found to be, and whether the reader may undo it.
@@ -54,11 +63,25 @@ struct RecordPage {
         let t = language
         let heading = title ?? t(WebText.withheld)
         let path = "/records/\(kind.code)/\(id.wire)"
+        if let pastVersion { return renderPast(pastVersion, language, account: account, path: path) }
         var actions: [HTML] = []
         if canEdit { actions.append(.element("a", ["href": path + "/edit", "class": "button"], [.text(t(WebText.edit))])) }
         if kind == .event || kind == .person {
             actions.append(.element("a", ["href": "/dossiers/\(kind.code)/\(id.wire)", "class": "button secondary"],
                                     [.text(t(WebText.makeDossier))]))
+        }
+        // A victim's next step and another source are added where the officer is looking.
+        if canEdit && kind == .event {
+            actions.append(.element("a", ["href": "/records/act/new?parent=\(id.wire)&parentKind=event", "class": "button secondary"],
+                                    [.text(t(WebText.addAct))]))
+        }
+        if canEdit && (kind == .event || kind == .person) {
+            actions.append(.element("a", ["href": "/records/information/new?parent=\(id.wire)&parentKind=\(kind.code)", "class": "button secondary"],
+                                    [.text(t(WebText.newInformation))]))
+        }
+        if canRecordIncident {
+            actions.append(.element("a", ["href": "/records/event/new?fromRequest=\(id.wire)", "class": "button secondary"],
+                                    [.text(t(WebText.recordIncidentFromRequest))]))
         }
         if canIntervene {
             actions.append(.element("a", ["href": "/records/intervention/new?about=\(id.wire)&aboutKind=\(kind.code)",
@@ -81,12 +104,7 @@ struct RecordPage {
         }
         if let trap { content += renderTrap(trap, language, csrf: account.csrf) }
         if let links { content += renderLinks(links, language) }
-        content.append(.element("h2", ["id": "history"], [.text(t(WebText.history))]))
-        content.append(.element("ol", ["class": "history", "aria-labelledby": "history", "reversed": ""], versions.map { v in
-            var text = "\(t(WebText.version)) \(v.version) · \(t.instant(v.at))"
-            if v.deleted { text += " · \(t(WebText.deletedVersion))" }
-            return .element("li", [:], [.text(text)])
-        }))
+        content += renderHistory(language, path: path)
         if let trail {
             content.append(.element("h2", ["id": "trail"], [.text(t(WebText.accessTrail))]))
             if trailTotal > trail.count {
@@ -110,7 +128,7 @@ struct RecordPage {
     }
 
     /// The page of a stored record with its versions, protected values only where visible.
-    static func make(_ stored: AnyStored, versions: [(version: Int, at: Date, deleted: Bool)], seesProtected: Bool,
+    static func make(_ stored: AnyStored, versions: [RecordVersion], seesProtected: Bool,
                      language: Language) -> RecordPage {
         let visible = { (value: String?) in seesProtected ? value : nil }
         let date = { (value: FuzzyDate?) in value.map(language.date) }
@@ -182,6 +200,22 @@ struct RecordPage {
                 Field(label: WebText.children, value: group.children.map(String.init) ?? "—"),
                 Field(label: WebText.description, value: visible(group.description ?? "—")),
             ]
+        case let source as Source:
+            title = visible(source.name)
+            fields = [
+                Field(label: WebText.sourceKind, value: language(source.sourceKind.label)),
+                Field(label: WebText.sourceContact, value: visible(source.contact ?? "—")),
+                Field(label: WebText.notes, value: visible(source.notes ?? "—")),
+            ]
+        case let information as Information:
+            title = language(WebText.whatWasReported)
+            fields = [
+                Field(label: WebText.receivedDate, value: visible(date(information.receivedDate) ?? "—")),
+                Field(label: WebText.connection, value: language(information.connection.label)),
+                Field(label: WebText.reliability, value: "\(information.reliability.code) · \(language(information.reliability.label))"),
+                Field(label: WebText.credibility, value: "\(information.credibility.code) · \(language(information.credibility.label))"),
+                Field(label: WebText.whatTheySaid, value: visible(information.content ?? "—")),
+            ]
         default:
             title = visible(stored.record.searchText.first)
             fields = [Field(label: WebText.summary, value: visible(stored.record.searchText.joined(separator: " · ")))]
@@ -194,8 +228,8 @@ struct RecordPage {
 extension RecordPage: Equatable {
     static func == (a: RecordPage, b: RecordPage) -> Bool {
         a.kind == b.kind && a.id == b.id && a.title == b.title && a.fields == b.fields
-            && a.versions.map(\.version) == b.versions.map(\.version) && a.trail == b.trail && a.links == b.links
-            && a.timeline == b.timeline && a.warning == b.warning && a.confirmation == b.confirmation && a.canIntervene == b.canIntervene && a.trap == b.trap
+            && a.versions == b.versions && a.pastVersion == b.pastVersion && a.trail == b.trail && a.links == b.links
+            && a.timeline == b.timeline && a.warning == b.warning && a.confirmation == b.confirmation && a.canIntervene == b.canIntervene && a.canRecordIncident == b.canRecordIncident && a.trap == b.trap
             && a.sameAs?.id == b.sameAs?.id && a.sameAs?.canUndo == b.sameAs?.canUndo && a.sameAs?.label == b.sameAs?.label
     }
 }

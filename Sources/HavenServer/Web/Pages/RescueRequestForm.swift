@@ -59,7 +59,7 @@ struct RescueRequestForm {
         let title = t(editing == nil ? WebText.newRescueRequest : WebText.editRescueRequest)
         let action = editing.map { "/records/rescue_request/\($0.id.wire)/edit" } ?? "/records/rescue_request/new"
         var content: [HTML] = [.element("h1", [:], [.text(title)])]
-        if let message { content.append(.element("p", ["class": "error", "role": "alert"], [.text(t(message))])) }
+        let refusalAt = content.count
         let controls = FormControls(language: language, values: values, problems: problems)
         var form: [HTML] = [FormControls.csrf(account.csrf), FormControls.draft(values)]
         if let editing {
@@ -110,6 +110,7 @@ struct RescueRequestForm {
         ]
         form.append(.element("fieldset", [:], status))
         form.append(.element("button", ["type": "submit", "name": "_save", "value": "1"], [.text(t(WebText.save))]))
+        content.insert(contentsOf: controls.refusal(message), at: refusalAt)
         content.append(.element("form", ["method": "post", "action": action, "class": "stack wide"], form))
         return Layout(language: language, title: title, path: action, account: account).render(.group(content))
     }
