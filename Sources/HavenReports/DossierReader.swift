@@ -18,8 +18,8 @@ public struct Dossier: Sendable {
                        content: String?)]
         /// Two or more independent sources.
         public var corroborated: Bool { Set(sources.map(\.id)).count >= 2 }
-        /// People struck, each once: the members of groups, and named victims not counted in
-        /// one (``PeopleCount``).
+        /// People struck, each once however many acts they suffered: the members of groups, and
+        /// named victims not counted in one (``PeopleCount/distinct(_:groupSizes:)``).
         public var people = 0
     }
 
@@ -131,7 +131,7 @@ public enum DossierReader {
                 }
             }
         }
-        incident.people = PeopleCount.of(parts.compactMap { $0 as? Act }, groupSizes: groups.mapValues(\.size))
+        incident.people = PeopleCount.distinct(parts.compactMap { $0 as? Act }, groupSizes: groups.mapValues(\.size))
         for information in parts.compactMap({ $0 as? Information }) {
             guard let source = try await reading.record(Source.self, information.sourceID) else { continue }
             incident.sources.append((source.id, visible(source.name), source.sourceKind, information.connection, information.reliability,

@@ -43,6 +43,21 @@ struct PeopleCountTests {
         }
     }
 
+    @Test func aVictimsLaterStepsDoNotCountThemAgain() {
+        let event = UUID(), group = UUID(), alone = UUID(), member = UUID()
+        let acts = [
+            Act(eventID: event, actType: .arrest, victimGroupID: group),
+            Act(eventID: event, actType: .arrest, victimID: member, memberOfGroupID: group),
+            // Her repatriation recorded later without the group: still one of the 15.
+            Act(eventID: event, actType: .forcedRepatriation, victimID: member),
+            Act(eventID: event, actType: .arrest, victimID: alone),
+            Act(eventID: event, actType: .detention, victimID: alone),
+            Act(eventID: event, actType: .forcedRepatriation, victimID: alone),
+        ]
+        #expect(PeopleCount.distinct(acts, groupSizes: [group: 15]) == 16, "15 in the group and one beside it, each once")
+        #expect(PeopleCount.distinct([], groupSizes: [:]) == 0)
+    }
+
     @Test func theIntakeFormAsksWhetherANamedVictimIsOneOfTheGroup() async throws {
         try await TestServer.with { server in
             let client = try await server.signIn(role: .documenter, compartments: ["alpha"])

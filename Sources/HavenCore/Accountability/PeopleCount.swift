@@ -23,13 +23,18 @@ public struct PeopleCount: Sendable {
         return !struck.contains(Struck(group: group, type: act.actType))
     }
 
-    /// The people struck by these acts: each group's size (from `groupSizes`; 1 when unknown)
-    /// and each named victim counted apart.
-    public static func of(_ acts: [Act], groupSizes: [UUID: Int]) -> Int {
-        let rule = PeopleCount(acts)
-        return acts.reduce(0) { total, act in
-            if let group = act.victimGroupID { return total + (groupSizes[group] ?? 1) }
-            return total + (rule.countsApart(act) ? 1 : 0)
+    /// The people these acts struck, each person once however many acts they suffered (an
+    /// arrest, then detention, then repatriation is one person): every group struck, by its size
+    /// (from `groupSizes`; 1 when unknown), and every named victim who is not one of a group
+    /// struck among the acts. The people an incident affected.
+    public static func distinct(_ acts: [Act], groupSizes: [UUID: Int]) -> Int {
+        let groups = Set(acts.compactMap(\.victimGroupID))
+        var counted = Set<UUID>(), inGroup = Set<UUID>()
+        for act in acts {
+            guard let victim = act.victimID else { continue }
+            counted.insert(victim)
+            if let group = act.memberOfGroupID, groups.contains(group) { inGroup.insert(victim) }
         }
+        return groups.reduce(0) { $0 + (groupSizes[$1] ?? 1) } + counted.subtracting(inGroup).count
     }
 }
