@@ -80,6 +80,8 @@ let package = Package(
             dependencies: [
                 "HavenCore",
                 "HavenCrypto",
+                // The search index finds a name by its sound in any spelling (Kim Jong-suk → 김정숙).
+                "HavenLinkage",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -1,9 +1,12 @@
 import Foundation
 import HavenCore
+import HavenLinkage
 
 /// The in-memory index built at unlock: every current record, decrypted, with a bigram index
 /// over its names and texts so that any substring of two or more characters — Hangul
-/// included, e.g. 김정 — is found without a scan. Nothing in it is ever written to disk.
+/// included, e.g. 김정 — is found without a scan, and a name index by sound so that a name
+/// typed in any spelling finds it in any other (Kim Jong-suk, Kim Chŏng-suk and 김정숙; Ri and
+/// 이). Nothing in it is ever written to disk.
 ///
 /// Owned by the store actor; not thread-safe on its own.
 final class SearchIndex {
@@ -15,14 +18,18 @@ final class SearchIndex {
         let facets: RecordFacets
         /// Normalised searchable text, fields joined by newlines.
         let text: [Unicode.Scalar]
+        /// The sound keys of the record's names (``NameKeys``).
+        let nameKeys: [String]
         let ordinal: Int32
 
-        init(stored: AnyStored, kind: RecordKind, compartment: String, facets: RecordFacets, text: [Unicode.Scalar], ordinal: Int32) {
+        init(stored: AnyStored, kind: RecordKind, compartment: String, facets: RecordFacets, text: [Unicode.Scalar],
+             nameKeys: [String], ordinal: Int32) {
             self.stored = stored
             self.kind = kind
             self.compartment = compartment
             self.facets = facets
             self.text = text
+            self.nameKeys = nameKeys
             self.ordinal = ordinal
         }
     }
@@ -32,6 +39,10 @@ final class SearchIndex {
     private var entries: [Entry?] = []
     private var ordinalByID: [UUID: Int32] = [:]
     private var postings: [UInt64: [Int32]] = [:]
+    /// Ordinals by the sound key of a name they hold, ascending.
+    private var namePostings: [String: [Int32]] = [:]
+    /// Sound keys by name as written: namesakes are many, and a name is read once.
+    private var keysOfName: [String: [String]] = [:]
     private var nextOrdinal: Int32 = 0
     private var deadPostings = 0
     /// For each record, the records that point to it through coded fields.
@@ -63,10 +74,15 @@ final class SearchIndex {
         let text = Self.normalise(record.searchText.joined(separator: "\n"))
         let ordinal = nextOrdinal
         nextOrdinal += 1
+        var nameKeys: [String] = []
+        for term in record.blindTerms where term.field == "name" {
+            for key in keys(ofName: term.value) where !nameKeys.contains(key) { nameKeys.append(key) }
+        }
         entries.append(Entry(
             stored: stored, kind: type(of: record).kind, compartment: record.compartment,
-            facets: record.facets, text: text, ordinal: ordinal
+            facets: record.facets, text: text, nameKeys: nameKeys, ordinal: ordinal
         ))
+        for key in nameKeys { namePostings[key, default: []].append(ordinal) }
         ordinalByID[record.id] = ordinal
         if let place = record as? Place { customPlaceCodes.insert(place.code) }
         for target in record.references { referencers[target, default: []].insert(record.id) }
@@ -89,7 +105,7 @@ final class SearchIndex {
             referencers[target]?.remove(id)
             if referencers[target]?.isEmpty == true { referencers[target] = nil }
         }
-        deadPostings += max(entry.text.count - 1, 0)
+        deadPostings += max(entry.text.count - 1, 0) + entry.nameKeys.count
         if deadPostings > 1_000_000 && deadPostings > postings.count * 4 { compact() }
     }
 
@@ -99,6 +115,7 @@ final class SearchIndex {
         nextOrdinal = 0
         ordinalByID = [:]
         postings = [:]
+        namePostings = [:]
         customPlaceCodes = []
         referencers = [:]
         deadPostings = 0
@@ -114,23 +131,29 @@ final class SearchIndex {
     /// The records matching a query, newest first, and the total count.
     func query(_ query: RecordQuery, within places: Set<String>?) -> (items: [AnyStored], total: Int) {
         let needle = Self.normalise(query.text?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "")
+        // A name typed in one spelling finds records that write it in another.
+        let wantedKeys = needle.isEmpty ? [] : Set(keys(ofName: query.text ?? ""))
         var total = 0
         var page: [AnyStored] = []
         func consider(_ ordinal: Int32) {
             guard let entry = entries[Int(ordinal)], matchesFilters(entry, query, places) else { return }
-            if !needle.isEmpty && !entry.text.containsSubsequence(needle) { return }
+            if !needle.isEmpty && !entry.text.containsSubsequence(needle) && !entry.nameKeys.contains(where: wantedKeys.contains) { return }
             if total >= query.offset && page.count < query.limit { page.append(entry.stored) }
             total += 1
         }
         if needle.count >= 2 {
             var lists: [[Int32]] = []
+            var candidates: [Int32] = []
             for i in 0..<(needle.count - 1) {
-                guard let list = postings[Self.bigram(needle[i], needle[i + 1])] else { return ([], 0) }
+                guard let list = postings[Self.bigram(needle[i], needle[i + 1])] else { lists = []; break }
                 lists.append(list)
             }
-            lists.sort { $0.count < $1.count }
-            var candidates = lists[0]
-            for list in lists.dropFirst() where !candidates.isEmpty { candidates = Self.intersect(candidates, list) }
+            if !lists.isEmpty {
+                lists.sort { $0.count < $1.count }
+                candidates = lists[0]
+                for list in lists.dropFirst() where !candidates.isEmpty { candidates = Self.intersect(candidates, list) }
+            }
+            for key in wantedKeys { candidates = Self.union(candidates, namePostings[key] ?? []) }
             for ordinal in candidates.reversed() { consider(ordinal) }
         } else if let ids = query.ids {
             // Known records are looked up, not found by walking every entry.
@@ -139,6 +162,33 @@ final class SearchIndex {
             for ordinal in stride(from: Int32(entries.count) - 1, through: 0, by: -1) { consider(ordinal) }
         }
         return (page, total)
+    }
+
+    /// The sound keys of a name as written: one per reading (family and given name in either
+    /// order for a romanised name), so that every spelling of one Korean name meets. Text that
+    /// reads as no name (a single word, or letters that are not a name) has none.
+    private func keys(ofName text: String) -> [String] {
+        if let known = keysOfName[text] { return known }
+        let keys = NameKeys.of(text)
+        // The cache only saves work; it is dropped rather than allowed to grow without end.
+        if keysOfName.count > 1_000_000 { keysOfName = [:] }
+        keysOfName[text] = keys
+        return keys
+    }
+
+    /// The union of two ascending lists, ascending and without repeats.
+    static func union(_ a: [Int32], _ b: [Int32]) -> [Int32] {
+        if a.isEmpty { return b }
+        if b.isEmpty { return a }
+        var out: [Int32] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count || j < b.count {
+            if j == b.count || (i < a.count && a[i] < b[j]) { out.append(a[i]); i += 1 } else if i == a.count || b[j] < a[i] { out.append(b[j]); j += 1 } else {
+                out.append(a[i]); i += 1; j += 1
+            }
+        }
+        return out
     }
 
     /// The intersection of two ascending lists, ascending; walks the longer one by galloping

@@ -64,6 +64,33 @@ struct StoreSuiteTests {
     }
 
     @Test(arguments: Engine.available)
+    func aNameTypedInOneSpellingFindsTheRecordsThatWriteItInAnother(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        func person(_ name: String) -> Person { Person(names: [PersonName(name, script: NameScript.of(name), system: .unknown)]) }
+        let hangul = person("김정숙"), mr = person("Kim Chŏng-suk"), passport = person("KIM JONG SUK")
+        let other = person("박정숙"), given = person("김영희")
+        let event = Event(title: "Kim Jong-suk and others arrested")
+        _ = try await store.importRecords([hangul, mr, passport, other, given, event], by: me)
+        func found(_ text: String) async throws -> Set<UUID> {
+            Set(try await store.search(RecordQuery(text: text), by: me).items.map(\.record.id))
+        }
+        // Romanised in the South's system, found in Hangul, McCune–Reischauer and a passport's capitals.
+        #expect(try await found("Kim Jeong-suk") == [hangul.id, mr.id, passport.id])
+        // Hangul finds the romanised records, and the event that writes the name as it is typed there.
+        #expect(try await found("김정숙") == [hangul.id, mr.id, passport.id])
+        #expect(try await found("Kim Jong-suk") == [hangul.id, mr.id, passport.id, event.id])
+        // Family name last, as many lists write it.
+        #expect(try await found("Jeongsuk Kim") == [hangul.id, mr.id, passport.id])
+        // Another surname or given name is another person; words that are no name find only themselves.
+        #expect(try await found("Park Jeong-suk") == [other.id])
+        #expect(try await found("arrested") == [event.id])
+        // A reader's search is still audited as naming what it returned.
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
     func knownRecordsAreReadTogetherInOneAuditedList(engine: Engine) async throws {
         let fixture = try await StoreFixture(engine)
         defer { fixture.cleanUp() }
