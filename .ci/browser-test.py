@@ -115,8 +115,28 @@ out.sort((x, y) => x[0] - y[0]); return out.slice(0, 3);
 """
 
 
+# Latin words a Korean page may show: the product's name, currency and file-format codes, the
+# language switch, and words of records the run itself typed in Latin letters.
+LATIN_ALLOWED = {"Haven", "English", "USD", "KRW", "CNY", "EUR", "CSV", "PDF", "XLSX", "xlsx", "ODK", "Kobo", "KoboToolbox", "SHA", "TOTP",
+                 "SVG", "UTC", "UTF", "EUC", "Ctrl", "Yong", "officer", "kim", "analyst", "yoon", "newcomer", "lee", "park"}
+
+
+def korean_page(driver, check, name):
+    """On a Korean page: every link names its record (no id fragment), and no interface word
+    is left in English."""
+    if driver.find_element(By.TAG_NAME, "html").get_attribute("lang") != "ko":
+        return
+    links = [a.text for a in driver.find_elements(By.CSS_SELECTOR, "body a")]
+    ids = [t for t in links if re.search(r"\b[0-9a-f]{8}\b", t)]
+    check(not ids, f"{name}: every link names its record, none by an id ({ids[:3]})")
+    words = set(re.findall(r"[A-Za-z]{3,}", driver.find_element(By.TAG_NAME, "body").text)) - LATIN_ALLOWED
+    check(not words, f"{name}: no English on the Korean page ({sorted(words)[:10]})")
+
+
 def accessible(driver, check, name):
-    """Text contrast of at least 4.5:1, and no sideways scrolling at phone width."""
+    """Text contrast of at least 4.5:1, no sideways scrolling at phone width, and on a Korean
+    page Korean words and named links only."""
+    korean_page(driver, check, name)
     worst = driver.execute_script(CONTRAST_JS)
     check(not worst or worst[0][0] >= 4.5, f"{name}: text contrast at least 4.5:1 (lowest {worst[0][0]:.2f} on {worst[0][1]})" if worst else f"{name}: contrast")
     driver.set_window_size(375, 900)
@@ -249,6 +269,9 @@ def main():
     newcomer_otp = haven.add_user("newcomer.lee", "documenter", "alpha")
     outsider_otp = haven.add_user("analyst.park", "analyst", "beta")
     importer_otp = haven.add_user("analyst.yoon", "analyst", "alpha")
+    # The organisation names its compartment; pages show the name, not the code.
+    subprocess.run([HAVEN, "compartment", "label"] + haven.store + ["--key-file", haven.key, "alpha", "--ko", "가상 북부 사무소",
+                    "--en", "North office (fictional)"], check=True, capture_output=True)
     haven.start()
     driver = browser()
     try:
@@ -333,6 +356,7 @@ def main():
         check(all(t in main_text for t in ["김정숙", "리영호", "15명: 여성 13, 아동 2", "가상 브로커 최", "조력자(브로커)", "가상 제보자 A", "B · "]),
               "the record page lists both victims, the group, the broker and the source with its reliability")
         check("김정" not in driver.title and "김정" not in record_url, "no name in the page title or the URL")
+        check("가상 북부 사무소" in main_text and "alpha" not in main_text, "the compartment is shown by the name the organisation gave it")
         shoot(driver, "record-ko")
         accessible(driver, check, "the incident's page")
 
@@ -495,6 +519,13 @@ def main():
         accessible(driver, check, "the duplicate review")
         click_and_wait(driver, driver.find_elements(By.CSS_SELECTOR, "form[action='/duplicates/merge'] button")[0])
         check("같은 사람으로 기록됨" in driver.find_element(By.TAG_NAME, "main").text, "after the merge the record says which it is the same as")
+        merged_url = driver.current_url
+        driver.get(base + "/reports/brokers")
+        rows = [row for row in driver.find_elements(By.CSS_SELECTOR, "table.report tbody tr") if "가상 브로커 최" in row.text]
+        cells = [td.text for td in rows[0].find_elements(By.TAG_NAME, "td")] if rows else []
+        check(len(rows) == 1 and cells[:2] == ["1", "1"],
+              f"the merged broker is listed once, with the request of one record and the arrest of the other ({cells[:2]})")
+        driver.get(merged_url)
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/duplicates/unmerge'] button"))
         check("같은 사람으로 기록됨" not in driver.find_element(By.TAG_NAME, "main").text and len(driver.find_elements(By.CSS_SELECTOR, "ol.history li")) == 3,
               "un-merging leaves the record on its own, with the merge in its history")
@@ -502,7 +533,8 @@ def main():
         # A second incident naming the same broker: before saving, the form asks whether the broker
         # is one of the two records already kept, and the answer gathers the incident under it.
         driver.get(base + "/records/event/new")
-        fill(driver, {"title": "두 번째 가상 사건", "startDate": "2025-04-02", "victims[0].name": "가상 피해자 박", "actors[0].name": "가상 브로커 최"})
+        fill(driver, {"title": "두 번째 가상 사건", "startDate": "2025-04-02", "placeCode": "쿤밍", "victims[0].name": "가상 피해자 박",
+                      "actors[0].name": "가상 브로커 최"})
         choose(driver, {"actType": "arrest", "victims[0].status": "detained", "actors[0].kind": "person", "actors[0].role": "facilitator"})
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
         question = Select(driver.find_element(By.ID, "actors[0].existing"))
@@ -516,6 +548,7 @@ def main():
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_save]"))
         check("/records/event/" in driver.current_url and "두 번째 가상 사건" in driver.find_element(By.TAG_NAME, "h1").text,
               "the incident is saved once the question is answered")
+        check("쿤밍(곤명)" in driver.find_element(By.CSS_SELECTOR, "dl.fields").text, "the place typed as 쿤밍 is kept and shown by its name")
         driver.get(base + "/records/person/" + offered[0].split(":", 1)[1])
         check("두 번째 가상 사건" in driver.find_element(By.TAG_NAME, "main").text, "the broker's record lists the new incident")
 

@@ -42,6 +42,8 @@ struct AppEnvironment: Sendable {
     var exports: any ExportKeeping { store }
     /// Spreadsheet import batches and saved mappings.
     var imports: any ImportKeeping { store }
+    /// What the organisation calls its compartments, for the pages.
+    func compartmentNames() async throws -> CompartmentNames { CompartmentNames(labels: try await store.compartmentLabels()) }
     /// The records with the official statistics beside them (arrival figures), for the
     /// statistics report.
     var statistics: some Repository & StatisticsKeeping { store }

@@ -53,6 +53,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case importUndo = "import.undo"
     case importMappingSave = "import.mapping-save"
     case importMappingDelete = "import.mapping-delete"
+    // Compartments.
+    case compartmentLabel = "compartment.label"
 }
 
 /// One entry to append to the access log, before it is signed and chained.

@@ -4,6 +4,11 @@ public import HavenCore
 /// The parts of ``SQLStore`` a controller needs beside the ``Repository``, each a narrow role,
 /// so that a controller names what it uses of the store and a reader finds it in one place.
 
+/// What the organisation calls its compartments (`SQLStore+CompartmentLabels`).
+public protocol CompartmentNaming: Sendable {
+    func compartmentLabels() async throws -> [String: LocalizedLabel]
+}
+
 /// Forms kept when a session ended (`SQLStore+Drafts`).
 public protocol DraftKeeping: Sendable {
     func saveDraft(accountID: UUID, path: String, fields: [String: String], at date: Date?) async throws -> UUID
@@ -86,4 +91,4 @@ public protocol StatisticsKeeping: Sendable {
     func arrivals() async throws -> ArrivalStatistics
 }
 
-extension SQLStore: DraftKeeping, AccessLogReading, ExportKeeping, ImportKeeping, AccountKeeping, StatisticsKeeping {}
+extension SQLStore: DraftKeeping, AccessLogReading, ExportKeeping, ImportKeeping, AccountKeeping, StatisticsKeeping, CompartmentNaming {}

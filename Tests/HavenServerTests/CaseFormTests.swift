@@ -13,10 +13,11 @@ struct CaseFormTests {
     @Test(arguments: Language.allCases)
     func theRescueRequestFormsRenderInEitherLanguage(language: Language) throws {
         let new = RescueRequestForm(values: ["status": "received", "fee.currency": "KRW", "subjects[0].name": "가상<이름>"],
-                                    compartments: ["alpha", "beta"],
+                                    compartments: CompartmentNames(labels: ["beta": LocalizedLabel(en: "North office", ko: "북부 사무소")]).options(["alpha", "beta"], language),
                                     problems: [FieldProblem(field: "fee.amount", message: "must be a number")], message: WebText.notSaved)
             .render(language, account: PageUser(username: "민정", csrf: "c"))
         WebPageTests().checkAccessible(new)
+        #expect(new.contains("<option value=\"beta\">\(language == .ko ? "북부 사무소" : "North office")</option>"), "compartments are offered by name")
         #expect(new.contains("id=\"requesterName\"") && new.contains("id=\"subjects[1].name\"") && new.contains("id=\"brokerName\""))
         #expect(new.contains("value=\"가상&lt;이름&gt;\"") && new.contains("id=\"fee.amount-error\""))
         #expect(new.contains("<option value=\"KRW\" selected>") && new.contains("<option value=\"received\" selected>"))

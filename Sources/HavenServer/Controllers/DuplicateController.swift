@@ -64,9 +64,10 @@ struct DuplicateController: Controller {
         }
         let language = PageController.language(request)
         var page = DuplicateReviewPage(pair: pair)
+        page.compartments = try await environment.compartmentNames()
         for person in [first, second] {
             page.appearances.append(try await RecordPage.backLinks(to: person.id, repository: repository, actor: actor, language: language,
-                                                                   today: environment.today))
+                                                                   today: environment.today, compartments: page.compartments))
         }
         return PageController.page(page.render(language, account: account))
     }

@@ -141,8 +141,9 @@ struct ImportPageController: Controller {
     @Sendable func review(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (signedIn, user) = try importer(context)
         let upload = try await current(context, signedIn)
-        return PageController.page(ImportReviewPage(upload: upload, compartments: signedIn.account.compartments.sorted())
-            .render(PageController.language(request), account: user))
+        let language = PageController.language(request)
+        let compartments = try await environment.compartmentNames().options(signedIn.account.compartments.sorted(), language)
+        return PageController.page(ImportReviewPage(upload: upload, compartments: compartments).render(language, account: user))
     }
 
     /// The mapping page's one form: the mapping and decisions as chosen, then the button pressed —
@@ -165,7 +166,7 @@ struct ImportPageController: Controller {
         ImportReviewForm.apply(fields, to: &upload, compartments: signedIn.account.compartments)
         ImportCheck.run(&upload, kept: try await keptPersons(signedIn.identity))
         await workspace.replace(upload)
-        var page = ImportReviewPage(upload: upload, compartments: signedIn.account.compartments.sorted())
+        var page = ImportReviewPage(upload: upload, compartments: try await environment.compartmentNames().options(signedIn.account.compartments.sorted(), language))
         switch action {
         case "save":
             let name = (fields["mappingName"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)

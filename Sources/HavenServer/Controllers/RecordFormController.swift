@@ -47,8 +47,8 @@ struct RecordFormController: Controller {
         var query: [String: String] = [:]
         for (key, value) in QueryString.fields(request.uri) { query[String(key)] = String(value) }
         return FormRequest(account: try writer.pageUser(), actor: writer.identity, language: PageController.language(request),
-                           compartments: writer.account.compartments.sorted(), repository: repository, today: environment.today, query: query,
-                           fields: fields)
+                           compartments: writer.account.compartments.sorted(), compartmentNames: try await environment.compartmentNames(),
+                           repository: repository, today: environment.today, query: query, fields: fields)
     }
 
     /// A form kept when its session ended, shown again with what was typed, to be checked and
@@ -102,6 +102,8 @@ struct FormRequest: Sendable {
     let language: Language
     /// The account's compartments, sorted; a new record goes to the one chosen, or the only one.
     let compartments: [String]
+    /// What the organisation calls them.
+    let compartmentNames: CompartmentNames
     let repository: any Repository
     /// Today (UTC, `YYYY-MM-DD`) by the application's clock: the date a new form proposes.
     let today: String
@@ -117,9 +119,12 @@ struct FormRequest: Sendable {
 
     /// The same request with other fields (a draft's).
     func with(fields: [String: String]) -> FormRequest {
-        FormRequest(account: account, actor: actor, language: language, compartments: compartments, repository: repository,
-                    today: today, query: query, fields: fields)
+        FormRequest(account: account, actor: actor, language: language, compartments: compartments, compartmentNames: compartmentNames,
+                    repository: repository, today: today, query: query, fields: fields)
     }
+
+    /// The account's compartments as a form offers them, by name.
+    var compartmentOptions: [CompartmentOption] { compartmentNames.options(compartments, language) }
 
     /// The version a restored edit form was read at.
     var version: Int? { fields["version"].flatMap(Int.init) }

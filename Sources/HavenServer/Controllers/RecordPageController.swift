@@ -32,20 +32,21 @@ struct RecordPageController: Controller {
         let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor,
                                                      names: try await authorNames())
         let language = PageController.language(request)
-        var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        let compartments = try await environment.compartmentNames()
+        var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language, compartments: compartments)
         if QueryString.fields(request.uri).get("saved") == "1" { page.confirmation = WebText.savedVersion(stored.version) }
         page.canEdit = RecordPage.editableKinds.contains(kind) && account.allows(.writeRecords)
         page.canIntervene = [.event, .person, .rescueRequest].contains(kind) && account.allows(.writeRecords)
         switch stored.record {
         case let event as Event:
             page.links = try await RecordPage.links(of: event, repository: repository, actor: actor, language: language)
-            let about = try await RecordPage.backLinks(to: event.id, repository: repository, actor: actor, language: language, today: environment.today)
+            let about = try await RecordPage.backLinks(to: event.id, repository: repository, actor: actor, language: language, today: environment.today, compartments: compartments)
             // The rescue requests that became this incident, and the interventions about it.
             page.links?.sections += about.sections.filter { $0.id == "interventions" || $0.id == "rescue-requests" }
         case let request as RescueRequest:
             page.links = try await RecordPage.links(of: request, repository: repository, actor: actor, language: language)
             // The interventions made about the request, as on an incident's page.
-            let about = try await RecordPage.backLinks(to: request.id, repository: repository, actor: actor, language: language, today: environment.today)
+            let about = try await RecordPage.backLinks(to: request.id, repository: repository, actor: actor, language: language, today: environment.today, compartments: compartments)
             page.links?.sections += about.sections.filter { $0.id == "interventions" }
             let review = try await TrapEvidenceReader.indicators(for: request, repository: repository, actor: actor, thresholds: thresholds.trap,
                                                                  today: environment.now)
@@ -58,7 +59,7 @@ struct RecordPageController: Controller {
             page.links = try await RecordPage.links(of: intervention, repository: repository, actor: actor, language: language)
             if intervention.isOverdue(on: environment.today) { page.warning = WebText.overdue }
         case let person as Person:
-            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today)
+            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today, compartments: compartments)
             if let main = person.sameAs {
                 let label = try await repository.find(Person.self, main, by: actor).map { RecordLabel.of($0, seesProtected: actor.seesProtected) }
                 page.sameAs = (main, account.allows(.writeRecords) && account.allows(.readProtected), label)
@@ -66,7 +67,7 @@ struct RecordPageController: Controller {
         case is Act, is Information:
             page.links = try await RecordPage.links(ofPart: stored.record, repository: repository, actor: actor, language: language)
         case is Organisation, is Source, is VictimGroup:
-            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today)
+            page.links = try await RecordPage.backLinks(to: id, repository: repository, actor: actor, language: language, today: environment.today, compartments: compartments)
         default: break
         }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
@@ -141,7 +142,8 @@ struct RecordPageController: Controller {
         }
         guard let (stored, versions) = try await past(RecordTypes.type(for: kind)) else { throw Problem.notFound("no such version") }
         let language = PageController.language(request)
-        var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language)
+        var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language,
+                                   compartments: try await environment.compartmentNames())
         page.pastVersion = number
         return PageController.page(page.render(language, account: PageUser(username: account.username, csrf: SessionCookie.csrfToken(for: session.token), role: account.role)))
     }
@@ -169,7 +171,7 @@ struct RecordPageController: Controller {
         let actor = try context.actor()
         var page = RecordsPage(query: asked, searched: true)
         page.canCreate = account.allows(.writeRecords)
-        page.compartments = account.compartments.sorted()
+        page.compartments = try await environment.compartmentNames().options(account.compartments.sorted(), language)
         do {
             var asked = asked
             // A place may be typed by name; the query takes its code.

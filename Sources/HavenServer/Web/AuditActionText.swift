@@ -70,6 +70,7 @@ enum AuditActionText {
         case .importUndo: LocalizedLabel(en: "spreadsheet import undone", ko: "스프레드시트 가져오기 취소")
         case .importMappingSave: LocalizedLabel(en: "import mapping saved", ko: "가져오기 대응표 저장")
         case .importMappingDelete: LocalizedLabel(en: "import mapping deleted", ko: "가져오기 대응표 삭제")
+        case .compartmentLabel: LocalizedLabel(en: "compartment label changed", ko: "구획 이름 변경")
         }
     }
 }

@@ -124,9 +124,9 @@ struct FormControls {
     }
 
     /// A choice of compartment for a new record, offered only to accounts with several.
-    func compartmentChoice(_ compartments: [String]) -> [HTML] {
+    func compartmentChoice(_ compartments: [CompartmentOption]) -> [HTML] {
         guard compartments.count > 1 else { return [] }
-        return [select("compartment", WebText.compartment, options: compartments.map { ($0, $0) })]
+        return [select("compartment", WebText.compartment, options: compartments.map { ($0.code, $0.name) })]
     }
 
     /// The hidden field that ties a form restored from a draft to it, so that saving the form

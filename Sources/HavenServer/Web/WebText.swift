@@ -95,7 +95,7 @@ enum WebText {
                                              ko: "그런 이름의 장소가 지명 목록에 없습니다. 목록에서 고르십시오")
     static let place = LocalizedLabel(en: "Place, by name in Korean, English or Chinese (a province finds its cities)",
                                       ko: "장소 — 한글·영문·한자 이름 (도를 고르면 그 안의 시·군도 찾습니다)")
-    static let from = LocalizedLabel(en: "From (YYYY, YYYY-MM or YYYY-MM-DD)", ko: "시작 (YYYY, YYYY-MM 또는 YYYY-MM-DD)")
+    static let from = LocalizedLabel(en: "From (YYYY, YYYY-MM or YYYY-MM-DD)", ko: "시작 (예: 2024, 2024-08, 2024-08-21)")
     static let to = LocalizedLabel(en: "To", ko: "끝")
     static let results = LocalizedLabel(en: "Results", ko: "결과")
     static let noResults = LocalizedLabel(en: "Nothing found.", ko: "찾은 기록이 없습니다.")
@@ -156,7 +156,7 @@ enum WebText {
     static let editIncident = LocalizedLabel(en: "Edit incident", ko: "사건 고치기")
     static let edit = LocalizedLabel(en: "Edit", ko: "고치기")
     static let dateHint = LocalizedLabel(en: "YYYY, YYYY-MM or YYYY-MM-DD; start with ~ when approximate.",
-                                         ko: "YYYY, YYYY-MM 또는 YYYY-MM-DD. 대략적이면 앞에 ~를 붙이십시오.")
+                                         ko: "연도, 연-월, 연-월-일 (예: 2024, 2024-08, 2024-08-21). 대략적이면 앞에 ~를 붙이십시오.")
     static let placeHint = LocalizedLabel(en: "Type a place in Hangul or Latin and choose it from the list.",
                                           ko: "장소를 한글이나 로마자로 입력하고 목록에서 고르십시오.")
     static let notSaved = LocalizedLabel(en: "Not saved: correct the fields below.", ko: "저장하지 않았습니다. 아래 항목을 고치십시오.")
@@ -336,8 +336,8 @@ enum WebText {
     static let region = LocalizedLabel(en: "Region", ko: "지역")
     static let allRegions = LocalizedLabel(en: "All regions", ko: "모든 지역")
     static let allActs = LocalizedLabel(en: "All acts", ko: "모든 행위")
-    static let fromMonth = LocalizedLabel(en: "From (YYYY-MM)", ko: "시작 (YYYY-MM)")
-    static let toMonth = LocalizedLabel(en: "To (YYYY-MM)", ko: "끝 (YYYY-MM)")
+    static let fromMonth = LocalizedLabel(en: "From (YYYY-MM)", ko: "시작 (연-월, 예: 2024-01)")
+    static let toMonth = LocalizedLabel(en: "To (YYYY-MM)", ko: "끝 (연-월, 예: 2025-12)")
     static let show = LocalizedLabel(en: "Show", ko: "보기")
     static let byMonth = LocalizedLabel(en: "By month", ko: "월별")
     static let byRegion = LocalizedLabel(en: "By region", ko: "지역별")

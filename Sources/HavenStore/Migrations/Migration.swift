@@ -30,6 +30,7 @@ enum Migrator {
         CreateImportBatches(),
         CreateImportMappings(),
         IndexAuditRecords(),
+        CreateCompartmentLabels(),
     ]
 
     /// Applies every pending migration, each in its own transaction with its ledger row.

@@ -8,7 +8,7 @@ import Hummingbird
 /// one transaction); an incident's own fields through the edit form.
 struct IncidentForms: RecordForms {
     func new(_ request: FormRequest) async throws -> Response {
-        var form = IncidentForm(values: ["verification": VerificationStatus.unverified.code], compartments: request.compartments)
+        var form = IncidentForm(values: ["verification": VerificationStatus.unverified.code], compartments: request.compartmentOptions)
         form.fromRequest = try await rescueRequest(request.query["fromRequest"], request)
         return request.page(form.render(request.language, account: request.account))
     }
@@ -43,7 +43,7 @@ struct IncidentForms: RecordForms {
     /// that record.
     func create(_ request: FormRequest) async throws -> Response {
         var values = request.fields.filter { IncidentForm.isField($0.key) }
-        var form = IncidentForm(values: values, compartments: request.compartments)
+        var form = IncidentForm(values: values, compartments: request.compartmentOptions)
         form.fromRequest = try await rescueRequest(values["fromRequest"], request)
         // Adding a row looks nothing up (each actor read is in the access log); answers given
         // so far ride along unseen until the form is saved.
@@ -122,7 +122,7 @@ struct IncidentForms: RecordForms {
 
     func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
         guard let id else {
-            var form = IncidentForm(values: request.fields.filter { IncidentForm.isField($0.key) }, compartments: request.compartments,
+            var form = IncidentForm(values: request.fields.filter { IncidentForm.isField($0.key) }, compartments: request.compartmentOptions,
                                     message: WebText.draftRestored)
             form.fromRequest = try await rescueRequest(request.fields["fromRequest"], request)
             return request.page(form.render(request.language, account: request.account))

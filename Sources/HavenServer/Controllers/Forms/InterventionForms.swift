@@ -17,7 +17,7 @@ struct InterventionForms: RecordForms {
             values["about"] = about.wire
             values["aboutKind"] = kind.code
         }
-        let form = try await named(InterventionForm(values: values, compartments: request.compartments), request)
+        let form = try await named(InterventionForm(values: values, compartments: request.compartmentOptions), request)
         return request.page(form.render(request.language, account: request.account))
     }
 
@@ -36,7 +36,7 @@ struct InterventionForms: RecordForms {
 
     func create(_ request: FormRequest) async throws -> Response {
         let values = request.fields.filter { InterventionForm.fields.contains($0.key) }
-        var form = try await named(InterventionForm(values: values, compartments: request.compartments), request)
+        var form = try await named(InterventionForm(values: values, compartments: request.compartmentOptions), request)
         let blank = Intervention(compartment: request.compartment, partyName: "", channel: .diplomaticNote, request: "", status: .draft)
         switch InterventionForm.intervention(from: values, starting: blank) {
         case .failure(let invalid):
@@ -77,7 +77,7 @@ struct InterventionForms: RecordForms {
 
     func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
         let values = request.fields.filter { InterventionForm.fields.contains($0.key) && $0.key != "version" }
-        var form = try await named(InterventionForm(values: values, compartments: request.compartments, message: WebText.draftRestored), request)
+        var form = try await named(InterventionForm(values: values, compartments: request.compartmentOptions, message: WebText.draftRestored), request)
         if let id {
             let current = try await request.repository.get(Intervention.self, id: id, by: request.actor)
             form.editing = (id, request.version ?? current.version)

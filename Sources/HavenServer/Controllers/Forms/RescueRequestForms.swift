@@ -9,7 +9,7 @@ import Hummingbird
 struct RescueRequestForms: RecordForms {
     func new(_ request: FormRequest) async throws -> Response {
         let form = RescueRequestForm(values: ["status": RescueStatus.received.code, "fee.currency": "USD",
-                                              "statusDate": request.today], compartments: request.compartments)
+                                              "statusDate": request.today], compartments: request.compartmentOptions)
         return request.page(form.render(request.language, account: request.account))
     }
 
@@ -21,7 +21,7 @@ struct RescueRequestForms: RecordForms {
         // Adding a row looks nothing up (each actor read is in the access log); answers given
         // so far ride along unseen until the form is saved.
         if request.fields["_add"] == "subjects" {
-            var form = RescueRequestForm(values: values, compartments: request.compartments)
+            var form = RescueRequestForm(values: values, compartments: request.compartmentOptions)
             form.values["rows.subjects"] = String(min(form.subjectRows + 1, IncidentIntake.maximumRows))
             return request.page(form.render(request.language, account: request.account))
         }
@@ -34,7 +34,7 @@ struct RescueRequestForms: RecordForms {
         for ((actor, _), offered) in zip(named, candidates) where !offered.isEmpty { choices[actor.name] = offered }
         // An answer stands only while the name has records like it; for another name, or none, it goes.
         for actor in RescueRequestForm.actorFields where choices[actor.name] == nil { values[actor.answer] = nil }
-        var form = RescueRequestForm(values: values, compartments: request.compartments)
+        var form = RescueRequestForm(values: values, compartments: request.compartmentOptions)
         form.actorChoices = choices
         let refused = { (problems: [FieldProblem]) in
             form.problems = problems
@@ -105,7 +105,7 @@ struct RescueRequestForms: RecordForms {
 
     func restore(_ request: FormRequest, id: UUID?) async throws -> Response {
         let values = request.fields.filter { RescueRequestForm.isField($0.key) && $0.key != "version" }
-        var form = RescueRequestForm(values: values, compartments: request.compartments, message: WebText.draftRestored)
+        var form = RescueRequestForm(values: values, compartments: request.compartmentOptions, message: WebText.draftRestored)
         if let id {
             let current = try await request.repository.get(RescueRequest.self, id: id, by: request.actor)
             form.editing = (id, request.version ?? current.version, current.record.timeline)

@@ -44,6 +44,8 @@ struct DuplicateReviewPage {
     /// What each record appears in (incidents with its roles, rescue requests, interventions),
     /// first's then second's, to help decide whether they are one person.
     var appearances: [RecordPage.Links] = []
+    /// What the organisation calls its compartments.
+    var compartments = CompartmentNames()
 
     static func path(_ a: UUID, _ b: UUID) -> String {
         "/duplicates/review?a=\(a.wire)&b=\(b.wire)"
@@ -88,7 +90,7 @@ struct DuplicateReviewPage {
             row(WebText.origin, origin),
             row(WebText.phone) { $0.phone },
             row(WebText.address) { $0.address },
-            row(WebText.compartment) { $0.compartment },
+            row(WebText.compartment) { compartments.name($0.compartment, t) },
         ] + (appearances.count == 2 ? [appearsIn(t)] : [])
         let header: [HTML] = [HTML.element("td", [:], [])] + people.map { HTML.element("th", ["scope": "col"], [link($0)]) }
         var content: [HTML] = [

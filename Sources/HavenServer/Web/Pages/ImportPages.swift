@@ -90,7 +90,7 @@ struct ImportsPage {
 /// and the probable duplicates to decide; then check again, import, save the mapping or discard.
 struct ImportReviewPage {
     var upload: ImportUpload
-    var compartments: [String]
+    var compartments: [CompartmentOption]
     var notice: ImportNotice?
     /// Problems shown at once; the page says how many there are in all.
     static let problemsShown = 200

@@ -12,7 +12,7 @@ struct IncidentForm {
     /// The fields as typed.
     var values: [String: String] = [:]
     /// The compartments the new incident may go to (a choice is offered when there are several).
-    var compartments: [String] = []
+    var compartments: [CompartmentOption] = []
     var problems: [FieldProblem] = []
     var message: LocalizedLabel?
     /// For actor rows (by the form's row number) whose name is like records already kept, those

@@ -8,7 +8,7 @@ struct InterventionForm {
     var values: [String: String] = [:]
     /// The intervention being edited and the version it was read at; nil for a new one.
     var editing: (id: UUID, version: Int)?
-    var compartments: [String] = []
+    var compartments: [CompartmentOption] = []
     var problems: [FieldProblem] = []
     var message: LocalizedLabel?
     /// How the records it is about are named (``InterventionForms`` reads them).

@@ -7,7 +7,8 @@ extension RecordPage {
     /// What points to a record: the incidents a person or organisation was part of (as victim,
     /// perpetrator, broker …) or a source reported, the rescue requests that name them, and the
     /// interventions about them. One entry per incident, listing every part played in it.
-    static func backLinks(to id: UUID, repository: any Repository, actor: ActingIdentity, language: Language, today: String) async throws -> Links {
+    static func backLinks(to id: UUID, repository: any Repository, actor: ActingIdentity, language: Language, today: String,
+                          compartments: CompartmentNames) async throws -> Links {
         let t = language
         var incidents: [UUID: Links.Item] = [:]
         var incidentOrder: [UUID] = []
@@ -55,7 +56,7 @@ extension RecordPage {
                 interventions.append(Links.Item(kind: .intervention, id: intervention.id, name: intervention.partyName, details: details))
             case let person as Person where person.sameAs == id:
                 samePerson.append(Links.Item(kind: .person, id: person.id, name: actor.seesProtected ? person.names.first?.value : nil,
-                                             details: [person.compartment]))
+                                             details: [compartments.name(person.compartment, language)]))
             default:
                 continue
             }

@@ -129,7 +129,7 @@ struct RecordPage {
 
     /// The page of a stored record with its versions, protected values only where visible.
     static func make(_ stored: AnyStored, versions: [RecordVersion], seesProtected: Bool,
-                     language: Language) -> RecordPage {
+                     language: Language, compartments: CompartmentNames = CompartmentNames()) -> RecordPage {
         let visible = { (value: String?) in seesProtected ? value : nil }
         let date = { (value: FuzzyDate?) in value.map(language.date) }
         let place = { (code: String?) in code.map { RecordsPage.placeName($0, language) } }
@@ -220,7 +220,7 @@ struct RecordPage {
             title = visible(stored.record.searchText.first)
             fields = [Field(label: WebText.summary, value: visible(stored.record.searchText.joined(separator: " · ")))]
         }
-        fields.append(Field(label: WebText.compartment, value: stored.record.compartment))
+        fields.append(Field(label: WebText.compartment, value: compartments.name(stored.record.compartment, language)))
         return RecordPage(kind: stored.kind, id: stored.record.id, title: title, fields: fields, versions: versions, trail: nil, canEdit: false)
     }
 }

@@ -20,7 +20,7 @@ struct RecordsPage {
     }
 
     /// The compartments the reader may filter by (a choice is offered when there are several).
-    var compartments: [String] = []
+    var compartments: [CompartmentOption] = []
 
     /// What was asked, as typed, to fill the form again.
     var query: [String: String] = [:]
@@ -54,7 +54,7 @@ struct RecordsPage {
                 Self.select("type", t(WebText.typeFilter), selected: query["type"], any: t(WebText.anyType), groups: Self.typeGroups(language)),
                 compartments.count > 1
                     ? Self.select("compartment", t(WebText.compartment), selected: query["compartment"], any: t(WebText.allCompartments),
-                                  groups: [("", compartments.map { ($0, $0) })])
+                                  groups: [("", compartments.map { ($0.code, $0.name) })])
                     : .group([]),
                 LoginPage.field(id: "place", label: t(WebText.place), ["type": "text", "id": "place", "name": "place", "value": query["place"] ?? "",
                                                                       "list": "places", "autocomplete": "off"]),

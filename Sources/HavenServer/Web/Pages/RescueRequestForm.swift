@@ -11,7 +11,7 @@ struct RescueRequestForm {
     var values: [String: String] = [:]
     /// The request being edited, the version it was read at, and its timeline so far.
     var editing: (id: UUID, version: Int, timeline: [RescueStatusChange])?
-    var compartments: [String] = []
+    var compartments: [CompartmentOption] = []
     var problems: [FieldProblem] = []
     var message: LocalizedLabel?
     /// Records already kept with a name like the broker's or the organisation's (by
