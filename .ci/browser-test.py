@@ -324,6 +324,9 @@ def main():
         click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "button[name=_add][value=victims]"))
         check(driver.find_element(By.ID, "victims[0].name").get_attribute("value") == "김정숙"
               and len(driver.find_elements(By.ID, "victims[2].name")) == 1, "adding a victim row keeps what was typed")
+        check(driver.current_url.endswith("#victims") and driver.execute_script(
+                  "return document.getElementById('victims').getBoundingClientRect().top") < 300,
+              "the form comes back at the victims, not at its top")
         fill(driver, {"groups[0].women": "13", "groups[0].children": "2", "actors[0].name": "가상 브로커 최",
                       "actors[1].name": "가상 보위부 분견대", "sources[0].name": "가상 제보자 A", "sources[0].content": "가족이 전한 가상 제보"})
         choose(driver, {"groups[0].status": "detained", "actors[0].kind": "person", "actors[0].role": "facilitator",
@@ -432,6 +435,27 @@ def main():
               and "21 August 2024" in main_text and "Musan" in main_text and "Arrest" in main_text and "Facilitator (broker)" in main_text,
               "switched to English, the same record reads 21 August 2024, Musan, Arrest")
         shoot(driver, "record-en")
+        # The follow-up work in English: a note on the person, a victim's next step typed as Kunming.
+        driver.get(person_url)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href$='/edit']"))
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Edit person" and driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en",
+              "the person's form opens in English")
+        fill(driver, {"notes": "Spelling checked with the family (fictional)"})
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+        history = [li.text for li in driver.find_elements(By.CSS_SELECTOR, "ol.history li")]
+        check("Saved" in driver.find_element(By.CSS_SELECTOR, "main p[role=status]").text and "changed: Notes" in history[0],
+              "saved in English, the history says the notes changed")
+        driver.get(record_url)
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "a.button[href*='/records/act/new?parent=']"))
+        check(driver.find_element(By.TAG_NAME, "h1").text == "Record what happened next to a victim", "the next-step form opens in English")
+        victims = Select(driver.find_element(By.ID, "victim"))
+        victims.select_by_value([o for o in victims.options if o.text.startswith("김정숙")][0].get_attribute("value"))
+        choose(driver, {"actType": "detention", "victimStatus": "detained"})
+        fill(driver, {"date": "2024-09", "placeCode": "Kunming"})
+        shoot(driver, "act-new-en")
+        click_and_wait(driver, driver.find_element(By.CSS_SELECTOR, "form.stack button[type=submit]"))
+        check("Detention" in driver.find_element(By.TAG_NAME, "h1").text and "Kunming" in driver.find_element(By.CSS_SELECTOR, "dl.fields").text,
+              "the step typed in English is saved, its place typed as Kunming")
         driver.get(base + "/records/event/new")
         shoot(driver, "incident-form-en")
         driver.get(base + "/records?kind=event")

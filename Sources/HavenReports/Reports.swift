@@ -69,10 +69,12 @@ public enum Reports {
 
     /// Every party's answers, over the interventions within reach, with the labels of the
     /// interventions each lists (which the access log names as shown).
-    public static func parties(repository: any Repository, actor: ActingIdentity) async throws -> (parties: [PartyResponses], labels: [UUID: RecordLabel]) {
+    public static func parties(repository: any Repository, actor: ActingIdentity,
+                               shownPerParty: Int = .max) async throws -> (parties: [PartyResponses], labels: [UUID: RecordLabel]) {
         try await repository.counting(report: "parties", parameters: "", by: actor) { reading in
             let parties = PartyResponses.summarise(try await reading.records(Intervention.self))
-            return (parties, try await reading.labels(parties.flatMap(\.interventions).map { RecordRef(.intervention, $0) }))
+            // Only the requests a page lists are named (and so logged as shown); the counts cover them all.
+            return (parties, try await reading.labels(parties.flatMap { $0.interventions.prefix(shownPerParty) }.map { RecordRef(.intervention, $0) }))
         }
     }
 

@@ -113,3 +113,33 @@ struct TrackRecordPageTests {
         }
     }
 }
+
+/// A party sent many requests is summed over all of them, while its page lists the latest few
+/// and names only those in the access log.
+@Suite
+struct PartyRequestsPagingTests {
+    @Test func aPartyWithManyRequestsListsTheLatestAndCountsThemAll() async throws {
+        try await TestServer.with { server in
+            var interventions: [any Record] = []
+            for day in 1...25 {
+                interventions.append(Intervention(compartment: "alpha", partyName: "가상 외교부", channel: .diplomaticNote,
+                                                  dateSent: try FuzzyDate(parsing: String(format: "2025-03-%02d", day)), request: "가상 요청",
+                                                  status: .sent))
+            }
+            _ = try await server.store.importRecords(interventions, by: .localOperator)
+            let latest = try #require(interventions.last as? Intervention)
+            let earliest = try #require(interventions.first as? Intervention)
+            let client = try await server.signIn(role: .analyst, compartments: ["alpha"])
+            let before = try await server.store.auditLog().count
+            let page = try await client.page("/reports/parties")
+            #expect(page.contains("<td>25</td>"), "the counts cover every request")
+            let listed = page.matches(of: /href="\/records\/intervention\/[0-9a-f-]{36}"/).count
+            #expect(listed == PartyResponsesPage.shownPerParty)
+            #expect(page.contains("href=\"/records/intervention/\(latest.id.wire)\"") && !page.contains(earliest.id.wire), "the latest first")
+            #expect(page.contains("요청 25건 가운데 최근 20건입니다"))
+            let entries = try await server.store.auditLog().dropFirst(before).map(\.entry)
+            let shown = entries.filter { $0.detail.contains("shown-by=report") }.map(\.detail).joined()
+            #expect(shown.contains(latest.id.wire) && !shown.contains(earliest.id.wire), "only the requests listed are logged as shown")
+        }
+    }
+}

@@ -27,6 +27,7 @@ public struct PartyResponses: Sendable, Equatable {
     public var noResponse: Int
     /// The median number of days from sending to the answer, over answered requests with both dates.
     public var medianDaysToAnswer: Double?
+    /// The requests sent to it, the latest sent first.
     public var interventions: [UUID]
 
     /// One summary per party, the most unanswered first. Parties are told apart by their name as
@@ -42,7 +43,8 @@ public struct PartyResponses: Sendable, Equatable {
             }
             return PartyResponses(party: group[0].partyName, sent: group.count, answered: answered.count,
                                   unanswered: group.count - answered.count, noResponse: group.filter { $0.response == .noResponse }.count,
-                                  medianDaysToAnswer: Median.of(days), interventions: group.map(\.id))
+                                  medianDaysToAnswer: Median.of(days),
+                                  interventions: group.sorted { (Day.number($0.dateSent) ?? .min) > (Day.number($1.dateSent) ?? .min) }.map(\.id))
         }.sorted { ($0.unanswered, $0.sent, $1.party) > ($1.unanswered, $1.sent, $0.party) }
     }
 }

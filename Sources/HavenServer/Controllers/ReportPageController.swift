@@ -27,7 +27,7 @@ struct ReportPageController: Controller {
 
     @Sendable func parties(_ request: Request, context: HavenRequestContext) async throws -> Response {
         let (account, actor) = try signedIn(context)
-        let summary = try await Reports.parties(repository: repository, actor: actor)
+        let summary = try await Reports.parties(repository: repository, actor: actor, shownPerParty: PartyResponsesPage.shownPerParty)
         return PageController.page(PartyResponsesPage(parties: summary.parties, labels: summary.labels).render(PageController.language(request), account: account))
     }
 

@@ -33,3 +33,10 @@ extension WebText {
     static let recordIncidentFromRequest = LocalizedLabel(en: "Record the incident it became", ko: "이어진 사건 기록")
     static let incidentFromRequest = LocalizedLabel(en: "This incident will be linked to the rescue request", ko: "이 사건은 다음 구출 요청과 연결됩니다")
 }
+
+extension WebText {
+    static func latestRequests(shown: Int, of total: Int) -> LocalizedLabel {
+        LocalizedLabel(en: "The latest \(shown) of \(total) requests; the party's dossier lists every one.",
+                       ko: "요청 \(total)건 가운데 최근 \(shown)건입니다. 모든 요청은 이 기관의 자료집에 있습니다.")
+    }
+}

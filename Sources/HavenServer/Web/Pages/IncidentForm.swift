@@ -104,8 +104,9 @@ struct IncidentForm {
                 ] + Self.rowFields(rows, i, controls, language, choices: rows == .actors ? actorChoices[i] : nil, groups: count(.groups))))
             }
             section.append(.element("input", ["type": "hidden", "name": "rows.\(rows.rawValue)", "value": String(count(rows))]))
+            // The form comes back at the list a row was added to (the fragment), not at its top.
             section.append(.element("button", ["type": "submit", "name": "_add", "value": rows.rawValue, "formnovalidate": "",
-                                               "class": "secondary"], [.text(t(rows.addLabel))]))
+                                               "formaction": "/records/event/new#\(rows.rawValue)", "class": "secondary"], [.text(t(rows.addLabel))]))
             form.append(.element("fieldset", ["id": rows.rawValue], section))
         }
         form.append(.element("button", ["type": "submit", "name": "_save", "value": "1"], [.text(t(WebText.save))]))

@@ -78,8 +78,9 @@ struct RescueRequestForm {
             }
             people += [
                 .element("input", ["type": "hidden", "name": "rows.subjects", "value": String(subjectRows)]),
-                .element("button", ["type": "submit", "name": "_add", "value": "subjects", "formnovalidate": "", "class": "secondary"],
-                         [.text(t(WebText.addPerson))]),
+                // The form comes back at the people it lists (the fragment), not at its top.
+                .element("button", ["type": "submit", "name": "_add", "value": "subjects", "formnovalidate": "",
+                                    "formaction": "/records/rescue_request/new#people", "class": "secondary"], [.text(t(WebText.addPerson))]),
             ]
             for actor in Self.actorFields {
                 people.append(controls.input(actor.name, actor.organisation ? WebText.organisationName : WebText.brokerName))

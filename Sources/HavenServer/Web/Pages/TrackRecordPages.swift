@@ -111,6 +111,10 @@ struct TrackRecordPage {
 /// of those passed their deadline), and the median days to an answer; each party's requests one
 /// click away.
 struct PartyResponsesPage {
+    /// How many of a party's requests the page lists, the latest first; the rest are in the
+    /// party's dossier, one click away.
+    static let shownPerParty = 20
+
     var parties: [PartyResponses]
     /// How each intervention listed is named.
     var labels: [UUID: RecordLabel] = [:]
@@ -130,10 +134,13 @@ struct PartyResponsesPage {
                             .element("summary", [:], [.text(party.party)]),
                             .element("p", [:], [.element("a", ["href": "/dossiers/party?name=\(party.party.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"],
                                                          [.text(t(WebText.makeDossier))])]),
-                            .element("ul", [:], party.interventions.map { id in
+                            .element("ul", [:], party.interventions.prefix(Self.shownPerParty).map { id in
                                 .element("li", [:], [.element("a", ["href": "/records/intervention/\(id.wire)"],
                                                               [.text(t.name(RecordLabel(kind: .intervention, date: labels[id]?.date)))])])
                             }),
+                            party.interventions.count > Self.shownPerParty
+                                ? .element("p", ["class": "meta"], [.text(t(WebText.latestRequests(shown: Self.shownPerParty, of: party.interventions.count)))])
+                                : .group([]),
                         ])]),
                         .element("td", [:], [.text(String(party.sent))]),
                         .element("td", [:], [.text(String(party.answered))]),

@@ -30,7 +30,7 @@ extension Report {
         }
 
         static func text(store: SQLStore, actor: ActingIdentity) async throws -> String {
-            try await Reports.parties(repository: store, actor: actor).parties.map { party in
+            try await Reports.parties(repository: store, actor: actor, shownPerParty: 0).parties.map { party in
                 [party.party, String(party.sent), String(party.answered), String(party.unanswered), String(party.noResponse),
                  party.medianDaysToAnswer.map { String(format: "%.0f", $0) } ?? "-"].joined(separator: "\t") + "\n"
             }.joined()
