@@ -99,18 +99,34 @@ public struct AuditProblem: Sendable, Equatable, CustomStringConvertible {
     public var description: String { "audit entry \(seq): \(reason)" }
 }
 
-/// Recomputes an audit log's Merkle tree and checks every stored tree head and signature.
+/// Recomputes an audit log's Merkle tree, compares every stored tree head with it, and checks
+/// the signatures of the heads.
+///
+/// Why checking every 1,024th signature (and the last) proves the whole log: each signed head
+/// commits to every entry before it through the Merkle root. An entry changed in place no longer
+/// yields its stored root; an entry changed with every later root rewritten to match yields roots
+/// whose signatures cannot be made without the signing key, so the next checkpoint's signature
+/// fails, and the 1,024 heads before it are then checked one by one to name the first entry
+/// changed. `everySignature` checks all of them, as an audit that wants each head's own
+/// signature proved (a damaged signature on an intact entry is found only that way).
 public enum AuditVerifier {
+    /// How far apart the signatures checked by default are.
+    public static let checkpointInterval = 1_024
+
     /// Checks a whole log, given in stored order. `head` is the latest signed head the store
     /// keeps apart from the entries, which reveals entries removed from the end.
     public static func verify(
-        _ entries: [SignedAuditEntry], publicKeyHex: String, latestHead: (size: Int, rootHex: String, signatureHex: String)?
+        _ entries: [SignedAuditEntry], publicKeyHex: String, latestHead: (size: Int, rootHex: String, signatureHex: String)?,
+        everySignature: Bool = false
     ) -> AuditReport {
-        // First the cheap sequential part: order, and the tree head after every entry.
+        // The leaf hashes on every core, then the sequential part: order, and the tree head
+        // after every entry, compared with the one stored.
+        let leaves = Parallel.pieces(entries.count) { range in range.map { entries[$0].entry.leafHash } }.flatMap { $0 }
         var frontier = MerkleFrontier()
         var heads: [TreeHead] = []
         heads.reserveCapacity(entries.count)
         var orderProblem: (position: Int, reason: String)?
+        var rewritten: Int?
         for (position, stored) in entries.enumerated() {
             if stored.entry.seq != position {
                 orderProblem = (position, stored.entry.seq > position
@@ -118,20 +134,23 @@ public enum AuditVerifier {
                     : "out of order: entry \(stored.entry.seq) stands at position \(position)")
                 break
             }
-            frontier.append(leafHash: stored.entry.leafHash)
-            heads.append(TreeHead(size: frontier.size, root: frontier.root))
+            frontier.append(leafHash: leaves[position])
+            let head = TreeHead(size: frontier.size, root: frontier.root)
+            heads.append(head)
+            if rewritten == nil && stored.rootHex != head.rootHex { rewritten = position }
         }
         func report(_ position: Int, _ reason: String) -> AuditReport {
             let head = position < heads.count ? heads[position] : TreeHead(size: frontier.size, root: frontier.root)
             return AuditReport(entries: entries.count, head: head, problem: AuditProblem(seq: position, reason: reason))
         }
-        // Then every signature, on all cores: most of the time of verifying a large log.
+        let changed = "changed, removed or reordered: the tree head recomputed here differs from the one signed when it was written"
+        // Then the signatures, on all cores: most of the time of verifying a large log when all are checked.
         let verifier = TreeHeadVerifier(publicKeyHex: publicKeyHex)
-        if let position = firstBadSignature(entries, heads: heads, verifier: verifier) {
-            return report(position, entries[position].rootHex == heads[position].rootHex
-                ? "its signature does not verify"
-                : "changed, removed or reordered: the tree head recomputed here differs from the one signed when it was written")
+        let checked = rewritten ?? heads.count
+        if let position = firstBadSignature(entries, heads: heads, upTo: checked, verifier: verifier, every: everySignature) {
+            return report(position, "its signature does not verify: the entry, or its signed head, was changed after it was written")
         }
+        if let rewritten { return report(rewritten, changed) }
         if let orderProblem { return report(orderProblem.position, orderProblem.reason) }
         let head = TreeHead(size: frontier.size, root: frontier.root)
         if let latest = latestHead {
@@ -150,18 +169,26 @@ public enum AuditVerifier {
         return AuditReport(entries: entries.count, head: head, problem: nil)
     }
 
-    /// The position of the first entry whose signed head does not verify against the head
-    /// recomputed for it, checking chunks of the log in parallel.
-    static func firstBadSignature(_ entries: [SignedAuditEntry], heads: [TreeHead], verifier: TreeHeadVerifier?) -> Int? {
-        guard !heads.isEmpty else { return nil }
+    /// The position of the first of the heads before `end` whose signature does not verify:
+    /// every one with `every`, otherwise every ``checkpointInterval``th and the last, and then
+    /// each head of the first stretch whose checkpoint fails.
+    static func firstBadSignature(_ entries: [SignedAuditEntry], heads: [TreeHead], upTo end: Int, verifier: TreeHeadVerifier?,
+                                  every: Bool) -> Int? {
+        guard end > 0 else { return nil }
         guard let verifier else { return 0 }
-        let firstInEachPiece = Parallel.pieces(heads.count) { range in
-            range.first { position in
-                guard let signature = Data(hex: entries[position].signatureHex) else { return true }
-                return !verifier.isValid(signature, for: heads[position])
-            }
+        @Sendable func bad(_ position: Int) -> Bool {
+            guard let signature = Data(hex: entries[position].signatureHex) else { return true }
+            return !verifier.isValid(signature, for: heads[position])
         }
-        return firstInEachPiece.compactMap { $0 }.min()
+        func firstBad(_ positions: [Int]) -> Int? {
+            Parallel.pieces(positions.count) { range in range.first { bad(positions[$0]) }.map { positions[$0] } }.compactMap { $0 }.min()
+        }
+        if every { return firstBad(Array(0..<end)) }
+        var checkpoints = Array(stride(from: checkpointInterval - 1, to: end, by: checkpointInterval))
+        if checkpoints.last != end - 1 { checkpoints.append(end - 1) }
+        guard let failed = firstBad(checkpoints) else { return nil }
+        let stretchStart = failed / checkpointInterval * checkpointInterval
+        return firstBad(Array(stretchStart...failed))
     }
 
     /// Checks that the log extends a checkpoint kept elsewhere, with an RFC 6962 consistency proof.

@@ -123,16 +123,18 @@ extension SQLStore {
         try await exclusive { try await loadAuditLog() }
     }
 
-    /// Checks the whole audit log: leaves, tree heads, signatures and the latest head. Needs no
-    /// key: the public key is in the vault header. With the master key, also checks the latest
-    /// head's seal, which catches a log cut short with its head copied from the last entry left.
-    public func verifyAudit(master: MasterKey? = nil) async throws -> AuditReport {
+    /// Checks the whole audit log: leaves, every tree head, the signatures of every 1,024th head
+    /// and the last (every one with `everySignature`; ``AuditVerifier`` says why the others
+    /// prove the log too) and the latest head. Needs no key: the public key is in the vault
+    /// header. With the master key, also checks the latest head's seal, which catches a log cut
+    /// short with its head copied from the last entry left.
+    public func verifyAudit(master: MasterKey? = nil, everySignature: Bool = false) async throws -> AuditReport {
         try await exclusive {
             guard let header else { throw StoreError.notInitialised }
             let entries = try await loadAuditLog()
             let head = try await loadHead()
             var report = AuditVerifier.verify(entries, publicKeyHex: header.auditPublicKeyHex,
-                                              latestHead: head.map { ($0.size, $0.rootHex, $0.signatureHex) })
+                                              latestHead: head.map { ($0.size, $0.rootHex, $0.signatureHex) }, everySignature: everySignature)
             if report.problem == nil, let master {
                 guard master.matches(keyCheck: header.keyCheck, vaultID: header.vaultID) else { throw StoreError.wrongKey }
                 if let problem = Self.sealProblem(head, log: entries, sealer: AuditHeadSealer(master: master), vaultID: header.vaultID) {

@@ -15,9 +15,12 @@ struct Audit: AsyncParsableCommand {
     struct Verify: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
-            abstract: "Recompute the audit log's Merkle tree and check every signed tree head.",
+            abstract: "Recompute the audit log's Merkle tree and check its signed tree heads.",
             discussion: """
-            Names the first entry that was changed, removed or reordered. With --key-file or key shares,
+            Names the first entry that was changed, removed or reordered. Every tree head is compared
+            with the tree recomputed here; the signatures of every 1,024th head and the last are
+            checked, which proves every entry before them (each signed head commits to all earlier
+            entries), and --every-signature checks each head's own signature too. With --key-file or key shares,
             also checks the seal of the latest head, which catches a log whose last entries were deleted
             and whose head was copied from the last entry left. With --checkpoint, also proves with an
             RFC 6962 consistency proof that the log extends a checkpoint kept elsewhere, which catches a
@@ -33,6 +36,8 @@ struct Audit: AsyncParsableCommand {
 
         @OptionGroup var vault: VaultOptions
         @Option(help: "A checkpoint file from `haven audit checkpoint`.") var checkpoint: String?
+        @Flag(name: .customLong("every-signature"), help: "Check the signature of every tree head, not every 1,024th and the last.")
+        var everySignature = false
 
         func run() async throws {
             try await vault.withLockedStore { store in
@@ -40,7 +45,7 @@ struct Audit: AsyncParsableCommand {
                 let keyed = vault.keyFile != nil || vault.readShares || !vault.shareFiles.isEmpty
                 let report: AuditReport
                 do {
-                    report = try await store.verifyAudit(master: keyed ? try vault.masterKey(for: header) : nil)
+                    report = try await store.verifyAudit(master: keyed ? try vault.masterKey(for: header) : nil, everySignature: everySignature)
                 } catch StoreError.wrongKey {
                     throw CLIError("that key does not open this vault")
                 }
@@ -48,7 +53,8 @@ struct Audit: AsyncParsableCommand {
                     print("FAILED: \(problem)")
                     throw ExitCode(1)
                 }
-                print("OK: \(report.entries) audit entries, every tree head and signature verifies"
+                print("OK: \(report.entries) audit entries, every tree head matches the tree and "
+                      + (everySignature ? "every signature verifies" : "the signed checkpoints verify")
                       + (keyed ? ", and the latest head carries the vault key's seal" : "") + ". Root \(report.head.rootHex)")
                 guard let checkpoint else { return }
                 guard let data = FileManager.default.contents(atPath: checkpoint),
