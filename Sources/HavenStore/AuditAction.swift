@@ -55,6 +55,8 @@ public enum AuditAction: String, Sendable, CaseIterable {
     case importMappingDelete = "import.mapping-delete"
     // Compartments.
     case compartmentLabel = "compartment.label"
+    // Backups.
+    case backupMade = "backup.made"
 }
 
 /// One entry to append to the access log, before it is signed and chained.

@@ -10,7 +10,7 @@ struct Haven: AsyncParsableCommand {
         Start with `haven demo` to see Haven on fictional data, or `haven init --data DIR` to create a vault.
         """,
         version: "0.1.0",
-        subcommands: [Init.self, Serve.self, Demo.self, User.self, CompartmentCommand.self, Keys.self, Export.self, Import.self, ImportSheet.self, Imports.self, Audit.self,
+        subcommands: [Init.self, Serve.self, Demo.self, User.self, CompartmentCommand.self, Backup.self, Restore.self, Keys.self, Export.self, Import.self, ImportSheet.self, Imports.self, Audit.self,
                       Report.self, Link.self]
     )
 }

@@ -71,6 +71,7 @@ enum AuditActionText {
         case .importMappingSave: LocalizedLabel(en: "import mapping saved", ko: "가져오기 대응표 저장")
         case .importMappingDelete: LocalizedLabel(en: "import mapping deleted", ko: "가져오기 대응표 삭제")
         case .compartmentLabel: LocalizedLabel(en: "compartment label changed", ko: "구획 이름 변경")
+        case .backupMade: LocalizedLabel(en: "backup made", ko: "백업 작성")
         }
     }
 }
