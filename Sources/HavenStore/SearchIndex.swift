@@ -41,6 +41,10 @@ final class SearchIndex {
     private var postings: [UInt64: [Int32]] = [:]
     /// Ordinals by the sound key of a name they hold, ascending.
     private var namePostings: [String: [Int32]] = [:]
+    /// Ordinals by kind, and by the record they belong to (an act's incident …), ascending: a
+    /// report of one kind, or a page's parts of one record, walks those alone, not every record.
+    private var kindPostings: [RecordKind: [Int32]] = [:]
+    private var parentPostings: [UUID: [Int32]] = [:]
     /// Sound keys by name as written: namesakes are many, and a name is read once.
     private var keysOfName: [String: [String]] = [:]
     private var nextOrdinal: Int32 = 0
@@ -83,6 +87,8 @@ final class SearchIndex {
             facets: record.facets, text: text, nameKeys: nameKeys, ordinal: ordinal
         ))
         for key in nameKeys { namePostings[key, default: []].append(ordinal) }
+        kindPostings[type(of: record).kind, default: []].append(ordinal)
+        if let parent = record.facets.parentID { parentPostings[parent, default: []].append(ordinal) }
         ordinalByID[record.id] = ordinal
         if let place = record as? Place { customPlaceCodes.insert(place.code) }
         for target in record.references { referencers[target, default: []].insert(record.id) }
@@ -105,7 +111,7 @@ final class SearchIndex {
             referencers[target]?.remove(id)
             if referencers[target]?.isEmpty == true { referencers[target] = nil }
         }
-        deadPostings += max(entry.text.count - 1, 0) + entry.nameKeys.count
+        deadPostings += max(entry.text.count - 1, 0) + entry.nameKeys.count + 2
         if deadPostings > 1_000_000 && deadPostings > postings.count * 4 { compact() }
     }
 
@@ -116,6 +122,8 @@ final class SearchIndex {
         ordinalByID = [:]
         postings = [:]
         namePostings = [:]
+        kindPostings = [:]
+        parentPostings = [:]
         customPlaceCodes = []
         referencers = [:]
         deadPostings = 0
@@ -158,6 +166,12 @@ final class SearchIndex {
         } else if let ids = query.ids {
             // Known records are looked up, not found by walking every entry.
             for ordinal in ids.compactMap({ ordinalByID[$0] }).sorted(by: >) { consider(ordinal) }
+        } else if let parent = query.parentID {
+            for ordinal in (parentPostings[parent] ?? []).reversed() { consider(ordinal) }
+        } else if !query.kinds.isEmpty {
+            let lists = Set(query.kinds).map { kindPostings[$0] ?? [] }
+            let candidates = lists.count == 1 ? lists[0] : lists.reduce([]) { Self.union($0, $1) }
+            for ordinal in candidates.reversed() { consider(ordinal) }
         } else {
             for ordinal in stride(from: Int32(entries.count) - 1, through: 0, by: -1) { consider(ordinal) }
         }

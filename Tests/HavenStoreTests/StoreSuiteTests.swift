@@ -91,6 +91,29 @@ struct StoreSuiteTests {
     }
 
     @Test(arguments: Engine.available)
+    func queriesByKindAndByParentFindTheCurrentRecordsNewestFirstAfterUpdatesAndDeletes(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let first = Event(title: "첫 사건"), second = Event(title: "둘째 사건")
+        var acts = (0..<6).map { i in Act(eventID: i < 3 ? first.id : second.id, actType: .arrest) }
+        _ = try await store.importRecords([first, second] + acts, by: me)
+        // One act moves to the other incident, one is deleted: their old postings must not count.
+        acts[0].eventID = second.id
+        _ = try await store.update(acts[0], expectedVersion: 1, by: me)
+        try await store.delete(Act.self, id: acts[1].id, by: me)
+        func ids(_ query: RecordQuery) async throws -> [UUID] { try await store.search(query, by: me).items.map(\.record.id) }
+        #expect(try await ids(RecordQuery(parentID: first.id)) == [acts[2].id])
+        #expect(try await ids(RecordQuery(kinds: [.act], parentID: second.id)) == [acts[0].id, acts[5].id, acts[4].id, acts[3].id],
+                "newest first: the act just moved, then the others in reverse order of writing")
+        #expect(try await store.search(RecordQuery(kinds: [.act]), by: me).total == 5)
+        #expect(try await ids(RecordQuery(kinds: [.event, .act], limit: 3)) == [acts[0].id, acts[5].id, acts[4].id])
+        #expect(try await store.search(RecordQuery(kinds: [.event, .act]), by: me).total == 7)
+        #expect(try await ids(RecordQuery(kinds: [.event])) == [second.id, first.id])
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
     func knownRecordsAreReadTogetherInOneAuditedList(engine: Engine) async throws {
         let fixture = try await StoreFixture(engine)
         defer { fixture.cleanUp() }
