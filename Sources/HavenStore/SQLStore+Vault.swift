@@ -155,9 +155,13 @@ extension SQLStore {
         let rows = try await Self.selectRows(from: "records", on: db) {
             $0.where("deleted", .equal, SQLBind(0)).orderBy("updated_at")
         }
-        // Opening (AES-GCM and JSON decoding) is most of the work of unlocking: use every core.
-        let opened = try Parallel.map(rows) { row in try Self.anyStored(RecordTypes.type(for: row.kind), row, codec: codec) }
-        for stored in opened { index.upsert(stored) }
+        // Opening (AES-GCM and JSON decoding) is most of the work of unlocking, then reading
+        // each record's text and names for the index: use every core; only the postings are
+        // added one record at a time.
+        let prepared = try Parallel.map(rows) { row in
+            SearchIndex.Prepared(try Self.anyStored(RecordTypes.type(for: row.kind), row, codec: codec))
+        }
+        for record in prepared { index.upsert(record) }
     }
 
     static func anyStored<R: Record>(_ type: R.Type, _ row: SealedRow, codec: RecordCodec) throws -> AnyStored {

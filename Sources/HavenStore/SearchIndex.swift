@@ -71,17 +71,45 @@ final class SearchIndex {
         UInt64(a.value) << 21 | UInt64(b.value)
     }
 
+    /// A record made ready for the index: its searchable text and its names' keys, the part of
+    /// indexing that needs nothing of the index, so that unlocking does it on every core.
+    struct Prepared: Sendable {
+        let stored: AnyStored
+        let text: [Unicode.Scalar]
+        let nameKeys: [String]
+
+        init(_ stored: AnyStored, keys: (String) -> [String] = NameKeys.of) {
+            self.stored = stored
+            text = SearchIndex.normalise(stored.record.searchText.joined(separator: "\n"))
+            var nameKeys: [String] = []
+            for term in stored.record.blindTerms where term.field == "name" {
+                for key in keys(term.value) where !nameKeys.contains(key) { nameKeys.append(key) }
+            }
+            self.nameKeys = nameKeys
+        }
+
+        /// An entry already indexed, ready again (when the index is compacted).
+        init(_ entry: Entry) {
+            stored = entry.stored
+            text = entry.text
+            nameKeys = entry.nameKeys
+        }
+    }
+
     /// Adds or replaces a record.
     func upsert(_ stored: AnyStored) {
+        upsert(Prepared(stored, keys: keys(ofName:)))
+    }
+
+    /// Adds or replaces a record made ready for the index.
+    func upsert(_ prepared: Prepared) {
+        let stored = prepared.stored
         remove(stored.record.id)
         let record = stored.record
-        let text = Self.normalise(record.searchText.joined(separator: "\n"))
+        let text = prepared.text
+        let nameKeys = prepared.nameKeys
         let ordinal = nextOrdinal
         nextOrdinal += 1
-        var nameKeys: [String] = []
-        for term in record.blindTerms where term.field == "name" {
-            for key in keys(ofName: term.value) where !nameKeys.contains(key) { nameKeys.append(key) }
-        }
         entries.append(Entry(
             stored: stored, kind: type(of: record).kind, compartment: record.compartment,
             facets: record.facets, text: text, nameKeys: nameKeys, ordinal: ordinal
@@ -127,7 +155,7 @@ final class SearchIndex {
         customPlaceCodes = []
         referencers = [:]
         deadPostings = 0
-        for entry in live { upsert(entry.stored) }
+        for entry in live { upsert(Prepared(entry)) }
     }
 
     /// The current records that point to `id`, within the compartments given (nil: all), newest first.
