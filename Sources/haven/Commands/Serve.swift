@@ -7,6 +7,7 @@ import HavenServer
 import HavenStore
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
 /// `haven serve`: unlocks a vault and serves it, on 127.0.0.1 or, with TLS, on a wider address.
 struct Serve: AsyncParsableCommand {
@@ -44,6 +45,10 @@ struct Serve: AsyncParsableCommand {
     var trustedProxies: [String] = []
     @Option(name: .customLong("import-max-mb"), help: "The largest spreadsheet the import page takes, in MB (1–1024).")
     var importMaxMB: Int = 50
+    @Option(name: .customLong("backup-dir"), help: "Write a sealed backup of the vault into this directory on a schedule (SQLite vaults).")
+    var backupDir: String?
+    @Option(name: .customLong("backup-every"), help: "Hours between scheduled backups (1–168).") var backupEvery: Int = 24
+    @Option(name: .customLong("backup-keep"), help: "How many scheduled backups to keep, the newest (1–1000).") var backupKeep: Int = 7
 
     func validate() throws {
         guard (0...1_000_000).contains(exportApprovalThreshold) else {
@@ -52,6 +57,11 @@ struct Serve: AsyncParsableCommand {
         guard (1...60).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be from 1 to 60 minutes") }
         guard (1...24).contains(sessionLifetime) else { throw ValidationError("--session-lifetime must be from 1 to 24 hours") }
         guard (1...1024).contains(importMaxMB) else { throw ValidationError("--import-max-mb must be from 1 to 1024") }
+        guard (1...168).contains(backupEvery) else { throw ValidationError("--backup-every must be from 1 to 168 hours") }
+        guard (1...1000).contains(backupKeep) else { throw ValidationError("--backup-keep must be from 1 to 1000") }
+        if backupDir != nil && (vault.database != nil || vault.data == nil) {
+            throw ValidationError("--backup-dir backs up an SQLite vault (--data); back up PostgreSQL with pg_dump")
+        }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
         for proxy in trustedProxies where !ServerConfiguration.isIPAddress(proxy) {
             throw ValidationError("--trusted-proxy takes an IP address such as 127.0.0.1; '\(proxy.prefix(60))' is not one")
@@ -76,15 +86,22 @@ struct Serve: AsyncParsableCommand {
                 throw CLIError("the thresholds file's surge settings are not valid: \(error)")
             }
         } ?? SurgeDetector()
-        let store = try await vault.unlockedStore(as: .localOperator)
+        let (store, master) = try await vault.unlocked(as: .localOperator)
         let tls = tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certificatePath: cert, privateKeyPath: $0) } }
-        try await Self.serve(store: store, configuration: ServerConfiguration(
+        var logger = Logger(label: "haven")
+        logger.logLevel = .info
+        let backups = backupDir.flatMap { directory in vault.data.map { data in
+            BackupService(schedule: BackupSchedule(store: store, master: master, vaultPath: URL(fileURLWithPath: data).appendingPathComponent("haven.sqlite").path,
+                                                   directory: URL(fileURLWithPath: directory), keep: backupKeep),
+                          every: .seconds(backupEvery * 3600), logger: logger)
+        } }
+        try await Self.serve(store: store, extraServices: backups.map { [$0] } ?? [], configuration: ServerConfiguration(
             port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold,
             sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600)),
             thresholds: limits, surge: surge, trustedProxies: Set(trustedProxies), importFileBytes: importMaxMB * 1024 * 1024))
     }
 
-    static func serve(store: SQLStore, configuration: ServerConfiguration) async throws {
+    static func serve(store: SQLStore, extraServices: [any Service] = [], configuration: ServerConfiguration) async throws {
         let port = configuration.port
         var logger = Logger(label: "haven")
         logger.logLevel = .info
@@ -96,7 +113,7 @@ struct Serve: AsyncParsableCommand {
             // Deadlines pass while Haven runs: unanswered interventions are marked hourly, by a
             // service that stops with the server (a sweep in progress finishes its write first).
             app = try buildApplication(store: store, authenticator: authenticator, configuration: configuration, logger: logger,
-                                       services: [NonResponseSweepService(repository: store, logger: logger)]) { _ in
+                                       services: [NonResponseSweepService(repository: store, logger: logger)] + extraServices) { _ in
                 // Only once the port is bound: a port already in use ends the run before this.
                 print("Haven is unlocked (\(records) records) and listening on \(base)")
                 print("API description: \(base)/openapi.json — sign in with POST /api/session; stop with Ctrl-C.")
