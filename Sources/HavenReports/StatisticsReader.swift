@@ -40,9 +40,11 @@ public enum StatisticsReader {
         // Figures only: the run is one access-log entry, not one per person counted.
         let affected = try await store.counting(report: "statistics", parameters: "from=\(firstYear) to=\(lastYear)", by: actor) { reading in
             let acts = try await reading.records(Act.self, RecordQuery(from: "\(firstYear)-01-01", to: "\(lastYear)-12-31"))
-            var persons: [UUID: Person] = [:], groups: [UUID: VictimGroup] = [:]
-            for id in Set(acts.compactMap(\.victimID)) { persons[id] = try await reading.record(Person.self, id) }
-            for id in Set(acts.compactMap(\.victimGroupID)) { groups[id] = try await reading.record(VictimGroup.self, id) }
+            // The victims and groups in two reads, not one per victim.
+            let persons = Dictionary(try await reading.records(Person.self, RecordQuery(ids: Set(acts.compactMap(\.victimID)))).map { ($0.id, $0) },
+                                     uniquingKeysWith: { first, _ in first })
+            let groups = Dictionary(try await reading.records(VictimGroup.self, RecordQuery(ids: Set(acts.compactMap(\.victimGroupID)))).map { ($0.id, $0) },
+                                    uniquingKeysWith: { first, _ in first })
             return PersonsAffected.count(acts: acts, persons: persons, groups: groups)
         }
         return Statistics(firstYear: firstYear, lastYear: lastYear, affected: affected, arrivals: try await store.arrivals())

@@ -130,8 +130,11 @@ public enum TrendsReader {
         // A region whose first act in the window comes after its start may have been documented
         // before the window: one count says.
         let dayBefore = Day.offset(start.description + "-01", days: -1)
-        for (region, first) in firstDocumented where first > start && region != "—" {
-            if try await reading.count(RecordQuery(kinds: [.act], placeCode: region, to: dayBefore)) > 0 {
+        if firstDocumented.contains(where: { $0.value > start && $0.key != "—" }) {
+            // One read of the acts before the window, not one count per region.
+            let documentedBefore = Set(try await reading.records(Act.self, RecordQuery(to: dayBefore))
+                .compactMap { $0.placeCode.map { Gazetteer.shared.region(of: $0) } })
+            for (region, first) in firstDocumented where first > start && documentedBefore.contains(region) {
                 firstDocumented[region] = start
             }
         }
