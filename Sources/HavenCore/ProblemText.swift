@@ -47,6 +47,8 @@ public enum ProblemText {
         "an act has either one victim or one victim group, not both": "행위에는 피해자 한 명 또는 피해자 집단 하나만 지정합니다",
         "only a named victim can be counted as one of a group": "이름이 있는 피해자만 집단의 한 사람으로 셀 수 있습니다",
         "must be one of this incident's groups": "이 사건의 피해자 집단 중 하나여야 합니다",
+        "choose a victim of this incident": "이 사건의 피해자를 고르십시오",
+        "choose a group of this incident": "이 사건의 피해자 집단을 고르십시오",
     ]
 
     nonisolated(unsafe) private static let patterns: [(Regex<(Substring, Substring)>, (String) -> String)] = [

@@ -109,6 +109,7 @@ struct FollowUpFormTests {
                 "parent": eventID.wire, "parentKind": "event", "victim": "person:\(stranger.record.id.wire)", "actType": "detention",
             ])
             #expect(refused.status == .unprocessableContent && String(buffer: refused.body).contains("href=\"#victim\""))
+            #expect(String(buffer: refused.body).contains("피해자: 이 사건의 피해자를 고르십시오"), "the problem in Korean, named by its field")
             #expect(try await Self.records(Act.self, server).count == 5, "3 from the intake and 2 steps")
 
             // The incident page links each of the victim's acts, so each can be opened and edited.
@@ -167,6 +168,18 @@ struct FollowUpFormTests {
                 "version": "1", "name": "가상 통신사", "sourceKind": "media",
             ]).status == .seeOther)
             #expect(try await Self.records(Source.self, server).contains { $0.name == "가상 통신사" })
+        }
+    }
+
+    @Test func anActRecordedWithoutAVictimCanStillBeEdited() async throws {
+        try await TestServer.with { server in
+            let client = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let eventID = try await Self.recordIncident(client)
+            // An act written through the API without a victim: its form asks no victim, so none is demanded.
+            let bare = try await server.store.create(Act(compartment: "alpha", eventID: eventID, actType: .arrest), by: .localOperator)
+            let saved = try await client.postForm("/records/act/\(bare.record.id.wire)/edit", ["version": "1", "actType": "detention", "victimStatus": "detained"])
+            #expect(saved.status == .seeOther, "\(String(buffer: saved.body).prefix(300))")
+            #expect(try await Self.records(Act.self, server).first { $0.id == bare.record.id }?.actType == .detention)
         }
     }
 

@@ -80,7 +80,8 @@ enum ActFields: NewFieldsForm {
                 act.victimGroupID = UUID(uuidString: String(victim.dropFirst("group:".count)))
                 act.victimID = nil
             }
-        } else if act.victimID == nil && act.victimGroupID == nil && !(choices.options["victim"] ?? []).isEmpty {
+        } else if reader.values["victim"] != nil && act.victimID == nil && act.victimGroupID == nil && !(choices.options["victim"] ?? []).isEmpty {
+            // Asked on the new-act form only (an edit form has no victim field to answer it).
             reader.problem("victim", "choose a victim of this incident")
         }
         act.actType = reader.code("actType", ActType.self) ?? stored.actType
