@@ -31,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // Reading XLSX workbooks (ZIP archives), in memory.
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         // Reading files uploaded from a browser form (multipart/form-data).
@@ -136,6 +137,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             // Compiled in, as HavenCore's are.
             resources: [.embedInCode("Resources/static/haven.css")],

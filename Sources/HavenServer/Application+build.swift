@@ -93,8 +93,13 @@ public struct TLSSetupError: Error, CustomStringConvertible, Sendable {
 
 /// Every route of Haven, each declared once with its requirement and, for the JSON API, its
 /// OpenAPI description (``Route``).
-func havenRoutes(store: SQLStore, authenticator: Authenticator, configuration: ServerConfiguration) -> [Route] {
+func havenRoutes(store: SQLStore, authenticator: Authenticator, configuration: ServerConfiguration, metrics: HavenMetrics = HavenMetrics()) -> [Route] {
     var routes: [Route] = [
+        // For an operator's Prometheus, with an administrator's API token: counts and latencies only.
+        Route(.get, "/metrics", .permission(.readMetrics)) { _, _ in
+            Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                     body: .init(byteBuffer: ByteBuffer(string: await metrics.text(store: store))))
+        },
         // Healthy means the store answers, not only that the process runs: a load balancer must
         // not send people to a server whose every real request would fail.
         Route(.get, "/health", .anyone, api: .init("Liveness: whether the store answers (503 when it does not)", response: .of(HealthView.self))) { _, _ in
@@ -150,13 +155,15 @@ private final class OpenAPIText: Sendable {
 /// Builds the router: the pages, the JSON API, `/openapi.json` and `/health`. Every route passes
 /// the authentication middleware, which applies the route table's requirements.
 public func buildRouter(store: SQLStore, authenticator: Authenticator, configuration: ServerConfiguration) -> Router<HavenRequestContext> {
-    let table = RouteTable(havenRoutes(store: store, authenticator: authenticator, configuration: configuration))
+    let metrics = HavenMetrics()
+    let table = RouteTable(havenRoutes(store: store, authenticator: authenticator, configuration: configuration, metrics: metrics))
     let router = Router(context: HavenRequestContext.self)
     // The client's address first, so that the log and the throttle see the forwarded one; the
     // request log next, so that it sees every final status; then the security headers,
     // so that problem responses (401, 403, 404 …) carry them too.
     router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
     router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: MetricsMiddleware(metrics: metrics))
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: configuration.tls != nil))
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthMiddleware(authenticator: authenticator, table: table))

@@ -152,6 +152,9 @@ public actor SQLStore: Repository {
     /// How many current records the in-memory index holds.
     public var indexedRecordCount: Int { index.count }
 
+    /// How many entries the audit log holds, as this process last appended or read it.
+    public var auditLogSize: Int { frontier.size }
+
     private func configureSQLite() async throws {
         // WAL for concurrent readers, FULL so a committed write survives power loss, and
         // secure_delete so freed pages are zeroed.

@@ -28,7 +28,7 @@ public enum Role: String, Vocabulary {
         case .administrator:
             // Runs the system, not the casework: no record content. Giving oneself access
             // means creating or granting an account, which the access log shows.
-            [.readReference, .readAudit, .manageUsers, .manageKeys, .approveExport, .manageOwnAccount]
+            [.readReference, .readAudit, .manageUsers, .manageKeys, .approveExport, .manageOwnAccount, .readMetrics]
         case .analyst:
             [.readRecords, .readProtected, .writeRecords, .search, .readReference, .analyse, .requestExport,
              .approveExport, .manageOwnAccount]
@@ -73,4 +73,6 @@ public enum Permission: String, Sendable, Codable, CaseIterable, Hashable {
     case approveExport = "export.approve"
     /// One's own password, second factor, sessions and API tokens.
     case manageOwnAccount = "account.self"
+    /// The server's operational figures (`/metrics`): counts and latencies, never record content.
+    case readMetrics = "metrics.read"
 }

@@ -1,0 +1,32 @@
+import Foundation
+import HavenCore
+@testable import HavenServer
+import HavenStore
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// `/metrics`: requests counted by route pattern (never a concrete path), the index and the
+/// audit log's size, for an administrator only.
+@Suite
+struct MetricsTests {
+    @Test func anAdministratorReadsCountsByRoutePatternAndNoOneElseDoes() async throws {
+        try await TestServer.with { server in
+            let documenter = try await server.signIn(role: .documenter, compartments: ["alpha"])
+            let person = try await server.store.create(Person(compartment: "alpha", names: [PersonName("가상 메트릭", script: .hangul, system: .unknown)]),
+                                                       by: .localOperator)
+            for _ in 0..<3 { _ = try await documenter.execute(uri: "/api/persons/\(person.record.id.wire)", method: .get) }
+            #expect(try await documenter.execute(uri: "/metrics", method: .get).status == .forbidden)
+            let anonymous = try await server.client.execute(uri: "/metrics", method: .get)
+            #expect(anonymous.status != .ok && !String(buffer: anonymous.body).contains("haven_http_requests_total"), "no figures without signing in")
+            let administrator = try await server.signIn(role: .administrator, compartments: [])
+            let response = try await administrator.execute(uri: "/metrics", method: .get)
+            #expect(response.status == .ok)
+            let text = String(buffer: response.body)
+            #expect(text.contains(#"haven_http_requests_total{method="GET",route="/api/persons/{id}",status="200"} 3"#))
+            #expect(text.contains("haven_http_request_duration_seconds_bucket"))
+            #expect(text.contains("haven_indexed_records 1") && text.contains("haven_audit_log_entries "))
+            #expect(!text.contains(person.record.id.wire) && !text.contains("메트릭"), "no concrete path, no record content")
+        }
+    }
+}
