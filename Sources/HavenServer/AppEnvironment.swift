@@ -42,8 +42,11 @@ struct AppEnvironment: Sendable {
     var exports: any ExportKeeping { store }
     /// Spreadsheet import batches and saved mappings.
     var imports: any ImportKeeping { store }
-    /// What the organisation calls its compartments, for the pages.
-    func compartmentNames() async throws -> CompartmentNames { CompartmentNames(labels: try await store.compartmentLabels()) }
+    /// What the organisation calls its compartments.
+    var compartmentNaming: any CompartmentNaming { store }
+
+    /// The compartments' names for the pages.
+    func compartmentNames() async throws -> CompartmentNames { CompartmentNames(labels: try await compartmentNaming.compartmentLabels()) }
     /// The records with the official statistics beside them (arrival figures), for the
     /// statistics report.
     var statistics: some Repository & StatisticsKeeping { store }
