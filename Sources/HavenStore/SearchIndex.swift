@@ -143,7 +143,11 @@ final class SearchIndex {
         if deadPostings > 1_000_000 && deadPostings > postings.count * 4 { compact() }
     }
 
+    /// How many times the index was compacted (for tests of what compaction keeps).
+    private(set) var compactions = 0
+
     private func compact() {
+        compactions += 1
         let live = entries.compactMap { $0 }
         entries = []
         nextOrdinal = 0
