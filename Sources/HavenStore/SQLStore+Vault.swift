@@ -41,6 +41,7 @@ extension SQLStore {
     /// Unlocks the vault with its master key: checks the key, opens the wrapped keys, checks the
     /// audit log's latest head and builds the in-memory index. A wrong key changes nothing.
     public func unlock(master: MasterKey, by actor: ActingIdentity) async throws {
+        let started = ContinuousClock.now
         try await exclusive {
             guard let header else { throw StoreError.notInitialised }
             guard master.matches(keyCheck: header.keyCheck, vaultID: header.vaultID) else { throw StoreError.wrongKey }
@@ -78,6 +79,7 @@ extension SQLStore {
             let entries = try actions.map { try signedEntry($0, frontier: &frontier, signer: signer, sealer: sealer, vaultID: header.vaultID) }
             try await transaction(on: db) { db in try await Self.append(entries, on: db) }
         }
+        lastUnlockDuration = ContinuousClock.now - started
     }
 
     /// Drops the keys and the decrypted index; the store serves nothing personal until unlocked again.

@@ -155,6 +155,10 @@ public actor SQLStore: Repository {
     /// How many entries the audit log holds, as this process last appended or read it.
     public var auditLogSize: Int { frontier.size }
 
+    /// How long the last unlock took (decrypting every record and building the index), for
+    /// the operator's metrics; nil until the store is unlocked.
+    public internal(set) var lastUnlockDuration: Duration?
+
     private func configureSQLite() async throws {
         // WAL for concurrent readers, FULL so a committed write survives power loss, and
         // secure_delete so freed pages are zeroed.

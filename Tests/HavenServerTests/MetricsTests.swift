@@ -3,6 +3,8 @@ import HavenCore
 @testable import HavenServer
 import HavenStore
 import Hummingbird
+import HavenCrypto
+import HavenTestSupport
 import HummingbirdTesting
 import Testing
 
@@ -28,5 +30,22 @@ struct MetricsTests {
             #expect(text.contains("haven_indexed_records 1") && text.contains("haven_audit_log_entries "))
             #expect(!text.contains(person.record.id.wire) && !text.contains("메트릭"), "no concrete path, no record content")
         }
+    }
+
+    @Test func theLastUnlocksDurationIsAGaugeOnceTheVaultIsUnlocked() async throws {
+        let directory = try TemporaryDirectory.make("haven-metrics")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let location = StoreLocation.sqlite(path: directory.appendingPathComponent("haven.sqlite").path)
+        let master = MasterKey.random()
+        let first = try await SQLStore.open(location)
+        try await first.initialise(master: master, scrypt: nil, by: .localOperator)
+        _ = try await first.create(Person(names: [PersonName("가상", script: .hangul, system: .unknown)]), by: .localOperator)
+        try await first.close()
+        let store = try await SQLStore.open(location)
+        #expect(!(await HavenMetrics().text(store: store)).contains("haven_unlock_duration_seconds"), "nothing before an unlock")
+        try await store.unlock(master: master, by: .localOperator)
+        let text = await HavenMetrics().text(store: store)
+        #expect(text.contains("haven_unlock_duration_seconds ") && text.contains("haven_indexed_records 1"))
+        try await store.close()
     }
 }

@@ -5,7 +5,8 @@ import Prometheus
 
 /// The server's operational figures for Prometheus, at `/metrics`: requests by method, route
 /// pattern (`/api/persons/{id}`, never a concrete path, which may hold a searched name) and
-/// status, their durations, and at each scrape the records indexed and the audit log's size.
+/// status, their durations, and at each scrape the records indexed, the audit log's size and
+/// how long the last unlock took.
 /// Nothing in them is record content. One registry per application, so that tests and several
 /// servers in one process never share figures.
 final class HavenMetrics: Sendable {
@@ -30,6 +31,12 @@ final class HavenMetrics: Sendable {
                                              helpText: "Current records in the in-memory index")).set(to: Double(await store.indexedRecordCount))
         registry.makeGauge(descriptor: .init(namespace: "haven", metricName: "audit_log", unitName: "entries",
                                              helpText: "Entries in the audit log as this server knows it")).set(to: Double(await store.auditLogSize))
+        if let unlock = await store.lastUnlockDuration {
+            let seconds = Double(unlock.components.seconds) + Double(unlock.components.attoseconds) / 1e18
+            registry.makeGauge(descriptor: .init(namespace: "haven", metricName: "unlock_duration", unitName: "seconds",
+                                                 helpText: "How long the last unlock took: decrypting every record and building the index"))
+                .set(to: seconds)
+        }
         return registry.emitToString()
     }
 }
