@@ -243,11 +243,16 @@ struct FieldNamesTests {
         second.names[0].value = "박임수"
         second.notes = "바로잡음"
         let now = Date()
-        let versions = RecordVersion.list([Stored(record: first, version: 1, updatedAt: now, author: "account:a"),
-                                           Stored(record: second, version: 2, updatedAt: now, author: "system:sweep")],
-                                          names: ["account:a": "minjeong"])
-        #expect(versions.map(\.version) == [2, 1], "newest first")
-        #expect(versions[0].changed == ["names", "notes"] && versions[1].changed.isEmpty)
-        #expect(versions[0].author == "sweep" && versions[1].author == "minjeong")
+        var third = second
+        third.sex = .female
+        let history = [Stored(record: first, version: 1, updatedAt: now, author: "account:a"),
+                       Stored(record: second, version: 2, updatedAt: now, author: ActingIdentity.system.id),
+                       Stored(record: third, version: 3, updatedAt: now, author: "account:removed")]
+        let versions = RecordVersion.list(history, actors: ActorNames(accounts: ["account:a": "minjeong"]), language: .ko)
+        #expect(versions.map(\.version) == [3, 2, 1], "newest first")
+        #expect(versions[1].changed == ["names", "notes"] && versions[0].changed == ["sex"] && versions[2].changed.isEmpty)
+        #expect(versions[2].author == "minjeong" && versions[1].author == "Haven 자동 처리", "Haven's own jobs in words")
+        #expect(versions[0].author == nil, "an account no longer known is not named")
+        #expect(ActorNames().name(ActingIdentity.localOperator.id, .en) == "local operator (command line)")
     }
 }

@@ -29,9 +29,10 @@ struct RecordPageController: Controller {
         }
         let id = try RecordController<Person>.id(context)
         let actor = try context.actor()
-        let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor,
-                                                     names: try await authorNames())
         let language = PageController.language(request)
+        let actors = try await actorNames()
+        let (stored, versions) = try await Self.load(RecordTypes.type(for: kind), id: id, repository: repository, actor: actor,
+                                                     actors: actors, language: language)
         let compartments = try await environment.compartmentNames()
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language, compartments: compartments)
         if QueryString.fields(request.uri).get("saved") == "1" { page.confirmation = WebText.savedVersion(stored.version) }
@@ -72,12 +73,11 @@ struct RecordPageController: Controller {
         }
         // Analysts see who viewed and changed a record of their compartments (the query is logged too).
         if account.allows(.analyse) {
-            let names = try await authorNames()
             let entries = try await environment.accessLog.auditEntries(AuditQuery(recordID: id, limit: 50), by: actor)
             page.trailTotal = entries.total
             page.trail = entries.items.map { entry in
                 RecordPage.TrailEntry(at: AuditQuery.instant(entry.at, endOfDay: false).map(language.instant) ?? entry.at,
-                                      who: names[entry.actor] ?? entry.actor,
+                                      who: actors.name(entry.actor, language) ?? entry.actor,
                                       action: AuditActionText.label(action: entry.action, detail: entry.detail))
             }
         }
@@ -110,18 +110,19 @@ struct RecordPageController: Controller {
     }
 
     /// A record and its versions, newest first, with who wrote each and what it changed (both
-    /// reads audited by the store). `names` turns the access log's actors into user names.
+    /// reads audited by the store), authors named through `actors`.
     static func load<R: Record>(_ type: R.Type, id: UUID, repository: any Repository, actor: ActingIdentity,
-                                names: [String: String] = [:]) async throws -> (AnyStored, [RecordVersion]) {
+                                actors: ActorNames = ActorNames(), language: Language = .ko) async throws -> (AnyStored, [RecordVersion]) {
         let stored = try await repository.get(type, id: id, by: actor)
         let history = try await repository.history(type, id: id, by: actor)
-        return (AnyStored(record: stored.record, version: stored.version, updatedAt: stored.updatedAt), RecordVersion.list(history, names: names))
+        return (AnyStored(record: stored.record, version: stored.version, updatedAt: stored.updatedAt),
+                RecordVersion.list(history, actors: actors, language: language))
     }
 
-    /// User names by the access log's actor ids, for naming who wrote a version.
-    private func authorNames() async throws -> [String: String] {
-        Dictionary(try await environment.accessLog.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) },
-                   uniquingKeysWith: { first, _ in first })
+    /// How the access log's actors are named: accounts by user name, the operator and Haven's jobs in words.
+    private func actorNames() async throws -> ActorNames {
+        ActorNames(accounts: Dictionary(try await environment.accessLog.accounts().map { (ActingIdentity.account($0.account.id).id, $0.account.username) },
+                                        uniquingKeysWith: { first, _ in first }))
     }
 
     /// A past version of a record as it was, from its history (which only holds the versions
@@ -134,14 +135,15 @@ struct RecordPageController: Controller {
         let id = try RecordController<Person>.id(context)
         guard let number = context.parameters.get("version").flatMap(Int.init), number >= 1 else { throw Problem.notFound("no such version") }
         let actor = try context.actor()
-        let names = try await authorNames()
+        let actors = try await actorNames()
+        let language = PageController.language(request)
         func past<R: Record>(_ type: R.Type) async throws -> (AnyStored, [RecordVersion])? {
             let history = try await repository.history(type, id: id, by: actor)
             guard let version = history.first(where: { $0.version == number && !$0.deleted }) else { return nil }
-            return (AnyStored(record: version.record, version: version.version, updatedAt: version.updatedAt), RecordVersion.list(history, names: names))
+            return (AnyStored(record: version.record, version: version.version, updatedAt: version.updatedAt),
+                    RecordVersion.list(history, actors: actors, language: language))
         }
         guard let (stored, versions) = try await past(RecordTypes.type(for: kind)) else { throw Problem.notFound("no such version") }
-        let language = PageController.language(request)
         var page = RecordPage.make(stored, versions: versions, seesProtected: actor.seesProtected, language: language,
                                    compartments: try await environment.compartmentNames())
         page.pastVersion = number

@@ -15,8 +15,8 @@ struct RecordVersion: Equatable {
     var changed: [String] = []
 
     /// The versions of a history (oldest first), newest first, each with the fields it changed
-    /// and its author named through `names` (access-log actor → user name).
-    static func list<R: Record>(_ history: [Stored<R>], names: [String: String]) -> [RecordVersion] {
+    /// and its author named through `actors` in the reader's language.
+    static func list<R: Record>(_ history: [Stored<R>], actors: ActorNames, language: Language) -> [RecordVersion] {
         let encoder = HavenJSON.encoder()
         let fields = history.map { stored -> [String: JSONValue] in
             guard let data = try? encoder.encode(stored.record),
@@ -26,15 +26,7 @@ struct RecordVersion: Equatable {
         return history.indices.map { i in
             let changed = i == 0 ? [] : Set(fields[i].keys).union(fields[i - 1].keys).filter { fields[i][$0] != fields[i - 1][$0] }.sorted()
             return RecordVersion(version: history[i].version, at: history[i].updatedAt, deleted: history[i].deleted,
-                                 author: history[i].author.map { names[$0] ?? ActorText.system($0) }, changed: history[i].deleted ? [] : changed)
+                                 author: history[i].author.flatMap { actors.name($0, language) }, changed: history[i].deleted ? [] : changed)
         }.reversed()
-    }
-}
-
-/// How the history names an author the accounts list does not: the system's own jobs by their
-/// job, anything else (a removed account) not at all.
-enum ActorText {
-    static func system(_ actor: String) -> String {
-        actor.hasPrefix("system:") ? String(actor.dropFirst("system:".count)) : "—"
     }
 }
