@@ -55,9 +55,17 @@ struct VaultOptions: ParsableArguments {
     /// The master key for an existing vault: from the key file, or a passphrase read from the
     /// terminal (without echo) or from standard input.
     func masterKey(for header: VaultHeader) throws -> MasterKey {
+        try Self.masterKey(keyFile: keyFile, shareFiles: shareFiles, readShares: readShares, vaultID: header.vaultID, scrypt: header.scrypt)
+    }
+
+    /// The master key of the vault `vaultID` from a key file, key shares (files, or typed), or
+    /// its passphrase (`scrypt` nil: the vault opens with a key file only). Shared with the
+    /// commands that open a backup, whose header names the vault and its passphrase parameters.
+    static func masterKey(keyFile: String?, shareFiles: [String], readShares: Bool, vaultID: UUID,
+                          scrypt: ScryptParameters?) throws -> MasterKey {
         if let keyFile { return try KeyFile.read(keyFile) }
-        if readShares || !shareFiles.isEmpty { return try KeyShares.read(files: shareFiles, vaultID: header.vaultID) }
-        guard let scrypt = header.scrypt else {
+        if readShares || !shareFiles.isEmpty { return try KeyShares.read(files: shareFiles, vaultID: vaultID) }
+        guard let scrypt else {
             throw CLIError("this vault opens with a key file: give --key-file PATH")
         }
         let passphrase = try Passphrase.read(prompt: "Passphrase / 암호문: ")

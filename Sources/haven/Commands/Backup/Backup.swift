@@ -112,21 +112,14 @@ struct Restore: AsyncParsableCommand {
 struct BackupKeyOptions: ParsableArguments {
     @Option(name: .customLong("key-file"), help: "The vault's key file.") var keyFile: String?
     @Option(name: .customLong("share-file"), help: "Key shares from `haven keys split`, one file per share (repeat).") var shareFiles: [String] = []
+    @Flag(name: .customLong("key-shares"), help: "Key shares typed (or piped) one per line until enough are given.") var readShares = false
 
     func masterKey(for file: String) throws -> MasterKey {
         let summary: BackupSummary
         do { summary = try SQLStore.backupSummary(URL(fileURLWithPath: file)) } catch let error as BackupError { throw CLIError(error.description) }
         guard let vault = summary.vault else { throw CLIError("the backup's header names no vault") }
-        let master: MasterKey
-        if let keyFile {
-            master = try KeyFile.read(keyFile)
-        } else if !shareFiles.isEmpty {
-            master = try KeyShares.read(files: shareFiles, vaultID: vault)
-        } else if let scrypt = summary.scrypt {
-            master = try MasterKey.derive(passphrase: try Passphrase.read(prompt: "Passphrase / 암호문: "), parameters: scrypt)
-        } else {
-            throw CLIError("this vault opens with a key file: give --key-file PATH")
-        }
+        let master = try VaultOptions.masterKey(keyFile: keyFile, shareFiles: shareFiles, readShares: readShares, vaultID: vault,
+                                                scrypt: summary.scrypt)
         guard summary.opens(with: master) else {
             throw CLIError("wrong passphrase or key: it does not open this backup\n잘못된 암호문 또는 키입니다. 이 백업을 열 수 없습니다.")
         }
