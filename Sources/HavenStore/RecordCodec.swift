@@ -95,7 +95,7 @@ struct RecordCodec: Sendable {
             throw StoreError.corrupt("coded fields of a \(row.kind.code) are not an object")
         }
         let decoder = HavenJSON.decoder(instants: .stored)
-        let sealed = try decoder.decode([String: String].self, from: Data(row.sealed.utf8))
+        let sealed = try SealedFields.parse(row.sealed) ?? decoder.decode([String: String].self, from: Data(row.sealed.utf8))
         let key = try dataKeys(row.compartment, row.keyVersion)
         var json = Data(capacity: coded.count + row.sealed.count + 96)
         json.append(contentsOf: #"{"id":""#.utf8)

@@ -84,7 +84,9 @@ extension SQLStore {
     func rebuildFrontier(sealer: AuditHeadSealer, vaultID: UUID) async throws -> (frontier: MerkleFrontier, startSealing: Bool) {
         let entries = try await loadAuditLog()
         var rebuilt = MerkleFrontier()
-        for stored in entries { rebuilt.append(leafHash: stored.entry.leafHash) }
+        // Hashing the leaves is the CPU half of this; the tree itself is cheap.
+        let leaves = Parallel.pieces(entries.count) { range in range.map { entries[$0].entry.leafHash } }.flatMap { $0 }
+        for leaf in leaves { rebuilt.append(leafHash: leaf) }
         let head = try await loadHead()
         if let head, head.size != rebuilt.size || head.rootHex != TreeHead(size: rebuilt.size, root: rebuilt.root).rootHex {
             logger.critical("the audit log does not match its latest signed head; run `haven audit verify`")
@@ -170,21 +172,25 @@ extension SQLStore {
             .first(decoding: Row.self).map { StoredHead(size: $0.size, rootHex: $0.root, signatureHex: $0.signature, sealHex: $0.seal) }
     }
 
-    /// The audit entries from position `first` on (every entry by default), in order.
+    /// The audit entries from position `first` on (every entry by default), in order. Columns
+    /// are read one by one rather than through a `Decodable` row: unlocking and verifying read
+    /// the whole log, and the keyed decoder was a quarter of their time.
     func loadAuditLog(from first: Int = 0) async throws -> [SignedAuditEntry] {
-        struct Row: Decodable {
-            let seq: Int, at: String, actor: String, action: String, kind: String, record_id: String
-            let version: Int, content_hash: String, detail: String, root: String, signature: String
-        }
-        return try await db.select()
+        try await db.select()
             .columns("seq", "at", "actor", "action", "kind", "record_id", "version", "content_hash", "detail", "root", "signature")
             .from("audit_log").where("seq", .greaterThanOrEqual, SQLBind(first)).orderBy("seq")
-            .all(decoding: Row.self)
-            .map {
+            .all()
+            .map { row in
                 SignedAuditEntry(
-                    entry: AuditEntry(seq: $0.seq, at: $0.at, actor: $0.actor, action: $0.action, kind: $0.kind,
-                                      recordID: $0.record_id, version: $0.version, contentHash: $0.content_hash, detail: $0.detail),
-                    rootHex: $0.root, signatureHex: $0.signature
+                    entry: AuditEntry(
+                        seq: try row.decode(column: "seq", as: Int.self), at: try row.decode(column: "at", as: String.self),
+                        actor: try row.decode(column: "actor", as: String.self), action: try row.decode(column: "action", as: String.self),
+                        kind: try row.decode(column: "kind", as: String.self), recordID: try row.decode(column: "record_id", as: String.self),
+                        version: try row.decode(column: "version", as: Int.self),
+                        contentHash: try row.decode(column: "content_hash", as: String.self),
+                        detail: try row.decode(column: "detail", as: String.self)
+                    ),
+                    rootHex: try row.decode(column: "root", as: String.self), signatureHex: try row.decode(column: "signature", as: String.self)
                 )
             }
     }

@@ -1,3 +1,4 @@
+import Foundation
 import HavenCore
 import HavenLinkage
 import Testing
@@ -13,6 +14,20 @@ struct KoreanNameTests {
         #expect(Hangul.syllables("김 정-숙").map(\.character) == ["김", "정", "숙"])
         // Decomposed input (jamo) is composed first.
         #expect(Hangul.syllables("\u{1100}\u{1175}\u{11B7}").map(\.character) == ["김"])
+    }
+
+    @Test func everySyllableNormalisesAsFoundationDoes() {
+        // All 11,172 syllables, and texts that mix them with ASCII, jamo and accented letters
+        // (which take Foundation's path).
+        for value in UInt32(0xAC00)...0xD7A3 {
+            let text = String(Character(Unicode.Scalar(value)!))
+            #expect(Hangul.decomposed(text) == text.decomposedStringWithCanonicalMapping)
+            #expect(Hangul.composed(text) == text)
+        }
+        for text in ["김 정-숙 Kim", "\u{1100}\u{1175}\u{11B7}정", "Chŏng 정", "e\u{301}김", "", "갂\u{11A8}"] {
+            #expect(Hangul.decomposed(text) == text.decomposedStringWithCanonicalMapping, "\(text)")
+            #expect(Hangul.composed(text) == text.precomposedStringWithCanonicalMapping, "\(text)")
+        }
     }
 
     @Test(arguments: [("리설주", "이설주"), ("류경", "유경"), ("림춘", "임춘"), ("로동", "노동"), ("량강", "양강"), ("녀성", "여성"),

@@ -16,7 +16,7 @@ public enum InitialSoundRule {
     /// A name with the rule applied to the first syllable of each of its words: the form in which
     /// 리설주 and 이설주, 류경 and 유경 are the same.
     public static func southern(name: String) -> String {
-        name.precomposedStringWithCanonicalMapping.split(separator: " ").map { word -> String in
+        Hangul.composed(name).split(separator: " ").map { word -> String in
             guard let first = word.unicodeScalars.first, let syllable = Hangul.syllable(first) else { return String(word) }
             return String(southern(syllable).character) + String(String.UnicodeScalarView(word.unicodeScalars.dropFirst()))
         }.joined(separator: " ")

@@ -146,7 +146,7 @@ public struct KoreanName: Sendable, Equatable {
         // Sorted, so that the first reading is the same in every run.
         let familyHangul = [family]
         let readings = keys.sorted { ($0.family, $0.given) < ($1.family, $1.given) }.map { Reading(family: $0.family, given: $0.given, familyHangul: familyHangul) }
-        return (readings, HangulParts(family: family.decomposedStringWithCanonicalMapping, given: southernGiven.decomposedStringWithCanonicalMapping))
+        return (readings, HangulParts(family: Hangul.decomposed(family), given: Hangul.decomposed(southernGiven)))
     }
 
     /// The letters of a name part, lower-cased, as the surname table spells them.

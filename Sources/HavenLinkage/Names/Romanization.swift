@@ -15,7 +15,7 @@ public enum Romanizer {
     /// syllables; MR joins the syllables of a given name with hyphens, the North Korean system
     /// writes them as separate capitalised words, Revised Romanization writes them together.
     public static func romanize(_ name: String, _ system: RomanizationSystem) -> String {
-        name.precomposedStringWithCanonicalMapping.split(separator: " ").enumerated().map { index, word -> String in
+        Hangul.composed(name).split(separator: " ").enumerated().map { index, word -> String in
             let syllables = Hangul.syllables(String(word))
             guard !syllables.isEmpty else { return String(word) }
             // A two-word name is surname then given name; a one-word name of three syllables or
