@@ -65,7 +65,7 @@ let package = Package(
         // Korean persons. For `haven demo`, the benchmarks and the tests; the server never links it.
         .target(
             name: "HavenFixtures",
-            dependencies: ["HavenCore", "HavenLinkage"],
+            dependencies: ["HavenCore", "HavenLinkage", "HavenStats"],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -167,6 +167,7 @@ let package = Package(
                 "HavenStore",
                 "HavenReports",
                 "HavenServer",
+                "HavenStats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -197,7 +198,7 @@ let package = Package(
         ),
         .testTarget(
             name: "HavenStatsTests",
-            dependencies: ["HavenStats"],
+            dependencies: ["HavenStats", "HavenFixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -53,7 +53,15 @@ struct HavenBench: AsyncParsableCommand {
     @Option(name: .customLong("import-sheet"), help: "Instead of the store: time reading, the dry run and writing of this spreadsheet (persons).")
     var importSheet: String?
 
+    @Flag(help: "Instead of the store: time multiple systems estimation (the Kosovo lists beside R's LCMCR, log-linear models).")
+    var estimation = false
+
     mutating func run() async throws {
+        if estimation {
+            printMachine()
+            try EstimationTiming.measure()
+            return
+        }
         if let signIns {
             printMachine()
             print("Timing \(signIns) refused sign-ins for an unknown name and \(signIns) for a wrong password (scrypt N=2^17, r=8, p=1) …")

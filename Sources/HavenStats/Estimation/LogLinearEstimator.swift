@@ -34,10 +34,10 @@ public struct LogLinearEstimator: Sendable {
         let criterion = self.criterion
         if pairs.count <= 12 {
             // 2^pairs subsets: 8 at three lists, 64 at four, 1,024 at five (within the limit).
-            let fits = (0..<(1 << pairs.count)).compactMap { mask -> LogLinearFit? in
+            let fits = Slots<LogLinearFit>.map(1 << pairs.count) { mask in
                 let chosen = pairs.indices.filter { mask & (1 << $0) != 0 }.map { pairs[$0] }
                 return LogLinearFit(LogLinearModel(lists: lists, interactions: chosen), to: histories)
-            }
+            }.compactMap { $0 }
             return Selection(fits: fits.sorted { $0.score(criterion) < $1.score(criterion) }, exhaustive: true)
         }
         var visited: [LogLinearModel: LogLinearFit] = [:]
@@ -52,6 +52,11 @@ public struct LogLinearEstimator: Sendable {
             let present = Set(current.model.interactions)
             let neighbours = pairs.map { pair in
                 LogLinearModel(lists: lists, interactions: present.contains(pair) ? present.subtracting([pair]) : present.union([pair]))
+            }
+            // The neighbours not fitted yet are fitted on every core.
+            let fresh = neighbours.filter { visited[$0] == nil }
+            for case let fitted? in Slots<LogLinearFit>.map(fresh.count, { LogLinearFit(fresh[$0], to: histories) }) {
+                visited[fitted.model] = fitted
             }
             guard let best = neighbours.compactMap(fit).min(by: { $0.score(criterion) < $1.score(criterion) }),
                   best.score(criterion) < current.score(criterion) else { break }

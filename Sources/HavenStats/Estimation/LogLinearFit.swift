@@ -19,9 +19,9 @@ public struct LogLinearFit: Sendable {
     public init?(_ model: LogLinearModel, to histories: CaptureHistories) {
         let cells = histories.cells
         guard model.lists == histories.lists.count, model.parameterCount <= cells else { return nil }
-        let design = (1...cells).map(model.covariates(of:))
         let counts = (1...cells).map { Double(histories.counts[$0]) }
-        guard let regression = PoissonRegression.fit(counts: counts, design: design) else { return nil }
+        guard let regression = PoissonRegression.fit(counts: counts, rows: (1...cells).map(model.ones(of:)),
+                                                     parameters: model.parameterCount) else { return nil }
         let intercept = regression.coefficients[0]
         let missing = exp(intercept)
         let variance = regression.covariance[0][0]

@@ -37,14 +37,16 @@ public struct LogLinearModel: Sendable, Hashable, CustomStringConvertible {
     /// The intercept, one effect per list and one per interaction.
     public var parameterCount: Int { 1 + lists + interactions.count }
 
-    /// The covariates of one history: 1, then each list's indicator, then each interaction's.
-    func covariates(of history: Int) -> [Double] {
-        var row = [1.0]
-        for list in 0..<lists { row.append(history & (1 << list) != 0 ? 1 : 0) }
-        for pair in interactions {
-            row.append(history & (1 << pair.first) != 0 && history & (1 << pair.second) != 0 ? 1 : 0)
+    /// The covariates of one history that are 1: the intercept (column 0), each list that
+    /// recorded it (1 + list), each interaction both of whose lists did (after the lists).
+    func ones(of history: Int) -> [Int] {
+        var columns = [0]
+        for list in 0..<lists where history & (1 << list) != 0 { columns.append(1 + list) }
+        for (offset, pair) in interactions.enumerated()
+        where history & (1 << pair.first) != 0 && history & (1 << pair.second) != 0 {
+            columns.append(1 + lists + offset)
         }
-        return row
+        return columns
     }
 
     /// The model by its interactions in list names, as `--model` takes it: "A*B,B*C", or

@@ -15,12 +15,14 @@ struct PoissonRegression {
     /// The log-likelihood, with its constant terms (as R's `logLik` and `AIC` count it).
     let logLikelihood: Double
 
-    /// Fits `counts` on `design` (rows of covariates, the first column all ones). Nil when the
-    /// fit does not converge or the information matrix is singular: a parameter the data
-    /// cannot determine, typically an interaction whose histories are all empty.
-    static func fit(counts: [Double], design: [[Double]], maximumIterations: Int = 25) -> PoissonRegression? {
-        let parameters = design.first?.count ?? 0
-        guard parameters > 0, parameters <= design.count else { return nil }
+    /// Fits `counts` on a design of indicator covariates: `rows[i]` lists the columns that are
+    /// 1 in row i (column 0, the intercept, in every row), of `parameters` columns. Log-linear
+    /// designs are all indicators and mostly zeros, so the normal equations are summed over
+    /// each row's ones only. Nil when the fit does not converge or the information matrix is
+    /// singular: a parameter the data cannot determine, typically an interaction whose
+    /// histories are all empty.
+    static func fit(counts: [Double], rows: [[Int]], parameters: Int, maximumIterations: Int = 25) -> PoissonRegression? {
+        guard parameters > 0, parameters <= rows.count else { return nil }
         var mu = counts.map { $0 + 0.1 }
         var eta = mu.map { log($0) }
         var deviance = Self.deviance(counts, mu)
@@ -28,20 +30,19 @@ struct PoissonRegression {
         var converged = false
         for _ in 0..<maximumIterations {
             // Weighted least squares of the working response z on the design, weights mu.
-            var xtwx = [[Double]](repeating: [Double](repeating: 0, count: parameters), count: parameters)
+            var xtwx = [Double](repeating: 0, count: parameters * parameters)
             var xtwz = [Double](repeating: 0, count: parameters)
-            for (row, x) in design.enumerated() {
+            for (row, ones) in rows.enumerated() {
                 let w = mu[row]
-                let z = eta[row] + (counts[row] - mu[row]) / mu[row]
-                for a in 0..<parameters where x[a] != 0 {
-                    xtwz[a] += x[a] * w * z
-                    for b in 0...a where x[b] != 0 { xtwx[a][b] += x[a] * w * x[b] }
+                let wz = w * eta[row] + (counts[row] - mu[row])
+                for a in ones {
+                    xtwz[a] += wz
+                    for b in ones where b <= a { xtwx[a * parameters + b] += w }
                 }
             }
-            for a in 0..<parameters { for b in 0..<a { xtwx[b][a] = xtwx[a][b] } }
-            guard let solved = Cholesky(xtwx)?.solve(xtwz) else { return nil }
+            guard let solved = Cholesky(symmetricLower: xtwx, size: parameters)?.solve(xtwz) else { return nil }
             coefficients = solved
-            eta = design.map { x in zip(x, coefficients).reduce(0) { $0 + $1.0 * $1.1 } }
+            eta = rows.map { ones in ones.reduce(0) { $0 + coefficients[$1] } }
             mu = eta.map { exp($0) }
             guard mu.allSatisfy({ $0.isFinite && $0 > 0 }) else { return nil }
             let previous = deviance
@@ -51,11 +52,11 @@ struct PoissonRegression {
         guard converged else { return nil }
         // The information at the final means (R keeps the last round's, which agrees to the
         // convergence tolerance).
-        var xtwx = [[Double]](repeating: [Double](repeating: 0, count: parameters), count: parameters)
-        for (row, x) in design.enumerated() {
-            for a in 0..<parameters where x[a] != 0 { for b in 0..<parameters where x[b] != 0 { xtwx[a][b] += x[a] * mu[row] * x[b] } }
+        var xtwx = [Double](repeating: 0, count: parameters * parameters)
+        for (row, ones) in rows.enumerated() {
+            for a in ones { for b in ones where b <= a { xtwx[a * parameters + b] += mu[row] } }
         }
-        guard let covariance = Cholesky(xtwx)?.inverse() else { return nil }
+        guard let covariance = Cholesky(symmetricLower: xtwx, size: parameters)?.inverse() else { return nil }
         let logLikelihood = zip(counts, mu).reduce(0.0) { sum, pair in
             sum + (pair.0 > 0 ? pair.0 * log(pair.1) : 0) - pair.1 - lgamma(pair.0 + 1)
         }
@@ -76,21 +77,22 @@ struct PoissonRegression {
 struct Cholesky {
     private let lower: [[Double]]
 
-    /// Nil when the matrix is not positive definite (to a relative tolerance), that is when
-    /// some combination of parameters is not determined by the data.
-    init?(_ matrix: [[Double]]) {
-        let n = matrix.count
+    /// The factor of the matrix whose lower triangle (row-major, `size` × `size`) is given;
+    /// nil when it is not positive definite (to a relative tolerance), that is when some
+    /// combination of parameters is not determined by the data.
+    init?(symmetricLower flat: [Double], size n: Int) {
+        func matrix(_ i: Int, _ j: Int) -> Double { i >= j ? flat[i * n + j] : flat[j * n + i] }
         var l = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        let scale = (0..<n).map { matrix[$0][$0] }.max() ?? 0
+        let scale = (0..<n).map { matrix($0, $0) }.max() ?? 0
         guard scale > 0, scale.isFinite else { return nil }
         for j in 0..<n {
-            var diagonal = matrix[j][j]
+            var diagonal = matrix(j, j)
             for k in 0..<j { diagonal -= l[j][k] * l[j][k] }
             guard diagonal > scale * 1e-13 else { return nil }
             let root = diagonal.squareRoot()
             l[j][j] = root
             for i in (j + 1)..<max(n, j + 1) {
-                var value = matrix[i][j]
+                var value = matrix(i, j)
                 for k in 0..<j { value -= l[i][k] * l[j][k] }
                 l[i][j] = value / root
             }

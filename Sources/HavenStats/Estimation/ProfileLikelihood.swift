@@ -8,7 +8,7 @@ import Foundation
 struct ProfileLikelihood {
     let model: LogLinearModel
     let histories: CaptureHistories
-    private let design: [[Double]]
+    private let rows: [[Int]]
     private let counts: [Double]
 
     init(model: LogLinearModel, histories: CaptureHistories) {
@@ -16,9 +16,7 @@ struct ProfileLikelihood {
         self.histories = histories
         // The observed histories, then the history of no list, whose covariates are the
         // intercept alone and whose count is the N − n being profiled.
-        var design = (1...histories.cells).map(model.covariates(of:))
-        design.append([1] + [Double](repeating: 0, count: model.parameterCount - 1))
-        self.design = design
+        rows = (1...histories.cells).map(model.ones(of:)) + [[0]]
         counts = (1...histories.cells).map { Double(histories.counts[$0]) }
     }
 
@@ -27,7 +25,7 @@ struct ProfileLikelihood {
     func logLikelihood(_ size: Double) -> Double? {
         let n = Double(histories.observed)
         let missing = max(size - n, 0)
-        guard let fit = PoissonRegression.fit(counts: counts + [missing], design: design) else { return nil }
+        guard let fit = PoissonRegression.fit(counts: counts + [missing], rows: rows, parameters: model.parameterCount) else { return nil }
         // Cormack's correction from the Poisson to the multinomial likelihood, as Rcapture
         // computes it (Stirling's approximation above 100 people).
         let total = n + missing

@@ -15,6 +15,10 @@ struct Estimate: AsyncParsableCommand {
         have it; without, each row is one person. A row on no list is refused: nobody recorded is
         what the estimate is for.
 
+        lcmcr (the default) is the Bayesian latent-class model of R's LCMCR, HRDAG's default: the
+        estimate is the posterior median, the interval the central posterior interval, with
+        convergence diagnostics; --seed makes a run repeatable.
+
         loglinear fits every log-linear model with the lists' main effects and any set of two-way
         interactions (a stepwise search from six lists on), picks the one with the lowest BIC (or
         AIC), and gives its estimate with a profile-likelihood interval, as R's Rcapture does.
@@ -27,15 +31,21 @@ struct Estimate: AsyncParsableCommand {
         """
     )
 
-    enum Method: String, ExpressibleByArgument, CaseIterable { case loglinear }
+    enum Method: String, ExpressibleByArgument, CaseIterable { case lcmcr, loglinear }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
     @Option(help: "The capture histories (CSV with a header).") var input: String
-    @Option(help: "The estimator: \(Method.allCases.map(\.rawValue).joined(separator: ", ")).") var method: Method = .loglinear
+    @Option(help: "The estimator: \(Method.allCases.map(\.rawValue).joined(separator: ", ")).") var method: Method = .lcmcr
     @Option(help: "How log-linear models are compared: aic or bic.") var criterion: String = "bic"
     @Option(help: "A log-linear model to use instead of choosing one: its interactions, such as A*B,B*C, or independence.")
     var model: String?
     @Option(help: "The interval's level, above 0 and below 1.") var level = 0.95
+    @Option(help: "lcmcr: the seed of the sampler; one seed gives one result.") var seed: UInt64 = 1
+    @Option(help: "lcmcr: population sizes drawn from the posterior, over all chains.") var samples = 1_000
+    @Option(name: .customLong("burn-in"), help: "lcmcr: sweeps discarded at the start of each chain.") var burnIn = 10_000
+    @Option(help: "lcmcr: sweeps between two draws kept.") var thinning = 100
+    @Option(help: "lcmcr: the most latent classes.") var classes = 10
+    @Option(help: "lcmcr: independent chains, run on separate cores.") var chains = 2
     @Option(help: "What to print: text, json (one object) or csv (a header and one row).") var format: Format = .text
 
     /// The largest input read: a file of one row per person at ten lists and a million people
@@ -45,18 +55,38 @@ struct Estimate: AsyncParsableCommand {
     func validate() throws {
         guard level > 0, level < 1 else { throw ValidationError("--level must be above 0 and below 1, such as 0.95") }
         guard ModelCriterion(rawValue: criterion.lowercased()) != nil else { throw ValidationError("--criterion must be aic or bic") }
+        // Each bound keeps a run within minutes and its memory small, whatever is typed.
+        guard (100...1_000_000).contains(samples) else { throw ValidationError("--samples must be from 100 to 1000000") }
+        guard (0...10_000_000).contains(burnIn) else { throw ValidationError("--burn-in must be from 0 to 10000000") }
+        guard (1...10_000).contains(thinning) else { throw ValidationError("--thinning must be from 1 to 10000") }
+        guard (2...100).contains(classes) else { throw ValidationError("--classes must be from 2 to 100") }
+        guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16") }
+        if method == .lcmcr, model != nil { throw ValidationError("--model names a log-linear model; use it with --method loglinear") }
     }
 
     func run() async throws {
         let histories = try Self.read(input)
-        let estimator = LogLinearEstimator(
-            criterion: ModelCriterion(rawValue: criterion.lowercased()) ?? .bic, level: level,
-            model: try model.map { text in
-                do { return try LogLinearModel.parse(text, lists: histories.lists) } catch { throw CLIError("--model: \(error)") }
-            }
-        )
         let estimate: PopulationEstimate
-        do { estimate = try estimator.estimate(histories) } catch { throw CLIError("\(input): \(error)") }
+        switch method {
+        case .loglinear:
+            let estimator = LogLinearEstimator(
+                criterion: ModelCriterion(rawValue: criterion.lowercased()) ?? .bic, level: level,
+                model: try model.map { text in
+                    do { return try LogLinearModel.parse(text, lists: histories.lists) } catch { throw CLIError("--model: \(error)") }
+                }
+            )
+            do { estimate = try estimator.estimate(histories) } catch { throw CLIError("\(input): \(error)") }
+        case .lcmcr:
+            var estimator = LatentClassEstimator()
+            estimator.seed = seed
+            estimator.samples = samples
+            estimator.burnIn = burnIn
+            estimator.thinning = thinning
+            estimator.classes = classes
+            estimator.chains = chains
+            estimator.level = level
+            do { estimate = try estimator.estimate(histories) } catch { throw CLIError("\(input): \(error)") }
+        }
         print(Self.render(estimate, as: format), terminator: "")
     }
 
