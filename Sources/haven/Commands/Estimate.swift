@@ -19,6 +19,9 @@ struct Estimate: AsyncParsableCommand {
         estimate is the posterior median, the interval the central posterior interval, with
         convergence diagnostics; --seed makes a run repeatable.
 
+        dga averages over every decomposable graphical model (3 to 5 lists) by its exact posterior
+        probability, as R's dga does (Madigan and York 1997).
+
         loglinear fits every log-linear model with the lists' main effects and any set of two-way
         interactions (a stepwise search from six lists on), picks the one with the lowest BIC (or
         AIC), and gives its estimate with a profile-likelihood interval, as R's Rcapture does.
@@ -31,7 +34,7 @@ struct Estimate: AsyncParsableCommand {
         """
     )
 
-    enum Method: String, ExpressibleByArgument, CaseIterable { case lcmcr, loglinear }
+    enum Method: String, ExpressibleByArgument, CaseIterable { case lcmcr, dga, loglinear }
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, csv }
 
     @Option(help: "The capture histories (CSV with a header).") var input: String
@@ -46,6 +49,7 @@ struct Estimate: AsyncParsableCommand {
     @Option(help: "lcmcr: sweeps between two draws kept.") var thinning = 100
     @Option(help: "lcmcr: the most latent classes.") var classes = 10
     @Option(help: "lcmcr: independent chains, run on separate cores.") var chains = 2
+    @Option(help: "dga: the hyper-Dirichlet prior's weight per cell (default 2^-lists).") var delta: Double?
     @Option(help: "What to print: text, json (one object) or csv (a header and one row).") var format: Format = .text
 
     /// The largest input read: a file of one row per person at ten lists and a million people
@@ -61,7 +65,8 @@ struct Estimate: AsyncParsableCommand {
         guard (1...10_000).contains(thinning) else { throw ValidationError("--thinning must be from 1 to 10000") }
         guard (2...100).contains(classes) else { throw ValidationError("--classes must be from 2 to 100") }
         guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16") }
-        if method == .lcmcr, model != nil { throw ValidationError("--model names a log-linear model; use it with --method loglinear") }
+        if let delta, !(delta > 0 && delta <= 1_000) { throw ValidationError("--delta must be above 0 and at most 1000") }
+        if method != .loglinear, model != nil { throw ValidationError("--model names a log-linear model; use it with --method loglinear") }
     }
 
     func run() async throws {
@@ -85,6 +90,9 @@ struct Estimate: AsyncParsableCommand {
             estimator.classes = classes
             estimator.chains = chains
             estimator.level = level
+            do { estimate = try estimator.estimate(histories) } catch { throw CLIError("\(input): \(error)") }
+        case .dga:
+            let estimator = GraphAveragingEstimator(delta: delta, level: level)
             do { estimate = try estimator.estimate(histories) } catch { throw CLIError("\(input): \(error)") }
         }
         print(Self.render(estimate, as: format), terminator: "")
