@@ -4,6 +4,7 @@ import Foundation
 import HavenCore
 import HavenReports
 import HavenServer
+import HavenStats
 import HavenStore
 import Testing
 
@@ -94,5 +95,53 @@ struct ReportCommandTests {
         await #expect(throws: CLIError.self) {
             try await cli.haven(["report", "dossier"] + vault + ["--party", "가상국 외교부", "--output", scratch.path("d.html"), "--plaintext"])
         }
+    }
+}
+
+/// `haven report estimate`: per-stratum estimates as CSV, and the capture histories written for R
+/// without any source's name.
+struct ReportEstimateCommandTests {
+    let cli = CommandLineTests()
+
+    @Test func estimatesPerStratumAndHistoriesForR() async throws {
+        let scratch = try CommandLineTests.Scratch()
+        let vault = ["--data", scratch.path("e"), "--key-file", scratch.path("e.key")]
+        try await cli.haven(["init"] + vault)
+        let sources = [Source(name: "가상 활동가 을", sourceKind: .ngo), Source(name: "가상 일보", sourceKind: .media), Source(name: "가상 연구자 병", sourceKind: .researcher)]
+        try await cli.withStore(scratch, vault: "e", key: "e.key") { store in
+            var records: [any Record] = sources
+            for i in 0..<120 {
+                let person = Person(names: [PersonName("가상 사람 \(i)", script: .hangul, system: .southKorean)])
+                let event = Event(title: "가상 체포 \(i)", startDate: try FuzzyDate(parsing: i < 60 ? "2024-03" : "2025-03"), placeCode: "CN-JL-YANJI")
+                records += [person, event, Act(eventID: event.id, actType: .arrest, victimID: person.id, date: event.startDate, placeCode: "CN-JL-YANJI")]
+                for (bit, source) in sources.enumerated() where (i % 7 + 1) & (1 << bit) != 0 {
+                    records.append(Information(sourceID: source.id, subjectID: event.id))
+                }
+            }
+            _ = try await store.importRecords(records, by: .localOperator)
+        }
+        let histories = scratch.path("histories.csv")
+        try await cli.haven(["report", "estimate"] + vault + ["--act-type", "arrest", "--by", "year", "--method", "loglinear", "--histories", histories])
+        let text = try String(contentsOfFile: histories, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        let header = lines[0].split(separator: ",").map(String.init)
+        #expect(header.first == "year" && header.last == "Freq" && header.count == 5)
+        #expect(sources.allSatisfy { !text.contains($0.name) }, "no source's name leaves the vault in the file")
+        #expect(lines.dropFirst().map { Int($0.split(separator: ",").last!)! }.reduce(0, +) == 120)
+        let mode = try FileManager.default.attributesOfItem(atPath: histories)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let command = try Report.Estimate.parse(vault + ["--act-type", "arrest", "--by", "year", "--method", "dga", "--minimum", "61"])
+        let csv = try await cli.withStore(scratch, vault: "e", key: "e.key") { store in
+            let table = try await EstimateReader.histories(EstimateQuery(actType: .arrest, by: [.year], minimumObserved: 61), store: store, actor: .localOperator)
+            return try command.rows(table, strata: [.year])
+        }
+        let rows = csv.split(separator: "\n").map(String.init)
+        #expect(rows.first == "year,lists,observed,method,estimate,lower,upper,level,note")
+        #expect(rows.count == 3 && rows[1].hasPrefix("2024,,60,dga,,,,,\"60 people, fewer than 61"), "a small stratum is refused with its reason")
+
+        #expect(throws: (any Error).self) { try Report.Estimate.parse(vault + ["--act-type", "arrest", "--by", "month"]) }
+        #expect(throws: (any Error).self) { try Report.Estimate.parse(vault + ["--act-type", "arrest", "--source", "not-an-id"]) }
+        #expect(throws: (any Error).self) { try Report.Estimate.parse(vault + ["--act-type", "arrest", "--method", "guess"]) }
     }
 }

@@ -12,7 +12,7 @@ struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
         abstract: "Accountability reports: brokers' track records, trap indicators, answers by party, trends, dossiers; official arrivals; mark unanswered interventions.",
-        subcommands: [Brokers.self, Indicators.self, Parties.self, Trends.self, MarkUnanswered.self, ImportArrivals.self, Statistics.self, Dossier.self]
+        subcommands: [Brokers.self, Indicators.self, Parties.self, Trends.self, MarkUnanswered.self, ImportArrivals.self, Statistics.self, Dossier.self, Estimate.self]
     )
 
     /// What every report takes: the vault, compartments to narrow to, and a thresholds file.
