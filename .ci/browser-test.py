@@ -116,9 +116,10 @@ out.sort((x, y) => x[0] - y[0]); return out.slice(0, 3);
 
 
 # Latin words a Korean page may show: the product's name, currency and file-format codes, the
-# language switch, and words of records the run itself typed in Latin letters.
+# estimation methods' names (R packages), the language switch, and words of records the run
+# itself typed in Latin letters.
 LATIN_ALLOWED = {"Haven", "English", "USD", "KRW", "CNY", "EUR", "CSV", "PDF", "XLSX", "xlsx", "ODK", "Kobo", "KoboToolbox", "SHA", "TOTP",
-                 "SVG", "UTC", "UTF", "EUC", "Ctrl", "Yong", "officer", "kim", "analyst", "yoon", "newcomer", "lee", "park"}
+                 "SVG", "UTC", "UTF", "EUC", "Ctrl", "dga", "LCMCR", "Yong", "officer", "kim", "analyst", "demo", "yoon", "newcomer", "lee", "park"}
 
 
 def korean_page(driver, check, name):
@@ -256,6 +257,13 @@ def demo_first_screen(driver, check):
         shoot(driver, "demo-trends-ko")
         driver.get(f"http://127.0.0.1:{port}/duplicates")
         check(len(driver.find_elements(By.CSS_SELECTOR, "main li, main tr")) >= 5, "the demo has people recorded twice for the duplicate review")
+        driver.get(f"http://127.0.0.1:{port}/reports/estimates?type=arrest&by=year&method=dga")
+        estimated = [row for row in driver.find_elements(By.CSS_SELECTOR, "#estimates tbody tr")
+                     if re.match(r"^\d+$", row.find_elements(By.TAG_NAME, "td")[2].text)]
+        check(len(estimated) >= 2 and len(driver.find_elements(By.CSS_SELECTOR, "main figure svg circle")) == len(estimated),
+              f"the demo's estimates page estimates arrests year by year and charts each ({len(estimated)} years)")
+        korean_page(driver, check, "the demo's estimates")
+        shoot(driver, "demo-estimates-ko")
     finally:
         demo.terminate()
         demo.wait(timeout=30)

@@ -13,8 +13,9 @@ public enum EstimateStratum: String, Sendable, CaseIterable {
 public struct EstimateQuery: Sendable {
     public var actType: ActType
     public var by: [EstimateStratum]
-    /// The sources to use as lists, by id; nil for every source that documented anyone in scope
-    /// (at most ``CaptureHistories/maximumLists``).
+    /// The sources to use as lists, by id; nil for the sources that documented anyone in scope,
+    /// the ``CaptureHistories/maximumLists`` that documented the most people when there are
+    /// more (the result says how many were left out).
     public var sources: Set<UUID>?
     /// Strata with fewer people observed are refused, not estimated: a handful of people on
     /// two or three lists says almost nothing about the unrecorded.
@@ -38,18 +39,39 @@ public struct EstimateHistories: Sendable {
         /// The histories over the lists that recorded anyone here, for the estimators.
         public let histories: CaptureHistories?
         public let observed: Int
-        public let refusal: String?
+        public let refusal: Refusal?
+    }
+
+    /// Why a stratum is not estimated.
+    public enum Refusal: Sendable, Equatable, CustomStringConvertible {
+        /// Fewer people than the query's minimum.
+        case tooFew(observed: Int, minimum: Int)
+        /// Only one list recorded anyone in the stratum.
+        case oneList
+        /// The histories could not be formed (they are checked as any input is).
+        case unformed
+
+        public var description: String {
+            switch self {
+            case .tooFew(let observed, let minimum): "\(observed) people, fewer than \(minimum): too few to estimate; stratify more coarsely"
+            case .oneList: "only one list recorded anyone here"
+            case .unformed: "the histories could not be formed"
+            }
+        }
     }
 
     /// The lists: each source's id and its list name, its kind and the start of its id (a
     /// source's name is protected, and list names travel into exported files).
-    public let lists: [(id: UUID, name: String)]
+    public let lists: [(id: UUID, name: String, kind: SourceKind)]
     public let strata: [Stratum]
     /// Acts of the type whose victims are an unnamed group: counted elsewhere, but not people
     /// who can be matched across lists.
     public let groupActs: Int
-    /// People the chosen sources did not document (documented only by other sources).
+    /// People the chosen sources did not document (documented only by other sources, or by none).
     public let outsideLists: Int
+    /// Sources that documented someone in scope but are not lists: beyond the ten that
+    /// documented the most people, when no sources were chosen.
+    public let leftOutSources: Int
 }
 
 /// Builds capture histories from the vault: for each person an act of the asked type was done to
@@ -57,9 +79,9 @@ public struct EstimateHistories: Sendable {
 /// act, its incident, or the person — are their history. One access-log entry: the report
 /// shows counts only.
 public enum EstimateReader {
-    public static func histories(_ query: EstimateQuery, store: SQLStore, actor: ActingIdentity) async throws -> EstimateHistories {
+    public static func histories(_ query: EstimateQuery, repository: any Repository, actor: ActingIdentity) async throws -> EstimateHistories {
         let parameters = "act=\(query.actType.code) by=\(query.by.map(\.rawValue).joined(separator: ","))"
-        return try await store.counting(report: "estimate", parameters: parameters, by: actor) { reading in
+        return try await repository.counting(report: "estimate", parameters: parameters, by: actor) { reading in
             try await histories(query, reading: reading)
         }
     }
@@ -77,8 +99,8 @@ public enum EstimateReader {
     }
 
     /// Every source that documented a person an act of this type was done to, most people first.
-    public static func documentingSources(actType: ActType, store: SQLStore, actor: ActingIdentity) async throws -> [DocumentingSource] {
-        try await store.counting(report: "estimate-sources", parameters: "act=\(actType.code)", by: actor) { reading in
+    public static func documentingSources(actType: ActType, repository: any Repository, actor: ActingIdentity) async throws -> [DocumentingSource] {
+        try await repository.counting(report: "estimate-sources", parameters: "act=\(actType.code)", by: actor) { reading in
             var people: [UUID: Int] = [:]
             for sources in try await documented(EstimateQuery(actType: actType), reading: reading).people.values {
                 for source in sources { people[source, default: 0] += 1 }
@@ -138,8 +160,11 @@ public enum EstimateReader {
 
     static func histories(_ query: EstimateQuery, reading: ReportReading) async throws -> EstimateHistories {
         let (documented, groupActs) = try await documented(query, reading: reading)
-        let used = Set(documented.values.flatMap { $0 })
-        let chosen = query.sources ?? used
+        var peopleBySource: [UUID: Int] = [:]
+        for sources in documented.values { for source in sources { peopleBySource[source, default: 0] += 1 } }
+        let byPeople = peopleBySource.sorted { ($0.value, $1.key.uuidString) > ($1.value, $0.key.uuidString) }.map(\.key)
+        let chosen = query.sources ?? Set(byPeople.prefix(CaptureHistories.maximumLists))
+        let leftOut = query.sources == nil ? max(0, byPeople.count - CaptureHistories.maximumLists) : 0
         let sourceRecords = chosen.isEmpty ? [] : try await reading.records(Source.self, RecordQuery(ids: chosen))
         guard (query.sources == nil || sourceRecords.count == chosen.count) else {
             throw ReportQueryError("a source named as a list is not in the vault or not within your reach", field: "source")
@@ -148,7 +173,7 @@ public enum EstimateReader {
             throw ReportQueryError("an estimate needs at least two sources that documented these acts; \(sourceRecords.count) did", field: "source")
         }
         guard sourceRecords.count <= CaptureHistories.maximumLists else {
-            throw ReportQueryError("\(sourceRecords.count) sources documented these acts; choose 2 to \(CaptureHistories.maximumLists) of them as the lists", field: "source")
+            throw ReportQueryError("\(sourceRecords.count) sources were named; an estimate takes 2 to \(CaptureHistories.maximumLists) lists", field: "source")
         }
         let lists = sourceRecords.sorted { $0.id.uuidString < $1.id.uuidString }
         let bit = Dictionary(uniqueKeysWithValues: lists.enumerated().map { ($0.element.id, $0.offset) })
@@ -165,12 +190,12 @@ public enum EstimateReader {
             let observed = byHistory.values.reduce(0, +)
             guard observed >= query.minimumObserved else {
                 return .init(values: values, counts: byHistory, histories: nil, observed: observed,
-                             refusal: "\(observed) people, fewer than \(query.minimumObserved): too few to estimate; stratify more coarsely")
+                             refusal: .tooFew(observed: observed, minimum: query.minimumObserved))
             }
             // A list that recorded nobody here says nothing about this stratum: left out of it.
             let present = (0..<lists.count).filter { list in byHistory.keys.contains { $0 & (1 << list) != 0 } }
             guard present.count >= 2 else {
-                return .init(values: values, counts: byHistory, histories: nil, observed: observed, refusal: "only one list recorded anyone here")
+                return .init(values: values, counts: byHistory, histories: nil, observed: observed, refusal: .oneList)
             }
             var compact: [Int: Int] = [:]
             for (history, count) in byHistory {
@@ -179,9 +204,9 @@ public enum EstimateReader {
             }
             let histories = try? CaptureHistories(lists: present.map { names[$0] }, counts: compact)
             return .init(values: values, counts: byHistory, histories: histories, observed: observed,
-                         refusal: histories == nil ? "the histories could not be formed" : nil)
+                         refusal: histories == nil ? .unformed : nil)
         }
-        return EstimateHistories(lists: zip(lists, names).map { ($0.id, $1) }, strata: strata,
-                                 groupActs: groupActs, outsideLists: outside)
+        return EstimateHistories(lists: zip(lists, names).map { ($0.id, $1, $0.sourceKind) }, strata: strata,
+                                 groupActs: groupActs, outsideLists: outside, leftOutSources: leftOut)
     }
 }

@@ -133,7 +133,7 @@ struct ReportEstimateCommandTests {
 
         let command = try Report.Estimate.parse(vault + ["--act-type", "arrest", "--by", "year", "--method", "dga", "--minimum", "61"])
         let csv = try await cli.withStore(scratch, vault: "e", key: "e.key") { store in
-            let table = try await EstimateReader.histories(EstimateQuery(actType: .arrest, by: [.year], minimumObserved: 61), store: store, actor: .localOperator)
+            let table = try await EstimateReader.histories(EstimateQuery(actType: .arrest, by: [.year], minimumObserved: 61), repository: store, actor: .localOperator)
             return try command.rows(table, strata: [.year])
         }
         let rows = csv.split(separator: "\n").map(String.init)

@@ -22,6 +22,7 @@ struct ReportPageController: Controller {
             Route(.get, "/reports/brokers", .permission(.readRecords), brokers),
             Route(.get, "/reports/brokers/{kind}/{id}", .permission(.readRecords), trackRecord),
             Route(.get, "/reports/parties", .permission(.readRecords), parties),
+            Route(.get, "/reports/estimates", .permission(.analyse), estimates),
         ]
     }
 
@@ -163,6 +164,60 @@ struct ReportPageController: Controller {
         for key in ["from", "to"] { if let value = parameters[key], !value.isEmpty { path += "&\(key)=\(value)" } }
         let page = DossierPage(dossier: dossier, generatedAt: environment.now, generatedBy: account.username, path: path)
         return try await Self.respond(page, request, account: account)
+    }
+
+    /// Documented against estimated per stratum (multiple systems estimation), for analysts.
+    @Sendable func estimates(_ request: Request, context: HavenRequestContext) async throws -> Response {
+        let (account, actor) = try signedIn(context)
+        let parameters = Self.parameters(request)
+        // Every parameter is one of a closed list; anything else falls back to the default.
+        let actType = parameters["type"].flatMap { code in ActType.allCases.first { $0.code == code } } ?? .arrest
+        let byValue = EstimatesPage.stratifications.map(\.value).first { $0 == parameters["by", default: ""] } ?? ""
+        let method = EstimatesPage.methods.map(\.value).first { $0 == parameters["method"] } ?? "dga"
+        let by = byValue.split(separator: ",").compactMap { EstimateStratum(rawValue: String($0)) }
+        var page = EstimatesPage(actType: actType, by: by, method: method, rows: [], groupActs: 0, outside: 0)
+        do {
+            let table = try await EstimateReader.histories(EstimateQuery(actType: actType, by: by), repository: repository, actor: actor)
+            page.groupActs = table.groupActs
+            page.outside = table.outsideLists
+            page.leftOutSources = table.leftOutSources
+            page.listLabels = EstimatesPage.labels(table.lists)
+            page.rows = table.strata.map { stratum in Self.estimateRow(stratum, method: method) }
+        } catch let error as ReportQueryError {
+            page.problem = LocalizedLabel(en: error.message.prefix(1).uppercased() + error.message.dropFirst() + ".",
+                                          ko: "이 행위를 기록한 출처가 2개보다 적어 추정할 수 없습니다.")
+        }
+        return PageController.page(page.render(PageController.language(request), account: account))
+    }
+
+    /// One stratum's estimate by the method asked; dga outside three to five lists falls back
+    /// to log-linear models, and says so.
+    static func estimateRow(_ stratum: EstimateHistories.Stratum, method: String) -> EstimatesPage.Row {
+        var row = EstimatesPage.Row(values: stratum.values, lists: stratum.histories?.lists ?? [], observed: stratum.observed)
+        guard let histories = stratum.histories else {
+            row.note = switch stratum.refusal {
+            case .tooFew(let observed, let minimum): WebText.refusedStratum(observed: observed, minimum: minimum)
+            case .oneList: WebText.oneListOnly
+            case .unformed, nil: WebText.estimateFailed
+            }
+            return row
+        }
+        do {
+            switch method {
+            case "lcmcr": row.estimate = try LatentClassEstimator().estimate(histories)
+            case "loglinear": row.estimate = try LogLinearEstimator().estimate(histories)
+            default:
+                if (3...GraphAveragingEstimator.maximumLists).contains(histories.lists.count) {
+                    row.estimate = try GraphAveragingEstimator().estimate(histories)
+                } else {
+                    row.estimate = try LogLinearEstimator().estimate(histories)
+                    row.note = WebText.methodFallback
+                }
+            }
+        } catch {
+            row.note = WebText.estimateFailed
+        }
+        return row
     }
 
     @Sendable func statistics(_ request: Request, context: HavenRequestContext) async throws -> Response {

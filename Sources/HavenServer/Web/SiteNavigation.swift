@@ -18,6 +18,7 @@ struct SiteNavigation {
         }
         links += [("/reports/brokers", WebText.brokerRecords), ("/reports/parties", WebText.partyResponses),
                   ("/reports/trends", WebText.trends), ("/reports/statistics", WebText.statistics)]
+        if role.allows(.analyse) { links.append(("/reports/estimates", WebText.estimates)) }
         if role.allows(.writeRecords) && role.allows(.readProtected) {
             links += [("/duplicates", WebText.duplicates), ("/imports", ImportText.imports)]
         }

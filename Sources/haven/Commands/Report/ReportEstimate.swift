@@ -14,7 +14,8 @@ extension Report {
             abstract: "Estimate how many people an act was done to, including those no source recorded, per stratum, as CSV.",
             discussion: """
             The lists are the vault's sources: a person is on a source's list when the source reported
-            the act, its incident or the person (merged person records count once). Strata with fewer
+            the act, its incident or the person (merged person records count once). Without --source,
+            the ten sources that documented the most people are the lists. Strata with fewer
             than --minimum people are refused, with the reason, not estimated. Acts done to unnamed
             groups cannot be matched across sources and are left out (the count is on standard error).
 
@@ -57,31 +58,29 @@ extension Report {
         }
 
         func run() async throws {
-            let strata = by.split(separator: ",").compactMap { EstimateStratum(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
-            var query = EstimateQuery(actType: actType, by: strata, sources: sources.isEmpty ? nil : Set(sources.compactMap(UUID.init(uuidString:))),
-                                      minimumObserved: minimum)
-            if listSources { query.sources = nil }
-            let result: Result<EstimateHistories, ReportQueryError>
-            do {
-                result = .success(try await options.vault.withUnlocked(as: .localOperator) { store, _ in
-                    try await EstimateReader.histories(query, store: store, actor: options.identity)
-                })
-            } catch let error as ReportQueryError {
-                result = .failure(error)
-            }
             if listSources {
-                if case .failure(let error) = result, !error.message.contains("choose 2 to") { throw CLIError(error.message) }
-                try await printSources(query: query)
+                try await printSources()
                 return
             }
+            let strata = by.split(separator: ",").compactMap { EstimateStratum(rawValue: $0.trimmingCharacters(in: .whitespaces)) }
+            let query = EstimateQuery(actType: actType, by: strata, sources: sources.isEmpty ? nil : Set(sources.compactMap(UUID.init(uuidString:))),
+                                      minimumObserved: minimum)
             let table: EstimateHistories
-            switch result {
-            case .success(let value): table = value
-            case .failure(let error): throw CLIError("\(error.message) (haven report estimate --list-sources shows them)")
+            do {
+                table = try await options.vault.withUnlocked(as: .localOperator) { store, _ in
+                    try await EstimateReader.histories(query, repository: store, actor: options.identity)
+                }
+            } catch let error as ReportQueryError {
+                throw CLIError("\(error.message) (haven report estimate --list-sources shows the sources)")
             }
             if table.groupActs > 0 {
                 note("\(table.groupActs) acts were done to unnamed groups: they cannot be matched across sources and are left out")
             }
+            if table.leftOutSources > 0 {
+                note("\(table.leftOutSources) more sources documented these acts; the \(table.lists.count) that documented the most people are the lists "
+                     + "(name others with --source)")
+            }
+            if table.outsideLists > 0 { note("\(table.outsideLists) people are documented by no list and are not counted") }
             if let histories { try Self.write(histories: table, strata: strata, to: histories) }
             print(try rows(table, strata: strata), terminator: "")
         }
@@ -91,7 +90,7 @@ extension Report {
             for stratum in table.strata {
                 var fields = stratum.values
                 guard let histories = stratum.histories else {
-                    fields += ["", String(stratum.observed), method, "", "", "", "", stratum.refusal ?? ""]
+                    fields += ["", String(stratum.observed), method, "", "", "", "", stratum.refusal?.description ?? ""]
                     lines.append(fields.map(CSVField.escape).joined(separator: ","))
                     continue
                 }
@@ -136,9 +135,9 @@ extension Report {
             }
         }
 
-        func printSources(query: EstimateQuery) async throws {
+        func printSources() async throws {
             try await options.vault.withUnlocked(as: .localOperator) { store, _ in
-                let documented = try await EstimateReader.documentingSources(actType: query.actType, store: store, actor: options.identity)
+                let documented = try await EstimateReader.documentingSources(actType: actType, repository: store, actor: options.identity)
                 print("source_id,kind,name,people")
                 for source in documented {
                     print([source.id.wire, source.kind.code, source.name, String(source.people)].map(CSVField.escape).joined(separator: ","))
