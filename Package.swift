@@ -53,7 +53,7 @@ let package = Package(
         // Record linkage that understands Korean names. Pure, no I/O.
         .target(
             name: "HavenLinkage",
-            dependencies: ["HavenCore"],
+            dependencies: ["HavenCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Statistics: surge detection, small-cell suppression. Pure, Foundation only.
@@ -154,6 +154,7 @@ let package = Package(
                 "HavenReports",
                 "HavenServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

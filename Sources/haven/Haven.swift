@@ -11,6 +11,6 @@ struct Haven: AsyncParsableCommand {
         """,
         version: "0.1.0",
         subcommands: [Init.self, Serve.self, Demo.self, User.self, CompartmentCommand.self, Backup.self, Restore.self, Keys.self, Export.self, Import.self, ImportSheet.self, Imports.self, Audit.self,
-                      Report.self, Link.self, Estimate.self]
+                      Report.self, Link.self, Estimate.self, PPRL.self]
     )
 }
