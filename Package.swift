@@ -51,9 +51,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Record linkage that understands Korean names. Pure, no I/O.
+        // Counting the bits two Bloom filters share with the processor's own instruction, chosen
+        // at run time (Swift's portable x86-64 build cannot assume it): the whole cost of
+        // matching without sharing names.
+        .target(name: "CHavenBits"),
         .target(
             name: "HavenLinkage",
-            dependencies: ["HavenCore", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: ["HavenCore", "CHavenBits", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         // Statistics: surge detection, small-cell suppression. Pure, Foundation only.
@@ -169,6 +173,8 @@ let package = Package(
                 "HavenReports",
                 "HavenServer",
                 "HavenStats",
+                "HavenLinkage",
+                "CHavenBits",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

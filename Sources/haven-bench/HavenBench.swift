@@ -56,7 +56,15 @@ struct HavenBench: AsyncParsableCommand {
     @Flag(help: "Instead of the store: time multiple systems estimation (the Kosovo lists beside R's LCMCR, log-linear models).")
     var estimation = false
 
+    @Option(help: "Instead of the store: time Bloom-filter matching of two lists of this many filters each (every pair).")
+    var pprl: Int?
+
     mutating func run() async throws {
+        if let pprl {
+            printMachine()
+            PPRLTiming.measure(size: pprl)
+            return
+        }
         if estimation {
             printMachine()
             try EstimationTiming.measure()

@@ -7,12 +7,17 @@ import Foundation
 public struct BloomFilter: Sendable, Hashable {
     /// Bits in every filter: 1,024, as clkhash's default schema.
     public static let bits = 1_024
-    static let words = bits / 64
+    public static let words = bits / 64
 
     /// The bits, 64 to a word.
     public private(set) var words: [UInt64]
 
     public init() { words = [UInt64](repeating: 0, count: Self.words) }
+
+    /// A filter of these words (``bits`` / 64 of them; shorter is padded, longer cut).
+    public init(words: [UInt64]) {
+        self.words = Array((words + [UInt64](repeating: 0, count: Self.words)).prefix(Self.words))
+    }
 
     /// A filter from its base64 form; nil when it is not one.
     public init?(base64: some StringProtocol) {
