@@ -43,11 +43,11 @@ struct BloomEncodingTests {
     }
 
     @Test func twoOrganisationsOfGeneratedPeopleAreMatched() throws {
-        // Measured at the default threshold: precision 0.979, recall 0.915, F1 0.946 (600 people,
-        // seed 31); at 0.8, precision 1.0 but recall 0.66. Pinned a little below what it gives.
+        // Measured at the default threshold: precision 0.996, recall 0.876, F1 0.932 (600 people,
+        // seed 31). Pinned a little below what it gives.
         let (left, right) = Self.twoOrganisations(persons: 600, seed: 31)
         let score = Self.f1(threshold: BloomMatcher.defaultThreshold, left: left, right: right, encoder: try BloomEncoder(secret: Self.secret))
-        #expect(score.precision >= 0.97 && score.f1 >= 0.93, "precision \(score.precision), recall \(score.recall), F1 \(score.f1)")
+        #expect(score.precision >= 0.98 && score.f1 >= 0.92, "precision \(score.precision), recall \(score.recall), F1 \(score.f1)")
     }
 
     @Test func theMatcherScoresEveryPairAsDiceDoes() {

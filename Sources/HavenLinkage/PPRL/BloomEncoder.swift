@@ -12,8 +12,10 @@ import Foundation
 /// Each token sets bits at positions from HMAC-SHA-256 under a key derived from the secret
 /// (double hashing, as clkhash does), so without the secret no position can be computed.
 public struct BloomEncoder: Sendable {
-    /// Bits set per token, by field: the name's parts weigh most.
-    static let hashesPerToken: [String: Int] = ["surname": 20, "given": 20, "givenBigram": 10, "name": 10, "year": 10, "month": 8, "day": 8, "sex": 10]
+    /// Bits set per token, by field. The birth date's month and day weigh as much as the name:
+    /// namesakes born in one year share every name bit, and only a date that disagrees by
+    /// many bits keeps them apart (with 8 bits each, precision was 0.88 at 5,000 people).
+    static let hashesPerToken: [String: Int] = ["surname": 20, "given": 20, "givenBigram": 10, "name": 10, "year": 20, "month": 30, "day": 30, "sex": 10]
 
     private let key: SymmetricKey
 
