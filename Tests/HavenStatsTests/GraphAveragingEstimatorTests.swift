@@ -69,6 +69,17 @@ struct GraphAveragingEstimatorTests {
         #expect(standard.notes.first?.contains("all 822 decomposable graphs") == true)
     }
 
+    @Test func listsTooLargeForTheExactSumAreRefusedAtOnce() throws {
+        // 200,000 people on five lists would need 822 graphs × 800,000 counts a pass; a million
+        // on three, a range of 4,000,000: both are refused, before the work, with the methods to
+        // use instead.
+        for (lists, people) in [(5, 200_000), (3, 1_000_000)] {
+            let histories = try CaptureHistories(lists: (1...lists).map { "L\($0)" },
+                                                 counts: [1: people / 2, 2: people / 4, (1 << lists) - 1: people / 4])
+            #expect(throws: EstimationError.self) { try GraphAveragingEstimator().estimate(histories) }
+        }
+    }
+
     @Test func twoListsOrSixAreRefused() throws {
         let two = try CaptureHistories(lists: ["A", "B"], counts: [1: 5, 2: 5, 3: 2])
         #expect(throws: EstimationError.self) { try GraphAveragingEstimator().estimate(two) }

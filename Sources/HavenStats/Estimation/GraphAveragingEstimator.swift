@@ -41,21 +41,28 @@ public struct GraphAveragingEstimator: Sendable {
         // small would stop too soon, and one cut where the mass beyond is nil would never stop.
         var limit = max(1_000, 4 * n)
         while true {
-            let weights = logWeights(histories, graphs: graphs, delta: delta, unobserved: limit)
-            let largest = weights.map { $0.max() ?? -.infinity }.max() ?? 0
+            // Each graph's row over the range is computed twice rather than kept: 822 rows of
+            // millions of counts would not fit in memory. The work is bounded, said, and refused
+            // beyond: dga's exact sum is for lists of thousands, not millions.
+            guard graphs.count * (limit + 1) <= Self.maximumEvaluations, limit <= Self.maximumRange else {
+                throw .invalidOption("dga sums over every count of unobserved people for each of \(graphs.count) graphs; "
+                                     + "\(n) observed people need more than it can in reasonable time: use --method lcmcr or loglinear")
+            }
+            var largest = -Double.infinity
+            forEachRow(histories, graphs: graphs, delta: delta, unobserved: limit) { _, row in
+                for value in row { largest = max(largest, value) }
+            }
             var sizes = [Double](repeating: 0, count: limit + 1)
             var byGraph = [Double](repeating: 0, count: graphs.count)
             sizes.withUnsafeMutableBufferPointer { sizes in
-                for (g, row) in weights.enumerated() {
-                    byGraph[g] = row.withUnsafeBufferPointer { row in
-                        var sum = 0.0
-                        for m in row.indices {
-                            let w = exp(row[m] - largest)
-                            sizes[m] += w
-                            sum += w
-                        }
-                        return sum
+                forEachRow(histories, graphs: graphs, delta: delta, unobserved: limit) { g, row in
+                    var sum = 0.0
+                    for m in row.indices {
+                        let w = exp(row[m] - largest)
+                        sizes[m] += w
+                        sum += w
                     }
+                    byGraph[g] = sum
                 }
             }
             let total = sizes.reduce(0, +)
@@ -68,8 +75,16 @@ public struct GraphAveragingEstimator: Sendable {
         }
     }
 
-    /// log P(graph, m unobserved | data) up to a constant, for m from 0 to `unobserved`.
-    func logWeights(_ histories: CaptureHistories, graphs: [DecomposableGraph], delta: Double, unobserved limit: Int) -> [[Double]] {
+    /// The most graph-by-count terms one pass may sum (a few seconds' work).
+    public static let maximumEvaluations = 400_000_000
+    /// The most counts of unobserved people summed over (each subset of lists keeps a row of
+    /// them: at four lists, 240 MB).
+    public static let maximumRange = 2_000_000
+
+    /// log P(graph, m unobserved | data) up to a constant, for m from 0 to `unobserved`: each
+    /// graph's row in turn, in one buffer reused.
+    func forEachRow(_ histories: CaptureHistories, graphs: [DecomposableGraph], delta: Double, unobserved limit: Int,
+                    _ body: (Int, UnsafeBufferPointer<Double>) -> Void) {
         let p = histories.lists.count, n = Double(histories.observed)
         let cells = Double(1 << p)
         let range = 0...limit
@@ -99,13 +114,14 @@ public struct GraphAveragingEstimator: Sendable {
         }
         // Each graph's row is a sum of whole vectors, added in place: 822 graphs over tens of
         // thousands of counts at five lists.
-        var base = [Double](repeating: 0, count: range.count)
-        for m in range { base[m] = common[m] }
-        return graphs.map { graph in
+        var row = [Double](repeating: 0, count: range.count)
+        for (g, graph) in graphs.enumerated() {
             let fixed = graph.cliques.reduce(0) { $0 + constant[$1] } - graph.separators.reduce(0) { $0 + constant[$1] }
             let parts = Double(graph.cliques.count - graph.separators.count)
-            var row = base
             row.withUnsafeMutableBufferPointer { row in
+                common.withUnsafeBufferPointer { common in
+                    for m in row.indices { row[m] = common[m] }
+                }
                 denominator.withUnsafeBufferPointer { denominator in
                     for m in row.indices { row[m] += fixed + parts * denominator[m] }
                 }
@@ -116,8 +132,8 @@ public struct GraphAveragingEstimator: Sendable {
                         }
                     }
                 }
+                body(g, UnsafeBufferPointer(row))
             }
-            return row
         }
     }
 
