@@ -20,8 +20,8 @@ struct BloomEncodingTests {
         return (left.values.sorted { $0.person < $1.person }, right.values.sorted { $0.person < $1.person })
     }
 
-    static func f1(threshold: Double, left: [KoreanRecordGenerator.Row], right: [KoreanRecordGenerator.Row], encoder: BloomEncoder) -> (precision: Double, recall: Double, f1: Double) {
-        let pairs = BloomMatcher.match(left.map { encoder.encode($0.record) }, right.map { encoder.encode($0.record) }, threshold: threshold)
+    static func f1(threshold: Double, left: [KoreanRecordGenerator.Row], right: [KoreanRecordGenerator.Row], encoder: BloomEncoder) throws -> (precision: Double, recall: Double, f1: Double) {
+        let pairs = try BloomMatcher.match(left.map { encoder.encode($0.record) }, right.map { encoder.encode($0.record) }, threshold: threshold)
         let truth = Set(left.map(\.person)).intersection(right.map(\.person)).count
         let correct = pairs.filter { left[$0.left].person == right[$0.right].person }.count
         let precision = pairs.isEmpty ? 1 : Double(correct) / Double(pairs.count), recall = Double(correct) / Double(max(truth, 1))
@@ -46,11 +46,11 @@ struct BloomEncodingTests {
         // Measured at the default threshold: precision 0.996, recall 0.876, F1 0.932 (600 people,
         // seed 31). Pinned a little below what it gives.
         let (left, right) = Self.twoOrganisations(persons: 600, seed: 31)
-        let score = Self.f1(threshold: BloomMatcher.defaultThreshold, left: left, right: right, encoder: try BloomEncoder(secret: Self.secret))
+        let score = try Self.f1(threshold: BloomMatcher.defaultThreshold, left: left, right: right, encoder: try BloomEncoder(secret: Self.secret))
         #expect(score.precision >= 0.98 && score.f1 >= 0.92, "precision \(score.precision), recall \(score.recall), F1 \(score.f1)")
     }
 
-    @Test func theMatcherScoresEveryPairAsDiceDoes() {
+    @Test func theMatcherScoresEveryPairAsDiceDoes() throws {
         // The C loop with the processor's bit count against the plain Swift coefficient, on
         // random filters of every density, the threshold low enough that most pairs are kept.
         var random = SeededGenerator(seed: 5)
@@ -60,18 +60,22 @@ struct BloomEncodingTests {
         let left = (0..<40).map { _ in filter() } + [BloomFilter()], right = (0..<70).map { _ in filter() } + [BloomFilter()]
         var best: [(Int, Int, Double)] = []
         for i in left.indices { for j in right.indices where left[i].dice(right[j]) >= 0.3 { best.append((i, j, left[i].dice(right[j]))) } }
-        let pairs = BloomMatcher.match(left, right, threshold: 0.3)
+        let pairs = try BloomMatcher.match(left, right, threshold: 0.3)
         #expect(!pairs.isEmpty && pairs.count == Set(pairs.map(\.left)).count && pairs.count == Set(pairs.map(\.right)).count)
         for pair in pairs { #expect(abs(pair.score - left[pair.left].dice(right[pair.right])) < 1e-12) }
         // The first pair taken is the best of all.
         #expect(abs(pairs[0].score - best.map(\.2).max()!) < 1e-12)
     }
 
-    @Test func eachRecordIsMatchedAtMostOnceBestFirst() {
+    @Test func eachRecordIsMatchedAtMostOnceBestFirst() throws {
         var a = BloomFilter(), b = BloomFilter(), c = BloomFilter()
         for i in 0..<100 { a.set(i); b.set(i) }
         for i in 0..<90 { c.set(i) }
-        let pairs = BloomMatcher.match([a, c], [b], threshold: 0.5)
+        let pairs = try BloomMatcher.match([a, c], [b], threshold: 0.5)
         #expect(pairs == [BloomMatcher.Pair(left: 0, right: 0, score: 1)], "b goes to its best match, and c is not matched to it again")
+        // A threshold so low that every pair passes is refused, not held in memory.
+        let many = Array(repeating: a, count: 30)
+        #expect(throws: PPRLError.tooManyCandidates(100)) { try BloomMatcher.match(many, many, threshold: 0.1, maximumCandidates: 100) }
+        #expect(try BloomMatcher.match(many, many, threshold: 0.1, maximumCandidates: 900).count == 30)
     }
 }

@@ -67,6 +67,7 @@ struct EstimateCommandTests {
         #expect(throws: (any Error).self) { try Haven.parseAsRoot(["estimate", "--input", "x.csv", "--samples", "5"]) }
         #expect(throws: (any Error).self) { try Haven.parseAsRoot(["estimate", "--input", "x.csv", "--thinning", "0"]) }
         #expect(throws: (any Error).self) { try Haven.parseAsRoot(["estimate", "--input", "x.csv", "--classes", "1000"]) }
+        #expect(throws: (any Error).self) { try Haven.parseAsRoot(["estimate", "--input", "x.csv", "--samples", "1000000", "--thinning", "10000"]) }
         #expect(throws: (any Error).self) { try Haven.parseAsRoot(["estimate", "--input", "x.csv", "--model", "A*B"]) }
         #expect(throws: Never.self) { try Haven.parseAsRoot(["estimate", "--input", "x.csv", "--method", "loglinear", "--model", "A*B"]) }
     }

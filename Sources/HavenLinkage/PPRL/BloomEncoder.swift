@@ -84,12 +84,14 @@ public struct BloomEncoder: Sendable {
 public enum PPRLError: Error, Equatable, Sendable, CustomStringConvertible {
     case secretTooShort(Int)
     case notAnEncodedFile(line: Int, reason: String)
+    case tooManyCandidates(Int)
 
     public var description: String {
         switch self {
         case .secretTooShort(let n):
             "the secret has \(n) bytes; a project's secret must be at least \(BloomEncoder.minimumSecretBytes) random bytes (haven pprl secret makes one)"
         case .notAnEncodedFile(let line, let reason): "line \(line): \(reason)"
+        case .tooManyCandidates(let limit): "more than \(limit) pairs pass the threshold: it is too low to mean the same person; raise --threshold"
         }
     }
 }

@@ -1,4 +1,5 @@
 import CHavenBits
+import Foundation
 import HavenCore
 
 /// Matches two organisations' encoded records: the Dice coefficient of every pair (no blocking:
@@ -17,14 +18,21 @@ public enum BloomMatcher {
         public let score: Double
     }
 
-    /// Pairs at or above `threshold`, each record in at most one, highest scores first.
-    public static func match(_ left: [BloomFilter], _ right: [BloomFilter], threshold: Double) -> [Pair] {
+    /// The most candidate pairs above the threshold held at once (24 bytes each: 1.2 GB).
+    public static let maximumCandidates = 50_000_000
+
+    /// Pairs at or above `threshold`, each record in at most one, highest scores first. Throws
+    /// when more than ``maximumCandidates`` pairs pass the threshold — a threshold too low to
+    /// mean "the same person" — rather than running out of memory.
+    public static func match(_ left: [BloomFilter], _ right: [BloomFilter], threshold: Double,
+                             maximumCandidates: Int = maximumCandidates) throws(PPRLError) -> [Pair] {
         // Every pair, the left list split over the cores; only candidates above the threshold
         // kept. The right filters lie in one contiguous buffer, compared with each left filter in
         // C with the processor's bit-count instruction: this loop is the whole cost of matching.
         let width = BloomFilter.words
         let rightWords = right.flatMap(\.words), rightCounts = right.map { Int32($0.count) }
-        let candidates = Parallel.pieces(left.count) { range -> [Pair] in
+        let budget = Budget(maximumCandidates)
+        let results = Parallel.pieces(left.count) { range -> [Pair]? in
             var pairs: [Pair] = []
             var found = [Int32](repeating: 0, count: right.count), shared = [Int32](repeating: 0, count: right.count)
             rightWords.withUnsafeBufferPointer { words in
@@ -43,11 +51,14 @@ public enum BloomMatcher {
                             let j = Int(found[k])
                             pairs.append(Pair(left: i, right: j, score: 2 * Double(shared[k]) / Double(countA + counts[j])))
                         }
+                        guard budget.spend(n) else { return }
                     }
                 }
             }
-            return pairs
-        }.flatMap { $0 }
+            return budget.exceeded ? nil : pairs
+        }
+        guard results.allSatisfy({ $0 != nil }) else { throw .tooManyCandidates(maximumCandidates) }
+        let candidates = results.flatMap { $0 ?? [] }
         var leftUsed = Set<Int>(), rightUsed = Set<Int>()
         var pairs: [Pair] = []
         for pair in candidates.sorted(by: { ($0.score, $1.left, $1.right) > ($1.score, $0.left, $0.right) })
@@ -58,4 +69,22 @@ public enum BloomMatcher {
         }
         return pairs
     }
+}
+
+/// The candidates all the cores may still hold, counted after each left record.
+private final class Budget: @unchecked Sendable {
+    private let lock = NSLock()
+    private var left: Int
+
+    init(_ total: Int) { left = total }
+
+    /// Takes `count` from what is left; false once the total is exceeded.
+    func spend(_ count: Int) -> Bool {
+        lock.withLock {
+            left -= count
+            return left >= 0
+        }
+    }
+
+    var exceeded: Bool { lock.withLock { left < 0 } }
 }

@@ -52,6 +52,9 @@ struct Estimate: AsyncParsableCommand {
     @Option(help: "dga: the hyper-Dirichlet prior's weight per cell (default 2^-lists).") var delta: Double?
     @Option(help: "What to print: text, json (one object) or csv (a header and one row).") var format: Format = .text
 
+    /// The most sweeps a chain may be asked for (tens of minutes at ten lists).
+    static let maximumSweeps = 50_000_000
+
     /// The largest input read: a file of one row per person at ten lists and a million people
     /// is about 20 MB.
     static let maximumInputBytes = 256 << 20
@@ -65,6 +68,12 @@ struct Estimate: AsyncParsableCommand {
         guard (1...10_000).contains(thinning) else { throw ValidationError("--thinning must be from 1 to 10000") }
         guard (2...100).contains(classes) else { throw ValidationError("--classes must be from 2 to 100") }
         guard (1...16).contains(chains) else { throw ValidationError("--chains must be from 1 to 16") }
+        // Each chain's sweeps, bounded together: within range one by one, they could still ask
+        // for days of work.
+        let sweeps = burnIn + (samples + chains - 1) / chains * thinning
+        guard sweeps <= Self.maximumSweeps else {
+            throw ValidationError("--burn-in plus --samples ÷ --chains × --thinning asks \(sweeps) sweeps of each chain; at most \(Self.maximumSweeps)")
+        }
         if let delta, !(delta > 0 && delta <= 1_000) { throw ValidationError("--delta must be above 0 and at most 1000") }
         if method != .loglinear, model != nil { throw ValidationError("--model names a log-linear model; use it with --method loglinear") }
     }

@@ -81,7 +81,8 @@ struct PPRL: AsyncParsableCommand {
         func run() async throws {
             let (leftIDs, leftFilters) = try PPRL.encoded(left)
             let (rightIDs, rightFilters) = try PPRL.encoded(right)
-            let pairs = BloomMatcher.match(leftFilters, rightFilters, threshold: threshold)
+            let pairs: [BloomMatcher.Pair]
+            do { pairs = try BloomMatcher.match(leftFilters, rightFilters, threshold: threshold) } catch { throw CLIError("\(error)") }
             var text = "left_id,right_id,score\n"
             for pair in pairs {
                 text += CSVField.escape(leftIDs[pair.left]) + "," + CSVField.escape(rightIDs[pair.right]) + String(format: ",%.4f\n", pair.score)
