@@ -124,8 +124,14 @@ public enum EstimateReader {
     static func documented(_ query: EstimateQuery, reading: ReportReading) async throws -> (people: [PersonInStratum: Set<UUID>], groupActs: Int) {
         let acts = try await reading.records(Act.self, RecordQuery(typeCode: query.actType.code)).filter { $0.actType == query.actType }
         let named = acts.filter { $0.victimID != nil }
-        let persons = Dictionary(try await reading.records(Person.self, RecordQuery(ids: Set(named.compactMap(\.victimID)))).map { ($0.id, $0) },
+        var persons = Dictionary(try await reading.records(Person.self, RecordQuery(ids: Set(named.compactMap(\.victimID)))).map { ($0.id, $0) },
                                  uniquingKeysWith: { first, _ in first })
+        // The main records the victims were merged into, where they are not victims themselves:
+        // a person's sex is read from the main record, so that one person is in one stratum.
+        let mains = Set(persons.values.compactMap(\.sameAs)).subtracting(persons.keys)
+        if !mains.isEmpty {
+            for person in try await reading.records(Person.self, RecordQuery(ids: mains)) { persons[person.id] = person }
+        }
         let events = Dictionary(try await reading.records(Event.self, RecordQuery(ids: Set(named.map(\.eventID)))).map { ($0.id, $0) },
                                 uniquingKeysWith: { first, _ in first })
         // Who documented what: every account, by the record it is about.
@@ -150,7 +156,7 @@ public enum EstimateReader {
                 switch part {
                 case .region: place.map { Gazetteer.shared.region(of: $0) } ?? "unknown"
                 case .year: date.map { String($0.year) } ?? "unknown"
-                case .sex: person.sex.code
+                case .sex: (persons[main] ?? person).sex.code
                 }
             }
             documented[PersonInStratum(stratum: stratum, person: main), default: []].formUnion(sources)

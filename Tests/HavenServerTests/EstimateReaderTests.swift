@@ -92,6 +92,19 @@ struct EstimateReaderTests {
         }
     }
 
+    @Test func aMergedPersonIsInOneStratumWhateverEachRecordSays() async throws {
+        try await TestServer.with { server in
+            let vault = try await Self.fill(server.store)
+            // The merged pair's records say female and male; the person counts once, as the
+            // main record has it.
+            let table = try await EstimateReader.histories(EstimateQuery(actType: .arrest, by: [.sex], minimumObserved: 1),
+                                                           repository: server.store, actor: .localOperator)
+            let counted: Int = table.strata.map(\.observed).reduce(0, +)
+            let people: Int = vault.expected2024.values.reduce(0, +) + 5
+            #expect(counted == people)
+        }
+    }
+
     @Test func chosenSourcesAreTheListsAndTheirNumberIsChecked() async throws {
         try await TestServer.with { server in
             let vault = try await Self.fill(server.store)
