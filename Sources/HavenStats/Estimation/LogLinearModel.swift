@@ -1,3 +1,5 @@
+import Foundation
+
 /// A hierarchical log-linear model of capture histories: every list's main effect (how likely
 /// it is to record a person) plus chosen two-way interactions (two lists recording the same
 /// people more or less often than chance). Interactions among three or more lists are taken
@@ -61,11 +63,11 @@ public struct LogLinearModel: Sendable, Hashable, CustomStringConvertible {
 
     /// Reads a model named as ``name(lists:)`` writes it; list names are matched exactly.
     public static func parse(_ text: String, lists names: [String]) throws(EstimationError) -> LogLinearModel {
-        let trimmed = text.trimmingWhitespace()
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if trimmed.lowercased() == "independence" || trimmed.isEmpty { return .independence(lists: names.count) }
         var pairs: [Pair] = []
         for term in trimmed.split(separator: ",", omittingEmptySubsequences: false) {
-            let parts = term.split(separator: "*", omittingEmptySubsequences: false).map { String($0).trimmingWhitespace() }
+            let parts = term.split(separator: "*", omittingEmptySubsequences: false).map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }
             guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty, parts[0] != parts[1] else { throw .malformedModel(text) }
             guard let a = names.firstIndex(of: parts[0]) else { throw .unknownList(parts[0]) }
             guard let b = names.firstIndex(of: parts[1]) else { throw .unknownList(parts[1]) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Crypto
 import Foundation
 import HavenCore
+import HavenCrypto
 import HavenLinkage
 
 /// `haven pprl`: matching records with another organisation without either sharing names.
@@ -37,8 +38,7 @@ struct PPRL: AsyncParsableCommand {
         @Option(help: "The file to create.") var output: String
 
         func run() async throws {
-            let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Array($0) }
-            try PPRL.write(bytes.map { String(format: "%02x", $0) }.joined() + "\n", to: output)
+            try PPRL.write(SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.hexString + "\n", to: output)
         }
     }
 
@@ -96,17 +96,7 @@ struct PPRL: AsyncParsableCommand {
     static func secret(_ path: String) throws -> Data {
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read \(path)") }
         let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        if text.count >= 32, text.count % 2 == 0, text.allSatisfy(\.isHexDigit) {
-            var bytes = Data()
-            var index = text.startIndex
-            while index < text.endIndex {
-                let next = text.index(index, offsetBy: 2)
-                bytes.append(UInt8(text[index..<next], radix: 16)!)
-                index = next
-            }
-            return bytes
-        }
-        return data
+        return text.count >= 32 ? Data(hex: text) ?? data : data
     }
 
     /// An encoded file's ids and filters, or an error naming the line.
