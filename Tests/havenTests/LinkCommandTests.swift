@@ -46,6 +46,37 @@ struct LinkCommandTests {
         #expect(narrowPairs.count == 2 && narrowPairs[1].hasPrefix("d,e,") && !narrowPairs[0].contains("given_name"))
         #expect(explained.hasPrefix("record_id_a,record_id_b,probability,match_weight,prior,family_name_level,family_name_weight,given_name_level"))
         #expect(!explained.contains("정숙") && !explained.contains("Jeongsuk"), "no name is written to the pairs")
+        // Each pair says what clustering did with it.
+        let header = explained.split(separator: "\n")[0]
+        #expect(header.hasSuffix(",clustering"))
+        #expect(explained.split(separator: "\n").contains { $0.hasPrefix("a,b,") && $0.hasSuffix(",joined") }
+                || explained.split(separator: "\n").contains { $0.hasPrefix("b,a,") && $0.hasSuffix(",joined") })
+    }
+
+    /// Two namesakes born on different days and a record with only their name: the record fits
+    /// both equally, joins neither, and the pairs say why; the namesakes are never one cluster.
+    @Test func aRecordWithOnlyANameDoesNotChainTwoNamesakes() async throws {
+        let directory = try scratch()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var csv = "record_id,source,name,sex,birth_date\n"
+        csv += "x1,ngo,한설란,여,1961-04-12\nx2,gov,Han Sol-ran,F,1988-09-30\nx3,press,Han Sŏl-lan,,\n"
+        // Other people, so that the model has something to learn from.
+        for index in 0..<300 {
+            let given = ["민", "서", "지", "현", "경", "숙"][index % 6] + ["수", "영", "호", "희", "옥"][index / 6 % 5]
+            let date = "19\(50 + index % 45)-0\(1 + index % 9)-1\(index % 9)"
+            csv += "p\(index),ngo,\(["김", "이", "박"][index % 3])\(given),\(index % 2 == 0 ? "여" : "남"),\(date)\n"
+            if index % 2 == 0 { csv += "q\(index),gov,\(["Kim", "Lee", "Park"][index % 3]) \(given),,\(date)\n" }
+        }
+        try csv.write(to: directory.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
+        let output = directory.appendingPathComponent("out.csv").path, pairs = directory.appendingPathComponent("pairs.csv").path
+        try await run(["--input", directory.appendingPathComponent("in.csv").path, "--output", output, "--pairs", pairs, "--threshold", "0.5"])
+        let clusters = Dictionary(uniqueKeysWithValues: try String(contentsOfFile: output, encoding: .utf8).split(separator: "\n").dropFirst()
+            .map { line in let parts = line.split(separator: ","); return (String(parts[0]), String(parts[1])) })
+        #expect(clusters["x1"] != clusters["x2"], "born 27 years apart, the namesakes stay two people")
+        #expect(clusters["x3"] != clusters["x1"] && clusters["x3"] != clusters["x2"])
+        let rows = try String(contentsOfFile: pairs, encoding: .utf8).split(separator: "\n")
+        let x3 = rows.filter { $0.hasPrefix("x3,") || $0.contains(",x3,") }
+        #expect(!x3.isEmpty && x3.allSatisfy { $0.hasSuffix("not joined: x3 fits several people who differ about equally well") })
     }
 
     @Test func aMalformedFileStopsWithItsLineAndWritesNothing() async throws {

@@ -63,10 +63,10 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 reading.given.isEmpty ? [] : families(reading).map { $0 + "|" + reading.given }
             }
         case .givenNameBirthYear:
-            guard let year = record.birth?.year else { return [] }
+            guard let year = record.birth?.blockingYear else { return [] }
             return readings.compactMap { $0.given.isEmpty ? nil : $0.given + "|\(year)" }
         case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd:
-            guard let year = record.birth?.year else { return [] }
+            guard let year = record.birth?.blockingYear else { return [] }
             return readings.flatMap { reading -> [String] in
                 guard reading.given.count >= 4 else { return [] }
                 let part = self == .familyNameBirthYearGivenStart ? reading.given.prefix(3) : reading.given.suffix(3)
@@ -117,11 +117,11 @@ public enum BlockingRule: String, CaseIterable, Sendable, Codable {
                 eachFamily(reading) { result.append(Self.key($0, reading.given)) }
             }
         case .givenNameBirthYear:
-            guard let year = record.birth?.year else { return }
+            guard let year = record.birth?.blockingYear else { return }
             let yearText = String(year)
             for reading in readings where !reading.given.isEmpty { result.append(Self.key(reading.given, yearText)) }
         case .familyNameBirthYearGivenStart, .familyNameBirthYearGivenEnd:
-            guard let year = record.birth?.year else { return }
+            guard let year = record.birth?.blockingYear else { return }
             let yearText = String(year)
             for reading in readings {
                 // Three letters of a sound key: its bytes when it is ASCII, as it nearly always is.

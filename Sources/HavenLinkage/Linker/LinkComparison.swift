@@ -24,7 +24,7 @@ public enum LinkComparison: String, CaseIterable, Sendable, Codable {
         case .givenName:
             ["missing", "different", "similar", "close", "close, rare spelling", "same"]
         case .birthDate:
-            ["missing", "different", "within a year", "one slip", "same year", "same month", "same day"]
+            ["missing", "different", "in the range", "within a year", "one slip", "same year", "same month", "same day"]
         case .address:
             ["missing", "different", "similar", "close", "same"]
         case .birthPlace, .locality, .region:

@@ -16,6 +16,9 @@ public struct LinkResult: Sendable {
     public let right: [Int32]
     public let probabilities: [Double]
     let levels: [UInt8]
+    /// What clustering did with each candidate pair at or above the threshold, by the pair's
+    /// index (``Clustering/Decision``); a pair not here was below it.
+    public let decisions: [Int: Clustering.Decision]
 
     /// The estimated model (m, u per level; λ).
     public var model: FellegiSunter { scorer.model }
@@ -40,5 +43,19 @@ public struct LinkResult: Sendable {
             Part(comparison: comparisons[c], level: Int(level), weight: scorer.weights[c][Int(level)] + scorer.adjustment(c, level, a, b))
         }
         return (scorer.prior, scorer.prior + parts.map(\.weight).reduce(0, +), parts)
+    }
+
+    /// What clustering did with pair k, in words that name records by their ids (`ids[i]` is
+    /// record i's): "joined", "below threshold", "kept apart: r12 and r40 differ in birth date" …
+    public func decision(pair k: Int, ids: (Int) -> String) -> String {
+        func field(_ conflict: Clustering.Conflict) -> String { conflict == .sex ? "sex" : "birth date" }
+        switch decisions[k] ?? .belowThreshold {
+        case .belowThreshold: return clusters[Int(left[k])] == clusters[Int(right[k])] ? "below threshold, same cluster through others" : "below threshold"
+        case .joined: return "joined"
+        case .conflicting(let conflict): return "kept apart: they differ in \(field(conflict))"
+        case .keptApart(let x, let y, let conflict): return "kept apart: \(ids(x)) and \(ids(y)) would share a cluster and differ in \(field(conflict))"
+        case .keptApartByScore(let x, let y): return "kept apart: \(ids(x)) and \(ids(y)) would share a cluster and score as different people"
+        case .ambiguous(let record): return "not joined: \(ids(record)) fits several people who differ about equally well"
+        }
     }
 }

@@ -62,21 +62,50 @@ public struct Linker: Sendable {
         }
 
         progress?(.clustering, 0, 1)
-        let clusters = Clustering(threshold: settings.threshold, separation: settings.separation)
-            .clusters(count: records.count, left: left, right: right, probabilities: probabilities) { [needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)] i, j in
-                // A pair blocking made is among the scored pairs already.
-                guard !candidates.made(i, j) else { return nil }
-                // Two records about to share a cluster that blocking never paired: compared now.
-                return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { pair in
-                    Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames, rareGiven: rare[i] || rare[j], into: pair.baseAddress!)
-                    return 1 / (1 + exp2(-scorer.weight(UnsafeBufferPointer(pair), i, j)))
-                }
+        let (usesSex, usesDates) = (comparisons.contains(.sex), comparisons.contains(.birthDate))
+        let needsNames = comparisons.contains(.familyName) || comparisons.contains(.givenName)
+        // Any two records' match weight, compared now (clustering asks for few), with the name
+        // comparisons or without them.
+        let nameComparisons = comparisons.indices.filter { comparisons[$0] == .familyName || comparisons[$0] == .givenName }
+        func weight(_ i: Int, _ j: Int, withoutNames: Bool) -> Double {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: width) { pair in
+                Self.levels(prepared[i], prepared[j], comparisons, needsNames: needsNames && !withoutNames, rareGiven: rare[i] || rare[j],
+                            into: pair.baseAddress!)
+                let levels = UnsafeBufferPointer(pair)
+                return withoutNames ? scorer.weight(levels, i, j, leavingOut: nameComparisons) : scorer.weight(levels, i, j)
             }
+        }
+        let threshold = settings.threshold
+        let thresholdWeight = log2(threshold / (1 - threshold))
+        let (clusters, decisions) = Clustering(threshold: threshold, separation: settings.separation)
+            .clusters(count: records.count, left: left, right: right, probabilities: probabilities, conflict: { i, j in
+                // A date or sex that cannot be one person's is a slip only when the pair is a match
+                // and what the two records share besides their names speaks for it, the conflict
+                // included (an identity number, an address, a phone: Febrl's duplicates have a
+                // wholly new birth date now and then). A shared name alone never outweighs it:
+                // namesakes are how Korean records go wrong.
+                guard let conflict = Self.conflict(prepared[i], prepared[j], sex: usesSex, dates: usesDates) else { return nil }
+                let besidesNames = weight(i, j, withoutNames: true) - scorer.prior
+                return besidesNames > 0 && weight(i, j, withoutNames: false) >= thresholdWeight ? nil : conflict
+            }, probability: { i, j in
+                // A pair blocking made is among the scored pairs already; two records about to
+                // share a cluster that blocking never paired are compared now.
+                candidates.made(i, j) ? nil : 1 / (1 + exp2(-weight(i, j, withoutNames: false)))
+            })
         // What was prepared is no longer needed: freed while the caller writes the clusters.
         Parallel.releaseInBackground(consume prepared)
         let pairsByRule = settings.blocking.indices.map { (settings.blocking[$0], ruleStarts[$0 + 1] - ruleStarts[$0]) }
         return LinkResult(clusters: clusters, comparisons: comparisons, pairsByRule: pairsByRule, scorer: scorer,
-                          left: left, right: right, probabilities: probabilities, levels: levels)
+                          left: left, right: right, probabilities: probabilities, levels: levels, decisions: decisions)
+    }
+
+    /// Whether two records' evidence conflicts: both give a sex and they differ, or their birth
+    /// dates cannot be one person's (``PartialDate/conflict(_:_:)``). Only fields the run compares
+    /// count (`--without sex` leaves sex out here too).
+    static func conflict(_ a: PreparedRecord, _ b: PreparedRecord, sex: Bool, dates: Bool) -> Clustering.Conflict? {
+        if sex, let x = a.sex, let y = b.sex, x != y { return .sex }
+        if dates, PartialDate.conflict(a.birth, b.birth) { return .birthDate }
+        return nil
     }
 
     /// The candidate pairs of the blocking rules: each distinct set of keys made once, on every core.
@@ -93,8 +122,8 @@ public struct Linker: Sendable {
             }
             return keys
         }
-        let undated = prepared.map { $0.birth == nil }
-        let years = prepared.map { $0.birth.map { Int32($0.year) } ?? Blocking.Rule.noYear }
+        let undated = prepared.map { $0.birth?.blockingYear == nil }
+        let years = prepared.map { $0.birth?.blockingYear.map(Int32.init) ?? Blocking.Rule.noYear }
         return Blocking(maximumBlock: settings.maximumBlock).candidates(
             settings.blocking.map { rule in
                 let ruleKeys = keys[keyed.firstIndex(of: rule.keyed)!]
@@ -184,7 +213,13 @@ public struct Linker: Sendable {
                 ((0..<width).map { UInt8((pattern >> (4 * UInt64($0))) & 0xF) }, count)
             })
         }
-        let ruleComparisons = settings.blocking.map { rule in comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) } }
+        // A Korean given name nearly tells the sex (영희 is a woman, 영철 a man): among pairs that
+        // share a given name, namesakes agree on sex as often as matches do, where u (from random
+        // pairs) expects half of them to. Counted, it makes EM take the namesakes for matches and
+        // learn that matches seldom share a birth date; it is left out wherever the given name is.
+        let ruleComparisons = settings.blocking.map { rule in
+            comparisons.indices.filter { rule.comparisons.contains(comparisons[$0]) || (comparisons[$0] == .sex && rule.comparisons.contains(.givenName)) }
+        }
         // m by EM once per blocking rule, over every candidate pair that agrees on the rule (not only
         // those it was first to make: the pairs a later rule adds lack what the earlier ones agreed
         // on, and would teach that matches never share a given name), leaving out the comparisons

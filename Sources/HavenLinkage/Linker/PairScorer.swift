@@ -49,6 +49,17 @@ struct PairScorer: Sendable {
         return total
     }
 
+    /// The pair's match weight without the comparisons in `leftOut` (their levels' weights and
+    /// term-frequency adjustments taken away).
+    func weight<Levels: RandomAccessCollection<UInt8>>(_ levels: Levels, _ a: Int, _ b: Int, leavingOut leftOut: [Int]) -> Double where Levels.Index == Int {
+        var total = weight(levels, a, b)
+        for c in leftOut {
+            let level = levels[levels.startIndex + c]
+            total -= weights[c][Int(level)] + adjustment(c, level, a, b)
+        }
+        return total
+    }
+
     /// The term-frequency part of comparison c's weight for records a and b (0 unless adjusted).
     func adjustment(_ c: Int, _ level: UInt8, _ a: Int, _ b: Int) -> Double {
         guard let term = adjusted.first(where: { $0.comparison == c }), level == term.top else { return 0 }

@@ -336,10 +336,11 @@ public enum SoundKey {
     /// hashed each byte).
     static let vowels: UInt128 = "aeiouyw".utf8.reduce(0) { $0 | 1 << UInt128($1) }
 
-    /// Spellings that sound alike, replaced in this order (tch before ch, eo before o …).
+    /// Spellings that sound alike, replaced in this order (tch before ch, eo before o …); ou is
+    /// the passports' ㅓ after y (Young, Myoung, Byoung for 영, 명, 병).
     static let digraphs: [([UInt8], [UInt8])] = [
         ("sh", "s"), ("kh", "k"), ("th", "t"), ("ph", "p"), ("tch", "j"), ("ch", "j"), ("kk", "k"), ("tt", "t"), ("pp", "p"),
-        ("ss", "s"), ("jj", "j"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("yi", "i"), ("ui", "i"), ("wo", "o"),
+        ("ss", "s"), ("jj", "j"), ("eo", "o"), ("ou", "o"), ("eu", "u"), ("oo", "u"), ("ee", "i"), ("ae", "e"), ("yi", "i"), ("ui", "i"), ("wo", "o"),
     ].map { (Array($0.utf8), Array($1.utf8)) }
 
     /// Replaces every occurrence of `from`, left to right and without overlap, as

@@ -46,7 +46,9 @@ public struct BloomEncoder: Sendable {
             tokens.append(("given", parts[1]))
             for bigram in bigrams(parts[1]) { tokens.append(("givenBigram", bigram)) }
         }
-        if let date = record.birthDate.flatMap(PartialDate.init) {
+        // A range of years (an age) is not encoded: a token for its first year would disagree with
+        // the person's true year as often as it agreed.
+        if let date = record.birthDate.flatMap(PartialDate.init), !date.isRange {
             tokens.append(("year", String(date.year)))
             if let month = date.month {
                 tokens.append(("month", "\(date.year)-\(month)"))

@@ -50,7 +50,7 @@ enum LinkageText {
     static func meaning(_ meaning: String) -> LocalizedLabel {
         let korean: [String: String] = [
             "missing": "한쪽에 없음", "different": "다름", "similar": "비슷함", "close": "거의 같음", "nearby": "가까운 곳", "same": "같음",
-            "close, rare spelling": "거의 같음 (드문 표기)", "within a year": "1년 이내", "one slip": "한 군데 오기", "same year": "같은 해", "same month": "같은 달", "same day": "같은 날",
+            "close, rare spelling": "거의 같음 (드문 표기)", "in the range": "범위 안", "within a year": "1년 이내", "one slip": "한 군데 오기", "same year": "같은 해", "same month": "같은 달", "same day": "같은 날",
         ]
         return LocalizedLabel(en: meaning.prefix(1).uppercased() + meaning.dropFirst(), ko: korean[meaning] ?? meaning)
     }

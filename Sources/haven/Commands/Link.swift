@@ -143,13 +143,13 @@ struct Link: AsyncParsableCommand {
     private func write(pairsOf records: [LinkRecord], _ result: LinkResult, to path: String) throws {
         var text = "record_id_a,record_id_b,probability,match_weight,prior"
         for comparison in result.comparisons { text += ",\(comparison.rawValue)_level,\(comparison.rawValue)_weight" }
-        text += "\n"
+        text += ",clustering\n"
         for k in 0..<result.pairCount where result.probabilities[k] >= pairsFrom {
             let explanation = result.explain(pair: k)
             text += CSVField.escape(records[Int(result.left[k])].id) + "," + CSVField.escape(records[Int(result.right[k])].id)
             text += String(format: ",%.6f,%.3f,%.3f", result.probabilities[k], explanation.weight, explanation.prior)
             for part in explanation.parts { text += ",\(part.meaning),\(String(format: "%.3f", part.weight))" }
-            text += "\n"
+            text += "," + CSVField.escape(result.decision(pair: k) { records[$0].id }) + "\n"
         }
         try write(text, to: path)
     }
