@@ -92,12 +92,22 @@ public enum DuplicateFinder {
         return Suggestion(first: a, second: b, probability: result.probabilities[k], parts: result.explain(pair: k).parts)
     }
 
+    /// The birth years an age range allows (`1974/1984`), when the date it was reported in is
+    /// known to the year: someone aged 40 to 49 in 2024 was born from 1974 to 1984.
+    static func birthYears(_ range: AgeRange) -> String? {
+        guard let year = range.asOf?.year else { return nil }
+        return "\(year - range.maximum - 1)/\(year - range.minimum)"
+    }
+
     /// What linkage compares of a person: the first Hangul name (else the first name), sex, birth
-    /// date to its precision, place of origin by its Hangul name, phone and address.
+    /// date to its precision (or the years an age allows), place of origin by its Hangul name,
+    /// phone and address.
     public static func linkRecord(_ person: Person) -> LinkRecord {
         let name = person.names.first { $0.script == .hangul } ?? person.names.first
-        // An approximate date (~1972) compares as the date it gives.
-        let date = person.birthDate.map { String($0.description.drop { $0 == "~" }) }
+        // An approximate date (~1972) compares as the date it gives; without a date, an age
+        // reported on a known date compares as the birth years it allows (in their 40s in 2024:
+        // born 1974/1984), as linkage reads a range of years.
+        let date = person.birthDate.map { String($0.description.drop { $0 == "~" }) } ?? person.ageRange.flatMap(birthYears)
         let origin = person.originPlaceCode.map { Gazetteer.shared.place(code: $0)?.nameHangul ?? $0 }
         return LinkRecord(id: person.id.uuidString, source: person.compartment, name: name?.value,
                           sex: person.sex == .unknown ? nil : person.sex.code, birthDate: date, birthPlace: origin,

@@ -2,6 +2,7 @@ import Foundation
 import HavenCore
 @testable import HavenLinkage
 @testable import HavenServer
+import HavenReports
 import HavenStore
 import Hummingbird
 import HummingbirdTesting
@@ -132,6 +133,19 @@ struct DuplicateTests {
         }
     }
 
+    /// A person known only by an age reported on a known date is compared by the birth years
+    /// that age allows; without the date the age says nothing linkage can use.
+    @Test func anAgeReportedOnADateComparesAsTheBirthYearsItAllows() throws {
+        var person = Person(compartment: "alpha", names: [PersonName("김영희", script: .hangul, system: .southKorean)], sex: .female)
+        person.ageRange = AgeRange(minimum: 40, maximum: 49, asOf: try FuzzyDate(year: 2024, month: 5, day: 1))
+        #expect(DuplicateFinder.linkRecord(person).birthDate == "1974/1984")
+        #expect(PartialDate("1974/1984") != nil, "linkage reads it as a range of years")
+        person.ageRange = AgeRange(minimum: 40, maximum: 49)
+        #expect(DuplicateFinder.linkRecord(person).birthDate == nil)
+        person.birthDate = try FuzzyDate(year: 1980)
+        #expect(DuplicateFinder.linkRecord(person).birthDate == "1980", "a birth date, where there is one, comes first")
+    }
+
     @Test func theDemoDataHoldsOneWomanReportedTwice() async throws {
         try await TestServer.with { server in
             let records = DemoDataset.records()
@@ -163,6 +177,6 @@ struct LinkageTextTests {
         #expect(LinkageText.meaning(part, undated, LinkRecord(id: "c", name: "이정숙")).ko == "양쪽 모두 없음")
         #expect(LinkageText.meaning(part, dated, undated).ko == "한쪽에 없음")
         #expect(LinkageText.meaning(part, undated, dated).en == "Missing on one side")
-        #expect(LinkageText.meaning(LinkResult.Part(comparison: .birthDate, level: 6, weight: 9), dated, dated).ko == "같은 날")
+        #expect(LinkageText.meaning(LinkResult.Part(comparison: .birthDate, level: 7, weight: 9), dated, dated).ko == "같은 날")
     }
 }
