@@ -153,6 +153,10 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     case corrupt(String)
     /// The database refused or failed an operation.
     case database(String)
+    /// The database cannot be reached or cannot write now (its server is down or restarting, the
+    /// connection was lost, the disk is full or failing): nothing was written by this request,
+    /// what was stored before is untouched; try again once it is back.
+    case unavailable(String)
     /// Other processes kept writing to the vault while this one tried to: nothing was written;
     /// try again in a moment.
     case busy
@@ -177,6 +181,7 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
             "record \(index + 1) is invalid: " + error.problems.map { "\($0.field) \($0.message)" }.joined(separator: "; ")
         case .forbidden(let why): "not allowed: \(why)"
         case .corrupt(let what): "stored data failed its integrity check: \(what)"
+        case .unavailable(let what): "the database is unavailable (\(what)); nothing was written, try again once it is back"
         case .database(let what): "database error: \(what)"
         case .busy: "other servers kept writing to the vault meanwhile; nothing was written, try again in a moment"
         }

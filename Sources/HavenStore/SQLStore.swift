@@ -237,6 +237,10 @@ public actor SQLStore: Repository {
             // result code, which names no value) is passed on.
             var metadata: Logger.Metadata = ["error-type": "\(type(of: error))"]
             if let sqlite = error as? SQLiteError { metadata["sqlite-result"] = "\(sqlite.reason)" }
+            if let reason = Unavailability.reason(error) {
+                logger.warning("database unavailable", metadata: metadata.merging(["reason": "\(reason)"]) { $1 })
+                throw StoreError.unavailable(reason)
+            }
             logger.error("database operation failed", metadata: metadata)
             throw StoreError.database("the database operation failed (\(type(of: error)))")
         }

@@ -68,6 +68,11 @@ public struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return Problem(status: .forbidden, title: "Refused", titleKo: "거부됨", detail: error.description)
         case .busy:
             return Problem(status: .serviceUnavailable, title: "Busy", titleKo: "처리 중", detail: error.description)
+        case .unavailable:
+            var problem = Problem(status: .serviceUnavailable, title: "The database is unavailable", titleKo: "데이터베이스를 쓸 수 없습니다",
+                                  detail: error.description)
+            problem.retryAfter = 5
+            return problem
         case .corrupt, .database:
             return Problem(status: .internalServerError, title: "Storage error", titleKo: "저장소 오류", detail: error.description)
         }
