@@ -5,9 +5,9 @@ import Foundation
 /// joined by a pair at or above `threshold` only if nothing between them speaks against it — a
 /// scored pair below `separation` (strong evidence that they are different people), or two records
 /// whose evidence conflicts outright (``Conflict``: birth dates or sexes that cannot be one
-/// person's), however many records lie between them. A record whose strong pairs lead to people
-/// who conflict with each other, about equally well, joins none of them: a record with only a
-/// name (김영희) that fits two 김영희 born years apart cannot say which it is.
+/// person's), however many records lie between them. A record whose strong pairs lead, about
+/// equally well, to records that are not by their own evidence one person joins none of them: a
+/// record with only a name (김영희) that fits two 김영희 born years apart cannot say which it is.
 public struct Clustering: Sendable {
     public var threshold: Double
     public var separation: Double
@@ -39,8 +39,8 @@ public struct Clustering: Sendable {
         case keptApart(Int, Int, Conflict)
         /// Joining would put two records in one cluster that a scored pair says are different people.
         case keptApartByScore(Int, Int)
-        /// The record (by index) fits several people who conflict with each other about equally
-        /// well, and joins none of them.
+        /// The record (by index) fits, about equally well, several records that are not by their
+        /// own evidence one person, and joins none of them.
         case ambiguous(Int)
     }
 
@@ -52,11 +52,12 @@ public struct Clustering: Sendable {
 
     /// ``clusters(count:pairs:conflict:)`` of pairs held as three parallel arrays (pair k is
     /// `left[k]`–`right[k]`), the form a large run keeps them in, with what was decided for each
-    /// pair at or above the threshold (by its index; a pair missing there is below it). With `probability`, two clusters about to be joined are also kept apart by a pair
-    /// between them that blocking never made: a record with no birth date may link to two
-    /// namesakes born thirty years apart, who were never compared with each other because nothing
-    /// in their records brought them together. `probability` answers nil for a pair that is among
-    /// the scored ones. `conflict` says whether two records' evidence conflicts outright.
+    /// pair at or above the threshold (by its index; a pair missing there is below it). With
+    /// `probability`, two clusters about to be joined are also kept apart by a pair between them
+    /// that blocking never made: a record with no birth date may link to two namesakes born thirty
+    /// years apart, who were never compared with each other because nothing in their records
+    /// brought them together. `probability` answers nil for a pair that is among the scored ones.
+    /// `conflict` says whether two records' evidence conflicts outright.
     public func clusters(count: Int, left: [Int32], right: [Int32], probabilities: [Double],
                          conflict: ((Int, Int) -> Conflict?)? = nil,
                          probability: ((Int, Int) -> Double?)? = nil) -> (clusters: [Int], decisions: [Int: Decision]) {
