@@ -17,13 +17,18 @@ extension SQLStore {
     /// Builds signed entries for a batch of actions, in order, without touching the store's frontier.
     func signedEntries(_ entries: [AuditEvent],
                        actor: ActingIdentity) throws -> (entries: [SignedAuditEntry], frontier: MerkleFrontier) {
+        try signedEntries(entries.map { ($0, actor) })
+    }
+
+    /// Builds signed entries for actions of several actors, in order, without touching the store's frontier.
+    func signedEntries(_ entries: [(event: AuditEvent, actor: ActingIdentity)]) throws -> (entries: [SignedAuditEntry], frontier: MerkleFrontier) {
         guard let signer = keys?.signer, let sealer = keys?.headSealer, let vaultID = header?.vaultID else { throw StoreError.locked }
         var next = frontier
         let at = timestamp()
-        // Where the request came from belongs to every entry it causes (the access log's "from where").
-        let origin = actor.origin.map { "from=\($0)" }
-        let signed = try entries.map { e in
-            try signedEntry(
+        let signed = try entries.map { e, actor in
+            // Where the request came from belongs to every entry it causes (the access log's "from where").
+            let origin = actor.origin.map { "from=\($0)" }
+            return try signedEntry(
                 AuditEntry(seq: next.size, at: at, actor: actor.id, action: e.action.rawValue, kind: e.kind, recordID: e.recordID,
                            version: e.version, contentHash: e.contentHash,
                            detail: [e.detail, origin].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: " ")),

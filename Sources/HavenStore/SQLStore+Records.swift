@@ -72,20 +72,20 @@ extension SQLStore {
     }
 
     public func get<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> Stored<R> {
-        try await exclusive {
+        try await auditedRead(by: actor) {
             let codec = try requireUnlocked()
             guard let row = try await Self.currentRow(id: id, on: db), row.kind == R.kind, !row.deleted,
                   actor.reaches(row.compartment) else {
                 throw StoreError.notFound(R.kind, id)
             }
             let record = try codec.open(type, row)
-            try await audit(.read, kind: R.kind.code, recordID: id.wire, version: row.version, detail: actor.seesProtected ? "" : "redacted", by: actor)
-            return Stored(record: record, version: row.version, updatedAt: row.updatedAt)
+            return (Stored(record: record, version: row.version, updatedAt: row.updatedAt),
+                    [AuditEvent(action: .read, kind: R.kind.code, recordID: id.wire, version: row.version, detail: actor.seesProtected ? "" : "redacted")])
         }
     }
 
     public func history<R: Record>(_ type: R.Type, id: UUID, by actor: ActingIdentity) async throws -> [Stored<R>] {
-        try await exclusive {
+        try await auditedRead(by: actor) {
             let codec = try requireUnlocked()
             let rows = try await Self.selectRows(from: "record_versions", on: db) {
                 $0.where("id", .equal, SQLBind(id.wire)).where("kind", .equal, SQLBind(R.kind.code)).orderBy("version")
@@ -99,8 +99,8 @@ extension SQLStore {
             let versions = try visible.map {
                 Stored(record: try codec.open(type, $0), version: $0.version, updatedAt: $0.updatedAt, deleted: $0.deleted, author: authors[$0.version])
             }
-            try await audit(.readHistory, kind: R.kind.code, recordID: id.wire, version: visible.count, detail: actor.seesProtected ? "" : "redacted", by: actor)
-            return versions
+            return (versions, [AuditEvent(action: .readHistory, kind: R.kind.code, recordID: id.wire, version: visible.count,
+                                          detail: actor.seesProtected ? "" : "redacted")])
         }
     }
 
@@ -126,21 +126,22 @@ extension SQLStore {
 
     public func search(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Page<AnyStored> {
         let (query, places) = try Self.scoped(query, for: actor)
-        return try await exclusive {
+        return try await auditedRead(by: actor) {
             _ = try requireUnlocked()
             let (items, total) = index.query(query, within: places)
+            var events: [AuditEvent] = []
             if !items.isEmpty {
                 let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
-                try await audit(query.text == nil ? .list : .search,
-                                detail: "returned=\(items.count) total=\(total) ids=\(ids)" + (actor.seesProtected ? "" : " redacted"), by: actor)
+                events.append(AuditEvent(action: query.text == nil ? .list : .search,
+                                         detail: "returned=\(items.count) total=\(total) ids=\(ids)" + (actor.seesProtected ? "" : " redacted")))
             }
-            return Page(items: items, total: total, offset: query.offset, limit: query.limit)
+            return (Page(items: items, total: total, offset: query.offset, limit: query.limit), events)
         }
     }
 
     public func everything(_ query: RecordQuery, by actor: ActingIdentity) async throws -> [AnyStored] {
         let (query, places) = try Self.scopedWhole(query, for: actor, countOnly: false)
-        return try await exclusive {
+        return try await auditedRead(by: actor) {
             _ = try requireUnlocked()
             // One walk of the index, not one per page.
             let items = index.query(query, within: places).items
@@ -152,13 +153,8 @@ extension SQLStore {
                 let ids = chunk.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
                 return "returned=\(chunk.count) total=\(items.count) offset=\(start) ids=\(ids)" + (actor.seesProtected ? "" : " redacted")
             }
-            if !details.isEmpty {
-                let action: AuditAction = query.text == nil ? .list : .search
-                let (entries, next) = try signedEntries(details.map { AuditEvent(action: action, detail: $0) }, actor: actor)
-                try await transaction(on: db) { db in try await Self.append(entries, on: db) }
-                frontier = next
-            }
-            return items
+            let action: AuditAction = query.text == nil ? .list : .search
+            return (items, details.map { AuditEvent(action: action, detail: $0) })
         }
     }
 
@@ -190,33 +186,30 @@ extension SQLStore {
     }
 
     public func referencing(_ id: UUID, by actor: ActingIdentity) async throws -> [AnyStored] {
-        try await exclusive {
+        try await auditedRead(by: actor) {
             _ = try requireUnlocked()
             let items = index.referencing(id, compartments: actor.compartments)
-            if !items.isEmpty {
-                let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
-                try await audit(.list, detail: "referencing=\(id.wire) returned=\(items.count) ids=\(ids)"
-                                + (actor.seesProtected ? "" : " redacted"), by: actor)
-            }
-            return items
+            guard !items.isEmpty else { return (items, []) }
+            let ids = items.map { "\($0.kind.code):\($0.record.id.wire)" }.joined(separator: ",")
+            return (items, [AuditEvent(action: .list, detail: "referencing=\(id.wire) returned=\(items.count) ids=\(ids)"
+                                       + (actor.seesProtected ? "" : " redacted"))])
         }
     }
 
     public func count(_ query: RecordQuery, by actor: ActingIdentity) async throws -> Int {
         let (query, places) = try Self.scopedWhole(query, for: actor, countOnly: true)
-        return try await exclusive {
+        return try await auditedRead(by: actor) {
             _ = try requireUnlocked()
             let total = index.query(query, within: places).total
             // A count names no record, but what was counted, and by whom, is still on the record.
             let kinds = query.kinds.map(\.code).sorted().joined(separator: ",")
-            try await audit(.count, detail: "total=\(total) kinds=\(kinds)\(query.text == nil ? "" : " text=yes")", by: actor)
-            return total
+            return (total, [AuditEvent(action: .count, detail: "total=\(total) kinds=\(kinds)\(query.text == nil ? "" : " text=yes")")])
         }
     }
 
     public func lookup(kind: RecordKind, field: String, value: String, by actor: ActingIdentity) async throws -> [UUID] {
         guard actor.seesProtected else { throw StoreError.forbidden("an exact lookup matches a protected value") }
-        return try await exclusive {
+        return try await auditedRead(by: actor) {
             _ = try requireUnlocked()
             guard let indexer = keys?.blindIndexer else { throw StoreError.locked }
             let normalised = BlindTerm(field: field, value: value).value
@@ -229,8 +222,8 @@ extension SQLStore {
                 guard let stored = index.stored(id: id), stored.kind == kind, actor.reaches(stored.record.compartment) else { return false }
                 return stored.record.blindTerms.contains(BlindTerm(field: field, value: value))
             }
-            try await audit(.lookup, kind: kind.code, detail: "field=\(field) matches=\(ids.count)", by: actor)
-            return ids.sorted { $0.uuidString < $1.uuidString }
+            return (ids.sorted { $0.uuidString < $1.uuidString },
+                    [AuditEvent(action: .lookup, kind: kind.code, detail: "field=\(field) matches=\(ids.count)")])
         }
     }
 

@@ -39,6 +39,7 @@ public actor SQLStore: Repository {
     let logger: Logger
     private let shutdown: @Sendable () async throws -> Void
     let gate = SerialGate()
+    let auditQueue = AuditQueue()
     let clock: @Sendable () -> Date
 
     /// The vault header, once a vault exists.

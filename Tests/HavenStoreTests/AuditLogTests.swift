@@ -36,6 +36,37 @@ struct AuditLogTests {
     }
 
     @Test(arguments: Engine.available)
+    func concurrentReadsFindTheirOwnEntryInTheLogWhenTheyAnswerAndShareCommits(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        let persons = (0..<20).map { Person(names: [PersonName("동시 읽기 \($0)", script: .hangul, system: .unknown)]) }
+        _ = try await store.importRecords(persons, by: me)
+        let before = try await store.auditLog().count
+        let commitsBefore = await store.auditGroupCommits
+        let reads = 200
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for n in 0..<reads {
+                let person = persons[n % persons.count]
+                group.addTask {
+                    let reader = ActingIdentity(id: "account:" + UUID().wire, displayName: "account")
+                    _ = try await store.get(Person.self, id: person.id, by: reader)
+                    // Durable before the answer: the entry is in the log the moment `get` returns.
+                    let mine = try await store.auditLog().filter { $0.entry.actor == reader.id }
+                    #expect(mine.map(\.entry.action) == ["read"])
+                    #expect(mine.first?.entry.recordID == person.id.wire)
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await store.auditLog().count == before + reads)
+        let commits = await store.auditGroupCommits - commitsBefore
+        #expect(commits >= 1 && commits < reads, "\(commits) commits for \(reads) concurrent reads")
+        #expect(try await store.verifyAudit().isIntact)
+        try await store.close()
+    }
+
+    @Test(arguments: Engine.available)
     func changingAnySingleEntryIsDetectedAtThatEntry(engine: Engine) async throws {
         let (fixture, store) = try await smallLog(engine)
         defer { fixture.cleanUp() }
