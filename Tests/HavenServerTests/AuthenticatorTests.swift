@@ -209,6 +209,23 @@ struct AuthenticatorTests {
         }
     }
 
+    @Test func aBusySessionRecordsItsLastRequestOnceInTheTouchIntervalNotOnEveryRequest() async throws {
+        try await withRig { rig in
+            let token = try #require(tokenOf(try await rig.auth.signIn(username: "minjung", password: Self.password, code: nil, address: "10.0.0.1")))
+            let signedInAt = rig.clock.now
+            func lastSeen() async throws -> Date { try #require(try await rig.store.session(tokenHash: Authenticator.hash(token))).lastSeenAt }
+            rig.clock.advance(SessionPolicy.touchInterval / 2)
+            #expect(try await rig.auth.authenticate(token: token) != nil)
+            #expect(try await lastSeen() == signedInAt)
+            rig.clock.advance(SessionPolicy.touchInterval)
+            #expect(try await rig.auth.authenticate(token: token) != nil)
+            #expect(try await lastSeen() == rig.clock.now)
+            // The idle timeout counts from the request last recorded.
+            rig.clock.advance(15 * 60 - 1)
+            #expect(try await rig.auth.authenticate(token: token) != nil)
+        }
+    }
+
     @Test func repeatedFailuresDelayTheNextAttemptForRealAndUnknownNamesAlike() async throws {
         try await withRig { rig in
             for name in ["minjung", "nobody"] {

@@ -14,6 +14,17 @@ public struct SessionPolicy: Sendable, Equatable {
         self.absoluteTimeout = absoluteTimeout
     }
 
+    /// How stale a session's last-seen time may grow before a request writes it again: the idle
+    /// timeout counts from the last request to within this many seconds, and a busy session
+    /// writes its row once in this interval instead of on every request (each write waits for
+    /// a sync of the disk).
+    public static let touchInterval: TimeInterval = 5
+
+    /// Whether a request at `now` on a session last seen at `lastSeen` should record itself.
+    public func needsTouch(lastSeen: Date, now: Date) -> Bool {
+        now.timeIntervalSince(lastSeen) >= Self.touchInterval
+    }
+
     /// Why a session started at `createdAt` and last used at `lastSeen` is over at `now`, or nil
     /// while it is alive.
     public func expiry(createdAt: Date, lastSeen: Date, now: Date) -> SessionEnd? {

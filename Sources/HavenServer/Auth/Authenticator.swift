@@ -210,7 +210,8 @@ public actor Authenticator {
         case none
     }
 
-    /// Checks a session token: a live session is touched (its idle time starts again); one
+    /// Checks a session token: a live session is touched (its idle time starts again, to within
+    /// ``SessionPolicy/touchInterval``); one
     /// that has timed out is ended, and the account it belonged to is named.
     public func check(token: String) async throws -> SessionCheck {
         let now = clock()
@@ -223,7 +224,9 @@ public actor Authenticator {
             try await accounts.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked, by: .system)
             return .none
         }
-        try await accounts.touchSession(tokenHash: session.tokenHash, at: now)
+        if sessionPolicy.needsTouch(lastSeen: session.lastSeenAt, now: now) {
+            try await accounts.touchSession(tokenHash: session.tokenHash, at: now)
+        }
         return .valid(stored.account, session)
     }
 
