@@ -196,15 +196,28 @@ struct StoreSuiteTests {
         struct Row: Decodable { let sealed: String }
         let db = store.db
         let sealedA = try #require(try await db.select().column("sealed").from("records").where("id", .equal, a.id.uuidString.lowercased()).first(decoding: Row.self)).sealed
+        let sealedB = try #require(try await db.select().column("sealed").from("records").where("id", .equal, b.id.uuidString.lowercased()).first(decoding: Row.self)).sealed
+        // Reads are served from what was opened at unlock, so a row changed behind the store's
+        // back is found when the vault is next unlocked: unlocking refuses it.
+        func unlockRefused() async throws {
+            let reopened = try await SQLStore.open(fixture.location)
+            var refused = false
+            do { try await reopened.unlock(master: fixture.master, by: me) } catch is StoreError { refused = true }
+            #expect(refused, "unlock opened a row whose sealed value was moved")
+            try await reopened.close()
+        }
         // Another record: b's row gets a's sealed fields.
         try await db.update("records").set("sealed", to: sealedA).where("id", .equal, b.id.uuidString.lowercased()).run()
-        await #expect(throws: StoreError.self) { try await store.get(Person.self, id: b.id, by: me) }
+        try await unlockRefused()
+        try await db.update("records").set("sealed", to: sealedB).where("id", .equal, b.id.uuidString.lowercased()).run()
         // Another field: a's notes ciphertext placed under names.
         var fields = try JSONDecoder().decode([String: String].self, from: Data(sealedA.utf8))
         fields["names"] = fields["notes"]
         let swapped = String(decoding: try JSONEncoder().encode(fields), as: UTF8.self)
         try await db.update("records").set("sealed", to: swapped).where("id", .equal, a.id.uuidString.lowercased()).run()
-        await #expect(throws: StoreError.self) { try await store.get(Person.self, id: a.id, by: me) }
+        try await unlockRefused()
+        // The store that was open meanwhile still shows what it opened, never the swapped value.
+        #expect(try await store.get(Person.self, id: a.id, by: me).record.notes == "note A")
         try await store.close()
     }
 
