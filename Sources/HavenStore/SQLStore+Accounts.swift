@@ -119,7 +119,7 @@ extension SQLStore {
 
     // MARK: - Rows
 
-    struct AccountRow: Decodable {
+    struct AccountRow: Decodable, Equatable {
         static let columns = ["id", "version", "role", "compartments", "disabled", "mfa_enrolled", "key_version", "sealed",
                               "created_at", "updated_at"]
         var id: String
@@ -191,6 +191,16 @@ extension SQLStore {
     }
 
     private func openAccount(_ row: AccountRow) throws -> StoredAccount {
+        // Every request opens its account; the same row opens to the same account, so what was
+        // opened is kept, by the whole row: any change to it (version, role, key, sealed part)
+        // opens it afresh.
+        if let opened = openedAccounts[row.id], opened.row == row { return opened.account }
+        let account = try openAccountRow(row)
+        openedAccounts[row.id] = (row, account)
+        return account
+    }
+
+    private func openAccountRow(_ row: AccountRow) throws -> StoredAccount {
         guard let id = UUID(uuidString: row.id), let role = Role(rawValue: row.role), let sealed = Data(base64Encoded: row.sealed),
               let createdAt = Timestamp.date(row.created_at),
               let compartments = try? HavenJSON.decoder(instants: .stored).decode([String].self, from: Data(row.compartments.utf8))

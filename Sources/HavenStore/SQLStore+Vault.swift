@@ -86,6 +86,7 @@ extension SQLStore {
     public func lock() {
         keys = nil
         codec = nil
+        openedAccounts = [:]
     }
 
     func installCodec() {

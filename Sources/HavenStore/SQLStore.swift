@@ -48,6 +48,8 @@ public actor SQLStore: Repository {
     var frontier = MerkleFrontier()
     let index = SearchIndex()
     var codec: RecordCodec?
+    /// Accounts as last opened, with the row each was opened from (see `openAccount`).
+    var openedAccounts: [String: (row: AccountRow, account: StoredAccount)] = [:]
 
     enum Engine: Sendable { case sqlite, postgres }
 
@@ -129,6 +131,7 @@ public actor SQLStore: Repository {
     public func close() async throws {
         keys = nil
         codec = nil
+        openedAccounts = [:]
         try await shutdown()
     }
 
