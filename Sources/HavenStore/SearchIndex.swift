@@ -21,6 +21,10 @@ final class SearchIndex {
         /// The sound keys of the record's names (``NameKeys``).
         let nameKeys: [String]
         let ordinal: Int32
+        /// The first and last day the record's dates can mean (`YYYY-MM-DD`), worked out once:
+        /// every date filter of every report compares them.
+        let earliest: String?
+        let latest: String?
 
         init(stored: AnyStored, kind: RecordKind, compartment: String, facets: RecordFacets, text: [Unicode.Scalar],
              nameKeys: [String], ordinal: Int32) {
@@ -31,6 +35,8 @@ final class SearchIndex {
             self.text = text
             self.nameKeys = nameKeys
             self.ordinal = ordinal
+            earliest = facets.from?.earliest
+            latest = (facets.to ?? facets.from)?.latest
         }
     }
 
@@ -272,10 +278,9 @@ final class SearchIndex {
         if let parent = q.parentID, entry.facets.parentID != parent { return false }
         if let type = q.typeCode, entry.facets.typeCode != type { return false }
         if q.from != nil || q.to != nil {
-            guard let start = entry.facets.from else { return false }
-            let end = entry.facets.to ?? start
-            if let from = q.from, end.latest < from { return false }
-            if let to = q.to, start.earliest > to { return false }
+            guard let earliest = entry.earliest, let latest = entry.latest else { return false }
+            if let from = q.from, latest < from { return false }
+            if let to = q.to, earliest > to { return false }
         }
         return true
     }

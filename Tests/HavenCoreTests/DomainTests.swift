@@ -1,5 +1,5 @@
 import Foundation
-import HavenCore
+@testable import HavenCore
 import Testing
 import HavenFixtures
 
@@ -21,6 +21,12 @@ struct FuzzyDateTests {
         #expect(month.latest == "2024-02-29")
         #expect(try FuzzyDate(parsing: "2023").latest == "2023-12-31")
         #expect(month.coarse == "2024-02")
+    }
+
+    @Test func daysAreWrittenZeroPaddedAsStringFormatWritesThem() {
+        for (year, month, day) in [(1900, 1, 1), (2024, 2, 29), (5, 7, 9), (999, 10, 31), (9999, 12, 31), (0, 0, 0), (12345, 1, 2), (-1, 3, 4), (2024, 100, 1)] {
+            #expect(FuzzyDate.day(year, month, day) == String(format: "%04d-%02d-%02d", year, month, day), "\(year)-\(month)-\(day)")
+        }
     }
 }
 
