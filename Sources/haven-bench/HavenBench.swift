@@ -59,7 +59,30 @@ struct HavenBench: AsyncParsableCommand {
     @Option(help: "Instead of the store: time Bloom-filter matching of two lists of this many filters each (every pair).")
     var pprl: Int?
 
+    @Option(help: "Instead of the store: fill the vault `haven init` made at --data (or --postgres-url) with the demo's history of this many incidents (about 7 records each); needs --key-file.")
+    var fill: Int?
+
+    @Option(help: "With --fill: the vault's data directory (holds haven.sqlite).")
+    var data: String?
+
+    @Option(name: .customLong("key-file"), help: "With --fill: the vault's key file.")
+    var keyFile: String?
+
     mutating func run() async throws {
+        if let fill {
+            guard let keyFile else { throw ValidationError("--fill needs --key-file") }
+            let location: StoreLocation
+            if let postgresURL {
+                location = .postgres(url: postgresURL)
+            } else if let data {
+                location = .sqlite(path: URL(fileURLWithPath: data).appendingPathComponent("haven.sqlite").path)
+            } else {
+                throw ValidationError("--fill needs --data DIR or --postgres-url")
+            }
+            let written = try await VaultFill.fill(incidents: fill, location: location, keyFile: keyFile)
+            print("Filled the vault with \(written) records (\(fill) incidents of fictional history).")
+            return
+        }
         if let pprl {
             printMachine()
             PPRLTiming.measure(size: pprl)
