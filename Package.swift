@@ -3,9 +3,12 @@ import PackageDescription
 
 /// Settings every Haven target shares: Swift 6 language mode plus the upcoming features the
 /// best server codebases turn on, so that existential types are spelled out (`any`).
+/// With `HAVEN_FUZZ=1` (Scripts/fuzz, in its own build folder) Haven's own code is built for
+/// libFuzzer: coverage-guided, under AddressSanitizer; the dependencies are built as usual.
+let fuzzing = Context.environment["HAVEN_FUZZ"] == "1"
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
-]
+] + (fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : [])
 
 let package = Package(
     name: "Haven",
@@ -179,6 +182,15 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Every parser of outside bytes behind one command: libFuzzer's targets in a fuzzing
+        // build (Scripts/fuzz), a replay of files through them in an ordinary one.
+        .executableTarget(
+            name: "haven-fuzz",
+            dependencies: ["HavenCore", "HavenImport", "HavenLinkage", "HavenStats", "HavenServer"],
+            swiftSettings: swiftSettings,
+            // libFuzzer's runtime, linked with LLVM's linker (the system's gold fails on it).
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
+        ),
         // Writes the seeded Korean test set of the linkage benchmark (Scripts/bench-linkage).
         .executableTarget(
             name: "haven-linkage-data",
@@ -239,6 +251,11 @@ let package = Package(
                 "haven", "HavenTestSupport", "HavenStore", "HavenCore", "HavenCrypto", "HavenServer", "HavenReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "HavenFuzzTests",
+            dependencies: ["haven-fuzz"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
