@@ -53,8 +53,10 @@ extension SQLStore {
         struct Row: Decodable {
             let token_hash: String, account_id: String, scope: String, created_at: String, last_seen_at: String, address: String
         }
-        let row = try await db.select().columns("token_hash", "account_id", "scope", "created_at", "last_seen_at", "address")
-            .from("sessions").where("token_hash", .equal, SQLBind(tokenHash)).first(decoding: Row.self)
+        let row = try await unserialised {
+            try await db.select().columns("token_hash", "account_id", "scope", "created_at", "last_seen_at", "address")
+                .from("sessions").where("token_hash", .equal, SQLBind(tokenHash)).first(decoding: Row.self)
+        }
         return try row.map { r in
             guard let id = UUID(uuidString: r.account_id), let scope = SessionScope(rawValue: r.scope),
                   let created = Timestamp.date(r.created_at), let seen = Timestamp.date(r.last_seen_at)

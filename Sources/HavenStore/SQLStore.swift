@@ -215,7 +215,7 @@ public actor SQLStore: Repository {
     func exclusive<T: Sendable>(_ body: () async throws -> T) async throws -> T {
         await gate.enter()
         defer { gate.leave() }
-        do {
+        return try await explained {
             // Another process appended to the audit log: its transaction rolled this one back
             // whole. Catch up and do it again; several servers writing hard may each win a few
             // times in a row, so a few attempts, then "busy" (503) rather than a storage error.
@@ -230,6 +230,21 @@ public actor SQLStore: Repository {
                 }
             }
             do { return try await body() } catch is AuditLogMoved { throw StoreError.busy }
+        }
+    }
+
+    /// Runs one statement without waiting for the gate (a session's row, looked up on every
+    /// request), its errors explained as ``exclusive(_:)`` explains them. On SQLite's one
+    /// connection it may run inside the transaction of the operation holding the gate, and is
+    /// aborted if that one rolls back; keep it to single reads whose answer may be refused.
+    func unserialised<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        try await explained(body)
+    }
+
+    /// Turns what `body` throws into a ``StoreError`` that names no value.
+    private func explained<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
         } catch let error as StoreError {
             throw error
         } catch let error as HavenCryptoError {
