@@ -206,7 +206,7 @@ def main():
         vault.stop(remove=False)
         started = time.monotonic()
         code, text = vault.verify_audit()
-        entries = re.search(r"(\d[\d,]*) entries", text)
+        entries = re.search(r"(\d[\d,]*) audit entries", text)
         print(f"haven audit verify: exit {code} in {time.monotonic() - started:.1f} s ({entries.group(1) if entries else '?'} entries)")
         if code != 0:
             failures.append("audit verify failed: " + text[-500:])
