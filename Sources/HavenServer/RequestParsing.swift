@@ -30,7 +30,7 @@ package enum RequestParsing {
     /// A `multipart/form-data` body with its boundary, as the import pages read it; answers how
     /// many fields and files it held.
     package static func multipart(body: Data, boundary: String) throws -> Int {
-        let form = try MultipartForm(ByteBuffer(bytes: body), boundary: boundary)
+        let form = try MultipartForm(ByteBuffer(bytes: body), boundary: try MultipartForm.checked(boundary: boundary))
         return form.fields.count + form.files.count
     }
 

@@ -29,11 +29,46 @@ struct MultipartForm: Sendable {
 
     /// The boundary named by the content type, checked as RFC 2046 bounds it (1–70 characters).
     static func boundary(_ request: Request) throws -> String {
-        let parameters = ContentDisposition.parameters(request.headers[.contentType] ?? "")
-        guard let boundary = parameters["boundary"], (1...70).contains(boundary.utf8.count) else {
+        try checked(boundary: ContentDisposition.parameters(request.headers[.contentType] ?? "")["boundary"])
+    }
+
+    /// A boundary of 1–70 bytes, or a 400.
+    static func checked(boundary: String?) throws -> String {
+        guard let boundary, (1...70).contains(boundary.utf8.count) else {
             throw Problem.badRequest("a multipart body needs a boundary of 1 to 70 characters", field: "Content-Type")
         }
         return boundary
+    }
+
+    /// Whether every header name of every part is ASCII. MultipartKit (4.7.1) looks each byte of
+    /// a header name up in a table of 128 entries and stops the process on a byte above 127 (found
+    /// by `haven-fuzz multipart`), so such a body is refused before it reaches the parser. Header
+    /// blocks are looked for after every `--boundary` followed by CRLF, wherever it appears (a
+    /// superset of where the parser reads headers): each line, up to an empty one, is a name up
+    /// to its first colon.
+    static func headerNamesAreASCII(_ body: ByteBuffer, boundary: String) -> Bool {
+        let bytes = body.readableBytesView
+        let delimiter = Array("--\(boundary)".utf8)
+        var start = bytes.startIndex
+        while let found = bytes[start...].firstRange(of: delimiter) {
+            var i = found.upperBound
+            start = found.lowerBound + 1
+            guard i + 1 < bytes.endIndex, bytes[i] == 0x0D, bytes[i + 1] == 0x0A else { continue }
+            i += 2
+            // One header line at a time, until an empty line or the end.
+            while i < bytes.endIndex, bytes[i] != 0x0D {
+                var inName = true
+                while i < bytes.endIndex, bytes[i] != 0x0D {
+                    if bytes[i] == UInt8(ascii: ":") { inName = false }
+                    if inName && bytes[i] > 0x7F { return false }
+                    i += 1
+                }
+                // CRLF ends the line; anything else after CR is the parser's syntax error to find.
+                guard i + 1 < bytes.endIndex, bytes[i + 1] == 0x0A else { break }
+                i += 2
+            }
+        }
+        return true
     }
 
     /// Reads a collected body. A malformed body, too many parts or an over-long field is a 400
@@ -50,6 +85,9 @@ struct MultipartForm: Sendable {
             if parts.count < Self.maximumParts { parts.append((headers, partBody)) } else { tooMany = true }
             headers = []
             partBody = ByteBuffer()
+        }
+        guard Self.headerNamesAreASCII(body, boundary: boundary) else {
+            throw Problem.badRequest("the form's multipart body is malformed", field: "body")
         }
         do {
             try parser.execute(body)
