@@ -1,5 +1,5 @@
 import Foundation
-import HavenImport
+@testable import HavenImport
 import Testing
 
 /// Hostile and broken spreadsheets are refused with an error that names the part, the sheet, the
@@ -59,6 +59,22 @@ struct SpreadsheetRefusalTests {
         #expect(throws: SpreadsheetError.part("xl/sharedStrings.xml", reason: "holds a document type declaration, which a workbook never needs")) {
             try XLSXReader.read(try builder.data())
         }
+    }
+
+    @Test func anArchiveWithoutItsEndRecordWhereTheFormatPutsItIsRefusedBeforeZIPFoundationOpensIt() throws {
+        let workbook = try Self.oneSheet.data()
+        #expect(XLSXArchive.endsWithCentralDirectory(workbook))
+        // Cut short, the end record gone (ZIPFoundation kept such a file in memory for good).
+        #expect(throws: SpreadsheetError.archive(reason: "it is not a ZIP archive")) { try XLSXReader.read(workbook.prefix(workbook.count - 10)) }
+        // The end record followed by more than the longest comment: not where the format puts it.
+        let farFromTheEnd = workbook + Data(repeating: 0x20, count: 70_000)
+        #expect(!XLSXArchive.endsWithCentralDirectory(farFromTheEnd))
+        #expect(throws: SpreadsheetError.archive(reason: "it is not a ZIP archive")) { try XLSXReader.read(farFromTheEnd) }
+        // A comment that claims to run past the end of the file.
+        var overlong = workbook
+        overlong[overlong.count - 2] = 0xFF
+        #expect(!XLSXArchive.endsWithCentralDirectory(overlong))
+        #expect(XLSXArchive.endsWithCentralDirectory(Data([0x50, 0x4B, 0x05, 0x06]) + Data(repeating: 0, count: 18)))
     }
 
     @Test func brokenWorkbooksNameTheirPart() throws {
