@@ -77,6 +77,25 @@ struct SpreadsheetRefusalTests {
         #expect(XLSXArchive.endsWithCentralDirectory(Data([0x50, 0x4B, 0x05, 0x06]) + Data(repeating: 0, count: 18)))
     }
 
+    @Test func anArchiveWhoseDirectoriesPointOutsideTheFileIsRefusedBeforeZIPFoundationFollowsThem() throws {
+        let workbook = try Self.oneSheet.data()
+        #expect(XLSXArchive.directoriesWithinFile(workbook))
+        for fixture in ["korean.xlsx", "dates-1904.xlsx", "kobo.xlsx"] {
+            let url = try #require(Bundle.module.url(forResource: fixture, withExtension: nil, subdirectory: "Fixtures"))
+            #expect(XLSXArchive.directoriesWithinFile(try Data(contentsOf: url)), "\(fixture)")
+        }
+        let end = try #require(workbook.lastRange(of: Data([0x50, 0x4B, 0x05, 0x06]))).lowerBound
+        // The central directory said to start past the end record (ZIPFoundation read past the
+        // end of its in-memory file and stopped the process).
+        var pastTheEnd = workbook
+        pastTheEnd.replaceSubrange(end + 16..<end + 20, with: [0xF0, 0xFF, 0xFF, 0x0F])
+        #expect(throws: SpreadsheetError.archive(reason: "it is not a ZIP archive")) { try XLSXReader.read(pastTheEnd) }
+        // More entries than the directory holds.
+        var tooMany = workbook
+        tooMany.replaceSubrange(end + 10..<end + 12, with: [0x00, 0x01])
+        #expect(throws: SpreadsheetError.archive(reason: "it is not a ZIP archive")) { try XLSXReader.read(tooMany) }
+    }
+
     @Test func brokenWorkbooksNameTheirPart() throws {
         #expect(throws: SpreadsheetError.archive(reason: "it is not a ZIP archive")) { try XLSXReader.read(Data([0x50, 0x4B, 0x03, 0x04, 1, 2, 3])) }
         var missing = Self.oneSheet

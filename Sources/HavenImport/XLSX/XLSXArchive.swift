@@ -33,10 +33,44 @@ final class XLSXArchive {
         return false
     }
 
+    /// Whether every offset and size the archive's directories give stays inside the file:
+    /// the central directory before the end record, each of its entries inside it, and each
+    /// entry's local header and data before the central directory. ZIPFoundation (0.9.20)
+    /// follows them without checking, and its in-memory file stops the process when asked to
+    /// read past its end (found by `haven-fuzz spreadsheet`). ZIP64 archives are refused: a
+    /// workbook of at most the upload limit never needs them.
+    static func directoriesWithinFile(_ data: Data) -> Bool {
+        guard endsWithCentralDirectory(data) else { return false }
+        let bytes = [UInt8](data)
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        func signature(_ at: Int, _ third: UInt8, _ fourth: UInt8) -> Bool {
+            at >= 0 && at + 4 <= bytes.count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == third && bytes[at + 3] == fourth
+        }
+        // The end record, found as ZIPFoundation finds it (see `endsWithCentralDirectory`).
+        var end = bytes.count - 22
+        while end >= 0, !signature(end, 0x05, 0x06) { end -= 1 }
+        guard end >= 0, !signature(end - 20, 0x06, 0x07) else { return false }
+        let entries = u16(end + 10), directorySize = u32(end + 12), directoryStart = u32(end + 16)
+        guard entries != 0xFFFF, directorySize != 0xFFFF_FFFF, directoryStart != 0xFFFF_FFFF,
+              directoryStart + directorySize <= end else { return false }
+        let directoryEnd = directoryStart + directorySize
+        var at = directoryStart
+        for _ in 0..<entries {
+            guard at + 46 <= directoryEnd, signature(at, 0x01, 0x02) else { return false }
+            let compressed = u32(at + 20), uncompressed = u32(at + 24), local = u32(at + 42)
+            guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+                  local + 30 <= directoryStart, signature(local, 0x03, 0x04),
+                  local + 30 + u16(local + 26) + u16(local + 28) + compressed <= directoryStart else { return false }
+            at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32)
+        }
+        return at <= directoryEnd
+    }
+
     init(_ data: Data, limits: SpreadsheetLimits) throws(SpreadsheetError) {
         self.limits = limits
         let archive: Archive
-        guard Self.endsWithCentralDirectory(data) else { throw .archive(reason: "it is not a ZIP archive") }
+        guard Self.directoriesWithinFile(data) else { throw .archive(reason: "it is not a ZIP archive") }
         do { archive = try Archive(data: data, accessMode: .read) } catch {
             throw .archive(reason: "it is not a ZIP archive")
         }
