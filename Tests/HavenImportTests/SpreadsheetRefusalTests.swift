@@ -63,18 +63,18 @@ struct SpreadsheetRefusalTests {
 
     @Test func anArchiveWithoutItsEndRecordWhereTheFormatPutsItIsRefusedBeforeZIPFoundationOpensIt() throws {
         let workbook = try Self.oneSheet.data()
-        #expect(XLSXArchive.endsWithCentralDirectory(workbook))
+        #expect(XLSXArchive.directoriesWithinFile(workbook))
         // Cut short, the end record gone (ZIPFoundation kept such a file in memory for good).
         #expect(throws: SpreadsheetError.archive(reason: "it is not a ZIP archive")) { try XLSXReader.read(workbook.prefix(workbook.count - 10)) }
         // The end record followed by more than the longest comment: not where the format puts it.
         let farFromTheEnd = workbook + Data(repeating: 0x20, count: 70_000)
-        #expect(!XLSXArchive.endsWithCentralDirectory(farFromTheEnd))
+        #expect(!XLSXArchive.directoriesWithinFile(farFromTheEnd))
         #expect(throws: SpreadsheetError.archive(reason: "it is not a ZIP archive")) { try XLSXReader.read(farFromTheEnd) }
         // A comment that claims to run past the end of the file.
         var overlong = workbook
         overlong[overlong.count - 2] = 0xFF
-        #expect(!XLSXArchive.endsWithCentralDirectory(overlong))
-        #expect(XLSXArchive.endsWithCentralDirectory(Data([0x50, 0x4B, 0x05, 0x06]) + Data(repeating: 0, count: 18)))
+        #expect(!XLSXArchive.directoriesWithinFile(overlong))
+        #expect(XLSXArchive.directoriesWithinFile(Data([0x50, 0x4B, 0x05, 0x06]) + Data(repeating: 0, count: 18)))
     }
 
     @Test func anArchiveWhoseDirectoriesPointOutsideTheFileIsRefusedBeforeZIPFoundationFollowsThem() throws {

@@ -11,60 +11,46 @@ final class XLSXArchive {
     private let limits: SpreadsheetLimits
     private var inflated = 0
 
-    /// Whether ZIPFoundation (0.9.20) will find the archive's end-of-central-directory record
-    /// where the ZIP format puts it, in the last 65,557 bytes. Opening an archive in memory
-    /// without one keeps the whole file in memory for good (its in-memory file is never
-    /// closed; found by `haven-fuzz spreadsheet` under LeakSanitizer), and ZIPFoundation looks
-    /// for it byte by byte back to the start of the file. This mirrors its search: the last
-    /// signature at least 22 bytes from the end, with its comment within the file.
-    static func endsWithCentralDirectory(_ data: Data) -> Bool {
-        let signature: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
-        let recordSize = 22, longestComment = Int(UInt16.max)
-        guard data.count >= recordSize else { return false }
-        let bytes = [UInt8](data.suffix(recordSize + longestComment))
-        var position = bytes.count - recordSize
-        while position >= 0 {
-            if Array(bytes[position..<position + 4]) == signature {
-                let commentLength = Int(bytes[position + 20]) | Int(bytes[position + 21]) << 8
-                return position + recordSize + commentLength <= bytes.count
-            }
-            position -= 1
-        }
-        return false
-    }
-
-    /// Whether every offset and size the archive's directories give stays inside the file:
-    /// the central directory before the end record, each of its entries inside it, and each
-    /// entry's local header and data before the central directory. ZIPFoundation (0.9.20)
-    /// follows them without checking, and its in-memory file stops the process when asked to
-    /// read past its end (found by `haven-fuzz spreadsheet`). ZIP64 archives are refused: a
-    /// workbook of at most the upload limit never needs them.
+    /// Whether every offset and size the archive's directories give stays inside the file, so
+    /// that ZIPFoundation (0.9.20), which follows them without checking, can open it safely.
+    /// Found by `haven-fuzz spreadsheet`: opened in memory without an end-of-central-directory
+    /// record, an archive kept the whole upload in memory for good (its in-memory file is never
+    /// closed), and ZIPFoundation looked for the record byte by byte back to the file's start;
+    /// with directories pointing past the end, its in-memory file stopped the process.
+    ///
+    /// The end record is looked for as ZIPFoundation looks for it (the last signature at least
+    /// 22 bytes from the end, its comment within the file), but only where the ZIP format puts
+    /// it, in the last 65,557 bytes. Then the central directory must lie before it, each entry
+    /// inside the directory, and each entry's local header and data before the directory. ZIP64
+    /// is refused: a workbook within the upload limit never needs it.
     static func directoriesWithinFile(_ data: Data) -> Bool {
-        guard endsWithCentralDirectory(data) else { return false }
-        let bytes = [UInt8](data)
-        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
-        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
-        func signature(_ at: Int, _ third: UInt8, _ fourth: UInt8) -> Bool {
-            at >= 0 && at + 4 <= bytes.count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == third && bytes[at + 3] == fourth
+        data.withUnsafeBytes { bytes in
+            func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+            func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+            func signature(_ at: Int, _ third: UInt8, _ fourth: UInt8) -> Bool {
+                at >= 0 && at + 4 <= bytes.count && bytes[at] == 0x50 && bytes[at + 1] == 0x4B && bytes[at + 2] == third && bytes[at + 3] == fourth
+            }
+            let recordSize = 22
+            guard bytes.count >= recordSize else { return false }
+            let lowest = max(0, bytes.count - recordSize - Int(UInt16.max))
+            var end = bytes.count - recordSize
+            while end >= lowest, !signature(end, 0x05, 0x06) { end -= 1 }
+            guard end >= lowest, end + recordSize + u16(end + 20) <= bytes.count, !signature(end - 20, 0x06, 0x07) else { return false }
+            let entries = u16(end + 10), directorySize = u32(end + 12), directoryStart = u32(end + 16)
+            guard entries != 0xFFFF, directorySize != 0xFFFF_FFFF, directoryStart != 0xFFFF_FFFF,
+                  directoryStart + directorySize <= end else { return false }
+            let directoryEnd = directoryStart + directorySize
+            var at = directoryStart
+            for _ in 0..<entries {
+                guard at + 46 <= directoryEnd, signature(at, 0x01, 0x02) else { return false }
+                let compressed = u32(at + 20), uncompressed = u32(at + 24), local = u32(at + 42)
+                guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
+                      local + 30 <= directoryStart, signature(local, 0x03, 0x04),
+                      local + 30 + u16(local + 26) + u16(local + 28) + compressed <= directoryStart else { return false }
+                at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32)
+            }
+            return at <= directoryEnd
         }
-        // The end record, found as ZIPFoundation finds it (see `endsWithCentralDirectory`).
-        var end = bytes.count - 22
-        while end >= 0, !signature(end, 0x05, 0x06) { end -= 1 }
-        guard end >= 0, !signature(end - 20, 0x06, 0x07) else { return false }
-        let entries = u16(end + 10), directorySize = u32(end + 12), directoryStart = u32(end + 16)
-        guard entries != 0xFFFF, directorySize != 0xFFFF_FFFF, directoryStart != 0xFFFF_FFFF,
-              directoryStart + directorySize <= end else { return false }
-        let directoryEnd = directoryStart + directorySize
-        var at = directoryStart
-        for _ in 0..<entries {
-            guard at + 46 <= directoryEnd, signature(at, 0x01, 0x02) else { return false }
-            let compressed = u32(at + 20), uncompressed = u32(at + 24), local = u32(at + 42)
-            guard compressed != 0xFFFF_FFFF, uncompressed != 0xFFFF_FFFF, local != 0xFFFF_FFFF,
-                  local + 30 <= directoryStart, signature(local, 0x03, 0x04),
-                  local + 30 + u16(local + 26) + u16(local + 28) + compressed <= directoryStart else { return false }
-            at += 46 + u16(at + 28) + u16(at + 30) + u16(at + 32)
-        }
-        return at <= directoryEnd
     }
 
     init(_ data: Data, limits: SpreadsheetLimits) throws(SpreadsheetError) {
