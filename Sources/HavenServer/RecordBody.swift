@@ -90,6 +90,15 @@ enum RecordBody {
         return text.isEmpty ? "(body)" : text
     }
 
+    /// A body with what the routes fill in where it leaves a value out or null: the compartment
+    /// and the kind's ``Record/inputDefaults`` (a create also gives a new id).
+    static func filled<R: Record>(_ type: R.Type, _ object: [String: JSONValue], compartment: String) -> [String: JSONValue] {
+        var object = object
+        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(compartment) }
+        for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
+        return object
+    }
+
     /// Decodes a record of type `R` from an object, refusing fields `R` does not have.
     static func record<R: Record>(_ type: R.Type, from object: [String: JSONValue]) throws -> R {
         let record = try decode(R.self, from: .object(object))

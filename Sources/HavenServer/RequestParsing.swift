@@ -13,9 +13,7 @@ package enum RequestParsing {
         var object = try jsonObject(body)
         func decode<R: Record>(_ type: R.Type) throws {
             if object["id"] == nil || object["id"] == .null { object["id"] = .string(UUID().uuidString) }
-            if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Compartment.default) }
-            for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
-            var record = try RecordBody.record(R.self, from: object)
+            var record = try RecordBody.record(R.self, from: RecordBody.filled(R.self, object, compartment: Compartment.default))
             record.prepareForIntake(ValidationContext())
             try record.validate()
         }

@@ -32,9 +32,7 @@ struct RecordController<R: Record>: Controller {
     @Sendable func create(_ request: Request, context: HavenRequestContext) async throws -> Response {
         var object = try await RecordBody.object(request, context: context)
         if object["id"] == nil || object["id"] == .null { object["id"] = .string(UUID().uuidString) }
-        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Self.defaultCompartment(context)) }
-        for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
-        let record = try RecordBody.record(R.self, from: object)
+        let record = try RecordBody.record(R.self, from: RecordBody.filled(R.self, object, compartment: Self.defaultCompartment(context)))
         let stored = try await repository.create(record, by: try context.actor())
         var response = try RecordEnvelope.response(stored, status: .created)
         response.headers[.location] = "/api/\(R.kind.pathSegment)/\(stored.record.id.wire)"
@@ -57,9 +55,7 @@ struct RecordController<R: Record>: Controller {
             }
         }
         object["id"] = .string(id.uuidString)
-        if object["compartment"] == nil || object["compartment"] == .null { object["compartment"] = .string(Self.defaultCompartment(context)) }
-        for (key, value) in R.inputDefaults where object[key] == nil || object[key] == .null { object[key] = value }
-        let record = try RecordBody.record(R.self, from: object)
+        let record = try RecordBody.record(R.self, from: RecordBody.filled(R.self, object, compartment: Self.defaultCompartment(context)))
         let actor = try context.actor()
         // A person merged here (sameAs) is merged as on the review page: into a main record, and
         // records that were the same as this one follow it there.
