@@ -77,20 +77,22 @@ extension SQLStore {
         // brought up to date, and then the read looks again (``auditedRead(by:_:)``).
         try await auditedRead(by: actor) {
             let codec = try requireUnlocked()
+            let found: Stored<R>
             if R.kind == .attachment {
                 // The index keeps attachments without their bytes, which stay sealed on disk.
                 guard let row = try await Self.currentRow(id: id, on: db), row.kind == R.kind, !row.deleted,
                       actor.reaches(row.compartment) else {
                     throw StoreError.notFound(R.kind, id)
                 }
-                return (Stored(record: try codec.open(type, row), version: row.version, updatedAt: row.updatedAt),
-                        [AuditEvent(action: .read, kind: R.kind.code, recordID: id.wire, version: row.version, detail: actor.seesProtected ? "" : "redacted")])
+                found = Stored(record: try codec.open(type, row), version: row.version, updatedAt: row.updatedAt)
+            } else {
+                guard let stored = index.stored(id: id), let record = stored.record as? R, actor.reaches(record.compartment) else {
+                    throw StoreError.notFound(R.kind, id)
+                }
+                found = Stored(record: record, version: stored.version, updatedAt: stored.updatedAt)
             }
-            guard let stored = index.stored(id: id), let record = stored.record as? R, actor.reaches(record.compartment) else {
-                throw StoreError.notFound(R.kind, id)
-            }
-            return (Stored(record: record, version: stored.version, updatedAt: stored.updatedAt),
-                    [AuditEvent(action: .read, kind: R.kind.code, recordID: id.wire, version: stored.version, detail: actor.seesProtected ? "" : "redacted")])
+            return (found, [AuditEvent(action: .read, kind: R.kind.code, recordID: id.wire, version: found.version,
+                                       detail: actor.seesProtected ? "" : "redacted")])
         }
     }
 
