@@ -29,10 +29,22 @@ extension SQLStore {
     /// of them, rather than one sync per read (a disk syncs a few hundred times a second at best,
     /// so that was the ceiling on reads a second). When another process had written meanwhile,
     /// the read may have answered from before that write: it looks again, with the index caught
-    /// up, and only what it then finds is logged and shown.
+    /// up, and only what it then finds is logged and shown. A read that finds nothing looks
+    /// again if the index was behind, before it says so.
     func auditedRead<T: Sendable>(by actor: ActingIdentity, _ body: () async throws -> (result: T, events: [AuditEvent])) async throws -> T {
         for _ in 0..<Self.attemptsWhenTheLogMoves {
-            let (result, events) = try await exclusive(body)
+            let (result, events) = try await exclusive {
+                // A read that shows nothing logs nothing, so no group commit finds out that
+                // another process wrote meanwhile: "nothing" is said only once caught up, or a
+                // record just written on another server would answer 404 here.
+                do {
+                    let answer = try await body()
+                    guard answer.events.isEmpty, try await catchUpWithAuditLog() else { return answer }
+                } catch let error as StoreError {
+                    guard case .notFound = error, try await catchUpWithAuditLog() else { throw error }
+                }
+                return try await body()
+            }
             if try await logged(events, by: actor) { return result }
         }
         throw StoreError.busy

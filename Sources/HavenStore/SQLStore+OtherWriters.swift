@@ -19,11 +19,13 @@ extension SQLStore {
         }
     }
 
-    /// Catches up with entries another process appended (see ``followOtherWriters()``).
-    func catchUpWithAuditLog() async throws {
+    /// Catches up with entries another process appended (see ``followOtherWriters()``); true
+    /// when there were any.
+    @discardableResult
+    func catchUpWithAuditLog() async throws -> Bool {
         guard let sealer = keys?.headSealer, let vaultID = header?.vaultID else { throw StoreError.locked }
         // The head first: its entries were committed with it, so every one up to it is there.
-        guard let head = try await loadHead(), head.size > frontier.size else { return }
+        guard let head = try await loadHead(), head.size > frontier.size else { return false }
         let newer = try await loadAuditLog(from: frontier.size).prefix { $0.entry.seq < head.size }
         var next = frontier
         for stored in newer {
@@ -47,6 +49,7 @@ extension SQLStore {
             return UUID(uuidString: entry.recordID)
         })
         try await reindex(written)
+        return true
     }
 
     /// The actions whose entries name a record written (the others read, or concern accounts).

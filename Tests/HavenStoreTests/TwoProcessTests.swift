@@ -72,6 +72,28 @@ struct TwoProcessTests {
     }
 
     @Test(arguments: Engine.available)
+    func aRecordAnotherJustWroteIsNeverAnsweredAsNotFound(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let server = try await fixture.initialised()
+        _ = try await server.create(Event(title: "가상 서버 기록"), by: .localOperator)
+        let command = try await fixture.reopened()
+        // Written by the other process, then at once read, searched and listed here, without the
+        // server having followed: a read that finds nothing logs nothing, so no group commit
+        // would have told it that it was behind.
+        let made = try await command.create(Event(title: "가상 방금 쓴 기록"), by: .localOperator).record
+        #expect(try await server.get(Event.self, id: made.id, by: .localOperator).record.title == made.title)
+        let other = try await command.create(Event(title: "가상 두번째 기록"), by: .localOperator).record
+        #expect(try await server.search(RecordQuery(text: "두번째", kinds: [.event]), by: .localOperator).items.map(\.record.id) == [other.id])
+        // And a record the other process deleted is gone here at once.
+        try await command.delete(Event.self, id: made.id, by: .localOperator)
+        await #expect(throws: StoreError.self) { _ = try await server.get(Event.self, id: made.id, by: .localOperator) }
+        #expect(try await server.verifyAudit(master: fixture.master).isIntact)
+        try await command.close()
+        try await server.close()
+    }
+
+    @Test(arguments: Engine.available)
     func aStoreDoesNotFollowALogWhoseHeadLostItsSeal(engine: Engine) async throws {
         let fixture = try await StoreFixture(engine)
         defer { fixture.cleanUp() }
