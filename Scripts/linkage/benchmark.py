@@ -26,10 +26,10 @@ import peers
 RUNS = 5
 
 
-def haven_link(binary, records_csv, across_sources=False, threshold=None, runs=RUNS):
-    """Runs `haven link` as a user would, `runs` times; returns (clusters, fastest wall seconds,
-    peak memory in MB)."""
-    return min((haven_link_once(binary, records_csv, across_sources, threshold) for _ in range(runs)), key=lambda r: r[1])
+def haven_link(binary, records_csv, across_sources=False, threshold=None, runs=None):
+    """Runs `haven link` as a user would, `runs` times (RUNS unless named); returns (clusters,
+    fastest wall seconds, peak memory in MB)."""
+    return min((haven_link_once(binary, records_csv, across_sources, threshold) for _ in range(runs or RUNS)), key=lambda r: r[1])
 
 
 def haven_link_once(binary, records_csv, across_sources, threshold):
@@ -82,7 +82,10 @@ def main():
     parser.add_argument("--second-persons", type=int, default=20_000,
                         help="persons from the second, independent generator (second_generator.py, about 1.9 records each); 0 skips it")
     parser.add_argument("--second-scale-persons", type=int, default=470_000, help="persons in the second generator's scale run; 0 skips it")
+    parser.add_argument("--runs", type=int, default=RUNS, help="runs of each system on each set, the fastest timed (1 to check that it works)")
     args = parser.parse_args()
+    global RUNS
+    RUNS = max(1, args.runs)
     table = []
     scratch = tempfile.mkdtemp(prefix="haven-linkage-bench-")
 
