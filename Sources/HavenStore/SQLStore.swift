@@ -96,7 +96,7 @@ public actor SQLStore: Repository {
                 source: PostgresConnectionSource(sqlConfiguration: configuration),
                 maxConnectionsPerEventLoop: 1, logger: quiet, on: MultiThreadedEventLoopGroup.singleton
             )
-            let db = pool.database(logger: quiet).sql(queryLogLevel: nil)
+            let db = PostgresPoolDatabase(pool: pool, logger: quiet)
             let box = PoolBox(pool: pool)
             store = SQLStore(db: db, engine: .postgres, logger: logger, clock: clock) { try await box.pool.shutdownAsync() }
         }
@@ -162,6 +162,17 @@ public actor SQLStore: Repository {
     /// How long the last unlock took (decrypting every record and building the index), for
     /// the operator's metrics; nil until the store is unlocked.
     public internal(set) var lastUnlockDuration: Duration?
+
+    /// When the newest backup in the audit log was made (by this process, a `haven backup`
+    /// beside it, or another server), for the operator's metrics; nil when there is none.
+    public internal(set) var lastBackupAt: Date?
+
+    /// Notes the backups among audit entries this store has just read or written.
+    func noteBackups(in entries: some Sequence<AuditEntry>) {
+        for entry in entries where entry.action == AuditAction.backupMade.rawValue {
+            if let at = Timestamp.date(entry.at), at > (lastBackupAt ?? .distantPast) { lastBackupAt = at }
+        }
+    }
 
     private func configureSQLite() async throws {
         // WAL for concurrent readers, FULL so a committed write survives power loss, and

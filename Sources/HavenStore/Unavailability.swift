@@ -25,6 +25,7 @@ enum Unavailability {
                 return nil
             }
         }
+        if error is PostgresConnectionLost { return "the connection to PostgreSQL was lost" }
         if error is ChannelError || error is IOError || error is NIOConnectionError {
             return "PostgreSQL cannot be reached"
         }
