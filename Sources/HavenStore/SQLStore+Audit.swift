@@ -88,6 +88,7 @@ extension SQLStore {
     /// to start (a vault from before seals).
     func rebuildFrontier(sealer: AuditHeadSealer, vaultID: UUID) async throws -> (frontier: MerkleFrontier, startSealing: Bool) {
         let entries = try await loadAuditLog()
+        noteBackups(in: entries.lazy.map(\.entry))
         var rebuilt = MerkleFrontier()
         // Hashing the leaves is the CPU half of this; the tree itself is cheap.
         let leaves = Parallel.pieces(entries.count) { range in range.map { entries[$0].entry.leafHash } }.flatMap { $0 }

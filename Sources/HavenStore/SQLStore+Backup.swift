@@ -65,6 +65,7 @@ extension SQLStore {
         try await exclusive {
             _ = try requireUnlocked()
             try await audit(.backupMade, detail: "entries=\(head.size) root=\(head.rootHex.prefix(16))", by: actor)
+            lastBackupAt = max(lastBackupAt ?? .distantPast, clock())
         }
         return summary
     }

@@ -43,6 +43,7 @@ extension SQLStore {
             throw StoreError.corrupt("the audit log's latest head is not the one Haven sealed")
         }
         frontier = next
+        noteBackups(in: newer.lazy.map(\.entry))
         let written = Set(newer.compactMap { stored -> UUID? in
             let entry = stored.entry
             guard Self.recordWrites.contains(entry.action), !entry.kind.isEmpty else { return nil }

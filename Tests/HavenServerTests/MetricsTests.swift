@@ -48,4 +48,25 @@ struct MetricsTests {
         #expect(text.contains("haven_unlock_duration_seconds ") && text.contains("haven_indexed_records 1"))
         try await store.close()
     }
+
+    @Test func theNewestBackupsAgeIsAGaugeKnownFromTheAuditLogAfterARestart() async throws {
+        let directory = try TemporaryDirectory.make("haven-metrics")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("haven.sqlite").path
+        let location = StoreLocation.sqlite(path: path)
+        let master = MasterKey.random()
+        let first = try await SQLStore.open(location)
+        try await first.initialise(master: master, scrypt: nil, by: .localOperator)
+        #expect(!(await HavenMetrics().text(store: first)).contains("haven_backup_age_seconds"), "no backup, no age")
+        _ = try await first.backup(to: directory.appendingPathComponent("one.havenbackup"), master: master, vaultPath: path, by: .localOperator)
+        #expect(await HavenMetrics().text(store: first).contains("haven_backup_age_seconds "))
+        try await first.close()
+        // Another process (the server after a restart) learns it from the audit log.
+        let store = try await SQLStore.open(location)
+        try await store.unlock(master: master, by: .localOperator)
+        let age = try #require(await HavenMetrics().text(store: store).split(separator: "\n")
+            .first { $0.hasPrefix("haven_backup_age_seconds ") }.flatMap { Double($0.split(separator: " ")[1]) })
+        #expect(age >= 0 && age < 3_600, "the backup just made, not the epoch")
+        try await store.close()
+    }
 }

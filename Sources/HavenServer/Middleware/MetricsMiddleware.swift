@@ -5,8 +5,8 @@ import Prometheus
 
 /// The server's operational figures for Prometheus, at `/metrics`: requests by method, route
 /// pattern (`/api/persons/{id}`, never a concrete path, which may hold a searched name) and
-/// status, their durations, and at each scrape the records indexed, the audit log's size and
-/// how long the last unlock took.
+/// status, their durations, and at each scrape the records indexed, the audit log's size, how
+/// long the last unlock took and the newest backup's age.
 /// Nothing in them is record content. One registry per application, so that tests and several
 /// servers in one process never share figures.
 final class HavenMetrics: Sendable {
@@ -36,6 +36,13 @@ final class HavenMetrics: Sendable {
             registry.makeGauge(descriptor: .init(namespace: "haven", metricName: "unlock_duration", unitName: "seconds",
                                                  helpText: "How long the last unlock took: decrypting every record and building the index"))
                 .set(to: seconds)
+        }
+        // Alert on it (say, older than two backup intervals): a schedule that stopped working
+        // fails quietly otherwise. Absent until the audit log records a backup.
+        if let made = await store.lastBackupAt {
+            registry.makeGauge(descriptor: .init(namespace: "haven", metricName: "backup_age", unitName: "seconds",
+                                                 helpText: "Time since the newest backup recorded in the audit log was made"))
+                .set(to: max(0, Date().timeIntervalSince(made)))
         }
         return registry.emitToString()
     }
