@@ -40,13 +40,14 @@ public struct BackupService: Service {
 public struct BackupSchedule: Sendable {
     let store: SQLStore
     let master: MasterKey
-    let vaultPath: String
+    let vaultPath: String?
     let directory: URL
     let keep: Int
     let clock: @Sendable () -> Date
 
-    /// Backups of the vault at `vaultPath` into `directory`, the newest `keep` kept.
-    public init(store: SQLStore, master: MasterKey, vaultPath: String, directory: URL, keep: Int, clock: @escaping @Sendable () -> Date = Date.init) {
+    /// Backups of the vault at `vaultPath` (nil for a PostgreSQL vault) into `directory`, the
+    /// newest `keep` kept.
+    public init(store: SQLStore, master: MasterKey, vaultPath: String?, directory: URL, keep: Int, clock: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.master = master
         self.vaultPath = vaultPath

@@ -35,8 +35,9 @@ public struct BackupError: Error, Sendable, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// Encrypted backups of an SQLite vault: a consistent copy taken while the server runs
-/// (`VACUUM INTO`, which reads one snapshot), sealed whole under a key derived from the master
+/// Encrypted backups of a vault: a consistent copy taken while the server runs (`VACUUM INTO`,
+/// which reads one snapshot, or a PostgreSQL vault's snapshot copied into an SQLite vault by
+/// ``copyPostgres(into:)``), sealed whole under a key derived from the master
 /// key (``BackupSealer``) and written beside nothing in the clear. The file starts with
 /// `HAVENBK1`, the header's length and the header (JSON: ``BackupSummary``), which every chunk
 /// authenticates; then the sealed chunks, each with its length.
@@ -45,18 +46,26 @@ extension SQLStore {
 
     /// Writes a sealed backup of the vault to `output` (through a temporary file beside it,
     /// renamed when complete) and records it in the audit log. The copy it is made from is
-    /// written in a private directory beside the vault's file and removed at once.
-    public func backup(to output: URL, master: MasterKey, vaultPath: String, by actor: ActingIdentity) async throws -> BackupSummary {
-        guard engine == .sqlite else { throw BackupError("backups of a PostgreSQL vault are made with pg_dump (see docs/deployment.md)") }
+    /// written in a private directory beside the vault's file (`vaultPath`, SQLite) or in the
+    /// system's temporary directory (PostgreSQL, `vaultPath` nil) and removed at once.
+    public func backup(to output: URL, master: MasterKey, vaultPath: String?, by actor: ActingIdentity) async throws -> BackupSummary {
         guard let header else { throw StoreError.notInitialised }
         guard master.matches(keyCheck: header.keyCheck, vaultID: header.vaultID) else { throw StoreError.wrongKey }
-        let work = URL(fileURLWithPath: vaultPath).deletingLastPathComponent().appendingPathComponent(".backup-\(UUID().wire)")
+        let beside = vaultPath.map { URL(fileURLWithPath: $0).deletingLastPathComponent() } ?? FileManager.default.temporaryDirectory
+        let work = beside.appendingPathComponent(".backup-\(UUID().wire)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: work) }
         let copy = work.appendingPathComponent("haven.sqlite")
-        // One snapshot of the whole database, however many writers run meanwhile (other
-        // processes' included); this process's own writes wait for it.
-        try await exclusive { try await db.raw("VACUUM INTO \(bind: copy.path)").run() }
+        switch engine {
+        case .sqlite:
+            // One snapshot of the whole database, however many writers run meanwhile (other
+            // processes' included); this process's own writes wait for it.
+            try await exclusive { try await db.raw("VACUUM INTO \(bind: copy.path)").run() }
+        case .postgres:
+            // One snapshot too, copied into an SQLite vault, so that every backup is the same
+            // kind of file; the server goes on writing meanwhile.
+            try await copyPostgres(into: copy)
+        }
         let head = try await Self.auditHead(ofCopy: copy, logger: logger)
         let summary = BackupSummary(vaultID: header.vaultID.wire, createdAt: Timestamp.string(clock()), auditEntries: head.size,
                                     auditRootHex: head.rootHex, saltHex: BackupSealer.randomSalt().hexString, scrypt: header.scrypt,
@@ -94,17 +103,63 @@ extension SQLStore {
         }
     }
 
+    /// Opens a backup into the PostgreSQL database at `url`, which must hold no vault, and
+    /// checks it there: the backup's vault is checked first (in a private temporary
+    /// directory, removed at once), copied in one transaction, then its audit log verified in
+    /// PostgreSQL against the head the backup names; when that fails, the copy is removed again.
+    public static func restoreBackup(_ file: URL, intoPostgres url: String, master: MasterKey) async throws -> BackupSummary {
+        let logger = Logger(label: "haven.backup")
+        let summary = try await withCheckedCopy(of: file, master: master) { path, summary in
+            let target = try await SQLStore.open(.postgres(url: url), logger: logger)
+            do {
+                guard await target.header == nil else {
+                    throw BackupError("the PostgreSQL database already holds a vault: a restore never overwrites one")
+                }
+                let source = try await SQLStore.open(.sqlite(path: path.path), logger: logger, migrating: false)
+                do {
+                    try await target.copyIntoPostgres(from: source.db)
+                    try await source.close()
+                } catch {
+                    try? await source.close()
+                    throw error
+                }
+                try await target.close()
+            } catch {
+                try? await target.close()
+                throw error
+            }
+            return summary
+        }
+        let restored = try await SQLStore.open(.postgres(url: url), logger: logger)
+        do {
+            try await restored.verify(summary, master: master)
+            try await restored.close()
+        } catch {
+            try? await restored.removeEveryRow()
+            try? await restored.close()
+            throw error
+        }
+        return summary
+    }
+
     /// Checks a backup without restoring it: every chunk opens, and the vault inside verifies,
     /// its audit log ending at the head the backup names. The copy it opens lives in a private
     /// temporary directory, removed at once.
     public static func verifyBackup(_ file: URL, master: MasterKey) async throws -> BackupSummary {
+        try await withCheckedCopy(of: file, master: master) { _, summary in summary }
+    }
+
+    /// Opens a backup into a private temporary directory, checks it (``check(_:summary:master:)``),
+    /// hands the vault's file to `body`, and removes the directory.
+    private static func withCheckedCopy<T: Sendable>(of file: URL, master: MasterKey,
+                                                     _ body: (URL, BackupSummary) async throws -> T) async throws -> T {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("haven-backup-check-\(UUID().wire)")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: work) }
         let path = work.appendingPathComponent("haven.sqlite")
         let summary = try unseal(file, to: path, master: master)
         try await check(path, summary: summary, master: master)
-        return summary
+        return try await body(path, summary)
     }
 
     /// The vault in `path` belongs to the backup's vault, opens with the key, and its audit log
@@ -113,18 +168,34 @@ extension SQLStore {
         // Opened as `haven serve` would open it (brought to this version's schema, its header read).
         let store = try await SQLStore.open(.sqlite(path: path.path), logger: Logger(label: "haven.backup"))
         do {
-            guard let header = await store.header, header.vaultID.wire == summary.vaultID else {
-                throw BackupError("the backup holds another vault than its header names")
-            }
-            let report = try await store.verifyAudit(master: master)
-            if let problem = report.problem { throw BackupError("the audit log in the backup does not verify: \(problem)") }
-            guard report.entries == summary.auditEntries, report.head.rootHex == summary.auditRootHex else {
-                throw BackupError("the backup's audit log ends at \(report.entries) entries, not at the \(summary.auditEntries) its header names")
-            }
+            try await store.verify(summary, master: master)
             try await store.close()
         } catch {
             try? await store.close()
             throw error
+        }
+    }
+
+    /// This vault is the backup's, and its audit log verifies and ends at the head the backup names.
+    private func verify(_ summary: BackupSummary, master: MasterKey) async throws {
+        guard let header, header.vaultID.wire == summary.vaultID else {
+            throw BackupError("the backup holds another vault than its header names")
+        }
+        let report = try await verifyAudit(master: master)
+        if let problem = report.problem { throw BackupError("the audit log in the backup does not verify: \(problem)") }
+        guard report.entries == summary.auditEntries, report.head.rootHex == summary.auditRootHex else {
+            throw BackupError("the backup's audit log ends at \(report.entries) entries, not at the \(summary.auditEntries) its header names")
+        }
+    }
+
+    /// Empties every table but the migration ledger: a restore into PostgreSQL that did not
+    /// verify leaves nothing behind.
+    private func removeEveryRow() async throws {
+        struct Table: Decodable { let table_name: String }
+        let tables = try await db.raw("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
+            .all(decoding: Table.self).map(\.table_name).filter { $0 != "haven_migrations" }
+        try await transaction(on: db) { db in
+            for table in tables { try await db.raw("DELETE FROM \(ident: table)").run() }
         }
     }
 

@@ -12,15 +12,18 @@ import Testing
 struct BackupTests {
     let me = ActingIdentity.localOperator
 
-    @Test func aBackupMadeWhileWritingRestoresEveryRecordAndTheAuditLog() async throws {
-        let fixture = try await StoreFixture(.sqlite)
+    /// On PostgreSQL the backup is the database's snapshot copied into an SQLite vault, which
+    /// restores and verifies as any other.
+    @Test(arguments: Engine.available)
+    func aBackupMadeWhileWritingRestoresEveryRecordAndTheAuditLog(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
         defer { fixture.cleanUp() }
         let store = try await fixture.initialised()
         var people: [any Record] = []
         for i in 0..<3_000 { people.append(Person(names: [PersonName("가상 백업 \(i)", script: .hangul, system: .unknown)], notes: String(repeating: "기록 ", count: 200))) }
         _ = try await store.importRecords(people, by: me)
         let file = fixture.directory.appendingPathComponent("vault.havenbackup")
-        guard case .sqlite(let path) = fixture.location else { return }
+        let path: String? = if case .sqlite(let path) = fixture.location { path } else { nil }
         // Writers keep writing while the backup is made.
         async let writing: Void = {
             for i in 0..<40 { _ = try await store.create(Event(title: "백업 중 기록 \(i)"), by: me) }
@@ -57,6 +60,37 @@ struct BackupTests {
         #expect(try await store.auditLog().contains { $0.entry.action == "backup.made" })
         try await copy.close()
         #expect(try await SQLStore.verifyBackup(file, master: fixture.master) == summary)
+        try await store.close()
+    }
+
+    /// A backup restores into PostgreSQL too (a vault moved between engines, or a PostgreSQL
+    /// vault brought back where it ran), and never over a vault already there.
+    @Test(arguments: Engine.available.filter { $0 == .postgres })
+    func aBackupRestoresIntoAnEmptyPostgreSQLDatabaseAndNeverOverAVault(engine: Engine) async throws {
+        let source = try await StoreFixture(.sqlite)
+        defer { source.cleanUp() }
+        let store = try await source.initialised()
+        for i in 0..<30 { _ = try await store.create(Person(names: [PersonName("가상 이전 \(i)", script: .hangul, system: .unknown)]), by: me) }
+        guard case .sqlite(let path) = source.location else { return }
+        let file = source.directory.appendingPathComponent("vault.havenbackup")
+        let summary = try await store.backup(to: file, master: source.master, vaultPath: path, by: me)
+        let target = try await StoreFixture(engine)
+        defer { target.cleanUp() }
+        guard case .postgres(let url) = target.location else { return }
+        #expect(try await SQLStore.restoreBackup(file, intoPostgres: url, master: source.master) == summary)
+        let restored = try await SQLStore.open(target.location)
+        try await restored.unlock(master: source.master, by: me)
+        let original = Set(try await store.exportRecords(plaintext: true, by: me).map(\.id))
+        let back = Set(try await restored.exportRecords(plaintext: true, by: me).map(\.id))
+        #expect(back == original)
+        #expect(try await restored.verifyAudit(master: source.master).isIntact)
+        // Written to after the restore, as a server would, and still verifying.
+        _ = try await restored.create(Event(title: "가상 복원 뒤 기록"), by: me)
+        #expect(try await restored.verifyAudit(master: source.master).isIntact)
+        try await restored.close()
+        await #expect(throws: BackupError.self, "never over a vault") {
+            try await SQLStore.restoreBackup(file, intoPostgres: url, master: source.master)
+        }
         try await store.close()
     }
 

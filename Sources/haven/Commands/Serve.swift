@@ -59,9 +59,6 @@ struct Serve: AsyncParsableCommand {
         guard (1...1024).contains(importMaxMB) else { throw ValidationError("--import-max-mb must be from 1 to 1024") }
         guard (1...168).contains(backupEvery) else { throw ValidationError("--backup-every must be from 1 to 168 hours") }
         guard (1...1000).contains(backupKeep) else { throw ValidationError("--backup-keep must be from 1 to 1000") }
-        if backupDir != nil && (vault.database != nil || vault.data == nil) {
-            throw ValidationError("--backup-dir backs up an SQLite vault (--data); back up PostgreSQL with pg_dump")
-        }
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("give --tls-cert and --tls-key together") }
         for proxy in trustedProxies where !ServerConfiguration.isIPAddress(proxy) {
             throw ValidationError("--trusted-proxy takes an IP address such as 127.0.0.1; '\(proxy.prefix(60))' is not one")
@@ -90,11 +87,11 @@ struct Serve: AsyncParsableCommand {
         let tls = tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certificatePath: cert, privateKeyPath: $0) } }
         var logger = Logger(label: "haven")
         logger.logLevel = .info
-        let backups = backupDir.flatMap { directory in vault.data.map { data in
-            BackupService(schedule: BackupSchedule(store: store, master: master, vaultPath: URL(fileURLWithPath: data).appendingPathComponent("haven.sqlite").path,
+        let backups = backupDir.map { directory in
+            BackupService(schedule: BackupSchedule(store: store, master: master, vaultPath: vault.sqlitePath,
                                                    directory: URL(fileURLWithPath: directory), keep: backupKeep),
                           every: .seconds(backupEvery * 3600), logger: logger)
-        } }
+        }
         try await Self.serve(store: store, extraServices: backups.map { [$0] } ?? [], configuration: ServerConfiguration(
             port: port, host: host, tls: tls, exportApprovalThreshold: exportApprovalThreshold,
             sessionPolicy: SessionPolicy(idleTimeout: TimeInterval(idleTimeout * 60), absoluteTimeout: TimeInterval(sessionLifetime * 3600)),

@@ -34,6 +34,12 @@ struct VaultOptions: ParsableArguments {
         return .sqlite(path: URL(fileURLWithPath: data).appendingPathComponent("haven.sqlite").path)
     }
 
+    /// The SQLite vault's file, or nil for a PostgreSQL vault.
+    var sqlitePath: String? {
+        guard database == nil, let data else { return nil }
+        return URL(fileURLWithPath: data).appendingPathComponent("haven.sqlite").path
+    }
+
     /// Opens the store without unlocking it.
     func openStore(creatingDirectory: Bool = false) async throws -> SQLStore {
         if let data, database == nil {

@@ -35,13 +35,9 @@ struct BackupMake: AsyncParsableCommand {
     @Option(help: "The backup file to write (replaced when it exists).") var output: String
 
     func run() async throws {
-        guard vault.database == nil, let data = vault.data else {
-            throw CLIError("backups of a PostgreSQL vault are made with pg_dump: see docs/deployment.md")
-        }
         let summary = try await vault.withUnlocked(as: .localOperator) { store, master in
             do {
-                return try await store.backup(to: URL(fileURLWithPath: output), master: master,
-                                              vaultPath: URL(fileURLWithPath: data).appendingPathComponent("haven.sqlite").path, by: .localOperator)
+                return try await store.backup(to: URL(fileURLWithPath: output), master: master, vaultPath: vault.sqlitePath, by: .localOperator)
             } catch let error as BackupError {
                 throw CLIError(error.description)
             }
@@ -81,25 +77,41 @@ struct BackupVerify: AsyncParsableCommand {
 struct Restore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
-        abstract: "Restore an encrypted backup into a new, empty data directory and verify it.",
+        abstract: "Restore an encrypted backup into a new, empty data directory (or PostgreSQL database) and verify it.",
         discussion: """
-        Never overwrites a vault: the directory must not exist or be empty. The audit log restored is
-        checked against the head the backup names; on any failure nothing is left in the directory.
-        Then start it with `haven serve --data NEWDIR`.
+        Never overwrites a vault: the directory must not exist or be empty, the PostgreSQL database must
+        hold no vault. The audit log restored is checked against the head the backup names; on any
+        failure nothing is left there. A backup of either engine restores into either. Then start it
+        with `haven serve --data NEWDIR` (or `--database URL`).
 
-        Example:
+        Examples:
           haven restore --key-file /media/usb/haven.key --data /srv/haven-restored /media/backup/haven-2026-12-06.havenbackup
+          haven restore --key-file /media/usb/haven.key --database postgres://haven@db.internal/haven_restored FILE
         """
     )
 
     @OptionGroup var key: BackupKeyOptions
-    @Option(help: "The new data directory.") var data: String
+    @Option(help: "The new data directory.") var data: String?
+    @Option(help: "An empty PostgreSQL database to restore into instead (postgres://user@host:port/database).") var database: String?
     @Argument(help: "The backup file.") var file: String
+
+    func validate() throws {
+        guard (data == nil) != (database == nil) else { throw ValidationError("give --data NEWDIR or --database postgres://…, one of them") }
+        if let database, !(database.hasPrefix("postgres://") || database.hasPrefix("postgresql://")) {
+            throw ValidationError("--database must be a postgres:// URL")
+        }
+    }
 
     func run() async throws {
         do {
-            let summary = try await SQLStore.restoreBackup(URL(fileURLWithPath: file), into: URL(fileURLWithPath: data), master: try key.masterKey(for: file))
-            print("Restored / 복원했습니다: vault \(summary.vaultID) as of \(summary.createdAt) into \(data); its \(summary.auditEntries) audit entries verify")
+            let master = try key.masterKey(for: file)
+            let summary = if let database {
+                try await SQLStore.restoreBackup(URL(fileURLWithPath: file), intoPostgres: database, master: master)
+            } else {
+                try await SQLStore.restoreBackup(URL(fileURLWithPath: file), into: URL(fileURLWithPath: data ?? ""), master: master)
+            }
+            let place = data ?? "the PostgreSQL database"
+            print("Restored / 복원했습니다: vault \(summary.vaultID) as of \(summary.createdAt) into \(place); its \(summary.auditEntries) audit entries verify")
         } catch let error as BackupError {
             print("FAILED: \(error)")
             throw ExitCode(1)
