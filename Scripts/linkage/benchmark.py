@@ -73,6 +73,7 @@ def haven_rows(table, haven, name, path, truth):
 
 
 def main():
+    global RUNS  # --runs changes it for every timing below
     parser = argparse.ArgumentParser()
     parser.add_argument("--haven", required=True, help="the haven binary (release build)")
     parser.add_argument("--data", required=True, help="the haven-linkage-data binary")
@@ -84,7 +85,6 @@ def main():
     parser.add_argument("--second-scale-persons", type=int, default=470_000, help="persons in the second generator's scale run; 0 skips it")
     parser.add_argument("--runs", type=int, default=RUNS, help="runs of each system on each set, the fastest timed (1 to check that it works)")
     args = parser.parse_args()
-    global RUNS
     RUNS = max(1, args.runs)
     table = []
     scratch = tempfile.mkdtemp(prefix="haven-linkage-bench-")
