@@ -6,6 +6,10 @@ import SQLKit
 /// and restored the same way; and back, when a backup is restored into PostgreSQL. Both schemas come from the same migrations, and every column is
 /// text or an integer, so a row moves over column by column without knowing the tables.
 extension SQLStore {
+    /// Rows read at a time: an attachment's row holds up to 10 MiB of content (sealed, as text),
+    /// so a hundred keep a copy's memory bounded however the vault is made up.
+    static let rowsAtATime = 100
+
     /// A table of the copy and its columns, each text or an integer.
     struct CopiedTable: Sendable {
         let name: String
@@ -15,7 +19,7 @@ extension SQLStore {
     /// Copies every table of this (PostgreSQL) vault into the empty SQLite vault at `path`,
     /// from one snapshot: a read-only REPEATABLE READ transaction sees the database as it was at
     /// its first statement, however many servers write meanwhile. Rows are read through a
-    /// cursor, a thousand at a time, and written in one SQLite transaction.
+    /// cursor, ``rowsAtATime`` at a time, and written in one SQLite transaction.
     func copyPostgres(into path: URL) async throws {
         let copy = try await SQLStore.open(.sqlite(path: path.path), logger: logger)
         do {
@@ -63,7 +67,7 @@ extension SQLStore {
         let list = SQLList(table.columns.map { SQLIdentifier($0.name) })
         try await source.raw("DECLARE haven_copy NO SCROLL CURSOR FOR SELECT \(list) FROM \(ident: table.name)").run()
         while true {
-            let rows = try await source.raw("FETCH 1000 FROM haven_copy").all()
+            let rows = try await source.raw("FETCH \(literal: Self.rowsAtATime) FROM haven_copy").all()
             if rows.isEmpty { break }
             try await insert(rows, of: table, into: target)
         }
@@ -80,7 +84,7 @@ extension SQLStore {
                 var offset = 0
                 while true {
                     // The backup's copy is read by nothing else, so paging by rowid sees it whole.
-                    let rows = try await source.raw("SELECT \(list) FROM \(ident: table.name) ORDER BY rowid LIMIT 1000 OFFSET \(literal: offset)").all()
+                    let rows = try await source.raw("SELECT \(list) FROM \(ident: table.name) ORDER BY rowid LIMIT \(literal: Self.rowsAtATime) OFFSET \(literal: offset)").all()
                     if rows.isEmpty { break }
                     try await Self.insert(rows, of: table, into: target)
                     offset += rows.count
@@ -89,20 +93,18 @@ extension SQLStore {
         }
     }
 
-    /// Writes rows read from the other engine, each column as text or an integer.
+    /// Writes rows read from the other engine (at most ``rowsAtATime``), each column as text or
+    /// an integer, in one statement: SQLite takes 32,766 values a statement, PostgreSQL 65,535,
+    /// and a vault's widest table has a dozen columns.
     private static func insert(_ rows: [any SQLRow], of table: CopiedTable, into target: any SQLDatabase) async throws {
-        // SQLite takes at most 32,766 values a statement, PostgreSQL 65,535; a vault's widest
-        // table has a dozen columns.
-        for start in stride(from: 0, to: rows.count, by: 500) {
-            let insert = target.insert(into: table.name).columns(table.columns.map(\.name))
-            for row in rows[start..<min(start + 500, rows.count)] {
-                insert.values(try table.columns.map { column -> any SQLExpression in
-                    if try row.decodeNil(column: column.name) { return SQLLiteral.null }
-                    return column.isInteger ? SQLBind(try row.decode(column: column.name, as: Int.self))
-                                            : SQLBind(try row.decode(column: column.name, as: String.self))
-                })
-            }
-            try await insert.run()
+        let insert = target.insert(into: table.name).columns(table.columns.map(\.name))
+        for row in rows {
+            insert.values(try table.columns.map { column -> any SQLExpression in
+                if try row.decodeNil(column: column.name) { return SQLLiteral.null }
+                return column.isInteger ? SQLBind(try row.decode(column: column.name, as: Int.self))
+                                        : SQLBind(try row.decode(column: column.name, as: String.self))
+            })
         }
+        try await insert.run()
     }
 }
