@@ -63,6 +63,17 @@ extension SQLStore {
         }
     }
 
+    /// The token with this hash and the account that owns it (nil when there is none), read in
+    /// one turn of the store: a request that presents a token passes the store's gate once to
+    /// learn who sends it, not once for the token and again for its owner.
+    public func apiTokenWithOwner(tokenHash: String) async throws -> (token: StoredAPIToken, owner: StoredAccount?)? {
+        try await exclusive { () -> (token: StoredAPIToken, owner: StoredAccount?)? in
+            guard let token = try await db.select().columns(TokenRow.columns).from("api_tokens").where("token_hash", .equal, SQLBind(tokenHash))
+                .first(decoding: TokenRow.self).map({ try $0.token() }) else { return nil }
+            return (token, try await accountRow(where: "id", equals: token.accountID.wire).map(openAccount))
+        }
+    }
+
     /// An account's tokens, newest first.
     public func apiTokens(accountID: UUID) async throws -> [StoredAPIToken] {
         try await exclusive {

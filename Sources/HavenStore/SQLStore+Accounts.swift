@@ -147,7 +147,7 @@ extension SQLStore {
         var protectedFieldsGranted: Bool?
     }
 
-    private func accountRow(where column: String, equals value: String) async throws -> AccountRow? {
+    func accountRow(where column: String, equals value: String) async throws -> AccountRow? {
         _ = try requireUnlocked()
         return try await db.select().columns(AccountRow.columns).from("accounts")
             .where(SQLIdentifier(column), .equal, SQLBind(value)).first(decoding: AccountRow.self)
@@ -190,7 +190,7 @@ extension SQLStore {
         )
     }
 
-    private func openAccount(_ row: AccountRow) throws -> StoredAccount {
+    func openAccount(_ row: AccountRow) throws -> StoredAccount {
         // Every request opens its account; the same row opens to the same account, so what was
         // opened is kept, by the whole row: any change to it (version, role, key, sealed part)
         // opens it afresh.

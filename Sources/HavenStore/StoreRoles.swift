@@ -73,6 +73,7 @@ public protocol AccountKeeping: Sendable {
     func recordThrottledSignIn(accountID: UUID?, address: String) async throws
     func createAPIToken(_ token: StoredAPIToken, tokenHash: String, by actor: ActingIdentity) async throws
     func apiToken(tokenHash: String) async throws -> StoredAPIToken?
+    func apiTokenWithOwner(tokenHash: String) async throws -> (token: StoredAPIToken, owner: StoredAccount?)?
     func apiTokens(accountID: UUID) async throws -> [StoredAPIToken]
     func revokeAPIToken(id: UUID, accountID: UUID, by actor: ActingIdentity) async throws
 }

@@ -43,9 +43,8 @@ extension Authenticator {
 
     /// The account and token a presented secret belongs to, if the token is live and its owner enabled.
     public func authenticate(apiToken secret: String) async throws -> (account: Account, token: StoredAPIToken)? {
-        guard secret.hasPrefix(Self.apiTokenPrefix), let token = try await accounts.apiToken(tokenHash: Self.hash(secret)),
-              token.revokedAt == nil, token.expiresAt > clock(),
-              let owner = try await accounts.account(id: token.accountID), !owner.account.disabled else { return nil }
+        guard secret.hasPrefix(Self.apiTokenPrefix), let (token, owner) = try await accounts.apiTokenWithOwner(tokenHash: Self.hash(secret)),
+              token.revokedAt == nil, token.expiresAt > clock(), let owner, !owner.account.disabled else { return nil }
         return (owner.account, token)
     }
 }
