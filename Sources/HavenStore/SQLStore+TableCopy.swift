@@ -3,8 +3,9 @@ import SQLKit
 
 /// A PostgreSQL vault copied, table by table, into an SQLite vault of the same schema: how a
 /// PostgreSQL vault is backed up, so that every backup is the same kind of file, opened, verified
-/// and restored the same way; and back, when a backup is restored into PostgreSQL. Both schemas come from the same migrations, and every column is
-/// text or an integer, so a row moves over column by column without knowing the tables.
+/// and restored the same way; and back, when a backup is restored into PostgreSQL. Both schemas
+/// come from the same migrations, and every column is text or an integer, so a row moves over
+/// column by column without knowing the tables.
 extension SQLStore {
     /// Rows read at a time: an attachment's row holds up to 10 MiB of content (sealed, as text),
     /// so a hundred keep a copy's memory bounded however the vault is made up.
@@ -81,13 +82,15 @@ extension SQLStore {
         try await transaction(on: db) { target in
             for table in tables {
                 let list = SQLList(table.columns.map { SQLIdentifier($0.name) })
-                var offset = 0
+                // Paged by rowid, each page starting after the last (an OFFSET would walk every
+                // row before it again: quadratic at a million records). The backup's copy is
+                // read by nothing else, so the pages see it whole.
+                var after = Int.min
                 while true {
-                    // The backup's copy is read by nothing else, so paging by rowid sees it whole.
-                    let rows = try await source.raw("SELECT \(list) FROM \(ident: table.name) ORDER BY rowid LIMIT \(literal: Self.rowsAtATime) OFFSET \(literal: offset)").all()
-                    if rows.isEmpty { break }
+                    let rows = try await source.raw("SELECT rowid AS haven_rowid, \(list) FROM \(ident: table.name) WHERE rowid > \(bind: after) ORDER BY rowid LIMIT \(literal: Self.rowsAtATime)").all()
+                    guard let last = rows.last else { break }
                     try await Self.insert(rows, of: table, into: target)
-                    offset += rows.count
+                    after = try last.decode(column: "haven_rowid", as: Int.self)
                 }
             }
         }
