@@ -1,5 +1,6 @@
 import Logging
 import NIOCore
+import NIOPosix
 import PostgresKit
 import SQLKit
 
@@ -45,6 +46,22 @@ struct PostgresPoolDatabase: SQLDatabase, @unchecked Sendable {
         try await pool.withConnection(logger: logger) { connection in
             connection.eventLoop.makeFutureWithTask { try await closure(GuardedSession(connection: connection)) }
         }.get()
+    }
+
+    /// Runs `closure` on a connection of its own, opened for it and closed after it, outside the
+    /// pool: for work that holds a connection for minutes (a backup's snapshot). The pool keeps
+    /// one connection per event loop, and a request waiting for one held that long would time out.
+    func withOwnConnection<R: Sendable>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        let connection = try await pool.source.makeConnection(logger: logger, on: loop).get()
+        do {
+            let result = try await closure(GuardedSession(connection: connection))
+            try? await connection.close().get()
+            return result
+        } catch {
+            try? await connection.close().get()
+            throw error
+        }
     }
 }
 

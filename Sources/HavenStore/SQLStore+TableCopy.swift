@@ -27,7 +27,10 @@ extension SQLStore {
             let tables = try await Self.tables(ofSQLite: copy.db)
             let target = copy.db
             try await target.raw("BEGIN IMMEDIATE").run()
-            try await db.withSession { source in
+            // A connection of the copy's own: the snapshot is held for as long as the copy takes,
+            // and the pool's connections go on serving the server's requests meanwhile.
+            guard let pool = db as? PostgresPoolDatabase else { throw StoreError.database("a PostgreSQL copy needs a PostgreSQL vault") }
+            try await pool.withOwnConnection { source in
                 try await source.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
                 do {
                     for table in tables {

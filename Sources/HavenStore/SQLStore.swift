@@ -97,8 +97,8 @@ public actor SQLStore: Repository {
                 maxConnectionsPerEventLoop: 1, logger: quiet, on: MultiThreadedEventLoopGroup.singleton
             )
             let db = PostgresPoolDatabase(pool: pool, logger: quiet)
-            let box = PoolBox(pool: pool)
-            store = SQLStore(db: db, engine: .postgres, logger: logger, clock: clock) { try await box.pool.shutdownAsync() }
+            let owner = PoolOwner(pool: pool)
+            store = SQLStore(db: db, engine: .postgres, logger: logger, clock: clock) { try await owner.shutdown() }
         }
         guard migrating else { return store }
         do {
@@ -277,8 +277,36 @@ public actor SQLStore: Repository {
     }
 }
 
-/// Carries the PostgreSQL pool into the store's shutdown closure. The pool is thread-safe (it
+/// Owns the PostgreSQL pool for the store's lifetime and shuts it down once: when the store is
+/// closed, or, failing that, when the store goes away unclosed (a command or test that threw
+/// before closing it). AsyncKit asserts that a pool is shut down before it is released, so a
+/// store dropped unclosed would otherwise stop a debug process. The pool is thread-safe (it
 /// guards its state with its event loops) but is not annotated `Sendable`.
-private struct PoolBox: @unchecked Sendable {
+private final class PoolOwner: @unchecked Sendable {
     let pool: EventLoopGroupConnectionPool<PostgresConnectionSource>
+    private let lock = NSLock()
+    private var shutDown = false
+
+    init(pool: EventLoopGroupConnectionPool<PostgresConnectionSource>) {
+        self.pool = pool
+    }
+
+    /// Whether this call is the one that shuts the pool down.
+    private func claimShutdown() -> Bool {
+        lock.withLock {
+            defer { shutDown = true }
+            return !shutDown
+        }
+    }
+
+    /// Closes every connection; a second call does nothing.
+    func shutdown() async throws {
+        guard claimShutdown() else { return }
+        try await pool.shutdownAsync()
+    }
+
+    deinit {
+        // Without waiting: the pool keeps itself alive until its connections are closed.
+        if claimShutdown() { pool.shutdownGracefully { _ in } }
+    }
 }

@@ -26,6 +26,7 @@ enum Unavailability {
             }
         }
         if error is PostgresConnectionLost { return "the connection to PostgreSQL was lost" }
+        if error is ConnectionPoolTimeoutError { return "no connection to PostgreSQL came free in time" }
         if error is ChannelError || error is IOError || error is NIOConnectionError {
             return "PostgreSQL cannot be reached"
         }

@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import PostgresKit
 @testable import HavenStore
 import SQLKit
 import Testing
@@ -39,6 +40,29 @@ struct PostgresConnectionLossTests {
         _ = try await store.create(Event(title: "가상 연결 뒤 기록"), by: .localOperator)
         #expect(try await store.auditLog().count > 0)
         try await store.close()
+    }
+
+    /// A store dropped without being closed (a command or test that threw first) shuts its pool
+    /// down instead of tripping AsyncKit's assertion, which stopped the whole test process.
+    @Test(arguments: Engine.available.filter { $0 == .postgres })
+    func aStoreDroppedUnclosedShutsItsPoolDownAndTheProcessGoesOn(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        do {
+            let dropped = try await fixture.initialised()
+            _ = try await dropped.create(Event(title: "가상 닫지 않은 저장소"), by: .localOperator)
+        }
+        let store = try await fixture.reopened()
+        #expect(try await store.auditLog().count > 1, "the vault the dropped store wrote is there")
+        try await store.close()
+        try await store.close()
+    }
+
+    /// A request that waited too long for one of the pool's connections is the database busy
+    /// (503), not a bug (500).
+    @Test func aConnectionThatNeverCameFreeIsUnavailabilityNotABug() {
+        #expect(Unavailability.reason(ConnectionPoolTimeoutError.connectionRequestTimeout) != nil)
+        #expect(Unavailability.reason(CancellationError()) == nil)
     }
 }
 
