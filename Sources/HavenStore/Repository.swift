@@ -188,6 +188,18 @@ public enum StoreError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 }
 
+/// A new version of a record already kept, written only if the record is still at the version
+/// the writer read.
+public struct RecordUpdate: Sendable {
+    public var record: any Record
+    public var expectedVersion: Int
+
+    public init(_ record: any Record, expectedVersion: Int) {
+        self.record = record
+        self.expectedVersion = expectedVersion
+    }
+}
+
 /// The storage of Haven's records. It speaks domain types only; the server and the command line
 /// never see a database driver.
 public protocol Repository: Sendable {
@@ -231,6 +243,11 @@ public protocol Repository: Sendable {
     /// sources) in one transaction: all of them or none. Fails with
     /// ``StoreError/invalidInBatch(index:_:)`` naming the first invalid record.
     func createAll(_ records: [any Record], by actor: ActingIdentity) async throws -> Int
+    /// ``createAll(_:by:)`` that also writes new versions of records already kept, each against
+    /// the version the caller read, in the same transaction (an incident recorded from a rescue
+    /// request, and the request pointing to it): all of it or none. Fails with
+    /// ``StoreError/versionConflict(expected:actual:)`` when one of them changed meanwhile.
+    func createAll(_ records: [any Record], updating updates: [RecordUpdate], by actor: ActingIdentity) async throws -> Int
     /// Every current record, decrypted, for export. The export itself is audited.
     func exportRecords(plaintext: Bool, by actor: ActingIdentity) async throws -> [any Record]
 }

@@ -247,15 +247,20 @@ extension SQLStore {
         try await writeBatch(records, action: .create, by: actor)
     }
 
+    public func createAll(_ records: [any Record], updating updates: [RecordUpdate], by actor: ActingIdentity) async throws -> Int {
+        try await exclusive { try await validatedWrite(records, action: .create, updating: updates, by: actor) }
+    }
+
     /// Validates every record, then writes them all in one transaction, each audited under `action`.
     private func writeBatch(_ records: [any Record], action: AuditAction, by actor: ActingIdentity) async throws -> Int {
         try await exclusive { try await validatedWrite(records, action: action, by: actor) }
     }
 
-    /// ``writeBatch(_:action:by:)``'s work, inside the caller's `exclusive`; `also` adds audit
+    /// ``writeBatch(_:action:by:)``'s work, inside the caller's `exclusive`; `updating` adds new
+    /// versions of records already kept (numbered after `records` in a refusal), `also` audit
     /// events and `alsoWrite` rows to the same transaction (an import batch's own rows).
-    func validatedWrite(_ records: [any Record], action: AuditAction, by actor: ActingIdentity, also: [AuditEvent] = [],
-                        alsoWrite: (@Sendable (any SQLDatabase) async throws -> Void)? = nil) async throws -> Int {
+    func validatedWrite(_ records: [any Record], action: AuditAction, updating updates: [RecordUpdate] = [], by actor: ActingIdentity,
+                        also: [AuditEvent] = [], alsoWrite: (@Sendable (any SQLDatabase) async throws -> Void)? = nil) async throws -> Int {
         do {
             _ = try requireUnlocked()
             let context = validationContext()
@@ -274,17 +279,38 @@ extension SQLStore {
                 writes.append(AnyRecordWrite(record: record, version: 1, action: action))
             }
             let batch = Set(records.map(\.id))
+            let existing = try await Self.existingIDs(Array(batch), on: db)
+            if let clash = writes.firstIndex(where: { existing.contains($0.record.id) }) {
+                throw StoreError.invalidInBatch(index: clash, ValidationError(problems: [FieldProblem(field: "id", message: "a record with this id already exists")]))
+            }
+            for (j, update) in updates.enumerated() {
+                var record = update.record
+                let i = records.count + j
+                record.prepareForIntake(context)
+                do throws(ValidationError) { try record.validate(in: context) } catch { throw StoreError.invalidInBatch(index: i, error) }
+                guard seen.insert(record.id).inserted else {
+                    throw StoreError.invalidInBatch(index: i, ValidationError(problems: [FieldProblem(field: "id", message: "appears twice in the batch")]))
+                }
+                let kind = type(of: record).kind
+                guard let current = try await Self.currentRow(id: record.id, on: db), current.kind == kind, !current.deleted,
+                      actor.reaches(current.compartment) else {
+                    throw StoreError.notFound(kind, record.id)
+                }
+                guard actor.reaches(record.compartment) else {
+                    throw StoreError.invalidInBatch(index: i, ValidationError(problems: [Self.outOfReach]))
+                }
+                guard current.version == update.expectedVersion else {
+                    throw StoreError.versionConflict(expected: update.expectedVersion, actual: current.version)
+                }
+                writes.append(AnyRecordWrite(record: record, version: current.version + 1, action: .update))
+            }
             for (i, write) in writes.enumerated() {
                 do { try requireReferencesInReach(write.record, alsoAllowed: batch, by: actor) } catch StoreError.invalid(let error) {
                     throw StoreError.invalidInBatch(index: i, error)
                 }
             }
-            let existing = try await Self.existingIDs(Array(seen), on: db)
-            if let clash = writes.firstIndex(where: { existing.contains($0.record.id) }) {
-                throw StoreError.invalidInBatch(index: clash, ValidationError(problems: [FieldProblem(field: "id", message: "a record with this id already exists")]))
-            }
             _ = try await write(writes, by: actor, also: also, alsoWrite: alsoWrite)
-            return writes.count
+            return records.count
         }
     }
 

@@ -21,19 +21,35 @@ struct IncidentForms: RecordForms {
         return (id, request.language.name(RecordLabel.of(rescue, seesProtected: request.actor.seesProtected)))
     }
 
-    /// Links the rescue request to the incident it became, against its current version (once
-    /// more if someone saved it meanwhile). The incident is saved already; a request that
-    /// cannot be linked (linked meanwhile to another incident) is left as it is.
-    private func link(request id: UUID, to eventID: UUID, _ request: FormRequest) async throws {
-        for _ in 0..<2 {
-            let stored = try await request.repository.get(RescueRequest.self, id: id, by: request.actor)
-            guard stored.record.eventID == nil else { return }
-            var rescue = stored.record
-            rescue.eventID = eventID
+    /// Saves the incident's records and, when it is recorded from a rescue request, the
+    /// request's link to it, in one transaction: both or neither, whenever the server stops. The
+    /// request is read again against its current version (again if someone saves it meanwhile);
+    /// one linked meanwhile to another incident, or deleted, is left as it is.
+    private func save(_ records: [any Record], linking requestID: UUID?, _ request: FormRequest) async throws {
+        var attempt = 0
+        while true {
+            attempt += 1
+            var updates: [RecordUpdate] = []
+            if let requestID, let stored = try await linkable(requestID, request), stored.record.eventID == nil {
+                var rescue = stored.record
+                rescue.eventID = records[0].id
+                updates.append(RecordUpdate(rescue, expectedVersion: stored.version))
+            }
             do {
-                _ = try await request.repository.update(rescue, expectedVersion: stored.version, by: request.actor)
+                _ = try await request.repository.createAll(records, updating: updates, by: request.actor)
                 return
-            } catch StoreError.versionConflict { continue }
+            } catch StoreError.versionConflict where attempt < 3 {
+                continue
+            }
+        }
+    }
+
+    /// The rescue request as it is now, or nil when it has been deleted since the form was shown.
+    private func linkable(_ id: UUID, _ request: FormRequest) async throws -> Stored<RescueRequest>? {
+        do {
+            return try await request.repository.get(RescueRequest.self, id: id, by: request.actor)
+        } catch StoreError.notFound {
+            return nil
         }
     }
 
@@ -85,8 +101,7 @@ struct IncidentForms: RecordForms {
             return refused([FieldProblem(field: "form", message: "could not be read")])
         }
         do {
-            _ = try await request.repository.createAll(records, by: request.actor)
-            if let fromRequest = form.fromRequest { try await link(request: fromRequest.id, to: records[0].id, request) }
+            try await save(records, linking: form.fromRequest?.id, request)
             return request.saved(.event, records[0].id)
         } catch StoreError.invalidInBatch(_, let invalid) {
             return refused(invalid.problems)
