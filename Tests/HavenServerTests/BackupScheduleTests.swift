@@ -41,4 +41,31 @@ struct BackupScheduleTests {
         #expect(try await store.auditLog().filter { $0.entry.action == "backup.made" }.count == 3)
         try await store.close()
     }
+
+    /// The first scheduled backup after a start is due one interval after the newest kept, not
+    /// one interval after the start: a server restarted every few hours with `--backup-every 24`
+    /// made none.
+    @Test func theNextBackupIsDueOneIntervalAfterTheNewestKeptNotAfterTheStart() async throws {
+        let directory = try TemporaryDirectory.make("haven-backups")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = directory.appendingPathComponent("haven.sqlite").path
+        let master = MasterKey.random()
+        let store = try await SQLStore.open(.sqlite(path: path))
+        try await store.initialise(master: master, scrypt: nil, by: .localOperator)
+        let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000.25))
+        let schedule = BackupSchedule(store: store, master: master, vaultPath: path, directory: directory.appendingPathComponent("backups"),
+                                      keep: 3, clock: { now.withLock { $0 } })
+        let day = Duration.seconds(86_400)
+        #expect(schedule.newest() == nil && schedule.untilDue(every: day) == .zero, "none kept: due at once")
+        try await schedule.backUp()
+        #expect(schedule.newest() == Date(timeIntervalSince1970: 1_800_000_000.25), "the time read back from the name")
+        #expect(schedule.untilDue(every: day) == day)
+        now.withLock { $0 = $0.addingTimeInterval(6 * 3_600) }
+        #expect(schedule.untilDue(every: day) == .seconds(18 * 3_600), "a restart six hours later waits the rest of the day")
+        now.withLock { $0 = $0.addingTimeInterval(30 * 3_600) }
+        #expect(schedule.untilDue(every: day) == .zero, "overdue: at once")
+        now.withLock { $0 = Date(timeIntervalSince1970: 1_700_000_000) }
+        #expect(schedule.untilDue(every: day) == day, "a clock set back waits one interval at most")
+        try await store.close()
+    }
 }

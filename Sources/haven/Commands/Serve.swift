@@ -47,7 +47,7 @@ struct Serve: AsyncParsableCommand {
     var importMaxMB: Int = 50
     @Option(name: .customLong("backup-dir"), help: "Write a sealed backup of the vault into this directory on a schedule (SQLite vaults).")
     var backupDir: String?
-    @Option(name: .customLong("backup-every"), help: "Hours between scheduled backups (1–168).") var backupEvery: Int = 24
+    @Option(name: .customLong("backup-every"), help: "Hours between scheduled backups (1–168); the first is due that long after the newest in --backup-dir, at once if there is none.") var backupEvery: Int = 24
     @Option(name: .customLong("backup-keep"), help: "How many scheduled backups to keep, the newest (1–1000).") var backupKeep: Int = 7
 
     func validate() throws {
