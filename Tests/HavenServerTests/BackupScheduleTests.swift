@@ -14,10 +14,7 @@ struct BackupScheduleTests {
     @Test func scheduledBackupsKeepTheNewestAndEachVerifies() async throws {
         let directory = try TemporaryDirectory.make("haven-backups")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("haven.sqlite").path
-        let master = MasterKey.random()
-        let store = try await SQLStore.open(.sqlite(path: path))
-        try await store.initialise(master: master, scrypt: nil, by: .localOperator)
+        let (store, master, path) = try await Self.vault(in: directory)
         let times = Mutex([Date(timeIntervalSince1970: 1_800_000_000)])
         let clock: @Sendable () -> Date = {
             times.withLock { list in
@@ -48,10 +45,7 @@ struct BackupScheduleTests {
     @Test func theNextBackupIsDueOneIntervalAfterTheNewestKeptNotAfterTheStart() async throws {
         let directory = try TemporaryDirectory.make("haven-backups")
         defer { try? FileManager.default.removeItem(at: directory) }
-        let path = directory.appendingPathComponent("haven.sqlite").path
-        let master = MasterKey.random()
-        let store = try await SQLStore.open(.sqlite(path: path))
-        try await store.initialise(master: master, scrypt: nil, by: .localOperator)
+        let (store, master, path) = try await Self.vault(in: directory)
         let now = Mutex(Date(timeIntervalSince1970: 1_800_000_000.25))
         let schedule = BackupSchedule(store: store, master: master, vaultPath: path, directory: directory.appendingPathComponent("backups"),
                                       keep: 3, clock: { now.withLock { $0 } })
@@ -67,5 +61,14 @@ struct BackupScheduleTests {
         now.withLock { $0 = Date(timeIntervalSince1970: 1_700_000_000) }
         #expect(schedule.untilDue(every: day) == day, "a clock set back waits one interval at most")
         try await store.close()
+    }
+
+    /// A new SQLite vault in `directory`, unlocked.
+    private static func vault(in directory: URL) async throws -> (SQLStore, MasterKey, String) {
+        let path = directory.appendingPathComponent("haven.sqlite").path
+        let master = MasterKey.random()
+        let store = try await SQLStore.open(.sqlite(path: path))
+        try await store.initialise(master: master, scrypt: nil, by: .localOperator)
+        return (store, master, path)
     }
 }
