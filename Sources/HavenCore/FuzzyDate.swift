@@ -81,10 +81,19 @@ public struct FuzzyDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
     /// The canonical text form, e.g. `2024-08`, `~2019`.
     public var description: String {
         var text = approximate ? "~" : ""
-        text += String(format: "%04d", year)
-        if let month { text += String(format: "-%02d", month) }
-        if let day { text += String(format: "-%02d", day) }
+        text += Self.padded(year, to: 4)
+        if let month { text += "-" + Self.padded(month, to: 2) }
+        if let day { text += "-" + Self.padded(day, to: 2) }
         return text
+    }
+
+    /// `value` in decimal, zero-padded to `width` digits as `String(format: "%0Nd")` writes it.
+    /// Every record the API sends writes its dates, and `String(format:)` was a tenth of a
+    /// search's work.
+    static func padded(_ value: Int, to width: Int) -> String {
+        let digits = String(value.magnitude)
+        let zeros = String(repeating: "0", count: max(width - digits.count - (value < 0 ? 1 : 0), 0))
+        return (value < 0 ? "-" : "") + zeros + digits
     }
 
     /// The same date known to its year only: what a reader who sees protected dates redacted
@@ -96,7 +105,7 @@ public struct FuzzyDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
 
     /// The year and month as `YYYY-MM` (January when the month is unknown): the coarse form
     /// that may be stored in plaintext for indexing.
-    public var coarse: String { String(format: "%04d-%02d", year, month ?? 1) }
+    public var coarse: String { Self.padded(year, to: 4) + "-" + Self.padded(month ?? 1, to: 2) }
 
     /// The first day the date can mean, as `YYYY-MM-DD`.
     public var earliest: String { Self.day(year, month ?? 1, day ?? 1) }

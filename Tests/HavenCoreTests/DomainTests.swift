@@ -23,6 +23,20 @@ struct FuzzyDateTests {
         #expect(month.coarse == "2024-02")
     }
 
+    @Test func numbersArePaddedAsStringFormatPadsThem() {
+        for value in [0, 5, 9, 10, 99, 100, 999, 1000, 1900, 2200, 9999, 12345, -1, -12, -123, -12345] {
+            #expect(FuzzyDate.padded(value, to: 4) == String(format: "%04d", value), "\(value)")
+            #expect(FuzzyDate.padded(value, to: 2) == String(format: "%02d", value), "\(value)")
+        }
+        for year in [1900, 2024, 2200] {
+            for month in 1...12 {
+                let date = try? FuzzyDate(year: year, month: month, day: 9, approximate: month.isMultiple(of: 2))
+                #expect(date?.description == (month.isMultiple(of: 2) ? "~" : "") + String(format: "%04d-%02d-%02d", year, month, 9))
+                #expect(date?.coarse == String(format: "%04d-%02d", year, month))
+            }
+        }
+    }
+
     @Test func daysAreWrittenZeroPaddedAsStringFormatWritesThem() {
         for (year, month, day) in [(1900, 1, 1), (2024, 2, 29), (5, 7, 9), (999, 10, 31), (9999, 12, 31), (0, 0, 0), (12345, 1, 2), (-1, 3, 4), (2024, 100, 1)] {
             #expect(FuzzyDate.day(year, month, day) == String(format: "%04d-%02d-%02d", year, month, day), "\(year)-\(month)-\(day)")
