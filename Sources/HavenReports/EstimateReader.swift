@@ -142,6 +142,16 @@ public enum EstimateReader {
         // A person and every record merged into them are one person.
         var mergedInto: [UUID: Set<UUID>] = [:]
         for person in persons.values { mergedInto[person.sameAs ?? person.id, default: []].insert(person.id) }
+        // A record merged into one of these people that is itself a victim of nothing still
+        // carries what its sources said: the subjects of accounts not read yet are read, and
+        // those merged into one of these people join them.
+        let unread = Set(sourcesOf.keys).subtracting(persons.keys).subtracting(acts.map(\.id)).subtracting(events.keys)
+        if !unread.isEmpty {
+            for person in try await reading.records(Person.self, RecordQuery(ids: unread)) {
+                guard let main = person.sameAs, mergedInto[main] != nil else { continue }
+                mergedInto[main]?.insert(person.id)
+            }
+        }
 
         var documented: [PersonInStratum: Set<UUID>] = [:]
         for act in named {

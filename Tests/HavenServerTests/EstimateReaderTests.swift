@@ -19,7 +19,8 @@ struct EstimateReaderTests {
     /// Three sources; 50 people arrested in Jilin in 2024, person i reported by the NGO through
     /// the incident when i is even, by the press through the act when i is a multiple of three,
     /// by a relative through the person when a multiple of five (people on none: documented by
-    /// no source); one person recorded twice (merged) whom two sources reported; 5 arrests in
+    /// no source); one person recorded twice (merged) whom two sources reported; one whose second
+    /// record, a victim of nothing, another source reported; 5 arrests in
     /// 2023; one arrest of an unnamed group; one detention.
     static func fill(_ store: SQLStore) async throws -> Vault {
         let ngo = Source(name: "가상 활동가", sourceKind: .ngo), press = Source(name: "가상 신문", sourceKind: .media)
@@ -52,6 +53,14 @@ struct EstimateReaderTests {
         records += [first, firstEvent, firstAct, second, secondEvent, secondAct,
                     Information(sourceID: ngo.id, subjectID: firstEvent.id), Information(sourceID: press.id, subjectID: secondAct.id)]
         expected[0b011, default: 0] += 1
+        // One person arrested, whose second record (merged into the first, a victim of nothing)
+        // a relative reported: the relative's list holds the person too.
+        let (mainEvent, mainAct, main) = arrest(102, date: date2024)
+        var duplicate = Person(names: [PersonName("Kim Ka-sang", script: .latin, system: .mccuneReischauer)], sex: main.sex)
+        duplicate.sameAs = main.id
+        records += [main, mainEvent, mainAct, duplicate,
+                    Information(sourceID: ngo.id, subjectID: mainEvent.id), Information(sourceID: family.id, subjectID: duplicate.id)]
+        expected[0b101, default: 0] += 1
         for i in 200..<205 {
             let (event, act, person) = arrest(i, date: date2023)
             records += [person, event, act, Information(sourceID: ngo.id, subjectID: event.id), Information(sourceID: press.id, subjectID: event.id)]
