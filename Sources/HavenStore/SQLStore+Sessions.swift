@@ -65,6 +65,16 @@ extension SQLStore {
         }
     }
 
+    /// The session with this token hash and the account it belongs to (nil when the account is
+    /// gone), read in one turn of the store: every request signed in with a session asks for
+    /// both, and passes the store's gate once for them.
+    public func sessionWithAccount(tokenHash: String) async throws -> (session: StoredSession, account: StoredAccount?)? {
+        try await exclusive { () -> (session: StoredSession, account: StoredAccount?)? in
+            guard let session = try await session(tokenHash: tokenHash) else { return nil }
+            return (session, try await accountRow(where: "id", equals: session.accountID.wire).map(openAccount))
+        }
+    }
+
     /// Records a request on a session (the idle timeout counts from here).
     public func touchSession(tokenHash: String, at date: Date) async throws {
         try await db.update("sessions").set("last_seen_at", to: SQLBind(Timestamp.string(date)))

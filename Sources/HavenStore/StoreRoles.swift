@@ -65,6 +65,7 @@ public protocol AccountKeeping: Sendable {
     func saveAccount(_ stored: StoredAccount, action: AuditAction, detail: String, by actor: ActingIdentity) async throws -> StoredAccount
     func createSession(_ session: StoredSession, by actor: ActingIdentity) async throws
     func session(tokenHash: String) async throws -> StoredSession?
+    func sessionWithAccount(tokenHash: String) async throws -> (session: StoredSession, account: StoredAccount?)?
     func touchSession(tokenHash: String, at date: Date) async throws
     func endSession(tokenHash: String, accountID: UUID, reason: SessionEnd, by actor: ActingIdentity) async throws
     @discardableResult

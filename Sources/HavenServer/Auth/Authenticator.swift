@@ -215,12 +215,12 @@ public actor Authenticator {
     /// that has timed out is ended, and the account it belonged to is named.
     public func check(token: String) async throws -> SessionCheck {
         let now = clock()
-        guard let session = try await accounts.session(tokenHash: Self.hash(token)) else { return .none }
+        guard let (session, owner) = try await accounts.sessionWithAccount(tokenHash: Self.hash(token)) else { return .none }
         if let end = sessionPolicy.expiry(createdAt: session.createdAt, lastSeen: session.lastSeenAt, now: now) {
             try await accounts.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: end, by: .system)
             return .expired(accountID: session.accountID)
         }
-        guard let stored = try await accounts.account(id: session.accountID), !stored.account.disabled else {
+        guard let stored = owner, !stored.account.disabled else {
             try await accounts.endSession(tokenHash: session.tokenHash, accountID: session.accountID, reason: .revoked, by: .system)
             return .none
         }
