@@ -65,12 +65,17 @@ extension SQLStore {
 
     /// The token with this hash and the account that owns it (nil when there is none), read in
     /// one turn of the store: a request that presents a token passes the store's gate once to
-    /// learn who sends it, not once for the token and again for its owner.
+    /// learn who sends it, not once for the token and again for its owner; and what was read is
+    /// kept for a moment (``CredentialCache``), so that the next request with it reads neither.
     public func apiTokenWithOwner(tokenHash: String) async throws -> (token: StoredAPIToken, owner: StoredAccount?)? {
-        try await exclusive { () -> (token: StoredAPIToken, owner: StoredAccount?)? in
+        if keys != nil, let kept = credentials.token(tokenHash) { return kept }
+        return try await exclusive { () -> (token: StoredAPIToken, owner: StoredAccount?)? in
+            let generation = credentials.generation, readAt = ContinuousClock.now
             guard let token = try await db.select().columns(TokenRow.columns).from("api_tokens").where("token_hash", .equal, SQLBind(tokenHash))
                 .first(decoding: TokenRow.self).map({ try $0.token() }) else { return nil }
-            return (token, try await accountRow(where: "id", equals: token.accountID.wire).map(openAccount))
+            let found = (token: token, owner: try await accountRow(where: "id", equals: token.accountID.wire).map(openAccount))
+            credentials.keep(token: found, hash: tokenHash, readIn: generation, at: readAt)
+            return found
         }
     }
 
@@ -98,6 +103,7 @@ extension SQLStore {
                 try await Self.append(entries, on: db)
             }
             frontier = next
+            credentials.forget()
         }
     }
 

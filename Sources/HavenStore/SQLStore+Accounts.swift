@@ -106,6 +106,7 @@ extension SQLStore {
                 try await Self.append(entries, on: db)
             }
             frontier = frontierAfter
+            credentials.forget()
             return next
         }
     }

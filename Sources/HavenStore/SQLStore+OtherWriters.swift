@@ -43,6 +43,8 @@ extension SQLStore {
             throw StoreError.corrupt("the audit log's latest head is not the one Haven sealed")
         }
         frontier = next
+        // Another process may have ended a session, revoked a token or changed an account.
+        credentials.forget()
         noteBackups(in: newer.lazy.map(\.entry))
         let written = Set(newer.compactMap { stored -> UUID? in
             let entry = stored.entry

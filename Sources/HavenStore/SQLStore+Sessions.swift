@@ -68,10 +68,16 @@ extension SQLStore {
     /// The session with this token hash and the account it belongs to (nil when the account is
     /// gone), read in one turn of the store: every request signed in with a session asks for
     /// both, and passes the store's gate once for them.
+    /// What was read is kept for a moment (``CredentialCache``): the next request on the same
+    /// session reads neither.
     public func sessionWithAccount(tokenHash: String) async throws -> (session: StoredSession, account: StoredAccount?)? {
-        try await exclusive { () -> (session: StoredSession, account: StoredAccount?)? in
+        if keys != nil, let kept = credentials.session(tokenHash) { return kept }
+        return try await exclusive { () -> (session: StoredSession, account: StoredAccount?)? in
+            let generation = credentials.generation, readAt = ContinuousClock.now
             guard let session = try await session(tokenHash: tokenHash) else { return nil }
-            return (session, try await accountRow(where: "id", equals: session.accountID.wire).map(openAccount))
+            let found = (session: session, account: try await accountRow(where: "id", equals: session.accountID.wire).map(openAccount))
+            credentials.keep(session: found, readIn: generation, at: readAt)
+            return found
         }
     }
 
@@ -79,6 +85,7 @@ extension SQLStore {
     public func touchSession(tokenHash: String, at date: Date) async throws {
         try await db.update("sessions").set("last_seen_at", to: SQLBind(Timestamp.string(date)))
             .where("token_hash", .equal, SQLBind(tokenHash)).run()
+        credentials.touched(tokenHash, at: date)
     }
 
     /// Ends one session (sign-out or expiry) with an audit entry.
@@ -91,6 +98,7 @@ extension SQLStore {
                 try await Self.append(entries, on: db)
             }
             frontier = next
+            credentials.forget()
         }
     }
 
@@ -109,6 +117,7 @@ extension SQLStore {
                 try await Self.append(entries, on: db)
             }
             frontier = next
+            credentials.forget()
             return count
         }
     }

@@ -87,6 +87,7 @@ extension SQLStore {
         keys = nil
         codec = nil
         openedAccounts = [:]
+        credentials.forget()
     }
 
     func installCodec() {

@@ -40,6 +40,7 @@ public actor SQLStore: Repository {
     private let shutdown: @Sendable () async throws -> Void
     let gate = SerialGate()
     let auditQueue = AuditQueue()
+    let credentials = CredentialCache()
     let clock: @Sendable () -> Date
 
     /// The vault header, once a vault exists.
@@ -132,6 +133,7 @@ public actor SQLStore: Repository {
         keys = nil
         codec = nil
         openedAccounts = [:]
+        credentials.forget()
         try await shutdown()
     }
 
