@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenFixtures
 @testable import HavenServer
 import HavenStore
 import HTTPTypes
@@ -16,6 +17,46 @@ struct RedactionTests {
 
     func person() -> Person {
         Person(compartment: Compartment.default, names: [PersonName(Self.name, script: .hangul, system: .southKorean)])
+    }
+
+    /// Encodes a record as the API's envelopes do, redacted.
+    struct Redacted<R: Record>: Encodable {
+        let record: R
+        enum CodingKeys: String, CodingKey { case record, redacted }
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try Redaction.encode(record, redact: true, into: &container, recordKey: .record, redactedKey: .redacted)
+        }
+    }
+
+    /// What redaction must give, the slow way: the whole record encoded, read back, and its
+    /// protected fields removed, those with a value named as withheld.
+    func removedAfterEncoding(_ record: some Record) throws -> JSONValue {
+        guard case .object(var object) = try HavenJSON.decoder().decode(JSONValue.self, from: try HavenJSON.encoder().encode(record)) else {
+            throw CocoaError(.coderInvalidValue)
+        }
+        var withheld: [JSONValue] = []
+        for field in type(of: record).protectedFields.sorted() {
+            if let value = object.removeValue(forKey: field), value != .null { withheld.append(.string(field)) }
+        }
+        return .object(["record": .object(object), "redacted": .array(withheld)])
+    }
+
+    @Test func leavingProtectedFieldsOutAsTheRecordIsEncodedGivesWhatRemovingThemAfterwardsGave() throws {
+        func redacted(_ record: some Record) throws -> JSONValue {
+            try HavenJSON.decoder().decode(JSONValue.self, from: try HavenJSON.encoder().encode(Redacted(record: record)))
+        }
+        let records = DemoDataset.records() + DemoHistory.records(incidents: 400, today: Date(timeIntervalSince1970: 1_790_000_000), seed: 11)
+        var withheldSomething = Set<RecordKind>()
+        for record in records {
+            let expected = try removedAfterEncoding(record)
+            let kind = type(of: record).kind
+            #expect(try redacted(record) == expected, "\(kind.code)")
+            if case .object(let envelope) = expected, envelope["redacted"] != JSONValue.array([]) { withheldSomething.insert(kind) }
+        }
+        // Every kind with protected fields was tried with some of them filled.
+        let protectedKinds = Set(RecordKind.allCases.filter { !RecordTypes.type(for: $0).protectedFields.isEmpty && $0 != .attachment })
+        #expect(withheldSomething == protectedKinds)
     }
 
     @Test func aReviewerSeesCodedFieldsAndTheNamesOfTheProtectedFieldsWithheld() async throws {
