@@ -87,13 +87,12 @@ extension SQLStore {
     /// cut short, its head copied from the last entry left). Answers whether sealing has still
     /// to start (a vault from before seals).
     func rebuildFrontier(sealer: AuditHeadSealer, vaultID: UUID) async throws -> (frontier: MerkleFrontier, startSealing: Bool) {
-        let entries = try await loadAuditLog()
+        let (entries, head) = try await loadLogWithHead()
         noteBackups(in: entries.lazy.map(\.entry))
         var rebuilt = MerkleFrontier()
         // Hashing the leaves is the CPU half of this; the tree itself is cheap.
         let leaves = Parallel.pieces(entries.count) { range in range.map { entries[$0].entry.leafHash } }.flatMap { $0 }
         for leaf in leaves { rebuilt.append(leafHash: leaf) }
-        let head = try await loadHead()
         if let head, head.size != rebuilt.size || head.rootHex != TreeHead(size: rebuilt.size, root: rebuilt.root).rootHex {
             logger.critical("the audit log does not match its latest signed head; run `haven audit verify`")
             throw StoreError.corrupt("the audit log does not match its latest signed head; run `haven audit verify`")
@@ -139,8 +138,7 @@ extension SQLStore {
     public func verifyAudit(master: MasterKey? = nil, everySignature: Bool = false) async throws -> AuditReport {
         try await exclusive {
             guard let header else { throw StoreError.notInitialised }
-            let entries = try await loadAuditLog()
-            let head = try await loadHead()
+            let (entries, head) = try await loadLogWithHead()
             var report = AuditVerifier.verify(entries, publicKeyHex: header.auditPublicKeyHex,
                                               latestHead: head.map { ($0.size, $0.rootHex, $0.signatureHex) }, everySignature: everySignature)
             if report.problem == nil, let master {
@@ -165,6 +163,25 @@ extension SQLStore {
                 issuedAt: last.entry.at, publicKeyHex: header.auditPublicKeyHex, signatureHex: head.signatureHex
             )
         }
+    }
+
+    /// The log and its latest head as they stood at one moment, while other processes may be
+    /// appending (a `haven` command beside a running server, several servers on one PostgreSQL).
+    /// The head is read first: its entries were committed with it, so all of them are there when
+    /// the log is read. Entries beyond it are another process's appends committed in between —
+    /// when a head read afterwards covers them, they are left for the next look (a store catches
+    /// up with them, a verify run later checks them). Entries beyond it that no head covers were
+    /// not written by Haven (each append moves the head in the same transaction), and stay, so
+    /// that the comparison with the head finds them.
+    func loadLogWithHead() async throws -> (entries: [SignedAuditEntry], head: StoredHead?) {
+        let head = try await loadHead()
+        let entries = try await loadAuditLog()
+        let size = head?.size ?? 0
+        guard entries.count > size, try await loadHead().map({ $0.size >= entries.count }) == true,
+              entries.prefix(size).last.map({ $0.entry.seq == size - 1 }) ?? true else {
+            return (entries, head)
+        }
+        return (Array(entries.prefix(size)), head)
     }
 
     /// The latest head as the head row holds it.

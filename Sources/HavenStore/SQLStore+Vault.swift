@@ -70,14 +70,26 @@ extension SQLStore {
             installCodec()
             frontier = rebuilt
             try await rebuildIndex()
-            let at = timestamp()
-            var actions = [AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: "unlock", detail: "records=\(index.count)")]
-            if startSealing {
-                actions.insert(AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: Self.sealingStarted), at: 0)
-                actions[1].seq += 1
+            // The unlock's own entry. When another process appended meanwhile the append is
+            // refused; the store then catches up with what it appended (cheap) and signs again,
+            // rather than reading the whole log and every record once more.
+            for attempt in 1...Self.attemptsWhenTheLogMoves {
+                let at = timestamp()
+                var actions = [AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: "unlock", detail: "records=\(index.count)")]
+                if startSealing {
+                    actions.insert(AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: Self.sealingStarted), at: 0)
+                    actions[1].seq += 1
+                }
+                var next = frontier
+                let entries = try actions.map { try signedEntry($0, frontier: &next, signer: signer, sealer: sealer, vaultID: header.vaultID) }
+                do {
+                    try await transaction(on: db) { db in try await Self.append(entries, on: db) }
+                    frontier = next
+                    break
+                } catch is AuditLogMoved where attempt < Self.attemptsWhenTheLogMoves {
+                    try await catchUpWithAuditLog()
+                }
             }
-            let entries = try actions.map { try signedEntry($0, frontier: &frontier, signer: signer, sealer: sealer, vaultID: header.vaultID) }
-            try await transaction(on: db) { db in try await Self.append(entries, on: db) }
         }
         lastUnlockDuration = ContinuousClock.now - started
     }

@@ -59,7 +59,13 @@ struct StoreFixture {
     /// Reopens the store (as after a restart) and unlocks it.
     func reopened() async throws -> SQLStore {
         let store = try await SQLStore.open(location)
-        try await store.unlock(master: master, by: .localOperator)
+        do {
+            try await store.unlock(master: master, by: .localOperator)
+        } catch {
+            // Closed, so that a vault refusing to unlock fails the test rather than stopping it.
+            try? await store.close()
+            throw error
+        }
         return store
     }
 

@@ -108,4 +108,61 @@ struct TwoProcessTests {
         try await command.close()
         try await server.close()
     }
+
+    /// A command that unlocks or verifies beside a server that is appending read the log and then
+    /// the head, found the head further on than the log it had read, and reported the log as
+    /// tampered with (`haven backup` beside a busy server failed so).
+    @Test(arguments: Engine.available)
+    func unlockingAndVerifyingBesideAnAppendingServerFindNothingWrong(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let server = try await fixture.initialised()
+        for i in 0..<200 { _ = try await server.create(Event(title: "가상 기록 \(i)"), by: .localOperator) }
+        let writing = Task {
+            var written = 0
+            while !Task.isCancelled {
+                _ = try await server.create(Event(title: "가상 동시 기록 \(written)"), by: .localOperator)
+                written += 1
+                // A busy server's writes come a moment apart (one that never paused would starve
+                // every other process's writes of a turn, which is not what this pins).
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            return written
+        }
+        var checks = 0
+        for _ in 0..<8 {
+            let command = try await fixture.reopened()
+            do {
+                let report = try await command.verifyAudit(master: fixture.master)
+                #expect(report.isIntact, "\(String(describing: report.problem))")
+            } catch {
+                try? await command.close()
+                throw error
+            }
+            try await command.close()
+            checks += 1
+        }
+        writing.cancel()
+        _ = try? await writing.value
+        #expect(checks == 8)
+        #expect(try await server.verifyAudit(master: fixture.master).isIntact)
+        try await server.close()
+    }
+
+    @Test(arguments: Engine.available)
+    func anEntryBeyondTheHeadThatNoHeadCoversIsStillFound(engine: Engine) async throws {
+        let fixture = try await StoreFixture(engine)
+        defer { fixture.cleanUp() }
+        let store = try await fixture.initialised()
+        _ = try await store.create(Event(title: "가상 기록"), by: .localOperator)
+        let size = try await store.auditLog().count
+        // A row added behind Haven's back, without moving the head.
+        try await store.db.raw("""
+            INSERT INTO audit_log (seq, at, actor, action, kind, record_id, version, content_hash, detail, root, signature)
+            VALUES (\(bind: size), '2026-01-01T00:00:00Z', 'system', 'read', '', '', 0, '', '', '00', '00')
+            """).run()
+        #expect(try await store.verifyAudit(master: fixture.master).isIntact == false)
+        try await store.close()
+        await #expect(throws: StoreError.self) { _ = try await fixture.reopened() }
+    }
 }
