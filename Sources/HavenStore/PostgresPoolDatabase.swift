@@ -48,6 +48,14 @@ struct PostgresPoolDatabase: SQLDatabase, @unchecked Sendable {
         }.get()
     }
 
+    /// A connection of its own, outside the pool, and how to close it: for a transaction the store
+    /// holds open across several of its own steps (see ``SQLStore/holdingTheLog(_:)``).
+    func openConnection() async throws -> (db: any SQLDatabase, close: @Sendable () async -> Void) {
+        let loop = MultiThreadedEventLoopGroup.singleton.any()
+        let connection = try await pool.source.makeConnection(logger: logger, on: loop).get()
+        return (GuardedSession(connection: connection), { try? await connection.close().get() })
+    }
+
     /// Runs `closure` on a connection of its own, opened for it and closed after it, outside the
     /// pool: for work that holds a connection for minutes (a backup's snapshot). The pool keeps
     /// one connection per event loop, and a request waiting for one held that long would time out.

@@ -41,6 +41,9 @@ public actor SQLStore: Repository {
     let gate = SerialGate()
     let auditQueue = AuditQueue()
     let credentials = CredentialCache()
+    /// The transaction in which this store holds the audit log's head, while it does (see
+    /// ``holdingTheLog(_:)``): every transaction the operation starts joins it.
+    var heldLog: (any SQLDatabase)?
     let clock: @Sendable () -> Date
 
     /// The vault header, once a vault exists.
@@ -205,8 +208,10 @@ public actor SQLStore: Repository {
         header = try HavenJSON.decoder(instants: .stored).decode(VaultHeader.self, from: Data(row.header.utf8))
     }
 
-    /// Runs `body` in one transaction on one connection.
+    /// Runs `body` in one transaction on one connection (within the held one while the store
+    /// holds the log: that one commits or rolls back for both).
     func transaction<T: Sendable>(on db: any SQLDatabase, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        if let heldLog { return try await body(heldLog) }
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         return try await db.withSession { session in
             try await session.raw(SQLQueryString(begin)).run()
@@ -232,7 +237,7 @@ public actor SQLStore: Repository {
             // Another process appended to the audit log: its transaction rolled this one back
             // whole. Catch up and do it again; several servers writing hard may each win a few
             // times in a row, so a few attempts, then "busy" (503) rather than a storage error.
-            for attempt in 1..<Self.attemptsWhenTheLogMoves {
+            for attempt in 1..<Self.attemptsBeforeHoldingTheLog {
                 do {
                     return try await body()
                 } catch is AuditLogMoved {
@@ -242,7 +247,51 @@ public actor SQLStore: Repository {
                     try await Task.sleep(for: .microseconds(Int.random(in: 0...(500 * attempt))))
                 }
             }
-            do { return try await body() } catch is AuditLogMoved { throw StoreError.busy }
+            // A process that appends steadily would win every race between this one's catching
+            // up and its writing: hold the log's head while doing both.
+            return try await holdingTheLog(body)
+        }
+    }
+
+    /// How many times an operation is tried before it holds the log (``holdingTheLog(_:)``).
+    static let attemptsBeforeHoldingTheLog = 4
+
+    /// Runs `body` inside one transaction that holds the audit log's head from the start: the
+    /// SQLite database's write lock (`BEGIN IMMEDIATE`), or a lock on PostgreSQL's head table,
+    /// taken on a connection of its own. No other process can append meanwhile, so the store
+    /// catches up once and `body`'s appends find the log where it left it; `body`'s transactions
+    /// join this one. Other processes' appends wait for it, as they wait for any append.
+    func holdingTheLog<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        let session: any SQLDatabase
+        let close: @Sendable () async -> Void
+        if engine == .postgres, let pool = db as? PostgresPoolDatabase {
+            (session, close) = try await pool.openConnection()
+        } else {
+            (session, close) = (db, {})
+        }
+        do {
+            try await session.raw(SQLQueryString(engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN")).run()
+            // Not `SELECT … FOR UPDATE`: an append replaces the head row, and a lock taken on
+            // the row being replaced ends with it. EXCLUSIVE mode lets reads through and makes
+            // every other append (whose `FOR UPDATE` asks for ROW SHARE) wait.
+            if engine == .postgres { try await session.raw("LOCK TABLE audit_head IN EXCLUSIVE MODE").run() }
+            heldLog = session
+            let result: T
+            do {
+                try await catchUpWithAuditLog()
+                result = try await body()
+            } catch is AuditLogMoved {
+                throw StoreError.busy
+            }
+            heldLog = nil
+            try await session.raw("COMMIT").run()
+            await close()
+            return result
+        } catch {
+            heldLog = nil
+            try? await session.raw("ROLLBACK").run()
+            await close()
+            throw error
         }
     }
 
