@@ -40,7 +40,10 @@ extension SQLStore {
 
     /// Unlocks the vault with its master key: checks the key, opens the wrapped keys, checks the
     /// audit log's latest head and builds the in-memory index. A wrong key changes nothing.
-    public func unlock(master: MasterKey, by actor: ActingIdentity) async throws {
+    /// With `indexing` false the records are not read into the index: for a command that only
+    /// copies the vault and writes to its log (`haven backup`), which at a million records would
+    /// otherwise spend a minute and gigabytes decrypting records it never reads.
+    public func unlock(master: MasterKey, by actor: ActingIdentity, indexing: Bool = true) async throws {
         let started = ContinuousClock.now
         try await exclusive {
             guard let header else { throw StoreError.notInitialised }
@@ -69,13 +72,13 @@ extension SQLStore {
             keys = unlocked
             installCodec()
             frontier = rebuilt
-            try await rebuildIndex()
+            if indexing { try await rebuildIndex() }
             // The unlock's own entry. When another process appended meanwhile the append is
             // refused; the store then catches up with what it appended (cheap) and signs again,
             // rather than reading the whole log and every record once more.
             for attempt in 1...Self.attemptsWhenTheLogMoves {
                 let at = timestamp()
-                var actions = [AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: "unlock", detail: "records=\(index.count)")]
+                var actions = [AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: "unlock", detail: indexing ? "records=\(index.count)" : "records=not-read")]
                 if startSealing {
                     actions.insert(AuditEntry(seq: frontier.size, at: at, actor: actor.id, action: Self.sealingStarted), at: 0)
                     actions[1].seq += 1

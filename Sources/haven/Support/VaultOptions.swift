@@ -84,14 +84,14 @@ struct VaultOptions: ParsableArguments {
     }
 
     /// Opens and unlocks the store, and returns the master key for commands that seal with it.
-    func unlocked(as identity: ActingIdentity) async throws -> (store: SQLStore, master: MasterKey) {
+    func unlocked(as identity: ActingIdentity, indexing: Bool = true) async throws -> (store: SQLStore, master: MasterKey) {
         let store = try await openStore()
         do {
             guard let header = await store.header else {
                 throw CLIError("no vault here yet: run `haven init` first")
             }
             let master = try masterKey(for: header)
-            try await store.unlock(master: master, by: identity)
+            try await store.unlock(master: master, by: identity, indexing: indexing)
             return (store, master)
         } catch StoreError.wrongKey {
             try? await store.close()
@@ -105,11 +105,11 @@ struct VaultOptions: ParsableArguments {
 
 extension VaultOptions {
     /// Runs `body` with the unlocked store and closes the store afterwards, whether or not
-    /// `body` throws.
+    /// `body` throws; with `indexing` false, without reading the records (see `SQLStore.unlock`).
     func withUnlocked<T: Sendable>(
-        as identity: ActingIdentity, _ body: (SQLStore, MasterKey) async throws -> T
+        as identity: ActingIdentity, indexing: Bool = true, _ body: (SQLStore, MasterKey) async throws -> T
     ) async throws -> T {
-        let (store, master) = try await unlocked(as: identity)
+        let (store, master) = try await unlocked(as: identity, indexing: indexing)
         do {
             let result = try await body(store, master)
             try await store.close()

@@ -35,7 +35,8 @@ struct BackupMake: AsyncParsableCommand {
     @Option(help: "The backup file to write (replaced when it exists).") var output: String
 
     func run() async throws {
-        let summary = try await vault.withUnlocked(as: .localOperator) { store, master in
+        // The copy is of the database; no record is read, so none is decrypted.
+        let summary = try await vault.withUnlocked(as: .localOperator, indexing: false) { store, master in
             do {
                 return try await store.backup(to: URL(fileURLWithPath: output), master: master, vaultPath: vault.sqlitePath, by: .localOperator)
             } catch let error as BackupError {
