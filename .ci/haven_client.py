@@ -38,11 +38,13 @@ class HavenServer:
         out = subprocess.run(args, check=True, capture_output=True, text=True).stdout
         return re.search(r"One-time password / 일회용 비밀번호: (\S+)", out).group(1)
 
-    def start(self):
+    def start(self, wait=60):
+        """Starts `haven serve` and waits up to `wait` seconds for /health (a large vault takes
+        a minute or more to unlock)."""
         self.log = open(os.path.join(self.work, f"server-{self.port}.log"), "w")
         self.server = subprocess.Popen([self.haven, "serve"] + self.store + ["--key-file", self.key, "--port", str(self.port)],
                                        stdout=self.log, stderr=self.log)
-        for _ in range(120):
+        for _ in range(int(wait * 2)):
             try:
                 if self.call("GET", "/health")[0] == 200:
                     return

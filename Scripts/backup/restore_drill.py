@@ -72,7 +72,7 @@ def main():
             ["--postgres-url", args.database] if args.database else ["--data", os.path.join(work, "data")])
         out = subprocess.run([args.bench] + fill, check=True, capture_output=True, text=True).stdout.strip()
         print(f"{out} ({time.monotonic() - started:.0f} s)", flush=True)
-        vault.start()
+        vault.start(wait=60 + args.records / 4_000)
         _, _, token = signed_in(vault, "drill-documenter", "documenter")
 
         acknowledged = []  # (id, when the answer arrived)
