@@ -236,7 +236,7 @@ public actor SQLStore: Repository {
         return try await explained {
             // Another process appended to the audit log: its transaction rolled this one back
             // whole. Catch up and do it again; several servers writing hard may each win a few
-            // times in a row, so a few attempts, then "busy" (503) rather than a storage error.
+            // times in a row, so a few attempts, then once more holding the log.
             for attempt in 1..<Self.attemptsBeforeHoldingTheLog {
                 do {
                     return try await body()
