@@ -1,8 +1,7 @@
 import Foundation
 
 /// The names of the protected fields a redacting encoding left out because they held a value.
-final class WithheldFields: @unchecked Sendable {
-    // `@unchecked`: used by one encoding on one task, from start to end.
+final class WithheldFields {
     private(set) var names: Set<String> = []
     func insert(_ name: String) { names.insert(name) }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// touched only from its isolation, like ``AuditQueue``.
 ///
 /// A credential must not outlive its end by more than a moment. This process's own changes to
-/// sessions, API tokens and accounts empty the cache at once (``SQLStore/forgetCredentials()``);
+/// sessions, API tokens and accounts empty the cache at once (``forget()``);
 /// another process's (a `haven` command beside the server, another server on the same
 /// PostgreSQL) empty it as soon as this store catches up with the audit log, which every audited
 /// request does, and an entry is never used after ``lifetime`` in any case. Unknown credentials

@@ -60,14 +60,13 @@ struct PostgresPoolDatabase: SQLDatabase, @unchecked Sendable {
     /// pool: for work that holds a connection for minutes (a backup's snapshot). The pool keeps
     /// one connection per event loop, and a request waiting for one held that long would time out.
     func withOwnConnection<R: Sendable>(_ closure: @escaping @Sendable (any SQLDatabase) async throws -> R) async throws -> R {
-        let loop = MultiThreadedEventLoopGroup.singleton.any()
-        let connection = try await pool.source.makeConnection(logger: logger, on: loop).get()
+        let (connection, close) = try await openConnection()
         do {
-            let result = try await closure(GuardedSession(connection: connection))
-            try? await connection.close().get()
+            let result = try await closure(connection)
+            await close()
             return result
         } catch {
-            try? await connection.close().get()
+            await close()
             throw error
         }
     }
