@@ -3,9 +3,13 @@ import PackageDescription
 
 /// Settings every Haven target shares: Swift 6 language mode plus the upcoming features the
 /// best server codebases turn on, so that existential types are spelled out (`any`).
-/// With `HAVEN_FUZZ=1` (Scripts/fuzz, in its own build folder) Haven's own code is built for
-/// libFuzzer: coverage-guided, under AddressSanitizer; the dependencies are built as usual.
+/// With `HAVEN_FUZZ=1` (Scripts/fuzz) Haven's own code is built for libFuzzer: coverage-guided,
+/// under AddressSanitizer; the dependencies are built as usual. `HAVEN_FUZZ_RUNTIME` names
+/// libFuzzer's runtime without its `main` (Scripts/fuzz finds it beside the toolchain's clang):
+/// `haven-fuzz` has a `main` of its own, and a debug build, whose entry point SwiftPM renames,
+/// would otherwise get libFuzzer's.
 let fuzzing = Context.environment["HAVEN_FUZZ"] == "1"
+let fuzzerRuntime = Context.environment["HAVEN_FUZZ_RUNTIME"] ?? "libclang_rt.fuzzer_no_main-x86_64.a"
 let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),
 ] + (fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address"]), .define("FUZZING")] : [])
@@ -186,10 +190,10 @@ let package = Package(
         // build (Scripts/fuzz), a replay of files through them in an ordinary one.
         .executableTarget(
             name: "haven-fuzz",
-            dependencies: ["HavenCore", "HavenImport", "HavenLinkage", "HavenStats", "HavenServer"],
+            dependencies: ["HavenCore", "HavenCrypto", "HavenImport", "HavenLinkage", "HavenStats", "HavenServer"],
             swiftSettings: swiftSettings,
             // libFuzzer's runtime, linked with LLVM's linker (the system's gold fails on it).
-            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=fuzzer,address", "-use-ld=lld"])] : []
+            linkerSettings: fuzzing ? [.unsafeFlags(["-sanitize=address", "-use-ld=lld", "-Xlinker", fuzzerRuntime])] : []
         ),
         // Writes the seeded Korean test set of the linkage benchmark (Scripts/bench-linkage).
         .executableTarget(

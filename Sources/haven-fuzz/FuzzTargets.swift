@@ -1,5 +1,6 @@
 import Foundation
 import HavenCore
+import HavenCrypto
 import HavenImport
 import HavenLinkage
 import HavenServer
@@ -55,6 +56,14 @@ enum FuzzTargets {
         "link-csv": { data in _ = try? LinkInput(csv: [UInt8](data)) },
         // `haven serve --thresholds`.
         "thresholds": { data in _ = try? AccountabilityThresholds.read(data) },
+        // Master-key shares as a custodian types or files them for `haven keys`, `unlock` and
+        // `restore`: every line read as a share of one vault, then those read combined.
+        "share-lines": { data in
+            let shares = String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .compactMap { line in try? ShareText.decode(String(line), vaultTag: "0123abcd") }
+            guard !shares.isEmpty, let secret = try? Shamir.combine(shares) else { return }
+            _ = try? MasterKey(rawBytes: secret)
+        },
         // Published arrival statistics typed or pasted in.
         "arrivals": { data in _ = try? ArrivalFigure.parse(csv: String(decoding: data, as: UTF8.self)) },
     ]
