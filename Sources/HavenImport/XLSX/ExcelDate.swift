@@ -1,3 +1,5 @@
+import HavenCore
+
 /// Dates as a workbook stores them: a number of days (the fraction is the time of day) from its
 /// epoch, in one of two systems, and recognised as a date only by the cell's number format.
 enum ExcelDate {
@@ -19,16 +21,8 @@ enum ExcelDate {
 
     /// The date `days` days after 1900-01-01 (proleptic Gregorian).
     static func civil(fromDaysSince1900 days: Int) -> (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's days-to-civil, from the Unix epoch: 1900-01-01 is day −25,567.
-        let z = days - 25_567 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        // 1900-01-01 is day −25,567 of the Unix epoch.
+        Day.civil(fromDaysSinceEpoch: days - 25_567)
     }
 
     /// Whether a number format shows a date: the built-in date formats (14–17, 22, and the East

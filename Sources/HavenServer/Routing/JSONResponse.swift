@@ -2,11 +2,11 @@ import Foundation
 import HavenCore
 import Hummingbird
 
-/// A JSON response with Haven's encoder.
+/// A JSON response, written as Haven's `JSONEncoder` settings write it by `SortedJSONEncoder`
+/// (encoding a page of records was most of a search's work with `JSONEncoder`).
 func jsonResponse(_ value: some Encodable, status: HTTPResponse.Status) throws -> Response {
-    let data = try HavenJSON.encoder().encode(value)
-    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                    body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    let buffer = try SortedJSONEncoder().withEncoded(value) { ByteBuffer(bytes: $0) }
+    return Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
 }
 
 /// `{"items": […]}`: a whole list, not paged.
