@@ -10,7 +10,36 @@ import Synchronization
 /// only its keys and where their values lie, so that sorting an object moves ranges, not
 /// values. Tests hold it byte for byte against `JSONEncoder` on every record kind.
 public struct SortedJSONEncoder: Sendable {
-    public init() {}
+    /// How instants are written: as the API writes them, or as the store does inside sealed values.
+    public var instants: HavenJSON.Instants
+
+    public init(instants: HavenJSON.Instants = .iso8601) {
+        self.instants = instants
+    }
+
+    /// A record's top-level fields split in two, as the store keeps them: the JSON object of every
+    /// field but those named in `apart` and `dropped`, and the JSON of each field named in
+    /// `apart` that holds a value (not null), each written as ``encode(_:)`` would write it.
+    public func split<T: Encodable>(_ value: T, apart: Set<String>, dropping dropped: Set<String>) throws -> (rest: [UInt8], apart: [String: [UInt8]]) {
+        let arena = JSONArena(bytes: [], instants: instants)
+        guard case .encoder(let encoder) = try arena.slot(for: value, parent: nil, key: nil), case .object(let node)? = encoder.content else {
+            throw EncodingError.invalidValue(value, .init(codingPath: [], debugDescription: "\(T.self) did not encode as an object."))
+        }
+        let rest = JSONObjectNode()
+        var separate: [String: [UInt8]] = [:]
+        for entry in node.entries where !dropped.contains(entry.key) {
+            guard apart.contains(entry.key) else {
+                rest.entries.append(entry)
+                continue
+            }
+            var bytes: [UInt8] = []
+            arena.render(entry.value, into: &bytes)
+            if bytes != JSONText.nullBytes { separate[entry.key] = bytes }
+        }
+        var restBytes: [UInt8] = []
+        arena.render(.object(rest), into: &restBytes)
+        return (restBytes, separate)
+    }
 
     /// The JSON of `value`.
     public func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
@@ -23,7 +52,7 @@ public struct SortedJSONEncoder: Sendable {
     public func withEncoded<T: Encodable, Result>(_ value: T, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) throws -> Result {
         var buffers = JSONBufferPool.shared.take()
         defer { JSONBufferPool.shared.give(&buffers) }
-        let arena = JSONArena(bytes: buffers.arena)
+        let arena = JSONArena(bytes: buffers.arena, instants: instants)
         buffers.arena = []
         defer {
             // Moved back, not shared, so that emptying it for the next use copies nothing.
@@ -91,10 +120,13 @@ final class JSONArrayNode {
 /// The buffer every scalar of one encoding is written to, and how values become slots.
 final class JSONArena {
     var bytes: [UInt8]
+    /// Whether a `Date` is written in ISO 8601 (else as its own `encode(to:)` writes it).
+    let iso8601: Bool
 
-    init(bytes: [UInt8]) {
+    init(bytes: [UInt8], instants: HavenJSON.Instants = .iso8601) {
         self.bytes = bytes
         self.bytes.reserveCapacity(4096)
+        iso8601 = instants == .iso8601
     }
 
     /// Writes `body` to the arena and returns where it went.
@@ -115,7 +147,7 @@ final class JSONArena {
         if T.self == Bool.self { return append { $0.append(contentsOf: Self.exactly(value, Bool.self) ? JSONText.trueBytes : JSONText.falseBytes) } }
         if T.self == Double.self { return try double(Self.exactly(value, Double.self), parent: parent, key: key) }
         if T.self == UUID.self { return append { JSONText.string(Self.exactly(value, UUID.self).uuidString, into: &$0) } }
-        if T.self == Date.self { return append { JSONText.string(JSONText.iso8601(Self.exactly(value, Date.self)), into: &$0) } }
+        if T.self == Date.self, iso8601 { return append { JSONText.string(JSONText.iso8601(Self.exactly(value, Date.self)), into: &$0) } }
         if T.self == Data.self { return append { JSONText.string(Self.exactly(value, Data.self).base64EncodedString(), into: &$0) } }
         if T.self == URL.self { return append { JSONText.string(Self.exactly(value, URL.self).absoluteString, into: &$0) } }
         if T.self == Decimal.self { return append { $0.append(contentsOf: Self.exactly(value, Decimal.self).description.utf8) } }
