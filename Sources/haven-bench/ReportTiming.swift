@@ -54,11 +54,13 @@ enum ReportTiming {
             var seconds: [Double] = []
             var entries = 0
             for _ in 0..<2 {
-                let before = try await store.auditLog().count
+                // The log's size as this store knows it (the benchmark is its only writer): reading
+                // the whole log to count it cost more than the reports at a million entries.
+                let before = await store.auditLogSize
                 let started = ContinuousClock.now
                 try await run()
                 seconds.append((ContinuousClock.now - started).seconds)
-                entries = try await store.auditLog().count - before
+                entries = await store.auditLogSize - before
             }
             print("| \(name) | \(format(seconds[0])) | \(format(seconds[1])) | \(entries) |")
         }
