@@ -1,14 +1,15 @@
 import Foundation
 import Synchronization
 
-/// Writes exactly the bytes ``HavenJSON/encoder(instants:pretty:)`` writes for the API (keys
-/// sorted, slashes unescaped, instants in ISO 8601, data in base64), at a fraction of the cost.
+/// Writes exactly the bytes ``HavenJSON/encoder(instants:pretty:)`` writes without `pretty` (keys
+/// sorted, slashes unescaped, data in base64, instants as `instants` says), at about half the cost.
 ///
 /// Foundation's `JSONEncoder` builds a tree of boxed values and dictionaries, then sorts and
 /// serialises it; encoding a page of fifty records that way was most of the work of a search.
 /// This encoder appends each scalar's JSON to one buffer as it is encoded and keeps, per object,
 /// only its keys and where their values lie, so that sorting an object moves ranges, not
-/// values. Tests hold it byte for byte against `JSONEncoder` on every record kind.
+/// values. Tests hold it byte for byte against `JSONEncoder` on every record kind. Every API
+/// response and every record the store seals is written by it.
 public struct SortedJSONEncoder: Sendable {
     /// How instants are written: as the API writes them, or as the store does inside sealed values.
     public var instants: HavenJSON.Instants
@@ -70,7 +71,7 @@ public struct SortedJSONEncoder: Sendable {
 }
 
 /// The two buffers an encoding writes into (values as they are encoded, then the document), kept
-/// between encodings. At most a few are kept, and none that grew past 4 MiB.
+/// between encodings. At most sixteen pairs are kept, and none that grew past 4 MiB.
 struct JSONBuffers {
     var arena: [UInt8] = []
     var output: [UInt8] = []
