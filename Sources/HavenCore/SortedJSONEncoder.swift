@@ -71,7 +71,7 @@ public struct SortedJSONEncoder: Sendable {
 }
 
 /// The two buffers an encoding writes into (values as they are encoded, then the document), kept
-/// between encodings. At most sixteen pairs are kept, and none that grew past 4 MiB.
+/// between encodings, wiped. At most sixteen pairs are kept, and none that grew past 4 MiB.
 struct JSONBuffers {
     var arena: [UInt8] = []
     var output: [UInt8] = []
@@ -83,11 +83,19 @@ final class JSONBufferPool: Sendable {
     private static let largestKept = 4 << 20
     private let free = Mutex<[JSONBuffers]>([])
 
+    /// What a response held (names, testimony) is wiped before its buffers wait for the next one
+    /// or go back to the allocator, so that it does not linger in the heap after the response.
+    static func wipe(_ buffers: inout JSONBuffers) {
+        buffers.arena.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+        buffers.output.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+    }
+
     func take() -> JSONBuffers {
         free.withLock { $0.popLast() } ?? JSONBuffers()
     }
 
     func give(_ buffers: inout JSONBuffers) {
+        Self.wipe(&buffers)
         guard buffers.arena.capacity <= Self.largestKept, buffers.output.capacity <= Self.largestKept else { return }
         buffers.arena.removeAll(keepingCapacity: true)
         buffers.output.removeAll(keepingCapacity: true)

@@ -148,3 +148,14 @@ struct SortedJSONEncoderMemoryTests {
         #expect(arenaLeft == nil)
     }
 }
+
+/// The buffers kept between encodings hold nothing of the last one.
+@Suite
+struct SortedJSONBufferTests {
+    @Test func keptBuffersAreWipedOfWhatTheyHeld() {
+        var buffers = JSONBuffers(arena: Array("김영희 1980-02-03".utf8), output: Array(#"{"name":"김영희"}"#.utf8))
+        JSONBufferPool.wipe(&buffers)
+        #expect(!buffers.arena.isEmpty && buffers.arena.allSatisfy { $0 == 0 })
+        #expect(!buffers.output.isEmpty && buffers.output.allSatisfy { $0 == 0 })
+    }
+}
